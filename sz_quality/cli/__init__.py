@@ -1,0 +1,95 @@
+"""The `szq` command: a thin edge over the library.
+
+Exit codes: 0 the command ran (data valid); 1 invalid data (or a --fail-on gate);
+2 bad usage: an unknown option, a missing file, a registry that does not load;
+3 an unexpected internal error (one line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .. import __version__
+from .common import EXIT_INTERNAL, State
+
+app = typer.Typer(
+    name="szq",
+    help=(
+        "szq: check official statistics against the quantified targets of the Shenzhen "
+        "Quality action plan (关于创造深圳质量的行动计划)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"szq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    targets: str | None = typer.Option(
+        None,
+        "--targets",
+        metavar="PATH",
+        help="Load another registry of targets with the same schema (docs/schema.md). "
+        "Default: the shipped targets.yaml.",
+        envvar="SZQ_TARGETS",
+    ),
+    measures: str | None = typer.Option(
+        None,
+        "--measures",
+        metavar="PATH",
+        help="Load another registry of measures. Default: the shipped measures.yaml.",
+        envvar="SZQ_MEASURES",
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    ctx.obj = State(targets_path=targets, measures_path=measures)
+
+
+def _register() -> None:
+    # Each module adds its commands to `app`; importing them is cheap (heavy imports are lazy).
+    from . import registry_commands  # noqa: F401
+
+    for optional in ("validate_commands", "check_commands", "report_commands"):
+        try:
+            __import__(f"{__name__}.{optional}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{optional}":
+                raise
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point: never a traceback, exit codes a CI can trust."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("szq: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # the reader went away (szq ... | head): not an error of ours
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as error:  # the last line of defence
+        sys.stderr.write(
+            f"szq: internal error: {type(error).__name__}: {error} "
+            "(please report it with the command you ran)\n"
+        )
+        sys.exit(EXIT_INTERNAL)

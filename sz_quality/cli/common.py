@@ -1,0 +1,119 @@
+"""Options declared once and the plumbing every command shares."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from ..measures import MeasureRegistry
+    from ..registry import Registry
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class LangChoice(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+def _default_lang() -> LangChoice:
+    value = os.environ.get("SZQ_LANG", "")
+    if value in ("zh", "en"):
+        return LangChoice(value)
+    return LangChoice.zh if os.environ.get("LANG", "").startswith("zh") else LangChoice.en
+
+
+LangOption = Annotated[
+    LangChoice,
+    typer.Option(
+        "--lang",
+        help="Language of names and messages: zh or en (default: $SZQ_LANG, else from $LANG).",
+        default_factory=_default_lang,
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically) instead of standard output.",
+    ),
+]
+
+
+@dataclass
+class State:
+    """What the global options chose; the registries are loaded on first use."""
+
+    targets_path: str | None = None
+    measures_path: str | None = None
+    _registry: Registry | None = field(default=None, repr=False)
+    _measures: MeasureRegistry | None = field(default=None, repr=False)
+
+    def registry(self) -> Registry:
+        if self._registry is None:
+            from ..registry import RegistryError, load_registry
+
+            try:
+                self._registry = load_registry(self.targets_path)
+            except RegistryError as error:
+                fail_registry(error)
+            except OSError as error:
+                usage_error(f"cannot read the targets registry: {error}")
+        return self._registry
+
+    def measures(self) -> MeasureRegistry:
+        if self._measures is None:
+            from ..measures import load_measures
+            from ..registry import RegistryError
+
+            try:
+                self._measures = load_measures(self.registry(), self.measures_path)
+            except RegistryError as error:
+                fail_registry(error)
+            except OSError as error:
+                usage_error(f"cannot read the measures registry: {error}")
+        return self._measures
+
+
+def state_of(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State()
+
+
+def usage_error(message: str) -> NoReturn:
+    sys.stderr.write(f"szq: error: {message}\n")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def fail_registry(error: Exception) -> NoReturn:
+    issues = getattr(error, "issues", ())
+    sys.stderr.write(f"szq: error: the registry does not load ({len(issues)} problem(s)):\n")
+    for issue in issues:
+        sys.stderr.write(f"  {issue}\n")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print to standard output, or write FILE atomically."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ..atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as error:
+        usage_error(f"cannot write {output}: {error}")

@@ -1,0 +1,434 @@
+"""Load targets.yaml into validated models; every load error names file, line and field.
+
+A full load parses YAML, validates with pydantic, checks cross-references and units
+with pint. That costs ~0.5 s of imports, so the validated result is kept in a JSON
+cache keyed by the file's hash: later runs skip yaml and pint altogether.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import __version__, units
+from .atomic import write_text_atomic
+from .formula import CompiledFormula
+from .models import Agency, Indicator, Plan, Target
+
+__all__ = [
+    "LoadIssue",
+    "Registry",
+    "RegistryError",
+    "default_targets_path",
+    "load_registry",
+    "suggest",
+]
+
+_CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class LoadIssue:
+    """One problem in a registry file."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        what = f" {self.field}:" if self.field else ""
+        return f"{where}:{what} {self.message}"
+
+
+class RegistryError(Exception):
+    """The registry could not be loaded; `issues` lists every problem found."""
+
+    def __init__(self, issues: Iterable[LoadIssue]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to a misspelt word, for a 'did you mean' hint."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A plan's agencies, indicators and targets, validated and cross-checked."""
+
+    path: str
+    sha256: str
+    plan: Plan
+    agencies: tuple[Agency, ...]
+    indicators: tuple[Indicator, ...]
+    targets: tuple[Target, ...]
+    # factor and currency shift from each target's unit to its indicator's unit
+    unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    # derived indicators: id -> formula with its unit factors
+    formulas: Mapping[str, CompiledFormula] = field(default_factory=dict)
+
+    @cached_property
+    def indicators_by_id(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.indicators}
+
+    @cached_property
+    def targets_by_id(self) -> dict[str, Target]:
+        return {target.id: target for target in self.targets}
+
+    @cached_property
+    def agencies_by_name(self) -> dict[str, Agency]:
+        return {agency.name_zh: agency for agency in self.agencies}
+
+    @cached_property
+    def _agency_keys(self) -> dict[str, Agency]:
+        keys: dict[str, Agency] = {}
+        for agency in self.agencies:
+            names = [agency.id, agency.name_zh, agency.name_en, *agency.aliases]
+            names.append(agency.name_zh.removeprefix("市"))
+            for name in names:
+                keys.setdefault(name.casefold(), agency)
+        return keys
+
+    def find_agency(self, query: str) -> Agency | None:
+        """An agency by id, Chinese name (with or without 市), English name or alias."""
+        return self._agency_keys.get(query.strip().casefold())
+
+    def agency_hint(self, query: str) -> str | None:
+        return suggest(query.strip().casefold(), self._agency_keys)
+
+    def targets_of_agency(self, agency: Agency, *, inferred: bool = True) -> list[Target]:
+        """Targets the agency leads: by the text, and (if `inferred`) by inference."""
+        found = []
+        for target in self.targets:
+            if agency.name_zh in target.lead_agencies or (
+                inferred and agency.name_zh in target.lead_agencies_inferred
+            ):
+                found.append(target)
+        return found
+
+
+def default_targets_path() -> Path:
+    """The registry installed with the package, else the one at the top of the checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "targets.yaml"
+    return packaged if packaged.exists() else here.parent / "targets.yaml"
+
+
+def cache_dir() -> Path | None:
+    """Where compiled registries are kept; SZQ_CACHE_DIR=off disables the cache."""
+    configured = os.environ.get("SZQ_CACHE_DIR")
+    if configured is not None:
+        return None if configured.lower() in {"", "0", "off", "none"} else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "szq"
+
+
+def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
+    """Load and validate a targets registry (default: the shipped targets.yaml).
+
+    Raises RegistryError listing every problem with its file, line and field, or
+    OSError when the file cannot be read.
+    """
+    file = Path(path) if path is not None else default_targets_path()
+    raw = file.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = _read_cache(digest)
+    if cached is not None:
+        try:
+            return _from_cache(str(file), digest, cached)
+        except (ValidationError, KeyError, TypeError, ValueError):
+            pass  # a stale or damaged cache is rebuilt below
+    registry = _load_uncached(str(file), raw, digest)
+    _write_cache(registry)
+    return registry
+
+
+def _decode(name: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RegistryError([LoadIssue(name, None, None, f"not UTF-8 text: {error}")]) from None
+
+
+def read_document(name: str, raw: bytes) -> Any:
+    """The YAML document of a registry file, or RegistryError with the syntax error's line."""
+    from .yamlpos import YamlSyntaxError, read_yaml
+
+    try:
+        return read_yaml(_decode(name, raw))
+    except YamlSyntaxError as error:
+        raise RegistryError([LoadIssue(name, error.line, None, error.message)]) from None
+
+
+def validate_items(
+    name: str,
+    document: Any,
+    section: str,
+    model: type[BaseModel],
+    issues: list[LoadIssue],
+    defaults: Mapping[str, Any] | None = None,
+) -> list[Any]:
+    """Validate each item of a top-level list; record issues with their YAML lines."""
+    items = document.data.get(section) if isinstance(document.data, dict) else None
+    if not isinstance(items, list):
+        issues.append(LoadIssue(name, document.line(()), section, "a list is required here"))
+        return []
+    valid = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and defaults:
+            item = {**defaults, **item}
+        try:
+            valid.append(model.model_validate(item))
+        except ValidationError as error:
+            for problem in error.errors():
+                location = tuple(problem["loc"])
+                path = (section, index, *location)
+                field_name = f"{section}[{index}]" + "".join(
+                    f".{part}" if isinstance(part, str) else f"[{part}]" for part in location
+                )
+                message = problem["msg"].removeprefix("Value error, ")
+                if problem["type"] == "extra_forbidden":
+                    message = f"unknown field {location[-1]!r}"
+                    hint = suggest(str(location[-1]), model.model_fields)
+                    if hint:
+                        message += f" (did you mean {hint!r}?)"
+                elif problem["type"] == "literal_error":
+                    message = f"{message}, got {problem.get('input')!r}"
+                issues.append(LoadIssue(name, document.line(path), field_name, message))
+    return valid
+
+
+def check_unique(
+    name: str, document: Any, section: str, items: list[Any], issues: list[LoadIssue]
+) -> None:
+    seen: dict[str, int] = {}
+    raw_items = document.data.get(section) or []
+    for index, raw_item in enumerate(raw_items):
+        item_id = raw_item.get("id") if isinstance(raw_item, dict) else None
+        if not isinstance(item_id, str):
+            continue
+        if item_id in seen:
+            issues.append(
+                LoadIssue(
+                    name,
+                    document.line((section, index, "id")),
+                    f"{section}[{index}].id",
+                    f"duplicate id {item_id!r} (first at {section}[{seen[item_id]}])",
+                )
+            )
+        else:
+            seen[item_id] = index
+
+
+def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
+    document = read_document(name, raw)
+    issues: list[LoadIssue] = []
+    data = document.data
+    if not isinstance(data, dict):
+        raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
+    allowed = {"schema_version", "plan", "agencies", "indicators", "targets"}
+    for key in data:
+        if key not in allowed:
+            issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
+    if data.get("schema_version") != 1:
+        issues.append(
+            LoadIssue(name, document.line(("schema_version",)), "schema_version", "must be 1")
+        )
+    plan: Plan | None = None
+    try:
+        plan = Plan.model_validate(data.get("plan"))
+    except ValidationError as error:
+        for problem in error.errors():
+            location = ("plan", *problem["loc"])
+            issues.append(
+                LoadIssue(
+                    name,
+                    document.line(location),
+                    ".".join(map(str, location)),
+                    problem["msg"],
+                )
+            )
+    defaults = {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
+    agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
+    indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
+    targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
+    for section, items in (("agencies", agencies), ("indicators", indicators), ("targets", targets)):
+        check_unique(name, document, section, items, issues)
+    unit_factors, formulas = _check_references(
+        name, document, agencies, indicators, targets, issues
+    )
+    if issues or plan is None:
+        raise RegistryError(issues)
+    return Registry(
+        path=name,
+        sha256=digest,
+        plan=plan,
+        agencies=tuple(agencies),
+        indicators=tuple(indicators),
+        targets=tuple(targets),
+        unit_factors=unit_factors,
+        formulas=formulas,
+    )
+
+
+def _item_line(document: Any, section: str, item_id: str, field_name: str) -> tuple[int | None, str]:
+    for index, raw_item in enumerate(document.data.get(section) or []):
+        if isinstance(raw_item, dict) and raw_item.get("id") == item_id:
+            return document.line((section, index, field_name)), f"{section}[{index}].{field_name}"
+    return None, f"{section}.{field_name}"
+
+
+def _check_references(
+    name: str,
+    document: Any,
+    agencies: list[Agency],
+    indicators: list[Indicator],
+    targets: list[Target],
+    issues: list[LoadIssue],
+) -> tuple[dict[tuple[str, str], tuple[float, float]], dict[str, CompiledFormula]]:
+    """Indicators, agencies and units that targets refer to must exist and fit."""
+    agency_names = {agency.name_zh for agency in agencies}
+    indicator_by_id = {indicator.id: indicator for indicator in indicators}
+
+    def report(section: str, item_id: str, field_name: str, message: str) -> None:
+        line, where = _item_line(document, section, item_id, field_name)
+        issues.append(LoadIssue(name, line, where, message))
+
+    from .formula import FormulaError, check_formula
+
+    formulas: dict[str, CompiledFormula] = {}
+    unit_ok = set()
+    for indicator in indicators:
+        try:
+            units.parse_unit(indicator.unit)
+            unit_ok.add(indicator.id)
+        except units.UnitError as error:
+            report("indicators", indicator.id, "unit", str(error))
+    for indicator in indicators:
+        if indicator.formula is None:
+            continue
+        try:
+            formulas[indicator.id] = check_formula(indicator, indicator_by_id)
+        except units.UnitError as error:
+            if indicator.id in unit_ok:
+                report("indicators", indicator.id, "formula", f"an operand's unit: {error}")
+        except FormulaError as error:
+            report("indicators", indicator.id, "formula", str(error))
+
+    factors: dict[tuple[str, str], tuple[float, float]] = {}
+    for target in targets:
+        indicator = indicator_by_id.get(target.indicator)
+        if indicator is None:
+            hint = suggest(target.indicator, indicator_by_id)
+            report(
+                "targets",
+                target.id,
+                "indicator",
+                f"unknown indicator {target.indicator!r}"
+                + (f" (did you mean {hint!r}?)" if hint else ""),
+            )
+        for field_name in ("lead_agencies", "lead_agencies_inferred"):
+            for agency in getattr(target, field_name):
+                if agency not in agency_names:
+                    hint = suggest(agency, agency_names)
+                    report(
+                        "targets",
+                        target.id,
+                        field_name,
+                        f"unknown agency {agency!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                    )
+        try:
+            units.parse_unit(target.unit)
+        except units.UnitError as error:
+            report("targets", target.id, "unit", str(error))
+            continue
+        if indicator is None:
+            continue
+        if target.kind == "change":
+            if units.normalise_unit_text(target.unit) != "%":
+                report("targets", target.id, "unit", "a change target is stated in '%'")
+            continue
+        try:
+            factors[(target.unit, indicator.unit)] = units.factor_and_currency_shift(
+                target.unit, indicator.unit
+            )
+        except units.UnitError as error:
+            report("targets", target.id, "unit", f"does not fit indicator {indicator.id!r}: {error}")
+    return factors, formulas
+
+
+def _cache_file(digest: str) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / f"registry-{__version__}-{digest[:32]}.json"
+
+
+def _read_cache(digest: str) -> dict[str, Any] | None:
+    cache_file = _cache_file(digest)
+    if cache_file is None:
+        return None
+    try:
+        loaded = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(loaded, dict) or loaded.get("format") != _CACHE_FORMAT:
+        return None
+    return loaded
+
+
+def _write_cache(registry: Registry) -> None:
+    cache_file = _cache_file(registry.sha256)
+    if cache_file is None:
+        return
+    payload = {
+        "format": _CACHE_FORMAT,
+        "sha256": registry.sha256,
+        "plan": registry.plan.model_dump(mode="json"),
+        "agencies": [agency.model_dump(mode="json") for agency in registry.agencies],
+        "indicators": [indicator.model_dump(mode="json") for indicator in registry.indicators],
+        "targets": [target.model_dump(mode="json") for target in registry.targets],
+        "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
+        "formulas": [
+            [formula.indicator, formula.text, dict(formula.operand_factors), formula.result_factor]
+            for formula in registry.formulas.values()
+        ],
+    }
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(cache_file, json.dumps(payload, ensure_ascii=False, sort_keys=True))
+    except OSError:
+        pass  # a read-only home only makes the next start slower
+
+
+def _from_cache(name: str, digest: str, cached: dict[str, Any]) -> Registry:
+    if cached["sha256"] != digest:
+        raise ValueError("cache does not match")
+    factors = {(src, dst): (float(f), float(s)) for src, dst, f, s in cached["unit_factors"]}
+    units.preload(factors)
+    return Registry(
+        path=name,
+        sha256=digest,
+        plan=Plan.model_validate(cached["plan"]),
+        agencies=tuple(Agency.model_validate(item) for item in cached["agencies"]),
+        indicators=tuple(Indicator.model_validate(item) for item in cached["indicators"]),
+        targets=tuple(Target.model_validate(item) for item in cached["targets"]),
+        unit_factors=factors,
+        formulas={
+            indicator: CompiledFormula(indicator, text, operands, float(result))
+            for indicator, text, operands, result in cached["formulas"]
+        },
+    )

@@ -1,0 +1,282 @@
+"""szq's unit system: Chinese unit strings parsed into one small pint registry.
+
+The plan writes units the way Chinese statistics do: magnitudes stack in front of a
+base unit (万亿元 = 10^12 元, 万吨标准煤, 千人), denominators name populations
+(件/万人, 张/千人), and counts carry measure words (家, 张, 套). Pint's prefix
+mechanism allows one prefix per unit, so a small tokenizer turns each term into
+magnitude factors times a base unit, and pint does the dimensional algebra.
+
+The registry is built from scratch (not pint's default definitions file): building
+it costs milliseconds. 元 and 美元 are distinct dimensions, so converting between
+them is refused unless the caller supplies the year's exchange rate.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pint is imported lazily: it costs ~0.25 s and validate must start fast
+    import pint
+
+__all__ = [
+    "CurrencyError",
+    "UnitError",
+    "conversion_factor",
+    "dimensionality",
+    "factor_and_currency_shift",
+    "normalise_unit_text",
+    "parse_unit",
+    "preload",
+    "quantity",
+    "unit_registry",
+]
+
+
+class UnitError(ValueError):
+    """A unit that does not parse, or two units that do not convert."""
+
+
+class CurrencyError(UnitError):
+    """元 and 美元 differ by an exchange rate, which is data, not a constant."""
+
+
+# One definition a line; names are ASCII, symbols are what users type.
+_DEFINITIONS = """
+CNY = [currency_cny]
+USD = [currency_usd]
+tce = [coal_equivalent]
+meter = [length] = m
+second = [time] = s
+gram = [mass] = g
+item = [count]
+person = [person]
+household = [household]
+kilometer = 1000 * meter = km
+tonne = 1e6 * gram = t
+minute = 60 * second
+hour = 60 * minute = h
+day = 24 * hour = d
+year = 365 * day = a
+percent = 0.01
+"""
+
+# Magnitude words that stack in front of a base unit (万亿元 = 万 x 亿 x 元).
+_MAGNITUDES: dict[str, float] = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+# Base units: what users write -> a pint expression over _DEFINITIONS.
+# Longest names are tried first, so 平方公里 wins over 公里 and 吨标准煤 over 吨.
+_BASE_UNITS: dict[str, str] = {
+    # currencies
+    "元": "CNY", "人民币元": "CNY", "人民币": "CNY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY",
+    "美元": "USD", "usd": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
+    # energy as coal equivalent
+    "吨标准煤": "tce", "吨标煤": "tce", "tce": "tce",
+    # mass
+    "吨": "tonne", "t": "tonne", "tonne": "tonne", "tonnes": "tonne",
+    "公斤": "(1e-3 * tonne)", "kg": "(1e-3 * tonne)",
+    # length, area, volume
+    "公里": "km", "千米": "km", "km": "km", "米": "m", "m": "m",
+    "平方公里": "km**2", "km2": "km**2", "km^2": "km**2", "km²": "km**2",
+    "平方米": "m**2", "m2": "m**2", "m^2": "m**2", "m²": "m**2",
+    "立方米": "m**3", "m3": "m**3", "m^3": "m**3", "m³": "m**3",
+    # time
+    "小时": "hour", "hour": "hour", "hours": "hour", "天": "day", "日": "day", "day": "day",
+    "days": "day", "年": "year", "岁": "year", "year": "year", "years": "year",
+    # shares
+    "%": "percent", "percent": "percent", "pct": "percent",
+    # people and households
+    "人": "person", "名": "person", "口": "person", "person": "person", "persons": "person",
+    "people": "person", "户": "household", "household": "household",
+    "households": "household",
+    # counts: measure words of things
+    **dict.fromkeys("家个所张套辆宗册台件项次座条处", "item"),
+    "item": "item", "items": "item", "count": "item", "unit": "item", "units": "item",
+}
+
+_BASE_NAMES = sorted(_BASE_UNITS, key=len, reverse=True)
+_TERM_SPLIT = re.compile(r"([*/·×])")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
+
+
+def normalise_unit_text(text: str) -> str:
+    """Full-width characters to half-width, white space removed, case folded for ASCII."""
+    text = unicodedata.normalize("NFKC", text)
+    # NFKC also maps ² and ³ to 2 and 3, which the base-unit table reads as exponents.
+    text = "".join(text.split())
+    return text.lower() if text.isascii() else text
+
+
+@dataclass(frozen=True)
+class ParsedUnit:
+    """A unit string read as magnitude x pint expression."""
+
+    text: str
+    magnitude: float
+    expression: str
+
+
+def _parse_term(term: str, original: str) -> tuple[float, str]:
+    if _NUMBER.match(term):
+        return float(term), "1"
+    lowered = term.lower()
+    for name in _BASE_NAMES:
+        if lowered.endswith(name.lower()):
+            prefix = term[: len(term) - len(name)]
+            magnitude = 1.0
+            for char in prefix:
+                if char not in _MAGNITUDES:
+                    raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
+                magnitude *= _MAGNITUDES[char]
+            return magnitude, f"({_BASE_UNITS[name]})"
+    # a bare magnitude such as the 万 of 元/万 (per 10^4)
+    if term and all(char in _MAGNITUDES for char in term):
+        magnitude = 1.0
+        for char in term:
+            magnitude *= _MAGNITUDES[char]
+        return magnitude, "1"
+    raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
+
+
+@cache
+def _parse(text: str) -> ParsedUnit:
+    normalised = normalise_unit_text(text)
+    if not normalised:
+        raise UnitError("empty unit")
+    if normalised.startswith("每"):
+        raise UnitError(f"unknown unit {text!r}: write a rate as 'X/每Y' or 'X/Y'")
+    normalised = normalised.replace("×", "*").replace("·", "*")
+    parts = _TERM_SPLIT.split(normalised)
+    magnitude = 1.0
+    expression: list[str] = []
+    operator = "*"
+    for index, part in enumerate(parts):
+        if index % 2 == 1:
+            operator = "/" if part == "/" else "*"
+            continue
+        if not part:
+            raise UnitError(f"unknown unit {text!r}: an operator without a unit")
+        term = part[1:] if part.startswith("每") else part
+        term_magnitude, term_expression = _parse_term(term, text)
+        magnitude = magnitude / term_magnitude if operator == "/" else magnitude * term_magnitude
+        if index == 0:
+            expression.append(term_expression)
+        else:
+            expression.append(f" {operator} {term_expression}")
+    return ParsedUnit(text=text, magnitude=magnitude, expression="".join(expression))
+
+
+@cache
+def unit_registry() -> pint.UnitRegistry:
+    """The one pint registry of szq's units, built once per process."""
+    import pint
+
+    registry = pint.UnitRegistry(None, cache_folder=None)
+    for line in _DEFINITIONS.strip().splitlines():
+        registry.define(line)
+    return registry
+
+
+@cache
+def _pint_unit(text: str) -> tuple[float, Any]:
+    """(magnitude, pint Unit-bearing Quantity) for a unit string."""
+    parsed = _parse(text)
+    registry = unit_registry()
+    try:
+        quantity = registry.parse_expression(parsed.expression)
+    except Exception as error:  # pint raises several unrelated types
+        raise UnitError(f"unknown unit {text!r}: {error}") from None
+    return parsed.magnitude, quantity
+
+
+def quantity(text: str) -> Any:
+    """One of the unit, as a pint Quantity (magnitude words folded in)."""
+    magnitude, parsed = _pint_unit(text)
+    return parsed * magnitude
+
+
+def parse_unit(text: str) -> ParsedUnit:
+    """Check that a unit string parses; raise UnitError otherwise."""
+    parsed = _parse(text)
+    _pint_unit(text)
+    return parsed
+
+
+def dimensionality(text: str) -> str:
+    """The unit's dimensions as text, e.g. '[currency_cny]' or '[coal_equivalent] / [currency_cny]'."""
+    _, quantity = _pint_unit(text)
+    return str(quantity.dimensionality)
+
+
+def _currency_exponent(quantity: Any, name: str) -> float:
+    return float(quantity.dimensionality.get(f"[{name}]", 0))
+
+
+# Factors computed in an earlier run (kept in the compiled registry cache), so that a
+# warm start converts the registry's units without importing pint.
+_PRELOADED: dict[tuple[str, str], tuple[float, float]] = {}
+
+
+def preload(factors: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """Seed the factor table with (factor, currency shift) pairs computed earlier."""
+    _PRELOADED.update(factors)
+
+
+def factor_and_currency_shift(source: str, target: str) -> tuple[float, float]:
+    """(factor, currency shift): value_target = value_source * factor / rate**shift.
+
+    The shift is the power of 元 that becomes 美元 (1 for 元/人 -> 美元/人; 0 when the
+    currencies agree): converting then needs the year's rate in 元 per 美元.
+    """
+    known = _PRELOADED.get((source, target))
+    if known is not None:
+        return known
+    return _factor(source, target)
+
+
+@cache
+def _factor(source: str, target: str) -> tuple[float, float]:
+    source_magnitude, source_quantity = _pint_unit(source)
+    target_magnitude, target_quantity = _pint_unit(target)
+    shift = _currency_exponent(source_quantity, "currency_cny") - _currency_exponent(
+        target_quantity, "currency_cny"
+    )
+    usd_shift = _currency_exponent(target_quantity, "currency_usd") - _currency_exponent(
+        source_quantity, "currency_usd"
+    )
+    if shift != 0 and shift == usd_shift:
+        # Swap the currency on the source side, then let pint check the rest.
+        registry = unit_registry()
+        ratio = registry.parse_expression("USD / CNY") ** shift
+        source_quantity = source_quantity * ratio
+    try:
+        converted = source_quantity.to(target_quantity.units)
+    except Exception:
+        raise UnitError(
+            f"cannot convert {source!r} ({source_quantity.dimensionality}) "
+            f"to {target!r} ({target_quantity.dimensionality})"
+        ) from None
+    factor = float(converted.magnitude) / float(target_quantity.magnitude)
+    return factor * source_magnitude / target_magnitude, shift if shift == usd_shift else 0.0
+
+
+def conversion_factor(source: str, target: str, *, cny_per_usd: float | None = None) -> float:
+    """The factor that converts a value in `source` units to `target` units.
+
+    元 and 美元 convert only with `cny_per_usd`, the year's exchange rate (yuan per dollar).
+    """
+    if source == target:
+        return 1.0
+    factor, currency_shift = factor_and_currency_shift(source, target)
+    if currency_shift:
+        if cny_per_usd is None:
+            raise CurrencyError(
+                f"converting {source!r} to {target!r} needs the year's exchange rate (元 per 美元)"
+            )
+        if not cny_per_usd > 0:
+            raise CurrencyError(f"exchange rate must be positive, got {cny_per_usd}")
+        factor = factor / cny_per_usd**currency_shift
+    return factor
