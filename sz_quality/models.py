@@ -99,6 +99,7 @@ class Target(_Model):
     name_zh: Text
     name_en: Text
     chapter: int = Field(ge=1, le=8)
+    # null for the headline targets that open a chapter, before its first clause
     clause: int | None = Field(default=None, ge=1, le=30)
     table: int | None = Field(default=None, ge=1, le=17)
     kind: Kind
@@ -142,8 +143,6 @@ class Target(_Model):
             raise ValueError(
                 f"baseline_year {self.baseline_year} is not before target_year {self.target_year}"
             )
-        if self.clause is None and self.table is None:
-            raise ValueError("a target stands in a clause or a table: give 'clause' or 'table'")
         return self
 
     @property
