@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .models import Indicator
@@ -49,7 +49,7 @@ class Binary:
     right: Node
 
 
-Node = Union[Number, Ref, Negate, Binary]
+Node = Number | Ref | Negate | Binary
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([a-z][a-z0-9_]*)|(.))")
 

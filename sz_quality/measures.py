@@ -111,7 +111,8 @@ def load_measures(
             hint = suggest(measure.agency, agency_names)
             report(
                 "agency",
-                f"unknown agency {measure.agency!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                f"unknown agency {measure.agency!r}"
+                + (f" (did you mean {hint!r}?)" if hint else ""),
             )
         if measure.table not in table_numbers:
             report("table", f"table {measure.table} is not defined under 'tables'")
@@ -120,7 +121,8 @@ def load_measures(
                 hint = suggest(target_id, target_ids)
                 report(
                     "targets",
-                    f"unknown target {target_id!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                    f"unknown target {target_id!r}"
+                    + (f" (did you mean {hint!r}?)" if hint else ""),
                 )
     if issues:
         raise RegistryError(issues)

@@ -261,11 +261,17 @@ def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
                     problem["msg"],
                 )
             )
-    defaults = {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
+    defaults = (
+        {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
+    )
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
     indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
     targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
-    for section, items in (("agencies", agencies), ("indicators", indicators), ("targets", targets)):
+    for section, items in (
+        ("agencies", agencies),
+        ("indicators", indicators),
+        ("targets", targets),
+    ):
         check_unique(name, document, section, items, issues)
     unit_factors, formulas = _check_references(
         name, document, agencies, indicators, targets, issues
@@ -284,7 +290,9 @@ def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
     )
 
 
-def _item_line(document: Any, section: str, item_id: str, field_name: str) -> tuple[int | None, str]:
+def _item_line(
+    document: Any, section: str, item_id: str, field_name: str
+) -> tuple[int | None, str]:
     for index, raw_item in enumerate(document.data.get(section) or []):
         if isinstance(raw_item, dict) and raw_item.get("id") == item_id:
             return document.line((section, index, field_name)), f"{section}[{index}].{field_name}"
@@ -300,8 +308,12 @@ def _check_references(
     issues: list[LoadIssue],
 ) -> tuple[dict[tuple[str, str], tuple[float, float]], dict[str, CompiledFormula]]:
     """Indicators, agencies and units that targets refer to must exist and fit."""
-    agency_names = {agency.name_zh for agency in agencies}
+    # Names declared by items that failed validation still exist: one mistake, one error.
+    agency_names = {agency.name_zh for agency in agencies} | _declared(
+        document, "agencies", "name_zh"
+    )
     indicator_by_id = {indicator.id: indicator for indicator in indicators}
+    declared_indicators = set(indicator_by_id) | _declared(document, "indicators", "id")
 
     def report(section: str, item_id: str, field_name: str, message: str) -> None:
         line, where = _item_line(document, section, item_id, field_name)
@@ -311,27 +323,27 @@ def _check_references(
 
     formulas: dict[str, CompiledFormula] = {}
     unit_ok = set()
-    for indicator in indicators:
+    for declared in indicators:
         try:
-            units.parse_unit(indicator.unit)
-            unit_ok.add(indicator.id)
+            units.parse_unit(declared.unit)
+            unit_ok.add(declared.id)
         except units.UnitError as error:
-            report("indicators", indicator.id, "unit", str(error))
-    for indicator in indicators:
-        if indicator.formula is None:
+            report("indicators", declared.id, "unit", str(error))
+    for derived in indicators:
+        if derived.formula is None:
             continue
         try:
-            formulas[indicator.id] = check_formula(indicator, indicator_by_id)
+            formulas[derived.id] = check_formula(derived, indicator_by_id)
         except units.UnitError as error:
-            if indicator.id in unit_ok:
-                report("indicators", indicator.id, "formula", f"an operand's unit: {error}")
+            if derived.id in unit_ok:
+                report("indicators", derived.id, "formula", f"an operand's unit: {error}")
         except FormulaError as error:
-            report("indicators", indicator.id, "formula", str(error))
+            report("indicators", derived.id, "formula", str(error))
 
     factors: dict[tuple[str, str], tuple[float, float]] = {}
     for target in targets:
         indicator = indicator_by_id.get(target.indicator)
-        if indicator is None:
+        if target.indicator not in declared_indicators:
             hint = suggest(target.indicator, indicator_by_id)
             report(
                 "targets",
@@ -348,7 +360,8 @@ def _check_references(
                         "targets",
                         target.id,
                         field_name,
-                        f"unknown agency {agency!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
+                        f"unknown agency {agency!r}"
+                        + (f" (did you mean {hint!r}?)" if hint else ""),
                     )
         try:
             units.parse_unit(target.unit)
@@ -366,8 +379,19 @@ def _check_references(
                 target.unit, indicator.unit
             )
         except units.UnitError as error:
-            report("targets", target.id, "unit", f"does not fit indicator {indicator.id!r}: {error}")
+            report(
+                "targets", target.id, "unit", f"does not fit indicator {indicator.id!r}: {error}"
+            )
     return factors, formulas
+
+
+def _declared(document: Any, section: str, key: str) -> set[str]:
+    items = document.data.get(section) if isinstance(document.data, dict) else None
+    return {
+        item[key]
+        for item in items or []
+        if isinstance(item, dict) and isinstance(item.get(key), str)
+    }
 
 
 def _cache_file(digest: str) -> Path | None:

@@ -17,10 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # pint is imported lazily: it costs ~0.25 s and validate must start fast
-    import pint
+from typing import Any
 
 __all__ = [
     "CurrencyError",
@@ -71,30 +68,80 @@ _MAGNITUDES: dict[str, float] = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4,
 # Longest names are tried first, so 平方公里 wins over 公里 and 吨标准煤 over 吨.
 _BASE_UNITS: dict[str, str] = {
     # currencies
-    "元": "CNY", "人民币元": "CNY", "人民币": "CNY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY",
-    "美元": "USD", "usd": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
+    "元": "CNY",
+    "人民币元": "CNY",
+    "人民币": "CNY",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "美元": "USD",
+    "usd": "USD",
+    "us$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
     # energy as coal equivalent
-    "吨标准煤": "tce", "吨标煤": "tce", "tce": "tce",
+    "吨标准煤": "tce",
+    "吨标煤": "tce",
+    "tce": "tce",
     # mass
-    "吨": "tonne", "t": "tonne", "tonne": "tonne", "tonnes": "tonne",
-    "公斤": "(1e-3 * tonne)", "kg": "(1e-3 * tonne)",
+    "吨": "tonne",
+    "t": "tonne",
+    "tonne": "tonne",
+    "tonnes": "tonne",
+    "公斤": "(1e-3 * tonne)",
+    "kg": "(1e-3 * tonne)",
     # length, area, volume
-    "公里": "km", "千米": "km", "km": "km", "米": "m", "m": "m",
-    "平方公里": "km**2", "km2": "km**2", "km^2": "km**2", "km²": "km**2",
-    "平方米": "m**2", "m2": "m**2", "m^2": "m**2", "m²": "m**2",
-    "立方米": "m**3", "m3": "m**3", "m^3": "m**3", "m³": "m**3",
+    "公里": "km",
+    "千米": "km",
+    "km": "km",
+    "米": "m",
+    "m": "m",
+    "平方公里": "km**2",
+    "km2": "km**2",
+    "km^2": "km**2",
+    "km²": "km**2",
+    "平方米": "m**2",
+    "m2": "m**2",
+    "m^2": "m**2",
+    "m²": "m**2",
+    "立方米": "m**3",
+    "m3": "m**3",
+    "m^3": "m**3",
+    "m³": "m**3",
     # time
-    "小时": "hour", "hour": "hour", "hours": "hour", "天": "day", "日": "day", "day": "day",
-    "days": "day", "年": "year", "岁": "year", "year": "year", "years": "year",
+    "小时": "hour",
+    "h": "hour",
+    "hour": "hour",
+    "hours": "hour",
+    "天": "day",
+    "日": "day",
+    "day": "day",
+    "days": "day",
+    "年": "year",
+    "岁": "year",
+    "year": "year",
+    "years": "year",
     # shares
-    "%": "percent", "percent": "percent", "pct": "percent",
+    "%": "percent",
+    "percent": "percent",
+    "pct": "percent",
     # people and households
-    "人": "person", "名": "person", "口": "person", "person": "person", "persons": "person",
-    "people": "person", "户": "household", "household": "household",
+    "人": "person",
+    "名": "person",
+    "口": "person",
+    "person": "person",
+    "persons": "person",
+    "people": "person",
+    "户": "household",
+    "household": "household",
     "households": "household",
     # counts: measure words of things
     **dict.fromkeys("家个所张套辆宗册台件项次座条处", "item"),
-    "item": "item", "items": "item", "count": "item", "unit": "item", "units": "item",
+    "item": "item",
+    "items": "item",
+    "count": "item",
+    "unit": "item",
+    "units": "item",
 }
 
 _BASE_NAMES = sorted(_BASE_UNITS, key=len, reverse=True)
@@ -170,11 +217,11 @@ def _parse(text: str) -> ParsedUnit:
 
 
 @cache
-def unit_registry() -> pint.UnitRegistry:
+def unit_registry() -> Any:
     """The one pint registry of szq's units, built once per process."""
     import pint
 
-    registry = pint.UnitRegistry(None, cache_folder=None)
+    registry: Any = pint.UnitRegistry(None, cache_folder=None)
     for line in _DEFINITIONS.strip().splitlines():
         registry.define(line)
     return registry
@@ -206,7 +253,7 @@ def parse_unit(text: str) -> ParsedUnit:
 
 
 def dimensionality(text: str) -> str:
-    """The unit's dimensions as text, e.g. '[currency_cny]' or '[coal_equivalent] / [currency_cny]'."""
+    """The unit's dimensions as text, e.g. '[coal_equivalent] / [currency_cny]'."""
     _, quantity = _pint_unit(text)
     return str(quantity.dimensionality)
 

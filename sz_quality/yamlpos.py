@@ -67,9 +67,7 @@ def _walk(node: Any, path: Path_, lines: dict[Path_, int]) -> None:
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                raise YamlSyntaxError(
-                    line, f"duplicate key {key!r} (first on line {seen[key]})"
-                )
+                raise YamlSyntaxError(line, f"duplicate key {key!r} (first on line {seen[key]})")
             seen[key] = line
             lines[(*path, key)] = line
             _walk(value_node, (*path, key), lines)

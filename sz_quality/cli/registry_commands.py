@@ -1,0 +1,152 @@
+"""`szq targets`, `szq measures`, `szq agencies`: what the plan asks, and of whom."""
+
+from __future__ import annotations
+
+import shutil
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import LangOption, OutputOption, State, emit, state_of, usage_error
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[
+    ListFormat,
+    typer.Option("--format", "-f", help="table (rich, for people) or json (for scripts)."),
+]
+AgencyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--agency",
+        "-a",
+        metavar="NAME",
+        help="Only this lead agency: id (drc), Chinese name with or without 市, English name.",
+    ),
+]
+
+
+def _width() -> int | None:
+    return shutil.get_terminal_size((160, 24)).columns
+
+
+def _agency(state: State, query: str | None):  # type: ignore[no-untyped-def]
+    if query is None:
+        return None
+    registry = state.registry()
+    agency = registry.find_agency(query)
+    if agency is None:
+        hint = registry.agency_hint(query)
+        usage_error(
+            f"unknown agency {query!r}"
+            + (f" (did you mean {hint!r}?)" if hint else "; `szq agencies` lists them")
+        )
+    return agency
+
+
+@app.command("targets")
+def targets_command(
+    ctx: typer.Context,
+    agency: AgencyOption = None,
+    chapter: Annotated[
+        int | None, typer.Option("--chapter", "-c", min=1, max=8, help="Only chapter 1–8.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only one kind: level, change, increment, kept, yearly_rate, milestone.",
+        ),
+    ] = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+    output_format: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List the plan's quantified targets, with their figures, years and lead agencies.
+
+    Leads in brackets are inferred by szq where the text names none (chapter openings).
+    """
+    from ..listing import filter_targets, target_record
+    from ..models import KINDS
+
+    state = state_of(ctx)
+    if kind is not None and kind not in KINDS:
+        usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    registry = state.registry()
+    chosen = filter_targets(registry, agency=_agency(state, agency), chapter=chapter, kind=kind)
+    if output_format is ListFormat.json:
+        from ..render.jsonout import dumps
+
+        emit(dumps([target_record(target) for target in chosen]), output)
+        return
+    from ..render.registry_table import targets_table
+
+    emit(targets_table(registry, chosen, lang.value, width=_width()), output)
+
+
+@app.command("measures")
+def measures_command(
+    ctx: typer.Context,
+    agency: AgencyOption = None,
+    table: Annotated[
+        int | None, typer.Option("--table", "-t", min=1, max=17, help="Only table 1–17.")
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option("--target", metavar="ID", help="Only the measures that serve this target."),
+    ] = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+    output_format: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List the specific measures (具体措施) of the 17 tables, grouped by lead agency."""
+    from ..listing import filter_measures, measure_record
+    from ..registry import suggest
+
+    state = state_of(ctx)
+    registry = state.registry()
+    if target is not None and target not in registry.targets_by_id:
+        hint = suggest(target, registry.targets_by_id)
+        usage_error(
+            f"unknown target {target!r}"
+            + (f" (did you mean {hint!r}?)" if hint else "; `szq targets` lists them")
+        )
+    measures = state.measures()
+    chosen = filter_measures(measures, agency=_agency(state, agency), table=table, target=target)
+    if output_format is ListFormat.json:
+        from ..render.jsonout import dumps
+
+        emit(dumps([measure_record(measure, measures) for measure in chosen]), output)
+        return
+    from ..render.registry_table import measures_table
+
+    emit(measures_table(registry, measures, chosen, lang.value, width=_width()), output)
+
+
+@app.command("agencies")
+def agencies_command(
+    ctx: typer.Context,
+    lang: LangOption = ...,  # type: ignore[assignment]
+    output_format: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List the lead agencies with their counts of targets (by the text, inferred) and measures."""
+    from ..listing import agency_counts
+
+    state = state_of(ctx)
+    rows = agency_counts(state.registry(), state.measures())
+    if output_format is ListFormat.json:
+        from ..render.jsonout import dumps
+
+        emit(dumps([row.to_dict() for row in rows]), output)
+        return
+    from ..render.registry_table import agencies_table
+
+    emit(agencies_table(rows, lang.value, width=_width()), output)

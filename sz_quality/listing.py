@@ -1,0 +1,147 @@
+"""Listings of the registry: filters and the records that `--format json` prints.
+
+Counting lives here, not in the CLI, so a script gets the same figures as `szq`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .measures import MeasureRegistry
+from .models import Agency, Measure, Target
+from .registry import Registry
+
+__all__ = [
+    "AgencyCounts",
+    "agency_counts",
+    "filter_measures",
+    "filter_targets",
+    "measure_record",
+    "target_record",
+]
+
+TARGET_KEYS = (
+    "id",
+    "indicator",
+    "name_zh",
+    "name_en",
+    "chapter",
+    "clause",
+    "table",
+    "kind",
+    "comparator",
+    "value",
+    "min",
+    "max",
+    "tolerance",
+    "change",
+    "unit",
+    "baseline_year",
+    "target_year",
+    "lead_agencies",
+    "lead_agencies_inferred",
+    "aspirational",
+    "quote",
+    "note",
+)
+
+
+def target_record(target: Target) -> dict[str, Any]:
+    """A target as a JSON object: every key present, null where not applicable."""
+    data = target.model_dump(mode="json")
+    return {key: data[key] for key in TARGET_KEYS}
+
+
+def filter_targets(
+    registry: Registry,
+    *,
+    agency: Agency | None = None,
+    chapter: int | None = None,
+    kind: str | None = None,
+) -> list[Target]:
+    """Targets in registry order; `agency` matches the text's leads and the inferred ones."""
+    chosen = []
+    for target in registry.targets:
+        if agency is not None and agency.name_zh not in target.leads:
+            continue
+        if chapter is not None and target.chapter != chapter:
+            continue
+        if kind is not None and target.kind != kind:
+            continue
+        chosen.append(target)
+    return chosen
+
+
+def measure_record(measure: Measure, measures: MeasureRegistry) -> dict[str, Any]:
+    table = measures.tables_by_number[measure.table]
+    return {
+        "id": measure.id,
+        "table": measure.table,
+        "table_title": table.title_zh,
+        "table_title_en": table.title_en,
+        "agency": measure.agency,
+        "text_zh": measure.text_zh,
+        "text_en": measure.text_en,
+        "clause": table.clause,
+        "targets": list(measure.targets),
+        "targets_stated": list(measure.targets_stated),
+        "note": measure.note,
+    }
+
+
+def filter_measures(
+    measures: MeasureRegistry,
+    *,
+    agency: Agency | None = None,
+    table: int | None = None,
+    target: str | None = None,
+) -> list[Measure]:
+    chosen = []
+    for measure in measures.measures:
+        if agency is not None and measure.agency != agency.name_zh:
+            continue
+        if table is not None and measure.table != table:
+            continue
+        if target is not None and target not in measure.targets:
+            continue
+        chosen.append(measure)
+    return chosen
+
+
+@dataclass(frozen=True)
+class AgencyCounts:
+    agency: Agency
+    targets: int  # targets the text assigns to it
+    targets_inferred: int  # targets filed under it by inference (the text names no lead)
+    measures: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.agency.id,
+            "name_zh": self.agency.name_zh,
+            "name_en": self.agency.name_en,
+            "targets": self.targets,
+            "targets_inferred": self.targets_inferred,
+            "measures": self.measures,
+        }
+
+
+def agency_counts(registry: Registry, measures: MeasureRegistry) -> list[AgencyCounts]:
+    """Every agency with its counts of targets (by the text, inferred) and of measures."""
+    rows = []
+    for agency in registry.agencies:
+        by_text = sum(agency.name_zh in target.lead_agencies for target in registry.targets)
+        inferred = sum(
+            agency.name_zh in target.lead_agencies_inferred for target in registry.targets
+        )
+        rows.append(
+            AgencyCounts(agency, by_text, inferred, len(measures.of_agency(agency.name_zh)))
+        )
+    return rows
+
+
+def sorted_agencies(rows: Iterable[AgencyCounts]) -> list[AgencyCounts]:
+    """Most targets and measures first; ties in registry order."""
+    return sorted(rows, key=lambda row: -(row.targets + row.targets_inferred + row.measures))
