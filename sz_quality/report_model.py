@@ -1,0 +1,279 @@
+"""What `szq check` produces: one Result per target, grouped and counted in a Report.
+
+Plain frozen dataclasses: the renderers (table, json, csv, markdown) and a script that
+calls the library read the same objects. All counting (per agency, per chapter, in
+total) lives here, so that a test can check it without the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from .observations import Diagnostic, InputSummary
+
+__all__ = [
+    "OPEN_STATUSES",
+    "STATUSES",
+    "TREND_CATEGORIES",
+    "Group",
+    "Report",
+    "Result",
+    "Status",
+    "Trend",
+    "TrendCategory",
+    "count_statuses",
+    "number",
+]
+
+Status = Literal["met", "not_met", "on_track", "off_track", "no_data", "not_assessable"]
+STATUSES: tuple[Status, ...] = (
+    "met",
+    "not_met",
+    "on_track",
+    "off_track",
+    "no_data",
+    "not_assessable",
+)
+# The statuses that count as an open gap when agencies are ranked.
+OPEN_STATUSES: frozenset[Status] = frozenset({"not_met", "off_track"})
+
+TrendCategory = Literal["significant", "moderate", "insufficient", "moving_away"]
+TREND_CATEGORIES: tuple[TrendCategory, ...] = (
+    "significant",
+    "moderate",
+    "insufficient",
+    "moving_away",
+)
+
+UNASSIGNED = ""  # the group of a target whose lead no one names (never dropped)
+
+
+def number(value: float | None) -> float | None:
+    """A float for output: 10 significant digits, so binary noise never reaches a report."""
+    if value is None:
+        return None
+    rounded = float(f"{value:.10g}")
+    return 0.0 if rounded == 0 else rounded  # no "-0.0"
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Eurostat's ratio R = CAGR observed / |CAGR required| (direction-aware) and its band."""
+
+    ratio: float | None
+    category: TrendCategory | None
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ratio": number(self.ratio), "category": self.category}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One target checked for one year.
+
+    `actual`, `target_value` and `gap` are in the target's own unit (`unit`); for a
+    share the gap is in percentage points. `progress` is the share of the distance from
+    the baseline value to the target covered (1.0 = reached). `reason` says why a
+    result is no_data or not_assessable (or qualifies another status).
+    """
+
+    target: str
+    indicator: str
+    status: Status
+    actual: float | None
+    actual_year: int | None
+    target_value: float | None
+    unit: str
+    gap: float | None
+    gap_pct: float | None
+    progress: float | None
+    trend: Trend | None
+    lead_agencies: tuple[str, ...]
+    lead_agencies_inferred: bool
+    reason: str | None
+    # not in the JSON contract; what the renderers show beside it
+    name_zh: str = ""
+    name_en: str = ""
+    chapter: int = 0
+    kind: str = "level"
+    comparator: str = ">="
+    target_min: float | None = None
+    target_max: float | None = None
+    tolerance: float | None = None
+    target_year: int = 0
+    baseline_year: int = 0
+    baseline_value: float | None = None
+    aspirational: bool = False
+    derived: bool = False
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as `szq check --format json` writes it (issue 5's contract)."""
+        return {
+            "target": self.target,
+            "indicator": self.indicator,
+            "status": self.status,
+            "actual": number(self.actual),
+            "actual_year": self.actual_year,
+            "target_value": number(self.target_value),
+            "unit": self.unit,
+            "gap": number(self.gap),
+            "gap_pct": number(self.gap_pct),
+            "progress": number(self.progress),
+            "trend": self.trend.to_dict() if self.trend else {"ratio": None, "category": None},
+            "lead_agencies": list(self.lead_agencies),
+            "lead_agencies_inferred": self.lead_agencies_inferred,
+            "reason": self.reason,
+        }
+
+
+def count_statuses(results: Iterable[Result]) -> dict[Status, int]:
+    """{status: n} over every status, zeros included, in STATUSES order."""
+    counts: dict[Status, int] = dict.fromkeys(STATUSES, 0)
+    for result in results:
+        counts[result.status] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Group:
+    """A section of the report: one agency (or one chapter) and its results."""
+
+    key: str  # the agency's name_zh, str(chapter), or UNASSIGNED
+    label_zh: str
+    label_en: str
+    results: tuple[Result, ...]
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        return count_statuses(self.results)
+
+    @property
+    def open_gaps(self) -> int:
+        return sum(1 for result in self.results if result.is_open)
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every target's result for one year, with the reading's inputs and diagnostics."""
+
+    year: int
+    results: tuple[Result, ...]
+    inputs: tuple[InputSummary, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    # agency name_zh -> (name_zh, name_en), in the registry's order
+    agency_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # the agency filter the report was made with (--agency), if any
+    agency_filter: str | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(diagnostic.severity == "error" for diagnostic in self.diagnostics)
+
+    @property
+    def summary(self) -> dict[Status, int]:
+        return count_statuses(self.results)
+
+    def statuses(self) -> set[Status]:
+        return {result.status for result in self.results}
+
+    def by_agency(self) -> list[Group]:
+        """One group per lead agency, the most open gaps first.
+
+        A target with several leads appears under each; a target whose leads are only
+        inferred is filed under them (the result says so); a target with no lead at
+        all goes to a last group with an empty key. Ties: more no_data first, then the
+        registry's order of agencies.
+        """
+        order = {name: index for index, name in enumerate(self.agency_names)}
+        members: dict[str, list[Result]] = {}
+        for result in self.results:
+            leads = result.lead_agencies or (UNASSIGNED,)
+            for lead in leads:
+                if self.agency_filter is not None and lead != self.agency_filter:
+                    continue
+                members.setdefault(lead, []).append(result)
+        groups = []
+        for key, results in members.items():
+            zh, en = self.agency_names.get(key, (key, key))
+            if key == UNASSIGNED:
+                zh, en = "未指定牵头单位", "No lead agency named"
+            groups.append(Group(key, zh, en, tuple(results)))
+
+        def rank(group: Group) -> tuple[int, int, int, int, str]:
+            unassigned = 1 if group.key == UNASSIGNED else 0
+            counts = group.counts
+            return (
+                unassigned,
+                -group.open_gaps,
+                -counts["no_data"],
+                order.get(group.key, len(order)),
+                group.key,
+            )
+
+        return sorted(groups, key=rank)
+
+    def by_chapter(self) -> list[Group]:
+        """One group per chapter of the plan, in the plan's order."""
+        members: dict[int, list[Result]] = {}
+        for result in self.results:
+            members.setdefault(result.chapter, []).append(result)
+        groups = []
+        for chapter, results in sorted(members.items()):
+            zh, en = _CHAPTERS.get(chapter, (f"第{chapter}章", f"Chapter {chapter}"))
+            groups.append(Group(str(chapter), zh, en, tuple(results)))
+        return groups
+
+    def for_agency(self, name_zh: str) -> Report:
+        """The report restricted to the targets the agency leads (by the text or inferred)."""
+        return replace(
+            self,
+            results=tuple(r for r in self.results if name_zh in r.lead_agencies),
+            agency_filter=name_zh,
+        )
+
+    def groups(self, by: Literal["agency", "chapter"] = "agency") -> list[Group]:
+        return self.by_agency() if by == "agency" else self.by_chapter()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as `szq check --format json` writes it (issue 5's contract)."""
+        return {
+            "year": self.year,
+            "inputs": [summary.to_dict() for summary in self.inputs],
+            "diagnostics": [diagnostic.to_dict() for diagnostic in self.diagnostics],
+            "results": [result.to_dict() for result in self.results],
+            "agencies": [
+                {"agency": group.key, "counts": dict(group.counts)} for group in self.by_agency()
+            ],
+            "summary": dict(self.summary),
+        }
+
+
+# The chapter headings of the plan (sz_quality/data/source.zh.txt), and their translation.
+_CHAPTERS: dict[int, tuple[str, str]] = {
+    1: ("一、总体要求和主要目标", "1. General requirements and main targets"),
+    2: ("二、经济发展质量提升行动", "2. Raising the quality of economic development"),
+    3: ("三、社会发展质量提升行动", "3. Raising the quality of social development"),
+    4: ("四、城市发展质量提升行动", "4. Raising the quality of urban development"),
+    5: ("五、生态发展质量提升行动", "5. Raising the quality of ecological development"),
+    6: ("六、文化发展质量提升行动", "6. Raising the quality of cultural development"),
+    7: ("七、政府服务质量提升行动", "7. Raising the quality of government services"),
+    8: ("八、组织保障机制", "8. Organisational guarantees"),
+}

@@ -1,0 +1,146 @@
+"""The city's series as the engine reads them: own values first, derived values second.
+
+Only the city total counts for evaluation: observations whose region is "" (blank).
+Values of districts (region "福田区", ...) are accepted by the reader and ignored here;
+`szq calc` derives them too (sz_quality.derive).
+
+When several observations name the same (series, year), the last one wins: the reader
+lists files in command-line order and a later file supersedes an earlier one.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .formula import CompiledFormula
+from .observations import Observation
+
+__all__ = [
+    "CITY",
+    "RATE_SERIES",
+    "ExchangeRate",
+    "SeriesIndex",
+    "Value",
+    "shipped_exchange_rates",
+]
+
+CITY = ""  # the region of the city total
+RATE_SERIES = "cny_per_usd"  # yuan per US dollar, annual average, when a data file has it
+_MAX_DEPTH = 8  # formulas over formulas; deeper means a cycle
+
+
+@dataclass(frozen=True)
+class Value:
+    """A series' value in one year, or why there is none.
+
+    `missing` lists the (series, year) pairs whose absence left `value` None; `derived`
+    says that the value was computed by the indicator's formula.
+    """
+
+    value: float | None
+    derived: bool = False
+    missing: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    year: int
+    cny_per_usd: float
+    source: str
+
+
+@cache
+def shipped_exchange_rates() -> dict[int, ExchangeRate]:
+    """The rates table shipped with szq (sz_quality/data/exchange_rates.csv)."""
+    path = Path(__file__).resolve().parent / "data" / "exchange_rates.csv"
+    rates: dict[int, ExchangeRate] = {}
+    with path.open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(line for line in stream if not line.startswith("#")):
+            year = int(row["year"])
+            rates[year] = ExchangeRate(year, float(row["cny_per_usd"]), row["source"])
+    return rates
+
+
+class SeriesIndex:
+    """Values of the city total by series and year, with derivation by formula."""
+
+    def __init__(
+        self,
+        observations: Iterable[Observation],
+        formulas: Mapping[str, CompiledFormula] | None = None,
+        rates: Mapping[int, ExchangeRate] | None = None,
+    ) -> None:
+        values: dict[str, dict[int, float]] = {}
+        for observation in observations:
+            if observation.region != CITY:
+                continue
+            series = values.get(observation.series)
+            if series is None:
+                series = values[observation.series] = {}
+            series[observation.year] = observation.value
+        self._values = values
+        self._formulas = dict(formulas or {})
+        self._rates = rates
+
+    @property
+    def series_names(self) -> frozenset[str]:
+        return frozenset(self._values)
+
+    def latest_year(self) -> int | None:
+        years = [year for series in self._values.values() for year in series]
+        return max(years) if years else None
+
+    def own(self, series: str, year: int) -> float | None:
+        """The value the data reports for the series itself (no derivation)."""
+        found = self._values.get(series)
+        return None if found is None else found.get(year)
+
+    def own_years(self, series: str) -> list[int]:
+        return sorted(self._values.get(series, ()))
+
+    def value(self, indicator: str, year: int, _depth: int = 0) -> Value:
+        """The data's own value, else the formula's over the inputs' values."""
+        own = self.own(indicator, year)
+        if own is not None:
+            return Value(own)
+        formula = self._formulas.get(indicator)
+        if formula is None or _depth >= _MAX_DEPTH:
+            return Value(None, missing=((indicator, year),))
+        inputs: dict[str, float] = {}
+        missing: list[tuple[str, int]] = [(indicator, year)]
+        for name in sorted(formula.inputs):
+            found = self.value(name, year, _depth + 1)
+            if found.value is None:
+                missing.extend(pair for pair in found.missing if pair not in missing)
+            else:
+                inputs[name] = found.value
+        if len(missing) > 1:
+            return Value(None, missing=tuple(missing))
+        result = formula.evaluate(inputs)
+        if result is None:  # a division by zero: the inputs are there but give no value
+            return Value(None, derived=True, missing=((indicator, year),))
+        return Value(result, derived=True)
+
+    def years(self, indicator: str, _depth: int = 0) -> list[int]:
+        """Every year in which the indicator has a value, its own or derived."""
+        found = set(self._values.get(indicator, ()))
+        formula = self._formulas.get(indicator)
+        if formula is not None and _depth < _MAX_DEPTH and formula.inputs:
+            common: set[int] | None = None
+            for name in formula.inputs:
+                years = set(self.years(name, _depth + 1))
+                common = years if common is None else common & years
+            found |= common or set()
+        return sorted(found)
+
+    def rate(self, year: int) -> ExchangeRate | None:
+        """The year's yuan per US dollar: from the data first, else the shipped table."""
+        own = self.own(RATE_SERIES, year)
+        if own is not None:
+            return ExchangeRate(year, own, "data")
+        rates = self._rates if self._rates is not None else shipped_exchange_rates()
+        return rates.get(year)

@@ -1,0 +1,69 @@
+"""Trend toward a target, as Eurostat's SDG monitoring measures it.
+
+R = CAGR_observed / |CAGR_required|, signed by the direction the indicator should move
+(+1 for `higher`, -1 for `lower`): R >= 0.95 significant progress, 0.60 <= R < 0.95
+moderate, 0 <= R < 0.60 insufficient, R < 0 moving away.
+
+CAGR_observed runs from the first year with data (the baseline year when it has a
+value) to the year checked; CAGR_required from the same first value to the target,
+over the years left to the target year. Where a compound rate does not exist (a value
+of zero or below, as with increments counted from 0) the same ratio is taken over
+linear yearly changes instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from .report_model import Trend, TrendCategory
+
+__all__ = ["BANDS", "category_of", "trend"]
+
+# Lower bounds of the bands, checked in order (the first that R reaches wins).
+BANDS: tuple[tuple[float, TrendCategory], ...] = (
+    (0.95, "significant"),
+    (0.60, "moderate"),
+    (0.0, "insufficient"),
+)
+_TINY = 1e-12
+
+
+def category_of(ratio: float) -> TrendCategory:
+    for lower, category in BANDS:
+        if ratio >= lower - 1e-9:
+            return category
+    return "moving_away"
+
+
+def trend(
+    history: Sequence[tuple[int, float]],
+    goal: float,
+    target_year: int,
+    direction: Literal[1, -1],
+    *,
+    compound: bool = True,
+) -> Trend | None:
+    """The trend of `history` (sorted (year, value) pairs) toward `goal` by `target_year`.
+
+    None with fewer than two years of data, or when the first year is not before both
+    the last year and the target year.
+    """
+    if len(history) < 2:
+        return None
+    first_year, first = history[0]
+    last_year, last = history[-1]
+    if last_year <= first_year or target_year <= first_year:
+        return None
+    observed_years = last_year - first_year
+    required_years = target_year - first_year
+    if compound and first > 0 and last > 0 and goal > 0:
+        observed = (last / first) ** (1.0 / observed_years) - 1.0
+        required = (goal / first) ** (1.0 / required_years) - 1.0
+    else:
+        observed = (last - first) / observed_years
+        required = (goal - first) / required_years
+    if abs(required) < _TINY:
+        return Trend(None, None, first_year, last_year)
+    ratio = direction * observed / abs(required)
+    return Trend(ratio, category_of(ratio), first_year, last_year)
