@@ -1,0 +1,286 @@
+"""`szq check`: every target checked against the data; `szq calc`: the derived series.
+
+Exit codes: 0 the check ran, whatever the statuses; 1 the data had errors (the results
+are still computed from the accepted rows and shown) or a status named by --fail-on
+occurred; 2 bad usage (unknown option, status or agency, a missing file).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..i18n import Lang
+from . import app
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    LangOption,
+    OutputOption,
+    State,
+    emit,
+    state_of,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from ..observations import ReadResult
+    from ..registry import Registry
+    from ..report_model import Status
+
+
+class CheckFormat(str, Enum):  # mirrors sz_quality.render.check.OutputFormat
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class GroupBy(str, Enum):
+    agency = "agency"
+    chapter = "chapter"
+
+
+class CalcFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+FilesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="FILE...",
+        help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+        show_default=False,
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", metavar="NAME", help="Force the files' encoding (default: detected)."
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default: first)."),
+]
+
+
+def parse_fail_on(text: str | None) -> frozenset[Status]:
+    """The statuses named by --fail-on (comma-separated), or a usage error."""
+    from ..report_model import STATUSES
+
+    if not text:
+        return frozenset()
+    chosen: set[Status] = set()
+    for part in text.split(","):
+        name = part.strip()
+        if not name:
+            continue
+        match = next((status for status in STATUSES if status == name), None)
+        if match is None:
+            usage_error(f"--fail-on: unknown status {name!r} (choose from {', '.join(STATUSES)})")
+        chosen.add(match)
+    return frozenset(chosen)
+
+
+def _check_files(files: list[str]) -> None:
+    for file in files:
+        path = Path(file)
+        if not path.exists():
+            usage_error(f"no such file: {file}")
+        if path.is_dir():
+            usage_error(f"{file} is a directory, not a data file")
+
+
+def _read(
+    registry: Registry, files: list[str], encoding: str | None, sheet: str | None, lang: str
+) -> ReadResult:
+    """The data, read exactly as `szq validate` reads it."""
+    try:
+        from ..lookup import Lookup
+        from ..reader import read_files
+    except ImportError as error:  # pragma: no cover - only while the reader is missing
+        usage_error(f"the data reader is not available: {error}")
+    try:
+        return read_files(
+            files, Lookup.from_registry(registry), encoding=encoding, sheet=sheet, lang=lang
+        )
+    except LookupError as error:  # an unknown --encoding
+        usage_error(str(error))
+    except OSError as error:
+        usage_error(f"cannot read the data: {error}")
+
+
+def _agency_name(state: State, query: str | None) -> str | None:
+    if query is None:
+        return None
+    registry = state.registry()
+    agency = registry.find_agency(query)
+    if agency is None:
+        hint = registry.agency_hint(query)
+        usage_error(
+            f"unknown agency {query!r}"
+            + (f" (did you mean {hint!r}?)" if hint else "; `szq agencies` lists them")
+        )
+    return agency.name_zh
+
+
+def _terminal() -> tuple[bool, int]:
+    """(colour, width) for a table on standard output; plain and 120 wide otherwise."""
+    if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
+        return True, shutil.get_terminal_size((120, 24)).columns
+    return False, 120
+
+
+@app.command("check")
+def check_command(
+    ctx: typer.Context,
+    files: FilesArgument,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            min=1900,
+            max=2100,
+            help="The year to check (default: the latest year in the data).",
+        ),
+    ] = None,
+    by: Annotated[
+        GroupBy, typer.Option("--by", help="Group the report by lead agency or by chapter.")
+    ] = GroupBy.agency,
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            "-a",
+            metavar="NAME",
+            help="Only the targets this agency leads (id, Chinese or English name, alias).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="table (rich), json, csv or markdown."),
+    ] = CheckFormat.table,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUSES",
+            help="Exit 1 when any target has one of these statuses, e.g. not_met,off_track "
+            "(met, not_met, on_track, off_track, no_data, not_assessable).",
+        ),
+    ] = None,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Check every target of the plan against the data and report the gaps by lead agency.
+
+    Statuses: met / not_met in the target year (by the target's own comparator);
+    met / on_track / off_track in an earlier year (the straight path from the 2010 value
+    to the target); no_data (the reason names the missing series and year);
+    not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
+    data had errors or a --fail-on status occurred, 2 on bad usage.
+    """
+    from ..evaluate import evaluate
+    from ..render.check import OutputFormat, RenderOptions, renderer_for
+
+    gate = parse_fail_on(fail_on)
+    _check_files(files)
+    state = state_of(ctx)
+    registry = state.registry()
+    agency_name = _agency_name(state, agency)
+    language: Lang = "zh" if lang.value == "zh" else "en"
+    data = _read(registry, files, encoding, sheet, language)
+    report = evaluate(registry, data, year, lang=language)
+    if agency_name is not None:
+        report = report.for_agency(agency_name)
+    color, width = _terminal() if output in (None, "-") else (False, 120)
+    chosen = OutputFormat(output_format.value)
+    options = RenderOptions(
+        lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
+    )
+    emit(renderer_for(chosen)(report, options), output)
+    failed = report.has_errors or bool(gate & report.statuses())
+    raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+
+
+@app.command("calc")
+def calc_command(
+    ctx: typer.Context,
+    files: FilesArgument,
+    output_format: Annotated[
+        CalcFormat,
+        typer.Option("--format", "-f", help="csv (long format, readable by szq) or json."),
+    ] = CalcFormat.csv,
+    output: OutputOption = None,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Write the derived series (R&D share, GDP per capita, energy intensity, ...).
+
+    Each derived indicator's formula (targets.yaml) is applied to every region and year
+    in which all its inputs have values. Exit 0, or 1 when the data had errors.
+    """
+    from ..derive import derive_series
+
+    _check_files(files)
+    state = state_of(ctx)
+    registry = state.registry()
+    language: Lang = "zh" if lang.value == "zh" else "en"
+    data = _read(registry, files, encoding, sheet, language)
+    derived = derive_series(registry, data.observations)
+    if output_format is CalcFormat.json:
+        import json
+
+        payload = {
+            "inputs": [summary.to_dict() for summary in data.inputs],
+            "diagnostics": [diagnostic.to_dict() for diagnostic in data.diagnostics],
+            "series": [value.to_dict() for value in derived],
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = calc_csv(derived)
+    emit(text, output)
+    raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
+
+
+def calc_csv(derived: list[DerivedValue]) -> str:
+    """Long CSV (indicator, year, value, unit, region, source, note): szq reads it back."""
+    import csv
+    import io
+
+    from ..render.check_csv import safe_text
+    from ..report_model import number
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["indicator", "year", "value", "unit", "region", "source", "note"])
+    for item in derived:
+        note = "" if item.own_value is None else f"data reports {number(item.own_value)!r}"
+        writer.writerow(
+            [
+                item.indicator,
+                item.year,
+                repr(number(item.value)),
+                safe_text(item.unit),
+                safe_text(item.region),
+                safe_text(f"szq calc: {item.formula}"),
+                note,
+            ]
+        )
+    return buffer.getvalue()
+
+
+if TYPE_CHECKING:
+    from ..derive import DerivedValue

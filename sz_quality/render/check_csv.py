@@ -1,0 +1,86 @@
+"""`szq check --format csv`: one row per (group, target), safe to open in a spreadsheet.
+
+UTF-8 without a byte-order mark (as every szq output), "\n" line ends, RFC 4180
+quoting. Text cells that a spreadsheet would read as a formula (starting with = + - @,
+a tab or a carriage return) are prefixed with a single quote; numbers are written as
+numbers (a negative gap stays -0.5). Status and trend are codes, not translated words;
+names follow --lang.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..report_model import Report, number
+from .check_common import RenderOptions
+
+__all__ = ["COLUMNS", "render", "safe_text"]
+
+COLUMNS = (
+    "group",
+    "target",
+    "name",
+    "indicator",
+    "status",
+    "actual",
+    "actual_year",
+    "comparator",
+    "target_value",
+    "target_min",
+    "target_max",
+    "unit",
+    "gap",
+    "gap_pct",
+    "progress",
+    "trend_ratio",
+    "trend_category",
+    "lead_agencies",
+    "lead_agencies_inferred",
+    "reason",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """A text cell that no spreadsheet evaluates as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _number(value: float | None) -> str:
+    rounded = number(value)
+    return "" if rounded is None else repr(rounded)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for group in report.groups(options.by):
+        for result in group.results:
+            trend = result.trend
+            writer.writerow(
+                [
+                    safe_text(group.label(options.lang)),
+                    safe_text(result.target),
+                    safe_text(result.name(options.lang)),
+                    safe_text(result.indicator),
+                    result.status,
+                    _number(result.actual),
+                    "" if result.actual_year is None else str(result.actual_year),
+                    safe_text(result.comparator),
+                    _number(result.target_value),
+                    _number(result.target_min),
+                    _number(result.target_max),
+                    safe_text(result.unit),
+                    _number(result.gap),
+                    _number(result.gap_pct),
+                    _number(result.progress),
+                    _number(trend.ratio if trend else None),
+                    (trend.category or "") if trend else "",
+                    safe_text("、".join(result.lead_agencies)),
+                    "true" if result.lead_agencies_inferred else "false",
+                    safe_text(result.reason or ""),
+                ]
+            )
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""`szq check --format markdown`: a heading and a table per group, for a progress report."""
+
+from __future__ import annotations
+
+from ..report_model import Report
+from .check_common import (
+    RenderOptions,
+    actual_text,
+    column_labels,
+    diagnostic_line,
+    footnote,
+    gap_text,
+    group_heading,
+    input_line,
+    progress_text,
+    status_label,
+    summary_text,
+    target_name,
+    target_text,
+    title,
+    trend_text,
+)
+
+__all__ = ["render"]
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lang = options.lang
+    labels = column_labels(lang)
+    lines = [f"# {title(report, lang)}", ""]
+    for summary in report.inputs:
+        lines.append(f"- {_cell(input_line(summary, lang))}")
+    if report.diagnostics:
+        lines.append("")
+        for diagnostic in report.diagnostics:
+            lines.append(f"- `{_cell(diagnostic_line(diagnostic))}`")
+    if report.inputs or report.diagnostics:
+        lines.append("")
+    header = ["target", "target_value", "actual", "status", "gap", "progress", "trend", "note"]
+    inferred = False
+    for group in report.groups(options.by):
+        lines.append(f"## {_cell(group_heading(group, lang))}")
+        lines.append("")
+        lines.append("| " + " | ".join(labels[key] for key in header) + " |")
+        lines.append("|" + "|".join("---" for _ in header) + "|")
+        for result in group.results:
+            inferred = inferred or result.lead_agencies_inferred
+            cells = [
+                target_name(result, lang),
+                target_text(result, lang),
+                actual_text(result),
+                status_label(result.status, lang),
+                gap_text(result, lang),
+                progress_text(result),
+                trend_text(result, lang),
+                result.reason or "",
+            ]
+            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+        lines.append("")
+        lines.append(f"**{_cell(summary_text(group.counts, group.total, lang))}**")
+        lines.append("")
+    total = "合计" if lang == "zh" else "Total"
+    lines.append(f"**{total}: {summary_text(report.summary, len(report.results), lang)}**")
+    if inferred:
+        lines.extend(["", _cell(footnote(lang))])
+    return "\n".join(lines) + "\n"
