@@ -1,0 +1,193 @@
+"""`szq report`: the annual progress report (clause 二十八) as HTML, Markdown or JSON.
+
+Exit codes: 0 the report was written; 1 it was written but the data or the measures
+status file had errors (the report shows them in its appendix); 2 bad usage (a missing
+file, an unknown format, the `report` extra not installed).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..i18n import Lang
+from . import app
+from .common import EXIT_INVALID, EXIT_OK, LangOption, state_of, usage_error
+
+if TYPE_CHECKING:
+    from ..observations import ReadResult
+    from ..registry import Registry
+
+INSTALL_HINT = "pip install 'sz-quality[report]'"
+
+
+class ReportFormatChoice(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+def _stamp() -> str:
+    """Now (UTC), or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.fromtimestamp(int(epoch), UTC)
+        if epoch and epoch.isdigit()
+        else datetime.now(UTC).replace(microsecond=0)
+    )
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _read(
+    registry: Registry, files: list[str], encoding: str | None, sheet: str | None, lang: Lang
+) -> ReadResult:
+    """The data, read exactly as `szq validate` and `szq check` read it."""
+    for file in files:
+        path = Path(file)
+        if not path.exists():
+            usage_error(f"no such file: {file}")
+        if path.is_dir():
+            usage_error(f"{file} is a directory, not a data file")
+    try:
+        from ..lookup import Lookup
+        from ..reader import read_files  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as error:  # pragma: no cover - only while the reader is missing
+        usage_error(f"the data reader is not available: {error}")
+    try:
+        result: ReadResult = read_files(
+            files, Lookup.from_registry(registry), encoding=encoding, sheet=sheet, lang=lang
+        )
+        return result
+    except LookupError as error:  # an unknown --encoding
+        usage_error(str(error))
+    except OSError as error:
+        usage_error(f"cannot read the data: {error}")
+
+
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The report to write (atomically): report.html, report.md (its charts go "
+            "to report_charts/ beside it) or report.json.",
+        ),
+    ] = "report.html",
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", "-y", min=1900, max=2100,
+            help="The year reported on (default: the latest year in the data).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormatChoice | None,
+        typer.Option("--format", "-f", help="html, md or json (default: from -o's suffix)."),
+    ] = None,
+    measures_status: Annotated[
+        str | None,
+        typer.Option(
+            "--measures-status",
+            metavar="FILE",
+            help="CSV of the measures' implementation: measure,status,note with status "
+            "done, in_progress or not_started.",
+        ),
+    ] = None,
+    stamp: Annotated[
+        bool,
+        typer.Option(
+            "--stamp",
+            help="Print the generation time in the report (default: none, so that the same "
+            "inputs give the same bytes; SOURCE_DATE_EPOCH is honoured).",
+        ),
+    ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", metavar="NAME", help="Force the files' encoding."),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default: first)."),
+    ] = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Write the annual progress report: summary, chapters, lead agencies, charts, appendix.
+
+    HTML is one self-contained file (inline CSS, charts as inline SVG); Markdown is
+    GitHub-flavoured with its charts as SVG files beside it; JSON is the report's data.
+    Needs the report extra: pip install 'sz-quality[report]'.
+    """
+    from ..charts import ReportExtraMissing
+    from ..evaluate import evaluate
+    from ..report import format_for, write_report
+
+    started = time.perf_counter()
+    try:
+        chosen = format_for(output, output_format.value if output_format else None)
+    except ValueError as error:
+        usage_error(str(error))
+    if chosen != "json":
+        for module in ("jinja2", "matplotlib"):
+            try:
+                __import__(module)
+            except ModuleNotFoundError:
+                usage_error(f"the {chosen} report needs {module}: {INSTALL_HINT}")
+    state = state_of(ctx)
+    registry = state.registry()
+    measures = state.measures()
+    language: Lang = "zh" if lang.value == "zh" else "en"
+    status = None
+    if measures_status is not None:
+        from ..measures_status import read_measures_status
+
+        try:
+            status = read_measures_status(
+                measures_status, (measure.id for measure in measures.measures)
+            )
+        except OSError as error:
+            usage_error(f"cannot read the measures status file: {error}")
+    data = _read(registry, files, encoding, sheet, language)
+    report = evaluate(registry, data, year, lang=language)
+    try:
+        annual, written = write_report(
+            output, report, registry, measures=measures, measures_status=status, data=data,
+            lang=language, fmt=chosen, stamp=_stamp() if stamp else None,
+        )
+    except ReportExtraMissing as error:
+        usage_error(str(error))
+    except OSError as error:
+        usage_error(f"cannot write {output}: {error}")
+    for warning in annual.warnings:
+        sys.stderr.write(f"szq: warning: {warning}\n")
+    errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
+    if errors:
+        sys.stderr.write(
+            f"szq: {errors} error(s) in the inputs; see the report's appendix "
+            "(`szq validate` lists them)\n"
+        )
+    size = written[0].stat().st_size
+    extra = f" and {len(written) - 1} chart(s)" if len(written) > 1 else ""
+    sys.stderr.write(
+        f"szq: wrote {written[0]} ({size:,} bytes){extra} for {annual.year} "
+        f"in {time.perf_counter() - started:.1f} s\n"
+    )
+    raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
