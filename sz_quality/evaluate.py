@@ -127,7 +127,8 @@ class _Measured:
     history: list[tuple[int, float]] = field(default_factory=list)
     goal: float | None = None
     compound: bool = True
-    direction: Literal[1, -1] = 1
+    # the history holds the indicator's levels of a change target (not the change itself)
+    change_levels: bool = False
     # kept / yearly_rate: the years checked and those that did not hold
     failed_years: list[int] = field(default_factory=list)
 
@@ -203,11 +204,8 @@ class _Checker:
             return self._increment(target, indicator, year)
         return self._level(target, indicator, year)
 
-    def _direction(self, indicator: Indicator) -> Literal[1, -1]:
-        return 1 if indicator.direction == "higher" else -1
-
     def _level(self, target: Target, indicator: Indicator, year: int) -> _Measured:
-        measured = _Measured(direction=self._direction(indicator))
+        measured = _Measured()
         actual, derived, reason = self.in_target_unit(target, indicator, year)
         if actual is None:  # a value reported under the target's own id, in its unit
             reported = self.index.own(target.id, year)
@@ -236,7 +234,7 @@ class _Checker:
 
     def _reported(self, target: Target, year: int, reported: float) -> _Measured:
         """A change or increment reported under the target's own id (in its unit)."""
-        measured = _Measured(actual=reported, baseline=0.0, compound=False, direction=1)
+        measured = _Measured(actual=reported, baseline=0.0, compound=False)
         for each in self.index.own_years(target.id):
             if target.baseline_year <= each <= year:
                 value = self.index.own(target.id, each)
@@ -270,7 +268,7 @@ class _Checker:
         return history
 
     def _change(self, target: Target, indicator: Indicator, year: int) -> _Measured:
-        measured = _Measured(baseline=0.0, direction=self._direction(indicator))
+        measured = _Measured(baseline=0.0, change_levels=True)
         base, now, derived, reason = self._endpoints(indicator, target, year)
         measured.derived = derived
         if base is None or now is None:
@@ -289,7 +287,7 @@ class _Checker:
         return measured
 
     def _increment(self, target: Target, indicator: Indicator, year: int) -> _Measured:
-        measured = _Measured(baseline=0.0, direction=self._direction(indicator))
+        measured = _Measured(baseline=0.0)
         base, now, derived, reason = self._endpoints(indicator, target, year)
         measured.derived = derived
         if base is None or now is None:
@@ -341,7 +339,8 @@ class _Checker:
             )
         base = measured.baseline
         progress = None
-        if base is not None and abs(goal - base) > _eps(goal, base):
+        # no distance to cover when the baseline already held (then progress is None)
+        if base is not None and abs(goal - base) > _eps(goal, base) and not holds(base, target):
             progress = (actual - base) / (goal - base)
         reason = None
         final = year >= target.target_year
@@ -378,7 +377,7 @@ class _Checker:
                 measured.history,
                 measured.goal,
                 target.target_year,
-                measured.direction,
+                _trend_direction(target, indicator, measured),
                 compound=measured.compound,
             )
         return self._result(
@@ -462,6 +461,29 @@ def _goal(target: Target, baseline: float | None, indicator: Indicator | None) -
     if baseline is not None and baseline > high:
         return high
     return high if indicator is not None and indicator.direction == "lower" else low
+
+
+def _trend_direction(target: Target, indicator: Indicator, measured: _Measured) -> Literal[1, -1]:
+    """The way the series must move: the comparator's (>=, > up; <=, < down), reversed for
+    the levels of a decrease; for about, between and == toward the goal from the first
+    value. The indicator's own direction where nothing else decides (goal = first value).
+    """
+    fallback: Literal[1, -1] = 1 if indicator.direction == "higher" else -1
+    sign: Literal[1, -1]
+    if target.comparator in (">=", ">"):
+        sign = 1
+    elif target.comparator in ("<=", "<"):
+        sign = -1
+    else:
+        if not measured.history or measured.goal is None:
+            return fallback
+        first = measured.history[0][1]
+        if measured.goal == first:
+            return fallback
+        return 1 if measured.goal > first else -1
+    if measured.change_levels and target.change == "decrease":
+        sign = -1 if sign == 1 else 1
+    return sign
 
 
 def _gap(target: Target, actual: float, goal: float) -> float:

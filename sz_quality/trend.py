@@ -1,7 +1,9 @@
 """Trend toward a target, as Eurostat's SDG monitoring measures it.
 
-R = CAGR_observed / |CAGR_required|, signed by the direction the indicator should move
-(+1 for `higher`, -1 for `lower`): R >= 0.95 significant progress, 0.60 <= R < 0.95
+R = CAGR_observed / |CAGR_required|, signed by the direction the series must move to
+reach the target (+1 up, -1 down; the evaluator takes it from the target's comparator,
+which agrees with the indicator's `direction`, and the indicator's where the comparator
+leaves it open): R >= 0.95 significant progress, 0.60 <= R < 0.95
 moderate, 0 <= R < 0.60 insufficient, R < 0 moving away.
 
 CAGR_observed runs from the first year with data (the baseline year when it has a
@@ -46,8 +48,9 @@ def trend(
 ) -> Trend | None:
     """The trend of `history` (sorted (year, value) pairs) toward `goal` by `target_year`.
 
-    None with fewer than two years of data, or when the first year is not before both
-    the last year and the target year.
+    `direction` is the way the series must move (+1 up, -1 down). None with fewer than
+    two years of data, or when the first year is not before both the last year and the
+    target year; a Trend without ratio when the first value already reached the goal.
     """
     if len(history) < 2:
         return None
@@ -55,6 +58,9 @@ def trend(
     last_year, last = history[-1]
     if last_year <= first_year or target_year <= first_year:
         return None
+    if direction * (goal - first) <= 0:
+        # the first year already reached the goal: no rate is required, so no ratio
+        return Trend(None, None, first_year, last_year)
     observed_years = last_year - first_year
     required_years = target_year - first_year
     if compound and first > 0 and last > 0 and goal > 0:
