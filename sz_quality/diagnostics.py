@@ -1,0 +1,331 @@
+"""The diagnostic codes of data files: stable names, severities and messages in zh and en.
+
+A CI job relies on the codes, so they never change meaning; the README's table is
+generated from CODES (and a test keeps the two in step). Messages are templates filled
+with the diagnostic's details, in the user's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .observations import Diagnostic, Severity
+
+__all__ = ["CODES", "Code", "make", "message", "summary_counts"]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code: its usual severity and what it means."""
+
+    code: str
+    severity: str  # "error", "warning", or "error or warning"
+    meaning_en: str
+    meaning_zh: str
+
+
+CODES: dict[str, Code] = {
+    code.code: code
+    for code in (
+        Code(
+            "encoding-error",
+            "error",
+            "Bytes that do not decode in the file's encoding (detected: UTF-8, UTF-8 with BOM, "
+            "UTF-16 with BOM or GB18030; or as forced with --encoding).",
+            "字节无法按文件编码解码(自动识别 UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、"
+            "GB18030,或 --encoding 指定的编码)。",
+        ),
+        Code(
+            "bad-file",
+            "error",
+            "Not a table szq can read: a binary file (PDF, image, archive, old .xls), a damaged "
+            ".xlsx, a missing sheet, or a file that cannot be opened.",
+            "不是可读取的表格:二进制文件(PDF、图片、压缩包、旧版 .xls)、损坏的 .xlsx、"
+            "不存在的工作表,或无法打开的文件。",
+        ),
+        Code(
+            "empty-file",
+            "error",
+            "The file holds no header, or a header and no data rows.",
+            "文件没有表头,或只有表头没有数据行。",
+        ),
+        Code(
+            "missing-column",
+            "error",
+            "A required column is absent: indicator, year and value (long layout), or indicator "
+            "and at least one year column (wide layout).",
+            "缺少必需的列:长表需要 指标、年份、数值;宽表需要 指标 和至少一个年份列。",
+        ),
+        Code(
+            "duplicate-column",
+            "error",
+            "Two columns mean the same field (e.g. 'indicator' and '指标', or '2015' twice).",
+            "两列表示同一字段(如 'indicator' 与 '指标',或两个 '2015' 列)。",
+        ),
+        Code(
+            "unknown-column",
+            "warning",
+            "A header szq does not know; the column is ignored.",
+            "无法识别的表头,该列被忽略。",
+        ),
+        Code(
+            "bad-csv",
+            "error",
+            "A line the CSV parser cannot read (e.g. a field larger than 128 KiB).",
+            "CSV 解析器无法读取的行(如超过 128 KiB 的字段)。",
+        ),
+        Code(
+            "ragged-row",
+            "error",
+            "A row with another number of fields than the header.",
+            "字段数与表头不一致的行。",
+        ),
+        Code("blank-row", "warning", "A row with no values; it is skipped.", "空行,已跳过。"),
+        Code(
+            "unknown-indicator",
+            "error",
+            "An indicator that is neither an indicator id, a name or alias of one, nor a target "
+            "id of the registry.",
+            "指标既不是登记表中的指标编号、名称或别名,也不是目标编号。",
+        ),
+        Code(
+            "bad-year",
+            "error",
+            "A year that is not a whole number between 1900 and 2100 (2015 and 2015年 are fine).",
+            "年份不是 1900 至 2100 之间的整数(2015、2015年 均可)。",
+        ),
+        Code(
+            "bad-number",
+            "error",
+            "A value that is not a number, or is NaN or infinite.",
+            "数值不是数字,或为 NaN、无穷大。",
+        ),
+        Code(
+            "no-value",
+            "warning",
+            "A value left blank or written as -, —, …: the row holds no value and is skipped.",
+            "数值为空或写作 -、—、…:该行没有数值,已跳过。",
+        ),
+        Code(
+            "unknown-unit",
+            "error",
+            "A unit szq's unit system cannot read.",
+            "szq 单位系统无法识别的单位。",
+        ),
+        Code(
+            "unit-mismatch",
+            "error",
+            "A unit of another dimension than the indicator's (亿元 for a %), or another "
+            "currency (美元 for 元), which needs the year's exchange rate.",
+            "单位与指标的量纲不同(如对百分比指标填 亿元),或币种不同(美元与元需按当年汇率换算)。",
+        ),
+        Code(
+            "out-of-range",
+            "error",
+            "A value outside the indicator's plausible range (a share outside 0-100%, a "
+            "negative count).",
+            "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负)。",
+        ),
+        Code(
+            "duplicate-row",
+            "error or warning",
+            "The same indicator, region and year twice in one file: an error if the values "
+            "differ, a warning if they are equal.",
+            "同一文件中同一指标、地区、年份出现两次:数值不同为错误,相同为警告。",
+        ),
+        Code(
+            "revision",
+            "warning",
+            "A later file gives another value for the same indicator, region and year; the "
+            "later value is kept (old -> new).",
+            "后一个文件对同一指标、地区、年份给出不同数值,以后者为准(旧值 -> 新值)。",
+        ),
+        Code(
+            "missing-indicator",
+            "error",
+            "With --expect-agency and --year: an indicator the agency's targets need for that "
+            "year has no value in the submission.",
+            "使用 --expect-agency 和 --year 时:该单位的目标在该年需要的指标没有数值。",
+        ),
+        Code(
+            "too-many",
+            "warning",
+            "More diagnostics of one code in one file than --max-diagnostics; the rest are "
+            "counted, not listed.",
+            "同一文件同一代码的诊断超过 --max-diagnostics,其余只计数不列出。",
+        ),
+    )
+}
+
+
+# Message templates: key -> (zh, en), filled with str.format.
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "encoding-error": (
+        "无法按 {encoding} 解码的字节",
+        "bytes that do not decode as {encoding}",
+    ),
+    "encoding-error.hint": (
+        "请以 UTF-8 或 GB18030 保存文件,或用 --encoding 指定编码",
+        "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
+    ),
+    "unknown-encoding": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
+    "binary": ("这是{kind},不是 CSV 或 .xlsx 表格", "this is {kind}, not a CSV or .xlsx table"),
+    "kind.binary": ("二进制文件", "a binary file"),
+    "kind.pdf": ("PDF 文档", "a PDF document"),
+    "kind.zip": ("ZIP 压缩包", "a ZIP archive"),
+    "kind.gzip": ("gzip 压缩文件", "a gzip archive"),
+    "kind.xls": ("旧版 Excel(.xls)或其他 OLE 文件", "an old Excel (.xls) or other OLE file"),
+    "kind.image": ("图片", "an image"),
+    "binary.hint": (
+        "请导出为 CSV(UTF-8)或 .xlsx",
+        "export the data as CSV (UTF-8) or .xlsx",
+    ),
+    "unreadable": ("无法读取文件:{error}", "cannot read the file: {error}"),
+    "bad-xlsx": ("无法读取 .xlsx 文件:{error}", "cannot read the .xlsx file: {error}"),
+    "xlsx-missing": ("读取 .xlsx 需要 openpyxl", "reading .xlsx needs openpyxl"),
+    "xlsx-missing.hint": (
+        "pip install 'sz-quality[xlsx]'",
+        "pip install 'sz-quality[xlsx]'",
+    ),
+    "no-sheet": ("工作簿中没有工作表 {sheet!r}", "the workbook has no sheet {sheet!r}"),
+    "no-sheet.hint": ("现有工作表:{sheets}", "its sheets: {sheets}"),
+    "empty-file": ("文件是空的", "the file is empty"),
+    "no-rows": ("表头下没有数据行", "no data rows under the header"),
+    "missing-column": ("缺少列 {name!r}", "missing column {name!r}"),
+    "missing-column.hint": (
+        "第一行须为表头,如:{example}",
+        "the first line must be the header, e.g. {example}",
+    ),
+    "missing-year-column": (
+        "宽表缺少年份列(如 2015 或 2015年)",
+        "no year column (such as 2015 or 2015年) in a wide table",
+    ),
+    "duplicate-column": (
+        "列 {header!r} 与第 {first} 列 {first_header!r} 表示同一字段 {name!r}",
+        "column {header!r} means the same field {name!r} as column {first} {first_header!r}",
+    ),
+    "unknown-column": ("未知的列 {header!r},已忽略", "unknown column {header!r}, ignored"),
+    "did-you-mean": ("是否为 {name!r}?", "did you mean {name!r}?"),
+    "bad-csv": ("无法解析的 CSV:{error}", "cannot parse the CSV here: {error}"),
+    "long-line": (
+        "超过 32 MiB 仍无换行:不是表格,停止读取",
+        "more than 32 MiB without a line break: not a table, reading stopped",
+    ),
+    "ragged-row": (
+        "该行有 {count} 个字段,表头有 {expected} 个",
+        "the row has {count} fields, the header {expected}",
+    ),
+    "ragged-row.hint": (
+        "含分隔符或换行的单元格须加双引号",
+        "quote cells that hold the delimiter or a line break",
+    ),
+    "blank-row": ("空行", "blank row"),
+    "blank-indicator": ("指标为空", "the indicator is blank"),
+    "unknown-indicator": ("未知的指标 {name!r}", "unknown indicator {name!r}"),
+    "ambiguous-indicator": (
+        "指标名 {name!r} 同时指 {ids}",
+        "the name {name!r} means several indicators: {ids}",
+    ),
+    "ambiguous-indicator.hint": ("请改用指标编号", "write the indicator id instead"),
+    "suggest-series": ("是否为 {id!r}({name})?", "did you mean {id!r} ({name})?"),
+    "bad-year": ("无效的年份 {text!r}", "not a year: {text!r}"),
+    "bad-year.hint": (
+        "年份应为 1900 至 2100 之间的整数,如 2015 或 2015年",
+        "a year is a whole number from 1900 to 2100, such as 2015 or 2015年",
+    ),
+    "bad-number": ("不是数字:{text!r}", "not a number: {text!r}"),
+    "bad-number.hint": (
+        '无数值请留空或写 -;千分位逗号须在带引号的单元格中,如 "1,234.5"',
+        "leave the cell blank or write - for no value; thousands separators need a quoted "
+        'cell, such as "1,234.5"',
+    ),
+    "bad-number.percent": (
+        "数值中不写 %,请把 % 写在单位列",
+        "write the number without '%' and put '%' in the unit column",
+    ),
+    "not-finite": ("数值须为有限数,而非 {text!r}", "a value must be finite, not {text!r}"),
+    "no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
+    "unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
+    "unknown-unit.hint": (
+        "指标 {id!r} 的单位是 {expected!r};留空即表示该单位",
+        "the unit of {id!r} is {expected!r}; a blank unit means that one",
+    ),
+    "unit-mismatch": (
+        "单位 {unit!r} 无法换算为 {id!r} 的单位 {expected!r}",
+        "unit {unit!r} does not convert to {expected!r}, the unit of {id!r}",
+    ),
+    "unit-currency": (
+        "单位 {unit!r} 与 {expected!r} 币种不同,需按当年汇率换算",
+        "unit {unit!r} is in another currency than {expected!r}: converting needs the "
+        "year's exchange rate",
+    ),
+    "unit-currency.hint": (
+        "请按 {expected!r} 报送,并在来源/备注中注明汇率",
+        "report the value in {expected!r}, with the rate used in the source or note",
+    ),
+    "out-of-range": (
+        "{id!r} 的数值 {value:g} {unit} 超出合理范围 {range}",
+        "value {value:g} {unit} of {id!r} is outside the plausible range {range}",
+    ),
+    "duplicate-row.differ": (
+        "{id!r} {region}{year} 在第 {first} 行已有数值 {old:g},此处为 {new:g}",
+        "{id!r} {region}{year} already has {old:g} on line {first}; here {new:g}",
+    ),
+    "duplicate-row.equal": (
+        "{id!r} {region}{year} 与第 {first} 行重复(数值相同)",
+        "{id!r} {region}{year} repeats line {first} (same value)",
+    ),
+    "revision": (
+        "{id!r} {region}{year}:{old:g}({old_file} 第 {old_line} 行)改为 {new:g}",
+        "{id!r} {region}{year}: {old:g} ({old_file} line {old_line}) revised to {new:g}",
+    ),
+    "region": ("地区 {region!r} ", "region {region!r} "),
+    "missing-indicator": (
+        "缺少 {id!r}({name})的 {year} 年数值,{agency} 的目标 {targets} 需要",
+        "no {year} value of {id!r} ({name}), needed by {agency}'s target(s) {targets}",
+    ),
+    "missing-indicator.hint": (
+        "添加一行:{id},{year},<数值>",
+        "add a row: {id},{year},<value>",
+    ),
+    "too-many": (
+        "另有 {count} 条 {code} 未列出",
+        "{count} more {code} diagnostic(s) not listed",
+    ),
+    "too-many.hint": (
+        "用 --max-diagnostics 0 列出全部",
+        "list them all with --max-diagnostics 0",
+    ),
+}
+
+
+def message(key: str, lang: str, **params: Any) -> str:
+    """The message `key` in `lang` ("zh" or "en"), filled with `params`."""
+    pair = _MESSAGES[key]
+    template = pair[0] if lang == "zh" else pair[1]
+    return template.format(**params)
+
+
+def make(
+    code: str,
+    file: str,
+    line: int | None,
+    column: int | None,
+    field: str | None,
+    text: str,
+    hint: str | None = None,
+    *,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """A Diagnostic of a known code; the severity defaults to the code's."""
+    if severity is None:
+        default = CODES[code].severity
+        severity = "warning" if default == "warning" else "error"
+    return Diagnostic(code, severity, file, line, column, field, text, hint)
+
+
+def summary_counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    errors = sum(1 for diagnostic in diagnostics if diagnostic.severity == "error")
+    return errors, len(diagnostics) - errors

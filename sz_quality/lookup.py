@@ -1,0 +1,536 @@
+"""What reading a data file needs from the registry, in plain dataclasses and a JSON cache.
+
+`szq validate` must start in well under 150 ms, so its path imports neither pydantic,
+yaml nor pint. The registry is compiled once into a `Lookup` (series ids, folded names,
+units, bounds, what each agency's targets need, unit conversion factors) and kept as JSON
+in the cache directory, keyed by the sha256 of the targets file and szq's version. A
+warm start reads that JSON; a miss loads the full registry, builds the Lookup and writes
+the cache. Factors for unit spellings met for the first time come from sz_quality.units
+(pint, imported lazily) and are added to the cache for the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = [
+    "AgencyInfo",
+    "FactorError",
+    "Lookup",
+    "SeriesInfo",
+    "fold",
+    "load_lookup",
+]
+
+_FORMAT = 1
+
+# The result of a failed conversion, kept in the factor table like a factor.
+FactorError = Literal["unknown", "mismatch", "currency"]
+Factor = float | FactorError
+
+
+def fold(text: str) -> str:
+    """A name folded for matching: full-width to half-width, no white space, case folded."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    """An indicator, or a target a value can be reported for, as a data file names it."""
+
+    index: int
+    id: str
+    kind: Literal["indicator", "target"]
+    indicator: str  # the indicator itself, or the target's indicator
+    unit: str  # what values are converted to
+    name_zh: str
+    name_en: str
+    min: float | None = None
+    max: float | None = None
+    inputs: tuple[str, ...] = ()  # a derived indicator's operands
+    baseline_year: int | None = None  # targets only
+    target_year: int | None = None  # targets only
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class AgencyInfo:
+    """A lead agency and the targets it leads (by the text or by inference)."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    targets: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass
+class Lookup:
+    """The registry as the reader needs it. Build with `from_registry` or `load_lookup`."""
+
+    sha256: str
+    series: tuple[SeriesInfo, ...]
+    names: dict[str, str]  # folded id / name / alias -> series id
+    ambiguous: dict[str, tuple[str, ...]]  # folded names that several series share
+    agencies: tuple[AgencyInfo, ...]
+    agency_names: dict[str, str]  # folded id / name / alias -> agency id
+    # (normalised unit text, series unit) -> factor, or why there is none
+    factors: dict[tuple[str, str], Factor] = field(default_factory=dict)
+    version: str = __version__
+    _dirty: bool = field(default=False, repr=False, compare=False)
+    _by_id: dict[str, SeriesInfo] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {info.id: info for info in self.series}
+
+    # -- names ------------------------------------------------------------------------
+
+    def get(self, series_id: str) -> SeriesInfo | None:
+        return self._by_id.get(series_id)
+
+    def resolve(self, name: str) -> SeriesInfo | None:
+        """The series a data file means by `name` (an id, a Chinese or English name, an alias)."""
+        found = self._by_id.get(name)
+        if found is not None:
+            return found
+        series_id = self.names.get(fold(name))
+        return self._by_id.get(series_id) if series_id is not None else None
+
+    def suggest(self, name: str) -> SeriesInfo | None:
+        """The closest series to a misspelt name, for a 'did you mean' hint."""
+        import difflib
+
+        folded = fold(name)
+        if not folded:
+            return None
+        candidates = self.ambiguous.get(folded)
+        if candidates:
+            return self._by_id.get(candidates[0])
+        matches = difflib.get_close_matches(folded, list(self.names), n=1, cutoff=0.6)
+        return self._by_id.get(self.names[matches[0]]) if matches else None
+
+    def find_agency(self, name: str) -> AgencyInfo | None:
+        agency_id = self.agency_names.get(fold(name))
+        if agency_id is None:
+            return None
+        return next(agency for agency in self.agencies if agency.id == agency_id)
+
+    def suggest_agency(self, name: str) -> AgencyInfo | None:
+        import difflib
+
+        matches = difflib.get_close_matches(fold(name), list(self.agency_names), n=1, cutoff=0.5)
+        return self.find_agency(matches[0]) if matches else None
+
+    # -- units ------------------------------------------------------------------------
+
+    def factor(self, unit: str, series_unit: str) -> Factor:
+        """The factor from `unit` (as a file writes it) to `series_unit`, or why there is none.
+
+        A spelling not in the table is computed with pint once, then remembered (and
+        persisted by `save`).
+        """
+        from .units import normalise_unit_text
+
+        source = normalise_unit_text(unit)
+        if source == normalise_unit_text(series_unit):
+            return 1.0
+        key = (source, series_unit)
+        known = self.factors.get(key)
+        if known is not None:
+            return known
+        computed = _compute_factor(source, series_unit)
+        self.factors[key] = computed
+        self._dirty = True
+        return computed
+
+    # -- agencies ---------------------------------------------------------------------
+
+    def needs(self, agency: AgencyInfo, year: int) -> list[SeriesInfo]:
+        """The targets of `agency` whose period (baseline year to target year) holds `year`."""
+        needed = []
+        for target_id in agency.targets:
+            target = self._by_id.get(target_id)
+            if target is None or target.baseline_year is None or target.target_year is None:
+                continue
+            if target.baseline_year <= year <= target.target_year:
+                needed.append(target)
+        return needed
+
+    # -- building and caching ---------------------------------------------------------
+
+    @classmethod
+    def from_registry(cls, registry: Registry) -> Lookup:
+        """The Lookup of a loaded registry (read from the cache when it is there)."""
+        cached = _read_cache(registry.sha256)
+        if cached is not None:
+            return cached
+        lookup = _build(registry)
+        lookup.save()
+        return lookup
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": _FORMAT,
+            "version": self.version,
+            "sha256": self.sha256,
+            "series": [_series_row(info) for info in self.series],
+            "names": self.names,
+            "ambiguous": {key: list(value) for key, value in self.ambiguous.items()},
+            "agencies": [
+                [agency.id, agency.name_zh, agency.name_en, list(agency.targets)]
+                for agency in self.agencies
+            ],
+            "agency_names": self.agency_names,
+            "factors": [
+                [source, target, value] for (source, target), value in self.factors.items()
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Lookup:
+        if data.get("format") != _FORMAT:
+            raise ValueError("another cache format")
+        series = tuple(
+            SeriesInfo(
+                index=index,
+                id=row[0],
+                kind=row[1],
+                indicator=row[2],
+                unit=row[3],
+                name_zh=row[4],
+                name_en=row[5],
+                min=row[6],
+                max=row[7],
+                inputs=tuple(row[8]),
+                baseline_year=row[9],
+                target_year=row[10],
+            )
+            for index, row in enumerate(data["series"])
+        )
+        factors: dict[tuple[str, str], Factor] = {}
+        for source, target, value in data["factors"]:
+            if value in ("unknown", "mismatch", "currency"):
+                factors[(source, target)] = value
+            else:
+                factors[(source, target)] = float(value)
+        return cls(
+            sha256=data["sha256"],
+            version=data["version"],
+            series=series,
+            names=dict(data["names"]),
+            ambiguous={key: tuple(value) for key, value in data["ambiguous"].items()},
+            agencies=tuple(
+                AgencyInfo(agency_id, name_zh, name_en, tuple(targets))
+                for agency_id, name_zh, name_en, targets in data["agencies"]
+            ),
+            agency_names=dict(data["agency_names"]),
+            factors=factors,
+        )
+
+    def save(self) -> None:
+        """Write the cache (atomically); a read-only cache directory only costs speed."""
+        cache_file = _cache_file(self.sha256)
+        if cache_file is None:
+            return
+        from .atomic import write_text_atomic
+
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(cache_file, json.dumps(self.to_json(), ensure_ascii=False))
+        except OSError:
+            return
+        self._dirty = False
+
+    def save_if_changed(self) -> None:
+        if self._dirty:
+            self.save()
+
+
+def _series_row(info: SeriesInfo) -> list[Any]:
+    return [
+        info.id,
+        info.kind,
+        info.indicator,
+        info.unit,
+        info.name_zh,
+        info.name_en,
+        info.min,
+        info.max,
+        list(info.inputs),
+        info.baseline_year,
+        info.target_year,
+    ]
+
+
+def default_targets_path() -> Path:
+    """The shipped registry; the same rule as sz_quality.registry.default_targets_path.
+
+    Repeated here because importing sz_quality.registry imports pydantic.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "targets.yaml"
+    return packaged if packaged.exists() else here.parent / "targets.yaml"
+
+
+def cache_dir() -> Path | None:
+    """The same rule as sz_quality.registry.cache_dir (repeated: that module imports pydantic)."""
+    configured = os.environ.get("SZQ_CACHE_DIR")
+    if configured is not None:
+        return None if configured.lower() in {"", "0", "off", "none"} else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "szq"
+
+
+def _cache_file(digest: str) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / f"lookup-{__version__}-{digest[:32]}.json"
+
+
+def _read_cache(digest: str) -> Lookup | None:
+    cache_file = _cache_file(digest)
+    if cache_file is None:
+        return None
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+        lookup = Lookup.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # missing, stale or damaged: rebuilt by the caller
+    if lookup.sha256 != digest or lookup.version != __version__:
+        return None
+    return lookup
+
+
+def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
+    """The Lookup of a targets file (default: the shipped one), from the cache if possible.
+
+    A miss loads the full registry: that raises sz_quality.registry.RegistryError for a
+    registry that does not load, and OSError for a file that cannot be read.
+    """
+    path = Path(targets_path) if targets_path is not None else default_targets_path()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    cached = _read_cache(digest)
+    if cached is not None:
+        return cached
+    from .registry import load_registry
+
+    registry = load_registry(path)
+    lookup = _build(registry)
+    lookup.save()
+    return lookup
+
+
+# -- building from the registry (imports pint through sz_quality.units) ---------------------
+
+_MAGNITUDE_PREFIXES = (
+    "",
+    "十",
+    "百",
+    "千",
+    "万",
+    "十万",
+    "百万",
+    "千万",
+    "亿",
+    "十亿",
+    "百亿",
+    "万亿",
+)
+# Spellings data files commonly use, tried against every series unit of the same dimension.
+_COMMON_UNITS = (
+    "元",
+    "美元",
+    "%",
+    "人",
+    "个",
+    "家",
+    "件",
+    "张",
+    "套",
+    "辆",
+    "户",
+    "所",
+    "座",
+    "项",
+    "吨",
+    "吨标准煤",
+    "tce",
+    "tce/万元",
+    "吨标准煤/万元",
+    "km",
+    "公里",
+    "km2",
+    "平方公里",
+    "m2",
+    "平方米",
+    "m3",
+    "立方米",
+    "天",
+    "小时",
+    "年",
+    "岁",
+)
+_COUNT_DIMENSIONS = {"[count]", "[person]", "[household]"}
+
+
+def _compute_factor(source: str, target: str) -> Factor:
+    from . import units
+
+    try:
+        units.parse_unit(source)
+    except units.UnitError:
+        return "unknown"
+    try:
+        factor = units.conversion_factor(source, target)
+    except units.CurrencyError:
+        return "currency"
+    except units.UnitError:
+        return "mismatch"
+    return factor if math.isfinite(factor) else "mismatch"
+
+
+def _variants(unit: str) -> set[str]:
+    """The unit with other magnitude words in front: 亿元 -> 元, 万元, 万亿元, ..."""
+    from .units import normalise_unit_text
+
+    text = normalise_unit_text(unit)
+    head, slash, tail = text.partition("/")
+    bare = head.lstrip("十百千万亿")
+    if not bare or bare.isascii():
+        return {text}  # magnitude words go with Chinese units: 万元, 亿元, 万人
+    return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
+
+
+def _build(registry: Registry) -> Lookup:
+    from . import units
+
+    series: list[SeriesInfo] = []
+    names: dict[str, str] = {}
+    ambiguous: dict[str, list[str]] = {}
+    ids = {indicator.id for indicator in registry.indicators} | {
+        target.id for target in registry.targets
+    }
+
+    def add_name(name: str, series_id: str) -> None:
+        key = fold(name)
+        if not key or key in ids:
+            return  # ids win over names
+        if key in names and names[key] != series_id:
+            ambiguous.setdefault(key, [names[key]])
+            if series_id not in ambiguous[key]:
+                ambiguous[key].append(series_id)
+            return
+        names.setdefault(key, series_id)
+
+    for indicator in registry.indicators:
+        low = indicator.bounds.min if indicator.bounds else None
+        high = indicator.bounds.max if indicator.bounds else None
+        if low is None:
+            try:
+                if units.dimensionality(indicator.unit) in _COUNT_DIMENSIONS:
+                    low = 0.0  # a count is never negative
+            except units.UnitError:
+                pass
+        formula = registry.formulas.get(indicator.id)
+        series.append(
+            SeriesInfo(
+                index=len(series),
+                id=indicator.id,
+                kind="indicator",
+                indicator=indicator.id,
+                unit=indicator.unit,
+                name_zh=indicator.name_zh,
+                name_en=indicator.name_en,
+                min=low,
+                max=high,
+                inputs=tuple(sorted(formula.inputs)) if formula else (),
+            )
+        )
+    for target in registry.targets:
+        series.append(
+            SeriesInfo(
+                index=len(series),
+                id=target.id,
+                kind="target",
+                indicator=target.indicator,
+                unit=target.unit,
+                name_zh=target.name_zh,
+                name_en=target.name_en,
+                baseline_year=target.baseline_year,
+                target_year=target.target_year,
+            )
+        )
+    for id_key in ids:
+        names[fold(id_key)] = id_key
+    for indicator in registry.indicators:
+        for name in (indicator.name_zh, indicator.name_en, *indicator.aliases):
+            add_name(name, indicator.id)
+    for key in ambiguous:
+        names.pop(key, None)
+
+    agencies = []
+    agency_names: dict[str, str] = {}
+    for agency in registry.agencies:
+        led = registry.targets_of_agency(agency, inferred=True)
+        agencies.append(
+            AgencyInfo(agency.id, agency.name_zh, agency.name_en, tuple(t.id for t in led))
+        )
+        for name in (
+            agency.id,
+            agency.name_zh,
+            agency.name_en,
+            agency.name_zh.removeprefix("市"),
+            *agency.aliases,
+        ):
+            agency_names.setdefault(fold(name), agency.id)
+
+    # Factors from every spelling of the same dimension to every series unit, so that a
+    # warm start converts common units without pint.
+    spellings: set[str] = set(_COMMON_UNITS)
+    for info in series:
+        spellings |= _variants(info.unit)
+    by_dimension: dict[str, set[str]] = {}
+    for spelling in spellings:
+        try:
+            by_dimension.setdefault(units.dimensionality(spelling), set()).add(
+                units.normalise_unit_text(spelling)
+            )
+        except units.UnitError:
+            continue
+    factors: dict[tuple[str, str], Factor] = {}
+    for series_unit in sorted({info.unit for info in series}):
+        try:
+            dimension = units.dimensionality(series_unit)
+        except units.UnitError:
+            continue
+        for spelling in sorted(by_dimension.get(dimension, ())):
+            factors[(spelling, series_unit)] = _compute_factor(spelling, series_unit)
+
+    return Lookup(
+        sha256=registry.sha256,
+        series=tuple(series),
+        names=names,
+        ambiguous={key: tuple(value) for key, value in ambiguous.items()},
+        agencies=tuple(agencies),
+        agency_names=agency_names,
+        factors=factors,
+    )
