@@ -18,6 +18,7 @@ matplotlib is imported on first use only; a missing extra raises ReportExtraMiss
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -133,19 +134,32 @@ def _rc(chart_id: str) -> Any:  # matplotlib types rc keys as Literals
     }
 
 
-def _figure(width: float, height: float) -> Figure:
+def _figure(width: float, height: float, *, left: float, bottom: float, top: float) -> Figure:
+    # fixed margins: a constrained layout costs a second text layout of every label
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), dpi=100, layout="constrained")
+    figure = Figure(figsize=(width, height), dpi=100)
+    figure.subplots_adjust(left=left, right=0.97, bottom=bottom / height, top=1 - top / height)
+    return figure
 
 
-def _to_svg(figure: Figure) -> str:
+_ID = re.compile(r'(\bid="|xlink:href="#|\bhref="#|url\(#)([^")]+)')
+
+
+def _to_svg(figure: Figure, chart_id: str) -> str:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "szq (matplotlib)"})
     text = buffer.getvalue().decode("utf-8")
     # keep the <svg> element only, so it can be inlined in HTML as well as saved
     start = text.find("<svg")
-    return text[start:] if start >= 0 else text
+    text = text[start:] if start >= 0 else text
+    # every id unique in the page the SVG is inlined in (matplotlib numbers from 1 in each)
+
+    def prefix(match: re.Match[str]) -> str:
+        name = match.group(2)
+        return match.group(0) if name == chart_id else f"{match.group(1)}{chart_id}-{name}"
+
+    return _ID.sub(prefix, text)
 
 
 def target_svg(chart: TargetChart) -> str:
@@ -155,7 +169,7 @@ def target_svg(chart: TargetChart) -> str:
     from matplotlib.ticker import MaxNLocator
 
     with matplotlib.rc_context(_rc(chart.chart_id)):
-        figure = _figure(6.4, 3.2)
+        figure = _figure(6.4, 3.2, left=0.11, bottom=0.4, top=0.35)
         axes = figure.add_subplot()
         data_label, path_label, target_label, year_label = chart.labels
         years = [year for year, _ in chart.history]
@@ -185,7 +199,7 @@ def target_svg(chart: TargetChart) -> str:
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         axes.legend(loc="best", fontsize=7, frameon=False)
-        return _to_svg(figure)
+        return _to_svg(figure, chart.chart_id)
 
 
 def agency_bullet_svg(chart_id: str, title: str, rows: Sequence[BulletRow],
@@ -198,7 +212,7 @@ def agency_bullet_svg(chart_id: str, title: str, rows: Sequence[BulletRow],
     progress_label, expected_label, no_data_label = labels
     with matplotlib.rc_context(_rc(chart_id)):
         height = 0.9 + 0.32 * max(1, len(rows))
-        figure = _figure(6.4, height)
+        figure = _figure(6.4, height, left=0.36, bottom=0.55, top=0.35)
         axes = figure.add_subplot()
         positions = list(range(len(rows)))[::-1]
         axes.axvspan(0, 0.6, color="#eaeef2", zorder=0)
@@ -224,4 +238,4 @@ def agency_bullet_svg(chart_id: str, title: str, rows: Sequence[BulletRow],
         axes.set_xlabel(f"{progress_label}: bar / {expected_label}: |")
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        return _to_svg(figure)
+        return _to_svg(figure, chart_id)

@@ -567,7 +567,7 @@ def _draw(report: Report, rows: Sequence[TargetRow], agencies: Sequence[AgencySe
             span = result.target_year - result.baseline_year
             year = min(report.year, result.target_year)
             expected = (year - result.baseline_year) / span if span > 0 else None
-            label = row.name if len(row.name) <= 24 else row.name[:23] + "…"
+            label = row.name if len(row.name) <= 22 else row.name[:21] + "…"
             bullets.append(BulletRow(label, result.progress, expected, result.status))
         svgs[section.chart] = agency_bullet_svg(section.chart, section.label, bullets,
                                                 bullet_labels)
