@@ -1,0 +1,77 @@
+"""`szq report`: the CLI writes what the library builds; usage errors exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("jinja2")
+pytest.importorskip("matplotlib")
+pytest.importorskip("sz_quality.reader")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from sz_quality.cli import app  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cli_json_equals_the_library(tmp_path: Path, registry: Any,
+                                     measure_registry: Any) -> None:
+    from sz_quality.evaluate import evaluate
+    from sz_quality.lookup import Lookup
+    from sz_quality.reader import read_files
+    from sz_quality.report import build_report
+
+    out = tmp_path / "r.json"
+    result = run("--targets", str(ROOT / "targets.yaml"), "--measures",
+                 str(ROOT / "measures.yaml"), "report", *EXAMPLES, "--year", "2015",
+                 "--lang", "en", "-o", str(out))
+    assert result.exit_code in (0, 1), result.output
+    data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
+    annual = build_report(evaluate(registry, data, 2015, lang="en"), registry,
+                          measures=measure_registry, data=data, lang="en", charts=False)
+    cli = json.loads(out.read_text(encoding="utf-8"))
+    library = annual.to_dict()
+    cli["registry"].pop("sha256"), library["registry"].pop("sha256")
+    assert cli == json.loads(json.dumps(library, ensure_ascii=False))
+
+
+def test_cli_html_twice_is_byte_identical(tmp_path: Path) -> None:
+    pages = []
+    for name in ("a.html", "b.html"):
+        result = run("report", *EXAMPLES, "--lang", "zh", "-o", str(tmp_path / name))
+        assert result.exit_code in (0, 1), result.output
+        pages.append((tmp_path / name).read_bytes())
+    assert pages[0] == pages[1]
+    stamped = run("report", *EXAMPLES, "--stamp", "-o", str(tmp_path / "s.html"))
+    assert stamped.exit_code in (0, 1)
+    assert b"Generated" in (tmp_path / "s.html").read_bytes() or "生成时间" in (
+        tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+def test_cli_usage_errors(tmp_path: Path) -> None:
+    assert run("report", *EXAMPLES, "-o", str(tmp_path / "r.txt")).exit_code == 2
+    assert run("report", str(tmp_path / "missing.csv"), "-o",
+               str(tmp_path / "r.json")).exit_code == 2
+    assert run("report", *EXAMPLES, "--measures-status", str(tmp_path / "nope.csv"),
+               "-o", str(tmp_path / "r.json")).exit_code == 2
+
+
+def test_cli_measures_status_errors_exit_1(tmp_path: Path) -> None:
+    status = tmp_path / "status.csv"
+    status.write_text("measure,status,note\nm01_01,done,ok\nm_nope,done,\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = run("report", *EXAMPLES, "--measures-status", str(status), "-o", str(out))
+    assert result.exit_code == 1
+    loaded = json.loads(out.read_text(encoding="utf-8"))
+    assert any(d["code"] == "status-unknown-measure" for d in loaded["diagnostics"])
+    assert loaded["measures_status"]["counts"]["done"] == 1
