@@ -1,0 +1,1 @@
+"""Renderers: one module per output format; only these (and cli/) import rich."""
