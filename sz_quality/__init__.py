@@ -24,6 +24,20 @@ _EXPORTS = {
     "Diagnostic": "observations",
     "Observation": "observations",
     "ReadResult": "observations",
+    "Lookup": "lookup",
+    "load_lookup": "lookup",
+    "read_files": "reader",
+    "evaluate": "evaluate",
+    "Report": "report_model",
+    "Result": "report_model",
+    "AnnualReport": "report",
+    "build_report": "report",
+    "write_report": "report",
+    "render_html": "report",
+    "render_markdown": "report",
+    "report_json": "report",
+    "MeasuresStatus": "measures_status",
+    "read_measures_status": "measures_status",
 }
 
 __all__ = ["__version__", *_EXPORTS]
