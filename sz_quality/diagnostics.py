@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .observations import Diagnostic, Severity
+from .observations import Diagnostic, ReadResult, Severity
 
-__all__ = ["CODES", "Code", "make", "message", "summary_counts"]
+__all__ = ["CODES", "Code", "is_valid", "make", "message", "summary_counts"]
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "请以 UTF-8 或 GB18030 保存文件,或用 --encoding 指定编码",
         "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
     ),
-    "unknown-encoding": ("未知的编码 {encoding!r}", "unknown encoding {encoding!r}"),
     "binary": ("这是{kind},不是 CSV 或 .xlsx 表格", "this is {kind}, not a CSV or .xlsx table"),
     "kind.binary": ("二进制文件", "a binary file"),
     "kind.pdf": ("PDF 文档", "a PDF document"),
@@ -329,3 +328,8 @@ def summary_counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int]:
     """(errors, warnings)."""
     errors = sum(1 for diagnostic in diagnostics if diagnostic.severity == "error")
     return errors, len(diagnostics) - errors
+
+
+def is_valid(result: ReadResult, *, strict: bool = False) -> bool:
+    """No errors (and, when `strict`, no warnings either): what exit code 0 means."""
+    return not (result.has_errors or (strict and result.has_warnings))

@@ -20,6 +20,7 @@ import io
 import math
 import os
 import re
+import sys
 import unicodedata
 from array import array
 from collections import deque
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, gt, lt, mul
-from typing import Final, Literal
+from typing import IO, Any, Final, Literal
 
 from . import diagnostics as diag
 from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
@@ -75,7 +76,7 @@ _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
 
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18  # small batches keep the transient lists of the fast path small
 _HEAD = 1 << 16
 _LONG_LINE = 1 << 25  # a "line" of 32 MiB with no line break is not a table
 _DELIMITERS = (",", "\t", ";")
@@ -104,9 +105,12 @@ def read_files(
 
     `encoding` forces the encoding of CSV files (default: detected); `sheet` picks a
     sheet of .xlsx files by name or 1-based number (default: the first). Problems are
-    diagnostics, never exceptions; `max_per_code` diagnostics of one code are listed per
+    diagnostics, never exceptions (an unknown `encoding` raises LookupError: that is a
+    usage error); `max_per_code` diagnostics of one code are listed per
     file (0: all), the rest are counted in one `too-many` diagnostic.
     """
+    if encoding is not None:
+        codecs.lookup(encoding)  # LookupError for an unknown encoding: a usage error
     session = _Session(lookup, lang=lang, keep=True, max_per_code=max_per_code)
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)
@@ -124,11 +128,14 @@ def validate_files(
     expect_agency: str | None = None,
     year: int | None = None,
     max_per_code: int = 1000,
+    jobs: int | None = None,
 ) -> ReadResult:
     """Check data files like `read_files`, keeping no observations (memory stays flat).
 
     With `expect_agency` and `year`, every indicator the agency's targets need for that
     year must have a value (`missing-indicator`). Raises ValueError for an unknown agency.
+    `jobs`: processes for a large file without quotes (default: 2 where there are two
+    CPUs; 1 reads everything in this process). The result is the same either way.
     """
     agency: AgencyInfo | None = None
     if expect_agency is not None:
@@ -137,7 +144,11 @@ def validate_files(
             raise ValueError(f"unknown agency {expect_agency!r}")
         if year is None:
             raise ValueError("expect_agency needs a year")
-    session = _Session(lookup, lang=lang, keep=False, max_per_code=max_per_code)
+    if encoding is not None:
+        codecs.lookup(encoding)
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    session = _Session(lookup, lang=lang, keep=False, max_per_code=max_per_code, jobs=jobs)
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)
     if agency is not None and year is not None:
@@ -253,6 +264,7 @@ class _File:
     unlisted: dict[str, tuple[Severity, int]] = field(default_factory=dict)
     check_bytes: bool = False  # the current batch holds undecodable bytes
     sheet: bool = False  # read from a spreadsheet
+    first_diagnostic: int = 0  # where its diagnostics start in the session's list
 
 
 class _StopFile(Exception):
@@ -262,8 +274,12 @@ class _StopFile(Exception):
 class _Session:
     """State across the files of one read: what was seen where, and the diagnostics."""
 
-    def __init__(self, lookup: Lookup, *, lang: str, keep: bool, max_per_code: int) -> None:
+    def __init__(
+        self, lookup: Lookup, *, lang: str, keep: bool, max_per_code: int, jobs: int = 1
+    ) -> None:
         self.lookup = lookup
+        self.jobs = jobs
+        self.encoding_settled = True
         self.lang = "zh" if lang == "zh" else "en"
         self.keep = keep
         self.max_per_code = max_per_code
@@ -271,7 +287,7 @@ class _Session:
         # one slot per (block, series); a block is one (region, year)
         self.blocks: dict[tuple[str, int], int] = {}
         self.raw_blocks: dict[tuple[str, str], int] = {}
-        self.owner = array("I")  # file number that holds the slot, 0 if empty
+        self.owner = array("H")  # number of the file that holds the slot, 0 if empty
         self.values = array("d")
         self.lines = array("i")
         self.positions = array("i")  # index into self.observations (keep only)
@@ -280,12 +296,22 @@ class _Session:
         self.revisions: list[Revision] = []
         self.inputs: list[InputSummary] = []
         self.paths: list[str] = []
-        self.present: set[tuple[int, int]] = set()  # (series index, year)
         self.series_cache: dict[str, SeriesInfo | None] = {}
         self.year_cache: dict[str, int | None] = {}
         self.region_cache: dict[str, str] = {}
         self.unit_cache: dict[tuple[str, int], Factor] = {}
         self.force_rows = False  # tests: check every batch row by row
+
+    def _parallel(self, total: int, done: int) -> bool:
+        """Whether to check the rest of this file in two processes."""
+        return (
+            self.jobs > 1
+            and not self.keep
+            and total >= _PARALLEL_MIN
+            and total - done >= _PARALLEL_MIN // 2
+            and hasattr(os, "fork")
+            and sys.platform.startswith("linux")
+        )
 
     # -- results ------------------------------------------------------------------------
 
@@ -334,7 +360,9 @@ class _Session:
         progress: Progress | None,
     ) -> None:
         name = os.fspath(path)
-        file = _File(name, len(self.paths) + 1)
+        if len(self.paths) >= _MAX_FILES:
+            raise ValueError(f"at most {_MAX_FILES} files can be read at once")
+        file = _File(name, len(self.paths) + 1, first_diagnostic=len(self.diagnostics))
         self.paths.append(name)
         try:
             self._read(file, encoding, sheet, progress)
@@ -379,21 +407,11 @@ class _Session:
                     )
                     return
                 if encoding is not None:
-                    try:
-                        chosen = codecs.lookup(encoding).name
-                    except LookupError:
-                        self.emit(
-                            file,
-                            "encoding-error",
-                            None,
-                            None,
-                            None,
-                            self.msg("unknown-encoding", encoding=encoding),
-                        )
-                        return
-                    auto = False
+                    chosen, auto = codecs.lookup(encoding).name, False
                 else:
                     chosen, auto = _detect_encoding(head), True
+                    if chosen != "utf-8" or not head.isascii():
+                        auto = False  # settled by the first 64 KiB: no switch later
                 total = os.fstat(handle.fileno()).st_size
                 handle.seek(0)
                 self._read_text(file, handle, chosen, auto, total, progress)
@@ -418,17 +436,19 @@ class _Session:
         total: int,
         progress: Progress | None,
     ) -> None:
-        batches = _batches(handle, encoding, auto)
+        limit = [-1]
+        batches = _batches(handle, encoding, auto, limit)
+        split: _Split | None = None
         layout: _Layout | None = None
         delimiter = ","
         next_line = 1
         saw_text = False
-        for text, done in batches:
+        for text, done, clean in batches:
             if progress is not None:
                 progress(file.path, done, total)
             if not text:
                 continue
-            file.check_bytes = _BAD_BYTES.search(text) is not None
+            file.check_bytes = not clean and _BAD_BYTES.search(text) is not None
             if layout is None:
                 if not text.strip().replace("\ufeff", ""):
                     next_line += text.count("\n")
@@ -454,10 +474,17 @@ class _Session:
                     layout = self._layout(file, header)
                     next_line += reader.line_num
                     text = text[stream.tell() :]
-                    file.check_bytes = _BAD_BYTES.search(text) is not None
+                    file.check_bytes = not clean and _BAD_BYTES.search(text) is not None
+                    if layout.kind == "long" and layout.ncols and self._parallel(total, done):
+                        split = _plan_split(file.path, done, total)
+                        if split is not None:
+                            limit[0] = split.offset
+                            split.start(self, file, layout, delimiter, encoding)
                     if not text:
                         continue
             next_line = self._batch(file, layout, text, delimiter, next_line, encoding)
+        if split is not None and layout is not None:
+            split.finish(self, file, layout, delimiter, encoding)
         if not saw_text:
             self.emit(file, "empty-file", None, None, None, self.msg("empty-file"))
         elif layout is not None and layout.ncols and file.rows == file.rejected:
@@ -707,13 +734,17 @@ class _Session:
         if block is None:
             block = len(self.blocks)
             self.blocks[(region, year)] = block
-            width = self.width
-            self.owner.extend(repeat(0, width))
-            self.values.extend(repeat(0.0, width))
-            self.lines.extend(repeat(0, width))
-            if self.keep:
-                self.positions.extend(repeat(-1, width))
+            needed = (block + 1) * self.width
+            if needed > len(self.owner):
+                # grow by half again (at least 64 blocks): amortised, like a list
+                self._grow(max(needed - len(self.owner), len(self.owner) // 2, 64 * self.width))
         return block
+
+    def _grow(self, slots: int) -> None:
+        for table in (self.owner, self.values, self.lines):
+            _extend_zeros(table, slots)
+        if self.keep:
+            self.positions.extend(repeat(-1, slots))
 
     # -- the fast path --------------------------------------------------------------------
 
@@ -721,16 +752,19 @@ class _Session:
         self, file: _File, layout: _Layout, text: str, delimiter: str, first_line: int
     ) -> int | None:
         """Check a plain batch column by column; None (and no change) if any row needs a look."""
-        lines = text.split("\n")
-        lines.pop()
-        count = len(lines)
+        count = text.count("\n")
         if not count:
             return 0
         ncols = layout.ncols
-        if set(map(str.count, lines, repeat(delimiter))) != {ncols - 1}:
+        # Each line break starts a cell ("a,b\nc,d\n" -> a|b|\nc|d|\n): the rows are all
+        # `ncols` wide exactly when there are count*ncols+1 cells and every first cell
+        # after the first row starts with the break (then no other cell does).
+        cells = text.replace("\n", delimiter + "\n").split(delimiter)
+        if len(cells) != count * ncols + 1:
             return None
-        cells = text.replace("\n", delimiter).split(delimiter)
         cells.pop()
+        if count > 1 and sum(map(str.startswith, cells[ncols::ncols], repeat("\n"))) != count - 1:
+            return None
         columns = layout.columns
         indicators = cells[columns["indicator"] :: ncols]
         years = cells[columns["year"] :: ncols]
@@ -742,8 +776,15 @@ class _Session:
             if info is None:
                 return None
             infos[raw] = info
+        if "region" in columns:
+            regions = cells[columns["region"] :: ncols]
+            pairs = set(zip(regions, years, strict=True))
+            distinct_years = {year_text for _, year_text in pairs}
+        else:
+            regions, pairs = [], set()
+            distinct_years = set(years)
         year_of: dict[str, int] = {}
-        for raw in set(years):
+        for raw in distinct_years:
             year = self._year(raw)
             if year is None:
                 return None
@@ -756,7 +797,7 @@ class _Session:
         if total - total != 0:
             return None
         # units: one factor per distinct (unit, indicator)
-        if "unit" in columns:
+        if "unit" in columns and any(map(str.strip, set(cells[columns["unit"] :: ncols]))):
             unit_texts = cells[columns["unit"] :: ncols]
             factors: dict[tuple[str, str], float] = {}
             scale = False
@@ -774,24 +815,24 @@ class _Session:
                         map(factors.__getitem__, zip(unit_texts, indicators, strict=True)),
                     )
                 )
-        # plausible ranges
-        if any(info.min is not None for info in infos.values()):
+        # plausible ranges: one look at the extremes settles most batches
+        lows = [info.min for info in infos.values() if info.min is not None]
+        if lows and min(values) < max(lows):
             low = {raw: -math.inf if info.min is None else info.min for raw, info in infos.items()}
             if any(map(lt, values, map(low.__getitem__, indicators))):
                 return None
-        if any(info.max is not None for info in infos.values()):
+        highs = [info.max for info in infos.values() if info.max is not None]
+        if highs and max(values) > min(highs):
             high = {raw: math.inf if info.max is None else info.max for raw, info in infos.items()}
             if any(map(gt, values, map(high.__getitem__, indicators))):
                 return None
         # keys: no key twice in the batch, none seen before
-        if "region" in columns:
-            regions = cells[columns["region"] :: ncols]
-            for pair in set(zip(regions, years, strict=True)):
+        if regions:
+            for pair in pairs:
                 if pair not in self.raw_blocks:
                     self.raw_blocks[pair] = self._block(self._region(pair[0]), year_of[pair[1]])
             blocks = list(map(self.raw_blocks.__getitem__, zip(regions, years, strict=True)))
         else:
-            regions = []
             block_of = {raw: self._block("", year) for raw, year in year_of.items()}
             blocks = list(map(block_of.__getitem__, years))
         index_of = {raw: info.index for raw, info in infos.items()}
@@ -805,8 +846,6 @@ class _Session:
         deque(map(self.values.__setitem__, keys, values), maxlen=0)
         line_numbers = range(first_line, first_line + count)
         deque(map(self.lines.__setitem__, keys, line_numbers), maxlen=0)
-        for raw, year_text in set(zip(indicators, years, strict=True)):
-            self.present.add((infos[raw].index, year_of[year_text]))
         if self.keep:
             start = len(self.observations)
             deque(map(self.positions.__setitem__, keys, range(start, start + count)), maxlen=0)
@@ -1131,7 +1170,6 @@ class _Session:
         self.owner[key] = file.number
         self.values[key] = value
         self.lines[key] = line
-        self.present.add((info.index, year))
         file.accepted += 1
         if self.keep:
             self.positions[key] = len(self.observations)
@@ -1243,9 +1281,10 @@ class _Session:
     def check_agency(self, agency: AgencyInfo, year: int) -> None:
         """missing-indicator for each indicator the agency's targets need for `year`."""
         file = _File(self.paths[-1] if self.paths else "", 0)
+        present = self._present(year)
         missing: dict[str, list[str]] = {}
         for target in self.lookup.needs(agency, year):
-            if self._has(target.id, year) or self._has(target.indicator, year):
+            if self._has(target.id, present) or self._has(target.indicator, present):
                 continue
             missing.setdefault(target.indicator, []).append(target.id)
         for indicator_id, targets in missing.items():
@@ -1267,18 +1306,296 @@ class _Session:
                 self.msg("missing-indicator.hint", id=indicator_id, year=year),
             )
 
-    def _has(self, series_id: str, year: int, depth: int = 0) -> bool:
+    def _present(self, year: int) -> set[int]:
+        """The series with a value for `year` (in any region)."""
+        width = self.width
+        found: set[int] = set()
+        for (_, block_year), block in self.blocks.items():
+            if block_year == year:
+                owners = self.owner[block * width : (block + 1) * width]
+                found.update(index for index, owner in enumerate(owners) if owner)
+        return found
+
+    def _has(self, series_id: str, present: set[int], depth: int = 0) -> bool:
         info = self.lookup.get(series_id)
         if info is None:
             return False
-        if (info.index, year) in self.present:
+        if info.index in present:
             return True
         if info.inputs and depth < 8:
-            return all(self._has(name, year, depth + 1) for name in info.inputs)
+            return all(self._has(name, present, depth + 1) for name in info.inputs)
         return False
 
 
+# -- two processes for a large plain file ------------------------------------------------------
+
+_MAX_FILES = 65535  # file numbers are kept in 16 bits
+_PARALLEL_MIN = 8 << 20  # files from 8 MiB up are split in two (validate only)
+
+
+@dataclass
+class _Split:
+    """The second half of a file, checked by a forked child, then merged."""
+
+    path: str
+    offset: int  # byte where the second half starts (just after a line break)
+    first_line: int  # its line number
+    pid: int = 0
+    reader_fd: int = -1
+
+    def start(
+        self, session: _Session, file: _File, layout: _Layout, delimiter: str, encoding: str
+    ) -> None:
+        child_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: check the second half, send the compact result, exit
+            code = 0
+            try:
+                os.close(read_fd)
+                with os.fdopen(write_fd, "wb", buffering=1 << 16) as stream:
+                    _check_range(
+                        session,
+                        file,
+                        layout,
+                        delimiter,
+                        child_encoding,
+                        self.offset,
+                        self.first_line,
+                        stream,
+                    )
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        self.pid, self.reader_fd = pid, read_fd
+
+    def finish(
+        self, session: _Session, file: _File, layout: _Layout, delimiter: str, encoding: str
+    ) -> None:
+        with os.fdopen(self.reader_fd, "rb", buffering=1 << 16) as stream:
+            try:
+                _merge(session, file, layout, stream)
+                merged = True
+            except Exception:  # the child died or sent garbage: check the half here
+                stream.read()
+                merged = False
+        _, status = os.waitpid(self.pid, 0)
+        if merged and status == 0:
+            return
+        import tempfile
+
+        child_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+        with tempfile.TemporaryFile() as spool:
+            _check_range(
+                session,
+                file,
+                layout,
+                delimiter,
+                child_encoding,
+                self.offset,
+                self.first_line,
+                spool,
+            )
+            spool.seek(0)
+            _merge(session, file, layout, spool)
+
+
+def _plan_split(path: str, done: int, total: int) -> _Split | None:
+    """Where to cut a file with no quotes in two, or None (quotes, or no line break)."""
+    middle = max(done, total // 2)
+    lines = 1
+    offset = 0
+    try:
+        with open(path, "rb") as stream:
+            while True:
+                chunk = stream.read(1 << 22)
+                if not chunk:
+                    return None
+                if b'"' in chunk:
+                    return None  # a quoted cell may hold line breaks: read it in one go
+                end = offset + len(chunk)
+                if end > middle:
+                    cut = chunk.find(b"\n", max(middle - offset, 0))
+                    if cut >= 0:
+                        lines += chunk.count(b"\n", 0, cut + 1)
+                        split = offset + cut + 1
+                        rest = chunk[cut + 1 :]
+                        while rest:
+                            if b'"' in rest:
+                                return None
+                            rest = stream.read(1 << 22)
+                        return _Split(path, split, lines + 1) if split < total else None
+                lines += chunk.count(b"\n")
+                offset = end
+    except OSError:
+        return None
+
+
+def _check_range(
+    parent: _Session,
+    file: _File,
+    layout: _Layout,
+    delimiter: str,
+    encoding: str,
+    offset: int,
+    first_line: int,
+    stream: IO[bytes],
+) -> None:
+    """Check a file from `offset` on in a fresh session; write the compact result to `stream`."""
+    import pickle
+
+    session = _Session(
+        parent.lookup,
+        lang=parent.lang,
+        keep=False,
+        max_per_code=parent.max_per_code,
+    )
+    session.force_rows = parent.force_rows
+    session.paths = list(parent.paths)
+    part = _File(file.path, file.number)
+    with open(file.path, "rb") as handle:
+        handle.seek(offset)
+        next_line = first_line
+        try:
+            for text, _, clean in _batches(handle, encoding, False):
+                if not text:
+                    continue
+                part.check_bytes = not clean and _BAD_BYTES.search(text) is not None
+                next_line = session._batch(part, layout, text, delimiter, next_line, encoding)
+        except _StopFile:
+            session.emit(part, "bad-csv", None, None, None, session.msg("long-line"))
+    header = pickle.dumps(
+        {
+            "rows": part.rows,
+            "accepted": part.accepted,
+            "rejected": part.rejected,
+            "listed": part.listed,
+            "unlisted": part.unlisted,
+            "diagnostics": session.diagnostics,
+            "blocks": session.blocks,
+        },
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    stream.write(len(header).to_bytes(8, "little"))
+    stream.write(header)
+    # the slot tables, block by block (the parent merges them without a second copy)
+    width = session.width
+    owner, values, lines = (
+        memoryview(table) for table in (session.owner, session.values, session.lines)
+    )
+    for block in range(len(session.blocks)):
+        low, high = block * width, (block + 1) * width
+        stream.write(owner[low:high])
+        stream.write(values[low:high])
+        stream.write(lines[low:high])
+
+
+def _merge(session: _Session, file: _File, layout: _Layout, stream: IO[bytes]) -> None:
+    """Fold the second half's result into the session, as if the file were read in one go."""
+    import pickle
+    from operator import and_
+
+    size = int.from_bytes(_read_exactly(stream, 8), "little")
+    part: dict[str, Any] = pickle.loads(_read_exactly(stream, size))
+    file.rows += part["rows"]
+    file.accepted += part["accepted"]
+    file.rejected += part["rejected"]
+    session.diagnostics.extend(part["diagnostics"])
+    width = session.width
+    column = layout.columns["value"] + 1
+    blocks: dict[tuple[str, int], int] = part["blocks"]
+    new = sum(1 for key in blocks if key not in session.blocks)
+    missing = (len(session.blocks) + new) * width - len(session.owner)
+    if missing > 0:
+        session._grow(missing)  # once, to the exact size
+    for (region, year), _ in sorted(blocks.items(), key=lambda item: item[1]):
+        theirs, values, lines = array("H"), array("d"), array("i")
+        theirs.fromfile(stream, width)
+        values.fromfile(stream, width)
+        lines.fromfile(stream, width)
+        low, high = 0, width
+        if not any(theirs):
+            continue
+        target = session._block(region, year) * width
+        span = slice(target, target + width)
+        ours = session.owner[span]
+        if not any(ours):
+            session.owner[span] = theirs
+            session.values[span] = values[low:high]
+            session.lines[span] = lines[low:high]
+        elif not any(map(and_, ours, theirs)):  # disjoint: 0 + x = x, slot by slot
+            session.owner[span] = array("H", map(add, ours, theirs))
+            session.values[span] = array("d", map(add, session.values[span], values[low:high]))
+            session.lines[span] = array("i", map(add, session.lines[span], lines[low:high]))
+        else:
+            for index in range(width):
+                if not theirs[index]:
+                    continue
+                if ours[index]:
+                    # the key is earlier in this file (or an earlier file): the child counted
+                    # the row as accepted; _store counts it again, as a duplicate or revision
+                    file.accepted -= 1
+                    session._store(
+                        file,
+                        session.lookup.series[index],
+                        region,
+                        year,
+                        values[low + index],
+                        lines[low + index],
+                        None,
+                        column,
+                        "value",
+                    )
+                else:
+                    session.owner[target + index] = theirs[index]
+                    session.values[target + index] = values[low + index]
+                    session.lines[target + index] = lines[low + index]
+    # the file's diagnostics in line order, listed up to max_per_code per code again
+    for code, count in part["listed"].items():
+        file.listed[code] = file.listed.get(code, 0) + count
+    for code, (severity, count) in part["unlisted"].items():
+        previous = file.unlisted.get(code, (severity, 0))
+        worst: Severity = "error" if "error" in (previous[0], severity) else "warning"
+        file.unlisted[code] = (worst, previous[1] + count)
+    mine = session.diagnostics[file.first_diagnostic :]
+    mine.sort(key=lambda diagnostic: (diagnostic.line is None, diagnostic.line or 0))
+    kept: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for diagnostic in mine:
+        count = seen.get(diagnostic.code, 0)
+        if session.max_per_code and count >= session.max_per_code:
+            previous = file.unlisted.get(diagnostic.code, (diagnostic.severity, 0))
+            worst = "error" if "error" in (previous[0], diagnostic.severity) else "warning"
+            file.unlisted[diagnostic.code] = (worst, previous[1] + 1)
+            continue
+        seen[diagnostic.code] = count + 1
+        kept.append(diagnostic)
+    file.listed = seen
+    session.diagnostics[file.first_diagnostic :] = kept
+
+
 # -- helpers --------------------------------------------------------------------------------
+
+
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("the second half's result was cut short")
+    return data
+
+
+_ZEROS = bytes(1 << 16)
+
+
+def _extend_zeros(table: array[Any], slots: int) -> None:
+    """Append `slots` zeros to an array without a temporary of the whole size."""
+    size = slots * table.itemsize
+    while size > 0:
+        step = min(size, len(_ZEROS))
+        table.frombytes(_ZEROS[:step] if step < len(_ZEROS) else _ZEROS)
+        size -= step
 
 
 def _same(old: float, new: float) -> bool:
@@ -1336,13 +1653,17 @@ def _detect_encoding(head: bytes) -> str:
     return "gb18030" if gb_bad < utf8_bad else "utf-8"
 
 
-def _batches(handle: io.BufferedReader, encoding: str, auto: bool) -> Iterator[tuple[str, int]]:
-    """(text of complete records, bytes read so far), about 1 MiB at a time.
+def _batches(
+    handle: io.BufferedReader, encoding: str, auto: bool, limit: list[int] | None = None
+) -> Iterator[tuple[str, int, bool]]:
+    """(text of complete records, bytes read so far, decoded strictly), 256 KiB at a time.
 
     A batch ends at a line break with an even number of quotes before it, so no quoted
     cell spans two batches. Undecodable bytes become lone surrogates (surrogateescape),
     found later by _BAD_BYTES. A file detected as UTF-8 whose first non-ASCII bytes are
     not UTF-8 but read as GB18030 switches to GB18030 (the ASCII before is the same).
+    `limit[0]`, when set (it may be set while reading), is where to stop: the byte just
+    after a line break, relative to where the handle started.
     """
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     strict = True
@@ -1352,7 +1673,8 @@ def _batches(handle: io.BufferedReader, encoding: str, auto: bool) -> Iterator[t
     old_mac = False
     first = True
     while True:
-        chunk = handle.read(_CHUNK)
+        size = _CHUNK if limit is None or limit[0] < 0 else min(_CHUNK, limit[0] - done)
+        chunk = handle.read(size) if size > 0 else b""
         done += len(chunk)
         final = not chunk
         try:
@@ -1383,7 +1705,7 @@ def _batches(handle: io.BufferedReader, encoding: str, auto: bool) -> Iterator[t
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = pending + text
         if final:
-            yield text, done
+            yield text, done, strict
             return
         cut = text.rfind("\n") + 1
         if cut == 0:
@@ -1395,7 +1717,7 @@ def _batches(handle: io.BufferedReader, encoding: str, auto: bool) -> Iterator[t
         if '"' in body and body.count('"') % 2 and len(body) < _LONG_LINE:
             pending = text  # a quoted cell goes on: read on
             continue
-        yield body, done
+        yield body, done, strict
 
 
 def _reads_as_gb18030(raw: bytes, final: bool) -> bool:

@@ -1,0 +1,265 @@
+"""`szq validate` (check data submissions, for CI jobs) and `szq schema`.
+
+Start-up matters here (a pre-commit hook runs it on every commit): this module imports
+only typer and the standard library at the top; the reader, the lookup and the
+renderers are imported inside the command, and none of them imports pydantic, yaml,
+pint or rich (rich only to colour text on a terminal).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from . import app
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    LangOption,
+    OutputOption,
+    emit,
+    fail_registry,
+    state_of,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from ..lookup import Lookup
+    from ..observations import ReadResult
+
+__all__ = ["DiagnosticsFormat", "renderer_for"]
+
+# A progress bar is worth drawing for files above this size (bytes).
+_PROGRESS_THRESHOLD = 4 << 20
+
+
+class DiagnosticsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def renderer_for(choice: DiagnosticsFormat):  # type: ignore[no-untyped-def]
+    """The `render(result, *, strict, lang) -> str` function of a format."""
+    if choice is DiagnosticsFormat.text:
+        from ..render.diagnostics_text import render as text_render
+
+        return text_render
+    if choice is DiagnosticsFormat.json:
+        from ..render.diagnostics_json import render as json_render
+
+        return json_render
+    if choice is DiagnosticsFormat.github:
+        from ..render.diagnostics_github import render as github_render
+
+        return github_render
+    _never(choice)
+
+
+def _never(value: object) -> NoReturn:  # pragma: no cover - every member is handled above
+    raise AssertionError(f"unhandled format {value!r}")
+
+
+def _check_files(files: list[str]) -> None:
+    if not files:
+        usage_error("no data file given (szq validate FILE...)")
+    for file in files:
+        path = Path(file)
+        if not path.exists():
+            usage_error(f"no such file: {file}")
+        if path.is_dir():
+            usage_error(f"{file} is a directory, not a data file")
+        if not os.access(path, os.R_OK):
+            usage_error(f"cannot read {file}: permission denied")
+
+
+def _load_lookup(targets_path: str | None) -> Lookup:
+    from ..lookup import load_lookup
+
+    try:
+        return load_lookup(targets_path)
+    except OSError as error:
+        usage_error(f"cannot read the targets registry: {error}")
+    except Exception as error:
+        registry = sys.modules.get("sz_quality.registry")
+        if registry is not None and isinstance(error, registry.RegistryError):
+            fail_registry(error)
+        raise
+
+
+def _needs_openpyxl(files: list[str]) -> None:
+    if not any(file.lower().endswith((".xlsx", ".xlsm")) for file in files):
+        return
+    import importlib.util
+
+    if importlib.util.find_spec("openpyxl") is None:
+        usage_error(
+            "reading .xlsx files needs openpyxl: pip install 'sz-quality[xlsx]' "
+            "(or save the sheet as CSV)"
+        )
+
+
+def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
+    """Run `run(progress)`, drawing a bar on stderr for large files when it is a terminal."""
+    sizes = {}
+    for file in files:
+        try:
+            sizes[file] = os.path.getsize(file)
+        except OSError:
+            sizes[file] = 0
+    if not sys.stderr.isatty() or sum(sizes.values()) < _PROGRESS_THRESHOLD:
+        return run(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks = {file: bar.add_task(Path(file).name, total=sizes[file] or None) for file in files}
+
+        def progress(path: str, done: int, total: int) -> None:
+            task = tasks.get(path)
+            if task is not None:
+                bar.update(task, completed=done, total=total or None)
+
+        return run(progress)
+
+
+@app.command("validate")
+def validate_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE",
+            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030) or .xlsx. "
+            "A later file supersedes an earlier one (reported as a revision).",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        DiagnosticsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (for people), json (for scripts) or github (Actions annotations).",
+        ),
+    ] = DiagnosticsFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
+    ] = False,
+    expect_agency: Annotated[
+        str | None,
+        typer.Option(
+            "--expect-agency",
+            metavar="NAME",
+            help="The submitting agency (id, Chinese or English name): every indicator its "
+            "targets need for --year must have a value (missing-indicator).",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            min=1900,
+            max=2100,
+            help="The year the submission covers (with --expect-agency).",
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="The encoding of CSV files (default: detected: UTF-8, BOM, GB18030).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="The sheet of .xlsx files: name or 1-based number."
+        ),
+    ] = None,
+    max_diagnostics: Annotated[
+        int,
+        typer.Option(
+            "--max-diagnostics",
+            min=0,
+            metavar="N",
+            help="List at most N diagnostics of one code per file, count the rest (0: all).",
+        ),
+    ] = 1000,
+    lang: LangOption = ...,  # type: ignore[assignment]
+    output: OutputOption = None,
+) -> None:
+    """Check data submissions: exit 0 valid, 1 invalid data, 2 bad usage."""
+    _check_files(files)
+    if (expect_agency is None) != (year is None):
+        usage_error("--expect-agency and --year go together")
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            usage_error(f"unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)")
+    _needs_openpyxl(files)
+    language = lang.value
+    lookup = _load_lookup(state_of(ctx).targets_path)
+    if expect_agency is not None and lookup.find_agency(expect_agency) is None:
+        guess = lookup.suggest_agency(expect_agency)
+        usage_error(
+            f"unknown agency {expect_agency!r}"
+            + (f" (did you mean {guess.id!r}, {guess.name_zh}?)" if guess else "")
+            + "; `szq agencies` lists them"
+        )
+
+    from ..reader import validate_files
+
+    def run(progress):  # type: ignore[no-untyped-def]
+        return validate_files(
+            files,
+            lookup,
+            encoding=encoding,
+            sheet=sheet,
+            lang=language,
+            progress=progress,
+            expect_agency=expect_agency,
+            year=year,
+            max_per_code=max_diagnostics,
+        )
+
+    result: ReadResult = _read_with_progress(files, run)
+    if (
+        output_format is DiagnosticsFormat.text
+        and (output is None or output == "-")
+        and sys.stdout.isatty()
+    ):
+        from ..render.diagnostics_text import print_rich
+
+        print_rich(result, strict=strict, lang=language)
+    else:
+        emit(renderer_for(output_format)(result, strict=strict, lang=language), output)
+    from ..diagnostics import is_valid
+
+    raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
+
+
+@app.command("schema")
+def schema_command(output: OutputOption = None) -> None:
+    """The JSON Schema of a long-format data row (one row per value)."""
+    import json
+
+    from ..schema import row_json_schema
+
+    emit(json.dumps(row_json_schema(), ensure_ascii=False, indent=2) + "\n", output)

@@ -1,0 +1,55 @@
+"""`szq validate --format github`: GitHub Actions workflow commands, one per diagnostic.
+
+`::error file=F,line=L,col=C,title=CODE::message` puts the problem on the line of the
+file in a pull request. Values are escaped as the runner expects (% CR LF, and : , in
+properties).
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import is_valid, summary_counts
+from ..observations import Diagnostic, ReadResult
+
+__all__ = ["annotation", "render"]
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(diagnostic: Diagnostic) -> str:
+    properties = []
+    if diagnostic.file:
+        properties.append(f"file={_property(diagnostic.file)}")
+    if diagnostic.line is not None:
+        properties.append(f"line={diagnostic.line}")
+    if diagnostic.column is not None:
+        properties.append(f"col={diagnostic.column}")
+    properties.append(f"title={_property(diagnostic.code)}")
+    message = diagnostic.message
+    if diagnostic.hint:
+        message += f" ({diagnostic.hint})"
+    return f"::{diagnostic.severity} {','.join(properties)}::{_data(message)}"
+
+
+def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str:
+    lines = [annotation(diagnostic) for diagnostic in result.diagnostics]
+    errors, warnings = summary_counts(result.diagnostics)
+    rows = sum(summary.rows for summary in result.inputs)
+    verdict = "valid" if is_valid(result, strict=strict) else "invalid"
+    if lang == "zh":
+        verdict = "有效" if verdict == "valid" else "无效"
+        lines.append(
+            f"szq validate: {verdict}:{len(result.inputs)} 个文件,{rows} 行,"
+            f"{errors} 个错误,{warnings} 个警告"
+        )
+    else:
+        lines.append(
+            f"szq validate: {verdict}: {len(result.inputs)} file(s), {rows} row(s), "
+            f"{errors} error(s), {warnings} warning(s)"
+        )
+    return "\n".join(lines) + "\n"

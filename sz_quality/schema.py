@@ -1,0 +1,97 @@
+"""The JSON Schema of one long-format data row, from a pydantic model.
+
+Only `szq schema` imports this module (pydantic costs 30-60 ms at start-up; the reader
+itself works on plain dataclasses). The schema documents what the reader accepts: header
+spellings (English or Chinese) are listed under `x-headers`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .reader import HEADER_ALIASES, NO_VALUE
+
+__all__ = ["LongRow", "row_json_schema"]
+
+_SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _no_value() -> list[Any]:
+    return sorted(NO_VALUE)
+
+
+def _headers(field: str) -> dict[str, Any]:
+    return {"x-headers": list(HEADER_ALIASES[field])}
+
+
+class LongRow(BaseModel):
+    """One observation of a data submission in long layout (one row per value)."""
+
+    model_config = ConfigDict(title="szq long-format data row", extra="forbid")
+
+    indicator: str = Field(
+        min_length=1,
+        description="An indicator id, a Chinese or English name or alias of one, or a target "
+        "id (a value reported for the target itself, such as a cumulative decline). "
+        "指标编号、中英文名称或别名,或目标编号。",
+        examples=["gdp", "本市生产总值", "gdp_2015"],
+        json_schema_extra=_headers("indicator"),
+    )
+    year: int | str = Field(
+        description="The year, 1900-2100: 2015 or 2015年. 年份。",
+        examples=[2015, "2015年"],
+        json_schema_extra={
+            **_headers("year"),
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {"type": "string", "pattern": r"^\s*(19\d\d|20\d\d|2100)(\.0*)?\s*年?\s*$"},
+            ],
+        },
+    )
+    value: float | str | None = Field(
+        description="A finite number in `unit` (thousands separators allowed in a quoted "
+        "cell: \"1,234.5\"); blank, '-', '—' or '…' mean no value (a warning). "
+        "数值;空白、-、—、… 表示无数值。",
+        examples=[14500.2, "1,234.5", "-"],
+        json_schema_extra={
+            **_headers("value"),
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": r"^\s*[+-]?\d{1,3}(,\d{3})+(\.\d*)?\s*$"},
+                {"type": "string", "enum": _no_value()},
+                {"type": "null"},
+            ],
+        },
+    )
+    unit: str | None = Field(
+        default=None,
+        description="Any unit szq's unit system reads (亿元, 万人, %, 吨标准煤/万元, km²); "
+        "blank means the indicator's own unit. 单位;留空即指标的单位。",
+        examples=["亿元", "万亿元", "%"],
+        json_schema_extra=_headers("unit"),
+    )
+    region: str | None = Field(
+        default=None,
+        description="The region (blank: the whole city). 地区;留空为全市。",
+        json_schema_extra=_headers("region"),
+    )
+    source: str | None = Field(
+        default=None,
+        description="Where the figure comes from. 数据来源。",
+        json_schema_extra=_headers("source"),
+    )
+    note: str | None = Field(
+        default=None, description="Free text. 备注。", json_schema_extra=_headers("note")
+    )
+
+
+def row_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a long-format row."""
+    schema = LongRow.model_json_schema()
+    for name in ("year", "value"):
+        prop = schema["properties"][name]
+        for key in ("type",):
+            prop.pop(key, None)
+    return {"$schema": _SCHEMA_URI, **schema}
