@@ -274,6 +274,8 @@ class _StopFile(Exception):
 class _Session:
     """State across the files of one read: what was seen where, and the diagnostics."""
 
+    force_rows = False  # tests set it to check every batch row by row
+
     def __init__(
         self, lookup: Lookup, *, lang: str, keep: bool, max_per_code: int, jobs: int = 1
     ) -> None:
@@ -300,7 +302,6 @@ class _Session:
         self.year_cache: dict[str, int | None] = {}
         self.region_cache: dict[str, str] = {}
         self.unit_cache: dict[tuple[str, int], Factor] = {}
-        self.force_rows = False  # tests: check every batch row by row
 
     def _parallel(self, total: int, done: int) -> bool:
         """Whether to check the rest of this file in two processes."""
@@ -1194,32 +1195,34 @@ class _Session:
                 self.msg("xlsx-missing.hint"),
             )
             return
-        try:
-            workbook = openpyxl.load_workbook(file.path, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for a damaged or foreign zip
-            self.emit(
-                file,
-                "bad-file",
-                None,
-                None,
-                None,
-                self.msg("bad-xlsx", error=f"{type(error).__name__}: {error}"),
-                self.msg("binary.hint"),
-            )
-            return
-        try:
-            self._read_sheet(file, workbook, sheet, progress)
-        except (OSError, KeyError, ValueError, TypeError, IndexError) as error:
-            self.emit(
-                file,
-                "bad-file",
-                None,
-                None,
-                None,
-                self.msg("bad-xlsx", error=f"{type(error).__name__}: {error}"),
-            )
-        finally:
-            workbook.close()
+        with open(file.path, "rb") as handle:  # a handle: openpyxl judges a path by its suffix
+            try:
+                workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            except Exception as error:  # openpyxl raises many types for a damaged or foreign zip
+                self.emit(
+                    file,
+                    "bad-file",
+                    None,
+                    None,
+                    None,
+                    self.msg("bad-xlsx", error=f"{type(error).__name__}: {error}"),
+                    self.msg("binary.hint"),
+                )
+                return
+            try:
+                self._read_sheet(file, workbook, sheet, progress)
+            except (OSError, KeyError, ValueError, TypeError, IndexError, EOFError) as error:
+                # a damaged sheet inside a readable zip
+                self.emit(
+                    file,
+                    "bad-file",
+                    None,
+                    None,
+                    None,
+                    self.msg("bad-xlsx", error=f"{type(error).__name__}: {error}"),
+                )
+            finally:
+                workbook.close()
 
     def _read_sheet(
         self, file: _File, workbook: object, sheet: str | None, progress: Progress | None
@@ -1452,7 +1455,6 @@ def _check_range(
         keep=False,
         max_per_code=parent.max_per_code,
     )
-    session.force_rows = parent.force_rows
     session.paths = list(parent.paths)
     part = _File(file.path, file.number)
     with open(file.path, "rb") as handle:
