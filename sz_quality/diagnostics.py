@@ -150,10 +150,11 @@ CODES: dict[str, Code] = {
         ),
         Code(
             "too-many",
-            "warning",
-            "More diagnostics of one code in one file than --max-diagnostics; the rest are "
-            "counted, not listed.",
-            "同一文件同一代码的诊断超过 --max-diagnostics,其余只计数不列出。",
+            "error or warning",
+            "More diagnostics of one code in one file than --max-diagnostics (default 1000); "
+            "the rest are counted in this one, which has the worst severity among them.",
+            "同一文件同一代码的诊断超过 --max-diagnostics(默认 1000),其余只计数,"
+            "合并为本条,严重程度取其中最高者。",
         ),
     )
 }
