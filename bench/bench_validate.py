@@ -185,6 +185,10 @@ def main() -> None:
     env = dict(os.environ)
     env["SZQ_CACHE_DIR"] = str(OUT / "cache")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # byte-compiled modules, as after `pip install` (a stale .pyc recompiled on every start
+    # would cost tens of milliseconds when PYTHONDONTWRITEBYTECODE is set)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "sz_quality")], check=False)
     write_registry(OUT / "bench-targets.yaml")
     long_csv = OUT / "long.csv"
     if not long_csv.exists():
@@ -213,7 +217,14 @@ def main() -> None:
                 pass
 
     size = long_csv.stat().st_size / 2**20
+    versions = subprocess.run(
+        [PYTHON, "-c", "import typer, pandas, pandera, frictionless; print(typer.__version__, "
+         "pandas.__version__, pandera.__version__, frictionless.__version__)"],
+        capture_output=True, text=True, env=env,
+    ).stdout.split()  # fmt: skip
     print(f"data: {long_csv} ({rows:,} rows, {size:.1f} MiB); python {sys.version.split()[0]}")
+    if len(versions) == 4:
+        print("typer {}, pandas {}, pandera {}, frictionless {}".format(*versions))
     print(f"{'tool':<34} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}  exit  last line")
     results = {}
     tools: list[tuple[str, list[str]]] = [

@@ -11,12 +11,10 @@ the cache. Factors for unit spellings met for the first time come from sz_qualit
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -48,10 +46,48 @@ def fold(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-@dataclass(frozen=True)
-class SeriesInfo:
+class _Record:
+    """A small immutable record compared by its fields (cheaper to define than a dataclass)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({inner})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __reduce__(self) -> tuple[type[_Record], tuple[object, ...]]:
+        return type(self), self._fields()
+
+
+class SeriesInfo(_Record):
     """An indicator, or a target a value can be reported for, as a data file names it."""
 
+    __slots__ = (
+        "index",
+        "id",
+        "kind",
+        "indicator",
+        "unit",
+        "name_zh",
+        "name_en",
+        "min",
+        "max",
+        "inputs",
+        "baseline_year",
+        "target_year",
+    )
     index: int
     id: str
     kind: Literal["indicator", "target"]
@@ -59,47 +95,80 @@ class SeriesInfo:
     unit: str  # what values are converted to
     name_zh: str
     name_en: str
-    min: float | None = None
-    max: float | None = None
-    inputs: tuple[str, ...] = ()  # a derived indicator's operands
-    baseline_year: int | None = None  # targets only
-    target_year: int | None = None  # targets only
+    min: float | None
+    max: float | None
+    inputs: tuple[str, ...]  # a derived indicator's operands
+    baseline_year: int | None  # targets only
+    target_year: int | None  # targets only
+
+    def __init__(
+        self,
+        index: int,
+        id: str,
+        kind: Literal["indicator", "target"],
+        indicator: str,
+        unit: str,
+        name_zh: str,
+        name_en: str,
+        min: float | None = None,
+        max: float | None = None,
+        inputs: tuple[str, ...] = (),
+        baseline_year: int | None = None,
+        target_year: int | None = None,
+    ) -> None:
+        values = (index, id, kind, indicator, unit, name_zh, name_en, min, max, inputs)
+        for name, value in zip(self.__slots__, (*values, baseline_year, target_year), strict=True):
+            object.__setattr__(self, name, value)
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
 
 
-@dataclass(frozen=True)
-class AgencyInfo:
+class AgencyInfo(_Record):
     """A lead agency and the targets it leads (by the text or by inference)."""
 
+    __slots__ = ("id", "name_zh", "name_en", "targets")
     id: str
     name_zh: str
     name_en: str
-    targets: tuple[str, ...] = ()
+    targets: tuple[str, ...]
+
+    def __init__(self, id: str, name_zh: str, name_en: str, targets: tuple[str, ...] = ()) -> None:
+        for name, value in zip(self.__slots__, (id, name_zh, name_en, targets), strict=True):
+            object.__setattr__(self, name, value)
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
 
 
-@dataclass
 class Lookup:
     """The registry as the reader needs it. Build with `from_registry` or `load_lookup`."""
 
-    sha256: str
-    series: tuple[SeriesInfo, ...]
-    names: dict[str, str]  # folded id / name / alias -> series id
-    ambiguous: dict[str, tuple[str, ...]]  # folded names that several series share
-    agencies: tuple[AgencyInfo, ...]
-    agency_names: dict[str, str]  # folded id / name / alias -> agency id
-    # (normalised unit text, series unit) -> factor, or why there is none
-    factors: dict[tuple[str, str], Factor] = field(default_factory=dict)
-    version: str = __version__
-    _dirty: bool = field(default=False, repr=False, compare=False)
-    _by_id: dict[str, SeriesInfo] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(
+        self,
+        sha256: str,
+        series: tuple[SeriesInfo, ...],
+        names: dict[str, str],  # folded id / name / alias -> series id
+        ambiguous: dict[str, tuple[str, ...]],  # folded names that several series share
+        agencies: tuple[AgencyInfo, ...],
+        agency_names: dict[str, str],  # folded id / name / alias -> agency id
+        factors: dict[tuple[str, str], Factor] | None = None,
+        version: str = __version__,
+    ) -> None:
+        self.sha256 = sha256
+        self.series = series
+        self.names = names
+        self.ambiguous = ambiguous
+        self.agencies = agencies
+        self.agency_names = agency_names
+        # (normalised unit text, series unit) -> factor, or why there is none
+        self.factors: dict[tuple[str, str], Factor] = factors if factors is not None else {}
+        self.version = version
+        self._dirty = False
+        self._by_id = {info.id: info for info in series}
 
-    def __post_init__(self) -> None:
-        self._by_id = {info.id: info for info in self.series}
+    def __repr__(self) -> str:
+        return f"Lookup(sha256={self.sha256[:12]!r}, series={len(self.series)})"
 
     # -- names ------------------------------------------------------------------------
 
@@ -320,6 +389,18 @@ def _read_cache(digest: str) -> Lookup | None:
     return lookup
 
 
+def _sha256(data: bytes) -> str:
+    # the bare C module: `hashlib` initialises OpenSSL, a few milliseconds at start-up
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12+
+        except ImportError:
+            from hashlib import sha256
+    return str(sha256(data).hexdigest())
+
+
 def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
     """The Lookup of a targets file (default: the shipped one), from the cache if possible.
 
@@ -327,7 +408,7 @@ def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
     registry that does not load, and OSError for a file that cannot be read.
     """
     path = Path(targets_path) if targets_path is not None else default_targets_path()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = _sha256(path.read_bytes())
     cached = _read_cache(digest)
     if cached is not None:
         return cached

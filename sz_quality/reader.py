@@ -25,7 +25,6 @@ import unicodedata
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, gt, lt, mul
 from typing import IO, Any, Final, Literal
@@ -231,15 +230,28 @@ def _cell_text(value: object) -> str:
 # -- the layout of a table ------------------------------------------------------------------
 
 
-@dataclass
+# Plain classes with __slots__ rather than dataclasses: defining a dataclass costs about a
+# millisecond at import, and `szq validate` must start fast.
+
+
 class _Layout:
     """Where each field sits, from the header."""
 
-    kind: Literal["long", "wide"]
-    ncols: int
-    headers: list[str]
-    columns: dict[str, int]  # field -> 0-based column
-    years: list[tuple[int, int]] = field(default_factory=list)  # (0-based column, year)
+    __slots__ = ("kind", "ncols", "headers", "columns", "years")
+
+    def __init__(
+        self,
+        kind: Literal["long", "wide"],
+        ncols: int,
+        headers: list[str],
+        columns: dict[str, int],  # field -> 0-based column
+        years: list[tuple[int, int]] | None = None,  # (0-based column, year)
+    ) -> None:
+        self.kind = kind
+        self.ncols = ncols
+        self.headers = headers
+        self.columns = columns
+        self.years = years or []
 
     def field_at(self, column: int) -> str:
         for name, index in self.columns.items():
@@ -251,20 +263,33 @@ class _Layout:
         return self.headers[column] if column < len(self.headers) else ""
 
 
-@dataclass
 class _File:
     """Per-file state and accounting."""
 
-    path: str
-    number: int  # 1-based, in the order files are read
-    rows: int = 0
-    accepted: int = 0
-    rejected: int = 0
-    listed: dict[str, int] = field(default_factory=dict)
-    unlisted: dict[str, tuple[Severity, int]] = field(default_factory=dict)
-    check_bytes: bool = False  # the current batch holds undecodable bytes
-    sheet: bool = False  # read from a spreadsheet
-    first_diagnostic: int = 0  # where its diagnostics start in the session's list
+    __slots__ = (
+        "path",
+        "number",
+        "rows",
+        "accepted",
+        "rejected",
+        "listed",
+        "unlisted",
+        "check_bytes",
+        "sheet",
+        "first_diagnostic",
+    )
+
+    def __init__(self, path: str, number: int, first_diagnostic: int = 0) -> None:
+        self.path = path
+        self.number = number  # 1-based, in the order files are read
+        self.rows = 0
+        self.accepted = 0
+        self.rejected = 0
+        self.listed: dict[str, int] = {}
+        self.unlisted: dict[str, tuple[Severity, int]] = {}
+        self.check_bytes = False  # the current batch holds undecodable bytes
+        self.sheet = False  # read from a spreadsheet
+        self.first_diagnostic = first_diagnostic  # where its diagnostics start
 
 
 class _StopFile(Exception):
@@ -1336,15 +1361,17 @@ _MAX_FILES = 65535  # file numbers are kept in 16 bits
 _PARALLEL_MIN = 8 << 20  # files from 8 MiB up are split in two (validate only)
 
 
-@dataclass
 class _Split:
     """The second half of a file, checked by a forked child, then merged."""
 
-    path: str
-    offset: int  # byte where the second half starts (just after a line break)
-    first_line: int  # its line number
-    pid: int = 0
-    reader_fd: int = -1
+    __slots__ = ("path", "offset", "first_line", "pid", "reader_fd")
+
+    def __init__(self, path: str, offset: int, first_line: int) -> None:
+        self.path = path
+        self.offset = offset  # byte where the second half starts (just after a line break)
+        self.first_line = first_line  # its line number
+        self.pid = 0
+        self.reader_fd = -1
 
     def start(
         self, session: _Session, file: _File, layout: _Layout, delimiter: str, encoding: str
