@@ -245,3 +245,12 @@ def test_text_tables_never_raise(tmp_path: Path, cells: list[list[str]]) -> None
     path = write(tmp_path, text, "table.csv")
     result = run("validate", "-f", "json", path)
     assert result.exit_code in (0, 1), (result.output, result.exception)
+
+
+def test_a_registry_that_does_not_load_is_usage(tmp_path: Path) -> None:
+    broken = tmp_path / "targets.yaml"
+    broken.write_text("schema_version: 1\nplan: {id: x}\n", encoding="utf-8")
+    good = write(tmp_path, GOOD)
+    result = runner.invoke(app, ["--targets", str(broken), "validate", good])
+    assert result.exit_code == 2
+    assert "registry does not load" in result.stderr
