@@ -327,11 +327,16 @@ class _Session:
         self.year_cache: dict[str, int | None] = {}
         self.region_cache: dict[str, str] = {}
         self.unit_cache: dict[tuple[str, int], Factor] = {}
+        # a child of a two-process read records each duplicate-row: (region, year, series,
+        # value, line, position in self.diagnostics or -1, error?), for the parent to judge
+        # again
+        self.dup_events: list[tuple[str, int, int, float, int, int, bool]] | None = None
 
-    def _parallel(self, total: int, done: int) -> bool:
+    def _parallel(self, total: int, done: int, encoding: str) -> bool:
         """Whether to check the rest of this file in two processes."""
         return (
             self.jobs > 1
+            and encoding in _LINE_SAFE
             and not self.keep
             and total >= _PARALLEL_MIN
             and total - done >= _PARALLEL_MIN // 2
@@ -501,8 +506,12 @@ class _Session:
                     next_line += reader.line_num
                     text = text[stream.tell() :]
                     file.check_bytes = not clean and _BAD_BYTES.search(text) is not None
-                    if layout.kind == "long" and layout.ncols and self._parallel(total, done):
-                        split = _plan_split(file.path, done, total)
+                    if (
+                        layout.kind == "long"
+                        and layout.ncols
+                        and self._parallel(total, done, encoding)
+                    ):
+                        split = _plan_split(file.path, done, total, auto)
                         if split is not None:
                             limit[0] = split.offset
                             split.start(self, file, layout, delimiter, encoding)
@@ -1115,6 +1124,40 @@ class _Session:
         )
         return False
 
+    def _duplicate(
+        self,
+        file: _File,
+        info: SeriesInfo,
+        region: str,
+        year: int,
+        value: float,
+        line: int,
+        column: int,
+        field_name: str,
+        key: int,
+    ) -> Diagnostic:
+        """duplicate-row for a key held by this file: a warning if equal, else an error."""
+        old = self.values[key]
+        first = self.lines[key]
+        where = self.msg("region", region=region) if region else ""
+        if _same(old, value):
+            text = self.msg("duplicate-row.equal", id=info.id, region=where, year=year, first=first)
+            return diag.make(
+                "duplicate-row", file.path, line, column, field_name, text, severity="warning"
+            )
+        text = self.msg(
+            "duplicate-row.differ",
+            id=info.id,
+            region=where,
+            year=year,
+            first=first,
+            old=old,
+            new=value,
+        )
+        return diag.make(
+            "duplicate-row", file.path, line, column, field_name, text, severity="error"
+        )
+
     def _store(
         self,
         file: _File,
@@ -1131,40 +1174,25 @@ class _Session:
         owner = self.owner[key]
         where = self.msg("region", region=region) if region else ""
         if owner == file.number:
-            old = self.values[key]
-            first = self.lines[key]
-            if _same(old, value):
-                file.accepted += 1
-                self.emit(
-                    file,
-                    "duplicate-row",
-                    line,
-                    column,
-                    field_name,
-                    self.msg(
-                        "duplicate-row.equal", id=info.id, region=where, year=year, first=first
-                    ),
-                    severity="warning",
-                )
-            else:
+            made = self._duplicate(file, info, region, year, value, line, column, field_name, key)
+            if made.severity == "error":
                 file.rejected += 1
-                self.emit(
-                    file,
-                    "duplicate-row",
-                    line,
-                    column,
-                    field_name,
-                    self.msg(
-                        "duplicate-row.differ",
-                        id=info.id,
-                        region=where,
-                        year=year,
-                        first=first,
-                        old=old,
-                        new=value,
-                    ),
-                    severity="error",
-                )
+            else:
+                file.accepted += 1
+            listed = len(self.diagnostics)
+            self.emit(
+                file,
+                made.code,
+                made.line,
+                made.column,
+                made.field,
+                made.message,
+                severity=made.severity,
+            )
+            if self.dup_events is not None:
+                position = listed if len(self.diagnostics) > listed else -1
+                error = made.severity == "error"
+                self.dup_events.append((region, year, info.index, value, line, position, error))
             return
         if owner:
             old = self.values[key]
@@ -1359,17 +1387,23 @@ class _Session:
 
 _MAX_FILES = 65535  # file numbers are kept in 16 bits
 _PARALLEL_MIN = 8 << 20  # files from 8 MiB up are split in two (validate only)
+# encodings in which a 0x0A byte is always a line break (not UTF-16/32): cut there
+_LINE_SAFE = frozenset(
+    {"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "ascii", "latin-1", "iso8859-1", "cp1252"}
+)
 
 
 class _Split:
     """The second half of a file, checked by a forked child, then merged."""
 
-    __slots__ = ("path", "offset", "first_line", "pid", "reader_fd")
+    __slots__ = ("path", "offset", "first_line", "auto", "pid", "reader_fd")
 
-    def __init__(self, path: str, offset: int, first_line: int) -> None:
+    def __init__(self, path: str, offset: int, first_line: int, auto: bool) -> None:
         self.path = path
         self.offset = offset  # byte where the second half starts (just after a line break)
         self.first_line = first_line  # its line number
+        # the encoding may still switch to GB18030 (all bytes before the half were ASCII)
+        self.auto = auto
         self.pid = 0
         self.reader_fd = -1
 
@@ -1393,6 +1427,7 @@ class _Split:
                         self.offset,
                         self.first_line,
                         stream,
+                        self.auto,
                     )
             except BaseException:
                 code = 1
@@ -1427,16 +1462,18 @@ class _Split:
                 self.offset,
                 self.first_line,
                 spool,
+                self.auto,
             )
             spool.seek(0)
             _merge(session, file, layout, spool)
 
 
-def _plan_split(path: str, done: int, total: int) -> _Split | None:
+def _plan_split(path: str, done: int, total: int, auto: bool) -> _Split | None:
     """Where to cut a file with no quotes in two, or None (quotes, or no line break)."""
     middle = max(done, total // 2)
     lines = 1
     offset = 0
+    ascii_before = True
     try:
         with open(path, "rb") as stream:
             while True:
@@ -1450,13 +1487,17 @@ def _plan_split(path: str, done: int, total: int) -> _Split | None:
                     cut = chunk.find(b"\n", max(middle - offset, 0))
                     if cut >= 0:
                         lines += chunk.count(b"\n", 0, cut + 1)
+                        ascii_before = ascii_before and chunk[: cut + 1].isascii()
                         split = offset + cut + 1
                         rest = chunk[cut + 1 :]
                         while rest:
                             if b'"' in rest:
                                 return None
                             rest = stream.read(1 << 22)
-                        return _Split(path, split, lines + 1) if split < total else None
+                        if split >= total:
+                            return None
+                        return _Split(path, split, lines, auto and ascii_before)
+                ascii_before = ascii_before and chunk.isascii()
                 lines += chunk.count(b"\n")
                 offset = end
     except OSError:
@@ -1472,6 +1513,7 @@ def _check_range(
     offset: int,
     first_line: int,
     stream: IO[bytes],
+    auto: bool = False,
 ) -> None:
     """Check a file from `offset` on in a fresh session; write the compact result to `stream`."""
     import pickle
@@ -1483,12 +1525,13 @@ def _check_range(
         max_per_code=parent.max_per_code,
     )
     session.paths = list(parent.paths)
+    session.dup_events = []
     part = _File(file.path, file.number)
     with open(file.path, "rb") as handle:
         handle.seek(offset)
         next_line = first_line
         try:
-            for text, _, clean in _batches(handle, encoding, False):
+            for text, _, clean in _batches(handle, encoding, auto):
                 if not text:
                     continue
                 part.check_bytes = not clean and _BAD_BYTES.search(text) is not None
@@ -1504,6 +1547,7 @@ def _check_range(
             "unlisted": part.unlisted,
             "diagnostics": session.diagnostics,
             "blocks": session.blocks,
+            "dups": session.dup_events,
         },
         protocol=pickle.HIGHEST_PROTOCOL,
     )
@@ -1531,7 +1575,9 @@ def _merge(session: _Session, file: _File, layout: _Layout, stream: IO[bytes]) -
     file.rows += part["rows"]
     file.accepted += part["accepted"]
     file.rejected += part["rejected"]
+    base = len(session.diagnostics)
     session.diagnostics.extend(part["diagnostics"])
+    shared: set[tuple[str, int, int]] = set()  # keys held by this file before the child's half
     width = session.width
     column = layout.columns["value"] + 1
     blocks: dict[tuple[str, int], int] = part["blocks"]
@@ -1565,6 +1611,8 @@ def _merge(session: _Session, file: _File, layout: _Layout, stream: IO[bytes]) -
                 if ours[index]:
                     # the key is earlier in this file (or an earlier file): the child counted
                     # the row as accepted; _store counts it again, as a duplicate or revision
+                    if ours[index] == file.number:
+                        shared.add((region, year, index))
                     file.accepted -= 1
                     session._store(
                         file,
@@ -1581,6 +1629,20 @@ def _merge(session: _Session, file: _File, layout: _Layout, stream: IO[bytes]) -
                     session.owner[target + index] = theirs[index]
                     session.values[target + index] = values[low + index]
                     session.lines[target + index] = lines[low + index]
+    # the child judged its later duplicates against its own first occurrence; where this
+    # file held the key before the child's half, judge them against that one instead
+    for region, year, index, value, line, position, was_error in part["dups"]:
+        if (region, year, index) not in shared:
+            continue
+        key = session.blocks[(region, year)] * width + index
+        info = session.lookup.series[index]
+        again = session._duplicate(file, info, region, year, value, line, column, "value", key)
+        if was_error != (again.severity == "error"):
+            moved = 1 if again.severity == "error" else -1
+            file.rejected += moved
+            file.accepted -= moved
+        if position >= 0:
+            session.diagnostics[base + position] = again
     # the file's diagnostics in line order, listed up to max_per_code per code again
     for code, count in part["listed"].items():
         file.listed[code] = file.listed.get(code, 0) + count

@@ -521,16 +521,27 @@ def test_fast_path_equals_row_path(
     assert {d.code for d in fast.diagnostics} >= {"duplicate-row", "bad-number"}
 
 
+@pytest.mark.parametrize("cap", [0, 5])
 def test_two_processes_equal_one(
-    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int
 ) -> None:
     monkeypatch.setattr(reader, "_CHUNK", 4096)
     monkeypatch.setattr(reader, "_PARALLEL_MIN", 20_000)
+    splits: list[object] = []
+    plan = reader._plan_split
+
+    def spy(*arguments: Any) -> Any:
+        splits.append(plan(*arguments))
+        return splits[-1]
+
+    monkeypatch.setattr(reader, "_plan_split", spy)
     earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2003,5,,r36\n", "earlier.csv")
     path = write(tmp_path, _mixed(6000))
     assert path.stat().st_size > 40_000
-    one = check(validate_files([earlier, path], lookup, jobs=1, max_per_code=5))
-    two = check(validate_files([earlier, path], lookup, jobs=2, max_per_code=5))
+    one = check(validate_files([earlier, path], lookup, jobs=1, max_per_code=cap))
+    assert not splits
+    two = check(validate_files([earlier, path], lookup, jobs=2, max_per_code=cap))
+    assert splits and splits[0] is not None  # the second file was read in two halves
     assert one.diagnostics == two.diagnostics
     assert one.inputs == two.inputs
 
