@@ -476,7 +476,9 @@ class _Session:
         saw_text = False
         for text, done, clean in batches:
             if progress is not None:
-                progress(file.path, done, total)
+                # with two processes this one reads the first half: scale its progress
+                shown = done if split is None else min(total, done * total // max(split.offset, 1))
+                progress(file.path, shown, total)
             if not text:
                 continue
             file.check_bytes = not clean and _BAD_BYTES.search(text) is not None

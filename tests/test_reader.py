@@ -611,3 +611,15 @@ def test_encoding_detection_rules() -> None:
     assert reader._detect_encoding("指标".encode("gb18030")) == "gb18030"
     assert reader._detect_encoding("指标".encode()) == "utf-8"
     assert reader._detect_encoding(b"plain") == "utf-8"
+
+
+def test_progress_reports_bytes(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "_CHUNK", 1024)
+    path = write(tmp_path, HEADER + "gdp,2015,1,,x\n" * 2000)
+    calls: list[tuple[str, int, int]] = []
+    validate_files([path], lookup, progress=lambda *call: calls.append(call), jobs=1)
+    done = [call[1] for call in calls]
+    assert done == sorted(done) and done[-1] == path.stat().st_size == calls[-1][2]
+    assert {call[0] for call in calls} == {str(path)}
