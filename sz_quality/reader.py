@@ -515,8 +515,11 @@ class _Session:
                     ):
                         split = _plan_split(file.path, done, total, auto)
                         if split is not None:
-                            limit[0] = split.offset
-                            split.start(self, file, layout, delimiter, encoding)
+                            try:
+                                split.start(self, file, layout, delimiter, encoding)
+                                limit[0] = split.offset
+                            except OSError:  # no fork today: read it all here
+                                split = None
                     if not text:
                         continue
             next_line = self._batch(file, layout, text, delimiter, next_line, encoding)
@@ -1414,7 +1417,12 @@ class _Split:
     ) -> None:
         child_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
         read_fd, write_fd = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            raise
         if pid == 0:  # the child: check the second half, send the compact result, exit
             code = 0
             try:
@@ -1441,33 +1449,32 @@ class _Split:
     def finish(
         self, session: _Session, file: _File, layout: _Layout, delimiter: str, encoding: str
     ) -> None:
+        received: tuple[dict[str, Any], bytes] | None = None
         with os.fdopen(self.reader_fd, "rb", buffering=1 << 16) as stream:
             try:
-                _merge(session, file, layout, stream)
-                merged = True
-            except Exception:  # the child died or sent garbage: check the half here
+                received = _receive(stream, session.width)
+            except Exception:  # the child died or sent garbage: nothing is merged yet
                 stream.read()
-                merged = False
-        _, status = os.waitpid(self.pid, 0)
-        if merged and status == 0:
-            return
-        import tempfile
+        os.waitpid(self.pid, 0)
+        if received is None:  # check the second half here instead
+            import tempfile
 
-        child_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
-        with tempfile.TemporaryFile() as spool:
-            _check_range(
-                session,
-                file,
-                layout,
-                delimiter,
-                child_encoding,
-                self.offset,
-                self.first_line,
-                spool,
-                self.auto,
-            )
-            spool.seek(0)
-            _merge(session, file, layout, spool)
+            child_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+            with tempfile.TemporaryFile() as spool:
+                _check_range(
+                    session,
+                    file,
+                    layout,
+                    delimiter,
+                    child_encoding,
+                    self.offset,
+                    self.first_line,
+                    spool,
+                    self.auto,
+                )
+                spool.seek(0)
+                received = _receive(spool, session.width)
+        _merge(session, file, layout, *received)
 
 
 def _plan_split(path: str, done: int, total: int, auto: bool) -> _Split | None:
@@ -1567,13 +1574,24 @@ def _check_range(
         stream.write(lines[low:high])
 
 
-def _merge(session: _Session, file: _File, layout: _Layout, stream: IO[bytes]) -> None:
-    """Fold the second half's result into the session, as if the file were read in one go."""
+_SLOT_BYTES = 2 + 8 + 4  # owner ("H"), value ("d"), line ("i")
+
+
+def _receive(stream: IO[bytes], width: int) -> tuple[dict[str, Any], bytes]:
+    """The second half's result, read whole before anything is merged."""
     import pickle
-    from operator import and_
 
     size = int.from_bytes(_read_exactly(stream, 8), "little")
     part: dict[str, Any] = pickle.loads(_read_exactly(stream, size))
+    return part, _read_exactly(stream, len(part["blocks"]) * width * _SLOT_BYTES)
+
+
+def _merge(
+    session: _Session, file: _File, layout: _Layout, part: dict[str, Any], slots: bytes
+) -> None:
+    """Fold the second half's result into the session, as if the file were read in one go."""
+    from operator import and_
+
     file.rows += part["rows"]
     file.accepted += part["accepted"]
     file.rejected += part["rejected"]
@@ -1587,11 +1605,13 @@ def _merge(session: _Session, file: _File, layout: _Layout, stream: IO[bytes]) -
     missing = (len(session.blocks) + new) * width - len(session.owner)
     if missing > 0:
         session._grow(missing)  # once, to the exact size
-    for (region, year), _ in sorted(blocks.items(), key=lambda item: item[1]):
+    view = memoryview(slots)
+    for (region, year), block in blocks.items():
+        start = block * width * _SLOT_BYTES
         theirs, values, lines = array("H"), array("d"), array("i")
-        theirs.fromfile(stream, width)
-        values.fromfile(stream, width)
-        lines.fromfile(stream, width)
+        theirs.frombytes(view[start : start + 2 * width])
+        values.frombytes(view[start + 2 * width : start + 10 * width])
+        lines.frombytes(view[start + 10 * width : start + 14 * width])
         low, high = 0, width
         if not any(theirs):
             continue

@@ -623,3 +623,25 @@ def test_progress_reports_bytes(
     done = [call[1] for call in calls]
     assert done == sorted(done) and done[-1] == path.stat().st_size == calls[-1][2]
     assert {call[0] for call in calls} == {str(path)}
+
+
+def test_a_failed_child_is_replaced(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setattr(reader, "_CHUNK", 4096)
+    monkeypatch.setattr(reader, "_PARALLEL_MIN", 20_000)
+    path = write(tmp_path, _mixed(6000))
+    one = check(validate_files([path], lookup, jobs=1))
+    parent = os.getpid()
+    original = reader._check_range
+
+    def crash_in_child(*arguments: Any) -> None:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        original(*arguments)
+
+    monkeypatch.setattr(reader, "_check_range", crash_in_child)
+    two = check(validate_files([path], lookup, jobs=2))
+    assert (one.diagnostics, one.inputs) == (two.diagnostics, two.inputs)
