@@ -199,6 +199,16 @@ def validate_command(
             help="List at most N diagnostics of one code per file, count the rest (0: all).",
         ),
     ] = 1000,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Processes for a large CSV file (default: 2 on two or more CPUs).",
+        ),
+    ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
     output: OutputOption = None,
 ) -> None:
@@ -237,6 +247,7 @@ def validate_command(
             expect_agency=expect_agency,
             year=year,
             max_per_code=max_diagnostics,
+            jobs=jobs,
         )
 
     result: ReadResult = _read_with_progress(files, run)
