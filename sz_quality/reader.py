@@ -313,7 +313,7 @@ class _Session:
         self.width = max(len(lookup.series), 1)
         # one slot per (block, series); a block is one (region, year)
         self.blocks: dict[tuple[str, int], int] = {}
-        self.raw_blocks: dict[tuple[str, str], int] = {}
+        self.raw_blocks: dict[tuple[str, str], int] = {}  # (region, year) text -> first slot
         self.owner = array("H")  # number of the file that holds the slot, 0 if empty
         self.values = array("d")
         self.lines = array("i")
@@ -867,18 +867,19 @@ class _Session:
             if any(map(gt, values, map(high.__getitem__, indicators))):
                 return None
         # keys: no key twice in the batch, none seen before
+        # the first slot of each row's block (raw_blocks holds block * width)
+        width = self.width
         if regions:
             for pair in pairs:
                 if pair not in self.raw_blocks:
-                    self.raw_blocks[pair] = self._block(self._region(pair[0]), year_of[pair[1]])
-            blocks = list(map(self.raw_blocks.__getitem__, zip(regions, years, strict=True)))
+                    block = self._block(self._region(pair[0]), year_of[pair[1]])
+                    self.raw_blocks[pair] = block * width
+            starts = map(self.raw_blocks.__getitem__, zip(regions, years, strict=True))
         else:
-            block_of = {raw: self._block("", year) for raw, year in year_of.items()}
-            blocks = list(map(block_of.__getitem__, years))
+            start_of = {raw: self._block("", year) * width for raw, year in year_of.items()}
+            starts = map(start_of.__getitem__, years)
         index_of = {raw: info.index for raw, info in infos.items()}
-        keys = list(
-            map(add, map(mul, blocks, repeat(self.width)), map(index_of.__getitem__, indicators))
-        )
+        keys = list(map(add, starts, map(index_of.__getitem__, indicators)))
         if len(set(keys)) != count or any(map(self.owner.__getitem__, keys)):
             return None
         # commit
