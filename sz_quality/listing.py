@@ -50,8 +50,10 @@ TARGET_KEYS = (
 
 def target_record(target: Target) -> dict[str, Any]:
     """A target as a JSON object: every key present, null where not applicable."""
-    data = target.model_dump(mode="json")
-    return {key: data[key] for key in TARGET_KEYS}
+    data = {key: getattr(target, key) for key in TARGET_KEYS}
+    for key in ("lead_agencies", "lead_agencies_inferred"):
+        data[key] = list(data[key])
+    return data
 
 
 def filter_targets(

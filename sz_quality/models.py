@@ -1,43 +1,35 @@
 """The registry's models: plan, agencies, indicators, targets, tables and measures.
 
-Every model is frozen and forbids unknown fields, so a typo in the YAML is a load
-error rather than a silently ignored key. Cross-references (a target's indicator, a
-measure's agency) are checked by the loader, which knows the YAML lines.
+Plain frozen, slotted dataclasses: building them from the compiled registry cache
+costs microseconds and imports nothing, which keeps `szq check` starting fast. The
+YAML is validated by pydantic (`registry.validate_items` wraps each class in a
+TypeAdapter) only when a registry is loaded afresh: types and literals by pydantic,
+unknown fields refused (`__pydantic_config__`), and the rules pydantic cannot express
+as types (ranges, ids, the fields each comparator needs) in `__post_init__`, which
+runs on every construction, from YAML or from the cache alike.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
 
 __all__ = [
+    "COMPARATORS",
+    "KINDS",
     "Agency",
     "Bounds",
     "Comparator",
     "Direction",
+    "FieldError",
     "Indicator",
     "Kind",
     "Measure",
     "MeasureTable",
     "Plan",
     "Target",
-    "COMPARATORS",
-    "KINDS",
 ]
-
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def _check_id(value: str) -> str:
-    if not _ID.match(value):
-        raise ValueError(f"{value!r} is not a snake_case ASCII id (a-z, 0-9, _; a letter first)")
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-Text = Annotated[str, Field(min_length=1)]
 
 Direction = Literal["higher", "lower"]
 Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone"]
@@ -45,105 +37,175 @@ Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
 COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "about")
 KINDS: tuple[str, ...] = ("level", "change", "increment", "kept", "yearly_rate", "milestone")
 
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# pydantic reads this from each dataclass: a key the model does not know is an error
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+
+class FieldError(ValueError):
+    """A rule broken by one field; the loader reports it at that field's YAML line."""
+
+    def __init__(self, field: str | None, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
 
 
-class Plan(_Model):
+def _check_id(field: str, value: str) -> None:
+    if not _ID.match(value):
+        raise FieldError(
+            field, f"{value!r} is not a snake_case ASCII id (a-z, 0-9, _; a letter first)"
+        )
+
+
+def _check_text(field: str, value: str) -> None:
+    if not value.strip():
+        raise FieldError(field, "must not be empty")
+
+
+def _check_range(field: str, value: int | None, low: int, high: int) -> None:
+    if value is not None and not low <= value <= high:
+        raise FieldError(field, f"must be from {low} to {high}, got {value}")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
     """The plan the registry encodes, and the default years of its targets."""
 
-    id: Text
-    name_zh: Text
-    name_en: Text
-    baseline_year: int = Field(ge=1900, le=2100)
-    target_year: int = Field(ge=1900, le=2100)
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    id: str
+    name_zh: str
+    name_en: str
+    baseline_year: int
+    target_year: int
     source: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("id", "name_zh", "name_en"):
+            _check_text(name, getattr(self, name))
+        _check_range("baseline_year", self.baseline_year, 1900, 2100)
+        _check_range("target_year", self.target_year, 1900, 2100)
 
-class Agency(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Agency:
     """A lead agency (牵头单位), under its full name with 市."""
 
-    id: Id
-    name_zh: Text
-    name_en: Text
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    id: str
+    name_zh: str
+    name_en: str
     aliases: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        _check_id("id", self.id)
+        _check_text("name_zh", self.name_zh)
+        _check_text("name_en", self.name_en)
 
-class Bounds(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
     """The plausible range of an indicator's values, in the indicator's unit."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     min: float | None = None
     max: float | None = None
 
 
-class Indicator(_Model):
+@dataclass(frozen=True, slots=True)
+class Indicator:
     """A statistical series: what data files name, in the unit they are expected in."""
 
-    id: Id
-    name_zh: Text
-    name_en: Text
-    unit: Text
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
     direction: Direction
     aliases: tuple[str, ...] = ()
     bounds: Bounds | None = None
     formula: str | None = None
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        _check_id("id", self.id)
+        for name in ("name_zh", "name_en", "unit"):
+            _check_text(name, getattr(self, name))
 
-class Target(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Target:
     """One quantified target of the plan, as the text states it."""
 
-    id: Id
-    indicator: Id
-    name_zh: Text
-    name_en: Text
-    chapter: int = Field(ge=1, le=8)
-    # null for the headline targets that open a chapter, before its first clause
-    clause: int | None = Field(default=None, ge=1, le=30)
-    table: int | None = Field(default=None, ge=1, le=17)
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    id: str
+    indicator: str
+    name_zh: str
+    name_en: str
+    chapter: int
     kind: Kind
     comparator: Comparator
+    unit: str
+    baseline_year: int
+    target_year: int
+    quote: str
+    # null for the headline targets that open a chapter, before its first clause
+    clause: int | None = None
+    table: int | None = None
     value: float | None = None
     min: float | None = None
     max: float | None = None
     tolerance: float | None = None
     change: Literal["decrease", "increase"] | None = None
-    unit: Text
-    baseline_year: int = Field(ge=1900, le=2100)
-    target_year: int = Field(ge=1900, le=2100)
     lead_agencies: tuple[str, ...] = ()
     lead_agencies_inferred: tuple[str, ...] = ()
     aspirational: bool = False
-    quote: Text
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _fields_fit_the_comparator(self) -> Target:
+    def __post_init__(self) -> None:
+        _check_id("id", self.id)
+        _check_id("indicator", self.indicator)
+        for name in ("name_zh", "name_en", "unit", "quote"):
+            _check_text(name, getattr(self, name))
+        _check_range("chapter", self.chapter, 1, 8)
+        _check_range("clause", self.clause, 1, 30)
+        _check_range("table", self.table, 1, 17)
+        _check_range("baseline_year", self.baseline_year, 1900, 2100)
+        _check_range("target_year", self.target_year, 1900, 2100)
+        self._check_comparator_fields()
+        if (self.kind == "change") != (self.change is not None):
+            raise FieldError("change", "'change' (decrease|increase) goes with kind 'change' only")
+        if self.baseline_year >= self.target_year:
+            raise FieldError(
+                "baseline_year",
+                f"baseline_year {self.baseline_year} is not before target_year {self.target_year}",
+            )
+
+    def _check_comparator_fields(self) -> None:
         if self.comparator == "between":
             if self.min is None or self.max is None:
-                raise ValueError("comparator 'between' needs both 'min' and 'max'")
+                raise FieldError("comparator", "comparator 'between' needs both 'min' and 'max'")
             if self.min > self.max:
-                raise ValueError(f"'min' ({self.min}) is greater than 'max' ({self.max})")
+                raise FieldError("min", f"'min' ({self.min}) is greater than 'max' ({self.max})")
             if self.value is not None:
-                raise ValueError("comparator 'between' takes 'min' and 'max', not 'value'")
+                raise FieldError("value", "comparator 'between' takes 'min' and 'max', not 'value'")
         else:
             if self.value is None:
-                raise ValueError(f"comparator {self.comparator!r} needs a 'value'")
+                raise FieldError("value", f"comparator {self.comparator!r} needs a 'value'")
             if self.min is not None or self.max is not None:
-                raise ValueError("'min' and 'max' go with comparator 'between' only")
+                raise FieldError("min", "'min' and 'max' go with comparator 'between' only")
         if self.comparator == "about":
             if self.tolerance is None or self.tolerance <= 0:
-                raise ValueError("comparator 'about' needs an explicit positive 'tolerance'")
+                raise FieldError(
+                    "tolerance", "comparator 'about' needs an explicit positive 'tolerance'"
+                )
         elif self.tolerance is not None:
-            raise ValueError("'tolerance' goes with comparator 'about' only")
-        if (self.kind == "change") != (self.change is not None):
-            raise ValueError("'change' (decrease|increase) is required for kind 'change' only")
-        if self.baseline_year >= self.target_year:
-            raise ValueError(
-                f"baseline_year {self.baseline_year} is not before target_year {self.target_year}"
-            )
-        return self
+            raise FieldError("tolerance", "'tolerance' goes with comparator 'about' only")
 
     @property
     def leads(self) -> tuple[str, ...]:
@@ -155,31 +217,47 @@ class Target(_Model):
         return not self.lead_agencies and bool(self.lead_agencies_inferred)
 
 
-class MeasureTable(_Model):
+@dataclass(frozen=True, slots=True)
+class MeasureTable:
     """One of the 17 tables of specific measures (具体措施)."""
 
-    table: int = Field(ge=1, le=17)
-    title_zh: Text
-    title_en: Text
-    clause: int = Field(ge=1, le=30)
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    table: int
+    title_zh: str
+    title_en: str
+    clause: int
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        _check_range("table", self.table, 1, 17)
+        _check_range("clause", self.clause, 1, 30)
+        _check_text("title_zh", self.title_zh)
+        _check_text("title_en", self.title_en)
 
-class Measure(_Model):
+
+@dataclass(frozen=True, slots=True)
+class Measure:
     """One specific measure (a bullet of a table), under its row's lead agency."""
 
-    id: Id
-    table: int = Field(ge=1, le=17)
-    agency: Text
-    text_zh: Text
-    text_en: Text
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    id: str
+    table: int
+    agency: str
+    text_zh: str
+    text_en: str
     targets: tuple[str, ...] = ()
     targets_stated: tuple[str, ...] = ()
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _stated_targets_are_served(self) -> Measure:
+    def __post_init__(self) -> None:
+        _check_id("id", self.id)
+        _check_range("table", self.table, 1, 17)
+        for name in ("agency", "text_zh", "text_en"):
+            _check_text(name, getattr(self, name))
         missing = sorted(set(self.targets_stated) - set(self.targets))
         if missing:
-            raise ValueError(f"targets_stated {missing} must also be in 'targets'")
-        return self
+            raise FieldError(
+                "targets_stated", f"targets_stated {missing} must also be in 'targets'"
+            )

@@ -2,11 +2,12 @@
 
 A full load parses YAML, validates with pydantic, checks cross-references and units
 with pint. That costs ~0.5 s of imports, so the validated result is kept in a JSON
-cache keyed by the file's hash: later runs skip yaml and pint altogether.
+cache keyed by the file's hash: later runs skip yaml, pydantic and pint altogether.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -17,12 +18,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from . import __version__, units
 from .atomic import write_text_atomic
 from .formula import CompiledFormula
-from .models import Agency, Indicator, Plan, Target
+from .models import Agency, Bounds, FieldError, Indicator, Plan, Target
 
 __all__ = [
     "LoadIssue",
@@ -149,7 +148,7 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     if cached is not None:
         try:
             return _from_cache(str(file), digest, cached)
-        except (ValidationError, KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError):
             pass  # a stale or damaged cache is rebuilt below
     registry = _load_uncached(str(file), raw, digest)
     _write_cache(registry)
@@ -173,11 +172,62 @@ def read_document(name: str, raw: bytes) -> Any:
         raise RegistryError([LoadIssue(name, error.line, None, error.message)]) from None
 
 
+_ADAPTERS: dict[type[Any], Any] = {}
+
+
+def _adapter(model: type[Any]) -> Any:
+    """One pydantic TypeAdapter per model class, built on first use (a cache miss)."""
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    return adapter
+
+
+def validate_one(
+    name: str,
+    document: Any,
+    path: tuple[str | int, ...],
+    model: type[Any],
+    item: Any,
+    issues: list[LoadIssue],
+) -> Any | None:
+    """Validate one mapping into `model`; record each problem at its YAML line."""
+    from pydantic import ValidationError
+
+    try:
+        return _adapter(model).validate_python(item)
+    except ValidationError as error:
+        for problem in error.errors():
+            location = tuple(problem["loc"])
+            message = problem["msg"]
+            cause = (problem.get("ctx") or {}).get("error")
+            if isinstance(cause, FieldError):
+                location = (*location, cause.field) if cause.field else location
+                message = cause.message
+            elif problem["type"] == "unexpected_keyword_argument":
+                message = f"unknown field {location[-1]!r}"
+                hint = suggest(str(location[-1]), [f.name for f in dataclasses.fields(model)])
+                if hint:
+                    message += f" (did you mean {hint!r}?)"
+            elif problem["type"] in ("missing", "missing_argument"):
+                message = "required field missing"
+            elif problem["type"] == "literal_error":
+                message = f"{message}, got {problem.get('input')!r}"
+            full = (*path, *location)
+            field_name = "".join(
+                f".{part}" if isinstance(part, str) else f"[{part}]" for part in full
+            ).lstrip(".")
+            issues.append(LoadIssue(name, document.line(full), field_name, message))
+    return None
+
+
 def validate_items(
     name: str,
     document: Any,
     section: str,
-    model: type[BaseModel],
+    model: type[Any],
     issues: list[LoadIssue],
     defaults: Mapping[str, Any] | None = None,
 ) -> list[Any]:
@@ -190,24 +240,9 @@ def validate_items(
     for index, item in enumerate(items):
         if isinstance(item, dict) and defaults:
             item = {**defaults, **item}
-        try:
-            valid.append(model.model_validate(item))
-        except ValidationError as error:
-            for problem in error.errors():
-                location = tuple(problem["loc"])
-                path = (section, index, *location)
-                field_name = f"{section}[{index}]" + "".join(
-                    f".{part}" if isinstance(part, str) else f"[{part}]" for part in location
-                )
-                message = problem["msg"].removeprefix("Value error, ")
-                if problem["type"] == "extra_forbidden":
-                    message = f"unknown field {location[-1]!r}"
-                    hint = suggest(str(location[-1]), model.model_fields)
-                    if hint:
-                        message += f" (did you mean {hint!r}?)"
-                elif problem["type"] == "literal_error":
-                    message = f"{message}, got {problem.get('input')!r}"
-                issues.append(LoadIssue(name, document.line(path), field_name, message))
+        checked = validate_one(name, document, (section, index), model, item, issues)
+        if checked is not None:
+            valid.append(checked)
     return valid
 
 
@@ -247,20 +282,7 @@ def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
         issues.append(
             LoadIssue(name, document.line(("schema_version",)), "schema_version", "must be 1")
         )
-    plan: Plan | None = None
-    try:
-        plan = Plan.model_validate(data.get("plan"))
-    except ValidationError as error:
-        for problem in error.errors():
-            location = ("plan", *problem["loc"])
-            issues.append(
-                LoadIssue(
-                    name,
-                    document.line(location),
-                    ".".join(map(str, location)),
-                    problem["msg"],
-                )
-            )
+    plan: Plan | None = validate_one(name, document, ("plan",), Plan, data.get("plan"), issues)
     defaults = (
         {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
     )
@@ -421,10 +443,10 @@ def _write_cache(registry: Registry) -> None:
     payload = {
         "format": _CACHE_FORMAT,
         "sha256": registry.sha256,
-        "plan": registry.plan.model_dump(mode="json"),
-        "agencies": [agency.model_dump(mode="json") for agency in registry.agencies],
-        "indicators": [indicator.model_dump(mode="json") for indicator in registry.indicators],
-        "targets": [target.model_dump(mode="json") for target in registry.targets],
+        "plan": dataclasses.asdict(registry.plan),
+        "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
+        "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
+        "targets": [dataclasses.asdict(target) for target in registry.targets],
         "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
         "formulas": [
             [formula.indicator, formula.text, dict(formula.operand_factors), formula.result_factor]
@@ -438,6 +460,18 @@ def _write_cache(registry: Registry) -> None:
         pass  # a read-only home only makes the next start slower
 
 
+def _tuples(item: dict[str, Any]) -> dict[str, Any]:
+    """JSON gives lists where the models hold tuples."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in item.items()}
+
+
+def _indicator(item: dict[str, Any]) -> Indicator:
+    data = _tuples(item)
+    if data.get("bounds") is not None:
+        data["bounds"] = Bounds(**data["bounds"])
+    return Indicator(**data)
+
+
 def _from_cache(name: str, digest: str, cached: dict[str, Any]) -> Registry:
     if cached["sha256"] != digest:
         raise ValueError("cache does not match")
@@ -446,10 +480,10 @@ def _from_cache(name: str, digest: str, cached: dict[str, Any]) -> Registry:
     return Registry(
         path=name,
         sha256=digest,
-        plan=Plan.model_validate(cached["plan"]),
-        agencies=tuple(Agency.model_validate(item) for item in cached["agencies"]),
-        indicators=tuple(Indicator.model_validate(item) for item in cached["indicators"]),
-        targets=tuple(Target.model_validate(item) for item in cached["targets"]),
+        plan=Plan(**cached["plan"]),
+        agencies=tuple(Agency(**_tuples(item)) for item in cached["agencies"]),
+        indicators=tuple(_indicator(item) for item in cached["indicators"]),
+        targets=tuple(Target(**_tuples(item)) for item in cached["targets"]),
         unit_factors=factors,
         formulas={
             indicator: CompiledFormula(indicator, text, operands, float(result))

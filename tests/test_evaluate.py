@@ -28,9 +28,8 @@ def obs(series: str, year: int, value: float, region: str = "") -> Observation:
 
 
 def target_like(base: Registry, target_id: str, **changes: Any) -> Target:
-    data = base.targets_by_id[target_id].model_dump()
-    data.update(changes)
-    return Target.model_validate(data)
+    # dataclasses.replace re-runs the model's checks (__post_init__)
+    return replace(base.targets_by_id[target_id], **changes)
 
 
 def only(base: Registry, target: Target) -> Registry:

@@ -104,7 +104,7 @@ def test_the_good_registry_loads(tmp_path: Path) -> None:
             "indicators[0].tone",
             "unknown field 'tone'",
         ),
-        ("    direction: higher\n", "", 13, "indicators[0].direction", "Field required"),
+        ("    direction: higher\n", "", 13, "indicators[0].direction", "required field missing"),
     ],
 )
 def test_each_error_names_line_and_field(
