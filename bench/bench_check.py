@@ -36,7 +36,8 @@ def run(args: list[str]) -> float:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "0"},
+        # any non-empty PYTHONDONTWRITEBYTECODE (even "0") stops .pyc caching
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     )
     elapsed = time.perf_counter() - start
     if completed.returncode not in (0, 1):

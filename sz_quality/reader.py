@@ -99,18 +99,31 @@ def read_files(
     lang: str = "en",
     progress: Progress | None = None,
     max_per_code: int = 1000,
+    regions: Iterable[str] | None = None,
+    jobs: int | None = None,
 ) -> ReadResult:
     """Read data files into observations (a later file supersedes an earlier one).
 
     `encoding` forces the encoding of CSV files (default: detected); `sheet` picks a
-    sheet of .xlsx files by name or 1-based number (default: the first). Problems are
+    sheet of .xlsx files by name or 1-based number (default: the first). `regions`
+    keeps observations of those regions only ("" is the city total), which is all
+    `szq check` evaluates; every row is still checked and counted, and a large file
+    may then be read in `jobs` processes (default: 2 where there are two CPUs), with
+    the same result. Problems are
     diagnostics, never exceptions (an unknown `encoding` raises LookupError: that is a
     usage error); `max_per_code` diagnostics of one code are listed per
     file (0: all), the rest are counted in one `too-many` diagnostic.
     """
     if encoding is not None:
         codecs.lookup(encoding)  # LookupError for an unknown encoding: a usage error
-    session = _Session(lookup, lang=lang, keep=True, max_per_code=max_per_code)
+    session = _Session(
+        lookup,
+        lang=lang,
+        keep=True,
+        max_per_code=max_per_code,
+        jobs=min(2, os.cpu_count() or 1) if jobs is None else jobs,
+        regions=None if regions is None else frozenset(regions),
+    )
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)
     return session.result()
@@ -302,9 +315,17 @@ class _Session:
     force_rows = False  # tests set it to check every batch row by row
 
     def __init__(
-        self, lookup: Lookup, *, lang: str, keep: bool, max_per_code: int, jobs: int = 1
+        self,
+        lookup: Lookup,
+        *,
+        lang: str,
+        keep: bool,
+        max_per_code: int,
+        jobs: int = 1,
+        regions: frozenset[str] | None = None,
     ) -> None:
         self.lookup = lookup
+        self.regions = regions  # keep observations of these regions only (None: all)
         self.jobs = jobs
         self.encoding_settled = True
         self.lang = "zh" if lang == "zh" else "en"
@@ -337,7 +358,8 @@ class _Session:
         return (
             self.jobs > 1
             and encoding in _LINE_SAFE
-            and not self.keep
+            # observations cross the pipe only when a region filter keeps them few
+            and (not self.keep or self.regions is not None)
             and total >= _PARALLEL_MIN
             and total - done >= _PARALLEL_MIN // 2
             and hasattr(os, "fork")
@@ -888,32 +910,68 @@ class _Session:
         line_numbers = range(first_line, first_line + count)
         deque(map(self.lines.__setitem__, keys, line_numbers), maxlen=0)
         if self.keep:
-            start = len(self.observations)
-            deque(map(self.positions.__setitem__, keys, range(start, start + count)), maxlen=0)
-            id_of = {raw: info.id for raw, info in infos.items()}
-            region_values: Iterable[str] = (
-                map(self._region, regions) if regions else repeat("", count)
-            )
-            sources: Iterable[str | None] = (
-                map(_source, cells[columns["source"] :: ncols])
-                if "source" in columns
-                else repeat(None, count)
-            )
-            self.observations.extend(
-                map(
-                    Observation,
-                    map(id_of.__getitem__, indicators),
-                    map(year_of.__getitem__, years),
-                    values,
-                    region_values,
-                    repeat(file.path, count),
-                    line_numbers,
-                    sources,
-                )
+            self._keep_batch(
+                file,
+                infos,
+                keys,
+                indicators,
+                years,
+                year_of,
+                values,
+                regions,
+                line_numbers,
+                cells,
+                columns,
+                ncols,
+                count,
             )
         file.rows += count
         file.accepted += count
         return count
+
+    def _keep_batch(
+        self,
+        file: _File,
+        infos: dict[str, SeriesInfo],
+        keys: list[int],
+        indicators: list[str],
+        years: list[str],
+        year_of: dict[str, int],
+        values: list[float],
+        regions: list[str] | None,
+        line_numbers: range,
+        cells: list[str],
+        columns: dict[str, int],
+        ncols: int,
+        count: int,
+    ) -> None:
+        """Turn a checked batch into observations (of the wanted regions only)."""
+        region_values = list(map(self._region, regions)) if regions else [""] * count
+        id_of = {raw: info.id for raw, info in infos.items()}
+        sources = (
+            list(map(_source, cells[columns["source"] :: ncols]))
+            if "source" in columns
+            else [None] * count
+        )
+        wanted = self.regions
+        chosen = (
+            range(count)
+            if wanted is None
+            else [index for index, region in enumerate(region_values) if region in wanted]
+        )
+        for index in chosen:
+            self.positions[keys[index]] = len(self.observations)
+            self.observations.append(
+                Observation(
+                    id_of[indicators[index]],
+                    year_of[years[index]],
+                    values[index],
+                    region_values[index],
+                    file.path,
+                    line_numbers[index],
+                    sources[index],
+                )
+            )
 
     # -- the row path ---------------------------------------------------------------------
 
@@ -1225,13 +1283,14 @@ class _Session:
                         new=value,
                     ),
                 )
-            if self.keep:
+            if self.keep and self.positions[key] >= 0:
                 self.observations[self.positions[key]] = None
+                self.positions[key] = -1
         self.owner[key] = file.number
         self.values[key] = value
         self.lines[key] = line
         file.accepted += 1
-        if self.keep:
+        if self.keep and (self.regions is None or region in self.regions):
             self.positions[key] = len(self.observations)
             self.observations.append(
                 Observation(info.id, year, value, region, file.path, line, source)
@@ -1531,8 +1590,9 @@ def _check_range(
     session = _Session(
         parent.lookup,
         lang=parent.lang,
-        keep=False,
+        keep=parent.keep,
         max_per_code=parent.max_per_code,
+        regions=parent.regions,
     )
     session.paths = list(parent.paths)
     session.dup_events = []
@@ -1558,6 +1618,7 @@ def _check_range(
             "diagnostics": session.diagnostics,
             "blocks": session.blocks,
             "dups": session.dup_events,
+            "observations": [obs for obs in session.observations if obs is not None],
         },
         protocol=pickle.HIGHEST_PROTOCOL,
     )
@@ -1688,6 +1749,29 @@ def _merge(
         kept.append(diagnostic)
     file.listed = seen
     session.diagnostics[file.first_diagnostic :] = kept
+    if session.keep:
+        _merge_observations(session, file, part["observations"])
+
+
+def _merge_observations(session: _Session, file: _File, theirs: list[Observation]) -> None:
+    """Keep the second half's observations whose value the merged slots kept.
+
+    A slot names the file and line of the value that won (a duplicate keeps the first
+    occurrence, a revision the later file), so an observation of the child stands
+    exactly when its slot still points at its line.
+    """
+    width = session.width
+    index_of = {info.id: info.index for info in session.lookup.series}
+    for obs in theirs:
+        key = session.blocks[(obs.region, obs.year)] * width + index_of[obs.series]
+        if session.owner[key] != file.number or session.lines[key] != obs.line:
+            continue
+        position = session.positions[key]
+        if position >= 0:  # the merge stored this value already (a revision): keep the source
+            session.observations[position] = obs
+        else:
+            session.positions[key] = len(session.observations)
+            session.observations.append(obs)
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -546,6 +546,37 @@ def test_two_processes_equal_one(
     assert one.inputs == two.inputs
 
 
+@pytest.mark.parametrize("regions", [{"r3"}, {"r3", "r5", ""}])
+def test_a_region_filter_read_in_two_processes_equals_one(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, regions: set[str]
+) -> None:
+    """`szq check` keeps observations of the city total only, and may then split a file:
+    duplicates, revisions and sources come out as from one process and no filter."""
+    monkeypatch.setattr(reader, "_CHUNK", 4096)
+    monkeypatch.setattr(reader, "_PARALLEL_MIN", 20_000)
+    splits: list[object] = []
+    plan = reader._plan_split
+
+    def spy(*arguments: Any) -> Any:
+        splits.append(plan(*arguments))
+        return splits[-1]
+
+    monkeypatch.setattr(reader, "_plan_split", spy)
+    earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2004,5,,r5\n", "earlier.csv")
+    path = write(tmp_path, _mixed(6000))
+    one = check(read_files([earlier, path], lookup, regions=regions, jobs=1))
+    assert not splits
+    two = check(read_files([earlier, path], lookup, regions=regions, jobs=2))
+    assert splits and splits[-1] is not None  # the second file was read in two halves
+    assert _comparable(one) == _comparable(two)
+    assert one.revisions == two.revisions
+    everything = check(read_files([earlier, path], lookup, jobs=1))
+    assert sorted(two.observations, key=repr) == sorted(
+        (obs for obs in everything.observations if obs.region in regions), key=repr
+    )
+    assert two.observations and {obs.region for obs in two.observations} <= regions
+
+
 def test_validate_keeps_no_observations(lookup: Lookup, tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + "gdp,2015,1,,\n")
     assert validate_files([path], lookup).observations == ()

@@ -100,9 +100,14 @@ def _check_files(files: list[str]) -> None:
 
 
 def _read(
-    registry: Registry, files: list[str], encoding: str | None, sheet: str | None, lang: str
+    registry: Registry,
+    files: list[str],
+    encoding: str | None,
+    sheet: str | None,
+    lang: str,
+    regions: frozenset[str] | None = None,
 ) -> ReadResult:
-    """The data, read exactly as `szq validate` reads it.
+    """The data, read exactly as `szq validate` reads it (observations of `regions` only).
 
     The cyclic garbage collector is paused while the observations are built: a million
     rows make a million small objects and no cycles, and its passes over them cost
@@ -119,7 +124,12 @@ def _read(
     gc.disable()
     try:
         return read_files(
-            files, Lookup.from_registry(registry), encoding=encoding, sheet=sheet, lang=lang
+            files,
+            Lookup.from_registry(registry),
+            encoding=encoding,
+            sheet=sheet,
+            lang=lang,
+            regions=regions,
         )
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
@@ -213,7 +223,8 @@ def check_command(
     registry = state.registry()
     agency_name = _agency_name(state, agency)
     language: Lang = "zh" if lang.value == "zh" else "en"
-    data = _read(registry, files, encoding, sheet, language)
+    # the check evaluates city totals (region blank) only: keep no district observations
+    data = _read(registry, files, encoding, sheet, language, regions=frozenset({""}))
     report = evaluate(registry, data, year, lang=language)
     if agency_name is not None:
         report = report.for_agency(agency_name)
