@@ -1,0 +1,89 @@
+"""The README stays true: its two commands, every command, every code, the examples' figures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sz_quality.cli import app
+from sz_quality.diagnostics import CODES
+from sz_quality.evaluate import evaluate
+from sz_quality.lookup import Lookup
+from sz_quality.reader import read_files
+from sz_quality.registry import Registry
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+runner = CliRunner()
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    first_block = README.split("```")[1]
+    assert README.index("```") < README.index("\n## ")  # the block comes first
+    commands = [line for line in first_block.splitlines() if "pip install" in line]
+    assert "pip install . && szq check examples/data-2015.csv" in commands[0]
+    assert "pip install '.[test]' && pytest" in commands[1]
+    assert (ROOT / "examples" / "data-2015.csv").exists()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -q '.[test]'" in ci and "\npytest\n" in ci
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_documented_and_has_help() -> None:
+    names = command_names()
+    assert set(names) == {
+        "agencies",
+        "calc",
+        "check",
+        "measures",
+        "report",
+        "schema",
+        "targets",
+        "validate",
+    }
+    for name in names:
+        assert f"szq {name}" in README, name
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert "Usage:" in result.output
+
+
+def test_every_diagnostic_code_is_in_the_readme_table() -> None:
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", README, flags=re.MULTILINE))
+    assert set(CODES) <= documented
+
+
+def test_the_examples_give_the_figures_the_readme_quotes(registry: Registry) -> None:
+    lookup = Lookup.from_registry(registry)
+    data = read_files([ROOT / "examples" / "data-2015.csv"], lookup)
+    summary = evaluate(registry, data).summary
+    assert (summary["met"], summary["not_met"], summary["not_assessable"], summary["no_data"]) == (
+        10,
+        7,
+        3,
+        82,
+    )
+    assert "10 met, 7 not met, 3 not assessable (milestones without data), 82 no" in README
+    earlier = read_files([ROOT / "examples" / "data-2013.csv"], lookup)
+    counts = evaluate(registry, earlier).summary
+    assert (counts["met"], counts["on_track"], counts["off_track"], counts["no_data"]) == (
+        4,
+        1,
+        5,
+        89,
+    )
+    assert "4 met, 1 on track" in README and "3 not assessable, 89 no data" in README
+
+
+@pytest.mark.parametrize("code", ["0", "1", "2", "3"])
+def test_exit_codes_are_documented(code: str) -> None:
+    assert f"| {code} |" in README
