@@ -265,20 +265,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "report the value in {expected!r}, with the rate used in the source or note",
     ),
     "out-of-range": (
-        "{id!r} 的数值 {value:g} {unit} 超出合理范围 {range}",
-        "value {value:g} {unit} of {id!r} is outside the plausible range {range}",
+        "{id!r} 的数值 {value:.12g} {unit} 超出合理范围 {range}",
+        "value {value:.12g} {unit} of {id!r} is outside the plausible range {range}",
     ),
     "duplicate-row.differ": (
-        "{id!r} {region}{year} 在第 {first} 行已有数值 {old:g},此处为 {new:g}",
-        "{id!r} {region}{year} already has {old:g} on line {first}; here {new:g}",
+        "{id!r} {region}{year} 在第 {first} 行已有数值 {old:.12g},此处为 {new:.12g}",
+        "{id!r} {region}{year} already has {old:.12g} on line {first}; here {new:.12g}",
     ),
     "duplicate-row.equal": (
         "{id!r} {region}{year} 与第 {first} 行重复(数值相同)",
         "{id!r} {region}{year} repeats line {first} (same value)",
     ),
     "revision": (
-        "{id!r} {region}{year}:{old:g}({old_file} 第 {old_line} 行)改为 {new:g}",
-        "{id!r} {region}{year}: {old:g} ({old_file} line {old_line}) revised to {new:g}",
+        "{id!r} {region}{year}:{old:.12g}({old_file} 第 {old_line} 行)改为 {new:.12g}",
+        "{id!r} {region}{year}: {old:.12g} ({old_file} line {old_line}) revised to {new:.12g}",
     ),
     "region": ("地区 {region!r} ", "region {region!r} "),
     "missing-indicator": (

@@ -55,7 +55,7 @@ class CalcFormat(str, Enum):
 FilesArgument = Annotated[
     list[str],
     typer.Argument(
-        metavar="FILE",
+        metavar="FILE...",
         help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
         show_default=False,
     ),

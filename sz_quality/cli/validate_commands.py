@@ -140,7 +140,7 @@ def validate_command(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE",
+            metavar="FILE...",
             help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030) or .xlsx. "
             "A later file supersedes an earlier one (reported as a revision).",
             show_default=False,
