@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import __version__
+from .paths import cache_dir, default_targets_path
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -347,25 +348,6 @@ def _series_row(info: SeriesInfo) -> list[Any]:
         info.baseline_year,
         info.target_year,
     ]
-
-
-def default_targets_path() -> Path:
-    """The shipped registry; the same rule as sz_quality.registry.default_targets_path.
-
-    Repeated here because importing sz_quality.registry imports pydantic.
-    """
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "targets.yaml"
-    return packaged if packaged.exists() else here.parent / "targets.yaml"
-
-
-def cache_dir() -> Path | None:
-    """The same rule as sz_quality.registry.cache_dir (repeated: that module imports pydantic)."""
-    configured = os.environ.get("SZQ_CACHE_DIR")
-    if configured is not None:
-        return None if configured.lower() in {"", "0", "off", "none"} else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "szq"
 
 
 def _cache_file(digest: str) -> Path | None:

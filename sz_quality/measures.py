@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .models import Measure, MeasureTable
+from .paths import packaged_or_checkout
 from .registry import (
     LoadIssue,
     Registry,
@@ -47,9 +48,7 @@ class MeasureRegistry:
 
 
 def default_measures_path() -> Path:
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "measures.yaml"
-    return packaged if packaged.exists() else here.parent / "measures.yaml"
+    return packaged_or_checkout("measures.yaml")
 
 
 def load_measures(

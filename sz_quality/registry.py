@@ -22,6 +22,7 @@ from . import __version__, units
 from .atomic import write_text_atomic
 from .formula import CompiledFormula
 from .models import Agency, Bounds, FieldError, Indicator, Plan, Target
+from .paths import cache_dir, default_targets_path
 
 __all__ = [
     "LoadIssue",
@@ -117,22 +118,6 @@ class Registry:
             ):
                 found.append(target)
         return found
-
-
-def default_targets_path() -> Path:
-    """The registry installed with the package, else the one at the top of the checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "targets.yaml"
-    return packaged if packaged.exists() else here.parent / "targets.yaml"
-
-
-def cache_dir() -> Path | None:
-    """Where compiled registries are kept; SZQ_CACHE_DIR=off disables the cache."""
-    configured = os.environ.get("SZQ_CACHE_DIR")
-    if configured is not None:
-        return None if configured.lower() in {"", "0", "off", "none"} else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "szq"
 
 
 def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:

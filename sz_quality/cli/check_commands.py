@@ -23,8 +23,8 @@ from .common import (
     EXIT_OK,
     LangOption,
     OutputOption,
-    State,
     emit,
+    resolve_agency,
     state_of,
     usage_error,
 )
@@ -141,20 +141,6 @@ def _read(
             gc.enable()
 
 
-def _agency_name(state: State, query: str | None) -> str | None:
-    if query is None:
-        return None
-    registry = state.registry()
-    agency = registry.find_agency(query)
-    if agency is None:
-        hint = registry.agency_hint(query)
-        usage_error(
-            f"unknown agency {query!r}"
-            + (f" (did you mean {hint!r}?)" if hint else "; `szq agencies` lists them")
-        )
-    return agency.name_zh
-
-
 def _terminal() -> tuple[bool, int]:
     """(colour, width) for a table on standard output; plain and 120 wide otherwise."""
     if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
@@ -221,7 +207,8 @@ def check_command(
     _check_files(files)
     state = state_of(ctx)
     registry = state.registry()
-    agency_name = _agency_name(state, agency)
+    selected = resolve_agency(state, agency)
+    agency_name = selected.name_zh if selected else None
     language: Lang = "zh" if lang.value == "zh" else "en"
     # the check evaluates city totals (region blank) only: keep no district observations
     data = _read(registry, files, encoding, sheet, language, regions=frozenset({""}))

@@ -12,6 +12,7 @@ import typer
 
 if TYPE_CHECKING:
     from ..measures import MeasureRegistry
+    from ..models import Agency
     from ..registry import Registry
 
 EXIT_OK = 0
@@ -90,6 +91,22 @@ class State:
 def state_of(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, State) else State()
+
+
+def resolve_agency(state: State, query: str | None) -> Agency | None:
+    """The agency a --agency option names (id, name with or without 市, English name);
+    None without the option; a usage error, with the closest name, for an unknown one."""
+    if query is None:
+        return None
+    registry = state.registry()
+    agency = registry.find_agency(query)
+    if agency is None:
+        hint = registry.agency_hint(query)
+        usage_error(
+            f"unknown agency {query!r}"
+            + (f" (did you mean {hint!r}?)" if hint else "; `szq agencies` lists them")
+        )
+    return agency
 
 
 def usage_error(message: str) -> NoReturn:

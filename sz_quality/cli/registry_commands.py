@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import LangOption, OutputOption, State, emit, state_of, usage_error
+from .common import LangOption, OutputOption, emit, resolve_agency, state_of, usage_error
 
 
 class ListFormat(str, Enum):
@@ -34,20 +34,6 @@ AgencyOption = Annotated[
 
 def _width() -> int | None:
     return shutil.get_terminal_size((160, 24)).columns
-
-
-def _agency(state: State, query: str | None):  # type: ignore[no-untyped-def]
-    if query is None:
-        return None
-    registry = state.registry()
-    agency = registry.find_agency(query)
-    if agency is None:
-        hint = registry.agency_hint(query)
-        usage_error(
-            f"unknown agency {query!r}"
-            + (f" (did you mean {hint!r}?)" if hint else "; `szq agencies` lists them")
-        )
-    return agency
 
 
 @app.command("targets")
@@ -80,7 +66,9 @@ def targets_command(
     if kind is not None and kind not in KINDS:
         usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
     registry = state.registry()
-    chosen = filter_targets(registry, agency=_agency(state, agency), chapter=chapter, kind=kind)
+    chosen = filter_targets(
+        registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
+    )
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
@@ -119,7 +107,9 @@ def measures_command(
             + (f" (did you mean {hint!r}?)" if hint else "; `szq targets` lists them")
         )
     measures = state.measures()
-    chosen = filter_measures(measures, agency=_agency(state, agency), table=table, target=target)
+    chosen = filter_measures(
+        measures, agency=resolve_agency(state, agency), table=table, target=target
+    )
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
