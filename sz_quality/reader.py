@@ -90,6 +90,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def _default_jobs() -> int:
+    """Two processes for a large file where there are two CPUs (the split is in two)."""
+    return min(2, os.cpu_count() or 1)
+
+
 def read_files(
     paths: Iterable[str | os.PathLike[str]],
     lookup: Lookup,
@@ -121,7 +126,7 @@ def read_files(
         lang=lang,
         keep=True,
         max_per_code=max_per_code,
-        jobs=min(2, os.cpu_count() or 1) if jobs is None else jobs,
+        jobs=_default_jobs() if jobs is None else jobs,
         regions=None if regions is None else frozenset(regions),
     )
     for path in paths:
@@ -159,7 +164,7 @@ def validate_files(
     if encoding is not None:
         codecs.lookup(encoding)
     if jobs is None:
-        jobs = min(2, os.cpu_count() or 1)
+        jobs = _default_jobs()
     session = _Session(lookup, lang=lang, keep=False, max_per_code=max_per_code, jobs=jobs)
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)

@@ -11,7 +11,6 @@ import os
 import shutil
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,17 +20,19 @@ from . import app
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
+    EncodingOption,
     LangOption,
     OutputOption,
+    SheetOption,
+    check_data_files,
     emit,
+    read_data,
     resolve_agency,
     state_of,
     usage_error,
 )
 
 if TYPE_CHECKING:
-    from ..observations import ReadResult
-    from ..registry import Registry
     from ..report_model import Status
 
 
@@ -60,16 +61,6 @@ FilesArgument = Annotated[
         show_default=False,
     ),
 ]
-EncodingOption = Annotated[
-    str | None,
-    typer.Option(
-        "--encoding", metavar="NAME", help="Force the files' encoding (default: detected)."
-    ),
-]
-SheetOption = Annotated[
-    str | None,
-    typer.Option("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default: first)."),
-]
 
 
 def parse_fail_on(text: str | None) -> frozenset[Status]:
@@ -88,57 +79,6 @@ def parse_fail_on(text: str | None) -> frozenset[Status]:
             usage_error(f"--fail-on: unknown status {name!r} (choose from {', '.join(STATUSES)})")
         chosen.add(match)
     return frozenset(chosen)
-
-
-def _check_files(files: list[str]) -> None:
-    for file in files:
-        path = Path(file)
-        if not path.exists():
-            usage_error(f"no such file: {file}")
-        if path.is_dir():
-            usage_error(f"{file} is a directory, not a data file")
-
-
-def _read(
-    registry: Registry,
-    files: list[str],
-    encoding: str | None,
-    sheet: str | None,
-    lang: str,
-    regions: frozenset[str] | None = None,
-) -> ReadResult:
-    """The data, read exactly as `szq validate` reads it (observations of `regions` only).
-
-    The cyclic garbage collector is paused while the observations are built: a million
-    rows make a million small objects and no cycles, and its passes over them cost
-    about a third of the reading time.
-    """
-    import gc
-
-    try:
-        from ..lookup import Lookup
-        from ..reader import read_files
-    except ImportError as error:  # pragma: no cover - only while the reader is missing
-        usage_error(f"the data reader is not available: {error}")
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return read_files(
-            files,
-            Lookup.from_registry(registry),
-            encoding=encoding,
-            sheet=sheet,
-            lang=lang,
-            regions=regions,
-        )
-    except LookupError as error:  # an unknown --encoding
-        usage_error(str(error))
-    except OSError as error:
-        usage_error(f"cannot read the data: {error}")
-    finally:
-        gc.freeze()  # what was read lives to the end of the command: never scan it
-        if was_enabled:
-            gc.enable()
 
 
 def _terminal() -> tuple[bool, int]:
@@ -204,14 +144,14 @@ def check_command(
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
-    _check_files(files)
+    check_data_files(files, "check")
     state = state_of(ctx)
     registry = state.registry()
     selected = resolve_agency(state, agency)
     agency_name = selected.name_zh if selected else None
     language: Lang = "zh" if lang.value == "zh" else "en"
     # the check evaluates city totals (region blank) only: keep no district observations
-    data = _read(registry, files, encoding, sheet, language, regions=frozenset({""}))
+    data = read_data(registry, files, encoding, sheet, language, regions=frozenset({""}))
     report = evaluate(registry, data, year, lang=language)
     if agency_name is not None:
         report = report.for_agency(agency_name)
@@ -245,11 +185,11 @@ def calc_command(
     """
     from ..derive import derive_series
 
-    _check_files(files)
+    check_data_files(files, "calc")
     state = state_of(ctx)
     registry = state.registry()
     language: Lang = "zh" if lang.value == "zh" else "en"
-    data = _read(registry, files, encoding, sheet, language)
+    data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
     if output_format is CalcFormat.json:
         import json

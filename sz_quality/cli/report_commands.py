@@ -12,18 +12,26 @@ import sys
 import time
 from datetime import UTC, datetime
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..i18n import Lang
 from . import app
-from .common import EXIT_INVALID, EXIT_OK, LangOption, state_of, usage_error
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EncodingOption,
+    LangOption,
+    SheetOption,
+    check_data_files,
+    read_data,
+    state_of,
+    usage_error,
+)
 
 if TYPE_CHECKING:
-    from ..observations import ReadResult
-    from ..registry import Registry
+    pass
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 
@@ -43,32 +51,6 @@ def _stamp() -> str:
         else datetime.now(UTC).replace(microsecond=0)
     )
     return moment.isoformat().replace("+00:00", "Z")
-
-
-def _read(
-    registry: Registry, files: list[str], encoding: str | None, sheet: str | None, lang: Lang
-) -> ReadResult:
-    """The data, read exactly as `szq validate` and `szq check` read it."""
-    for file in files:
-        path = Path(file)
-        if not path.exists():
-            usage_error(f"no such file: {file}")
-        if path.is_dir():
-            usage_error(f"{file} is a directory, not a data file")
-    try:
-        from ..lookup import Lookup
-        from ..reader import read_files  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as error:  # pragma: no cover - only while the reader is missing
-        usage_error(f"the data reader is not available: {error}")
-    try:
-        result: ReadResult = read_files(
-            files, Lookup.from_registry(registry), encoding=encoding, sheet=sheet, lang=lang
-        )
-        return result
-    except LookupError as error:  # an unknown --encoding
-        usage_error(str(error))
-    except OSError as error:
-        usage_error(f"cannot read the data: {error}")
 
 
 @app.command("report")
@@ -95,7 +77,10 @@ def report_command(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", "-y", min=1900, max=2100,
+            "--year",
+            "-y",
+            min=1900,
+            max=2100,
             help="The year reported on (default: the latest year in the data).",
         ),
     ] = None,
@@ -120,14 +105,8 @@ def report_command(
             "inputs give the same bytes; SOURCE_DATE_EPOCH is honoured).",
         ),
     ] = False,
-    encoding: Annotated[
-        str | None,
-        typer.Option("--encoding", metavar="NAME", help="Force the files' encoding."),
-    ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default: first)."),
-    ] = None,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Write the annual progress report: summary, chapters, lead agencies, charts, appendix.
@@ -165,12 +144,20 @@ def report_command(
             )
         except OSError as error:
             usage_error(f"cannot read the measures status file: {error}")
-    data = _read(registry, files, encoding, sheet, language)
+    check_data_files(files, "report")
+    data = read_data(registry, files, encoding, sheet, language)
     report = evaluate(registry, data, year, lang=language)
     try:
         annual, written = write_report(
-            output, report, registry, measures=measures, measures_status=status, data=data,
-            lang=language, fmt=chosen, stamp=_stamp() if stamp else None,
+            output,
+            report,
+            registry,
+            measures=measures,
+            measures_status=status,
+            data=data,
+            lang=language,
+            fmt=chosen,
+            stamp=_stamp() if stamp else None,
         )
     except ReportExtraMissing as error:
         usage_error(str(error))

@@ -20,8 +20,11 @@ from . import app
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
+    EncodingOption,
     LangOption,
     OutputOption,
+    SheetOption,
+    check_data_files,
     emit,
     fail_registry,
     state_of,
@@ -63,19 +66,6 @@ def renderer_for(choice: DiagnosticsFormat):  # type: ignore[no-untyped-def]
 
 def _never(value: object) -> NoReturn:  # pragma: no cover - every member is handled above
     raise AssertionError(f"unhandled format {value!r}")
-
-
-def _check_files(files: list[str]) -> None:
-    if not files:
-        usage_error("no data file given (szq validate FILE...)")
-    for file in files:
-        path = Path(file)
-        if not path.exists():
-            usage_error(f"no such file: {file}")
-        if path.is_dir():
-            usage_error(f"{file} is a directory, not a data file")
-        if not os.access(path, os.R_OK):
-            usage_error(f"cannot read {file}: permission denied")
 
 
 def _load_lookup(targets_path: str | None) -> Lookup:
@@ -176,20 +166,8 @@ def validate_command(
             help="The year the submission covers (with --expect-agency).",
         ),
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            metavar="NAME",
-            help="The encoding of CSV files (default: detected: UTF-8, BOM, GB18030).",
-        ),
-    ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet", metavar="NAME", help="The sheet of .xlsx files: name or 1-based number."
-        ),
-    ] = None,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     max_diagnostics: Annotated[
         int,
         typer.Option(
@@ -213,7 +191,7 @@ def validate_command(
     output: OutputOption = None,
 ) -> None:
     """Check data submissions: exit 0 valid, 1 invalid data, 2 bad usage."""
-    _check_files(files)
+    check_data_files(files, "validate")
     if (expect_agency is None) != (year is None):
         usage_error("--expect-agency and --year go together")
     if encoding is not None:
