@@ -53,7 +53,7 @@ def big_file() -> Path:
         if existing.exists():
             return existing
     sys.path.insert(0, str(ROOT))
-    from sz_quality.registry import load_registry
+    from sz_quality.plan.registry import load_registry
 
     registry = load_registry(ROOT / "targets.yaml")
     indicators = [indicator for indicator in registry.indicators if indicator.formula is None]

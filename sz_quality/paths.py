@@ -1,7 +1,7 @@
 """Where szq finds its shipped registries and keeps its compiled caches.
 
 A module of its own, importing nothing heavy, so that the fast path of
-`szq validate` (sz_quality.lookup) and the full loader share one rule.
+`szq validate` (sz_quality.plan.lookup) and the full loader share one rule.
 """
 
 from __future__ import annotations

@@ -31,13 +31,13 @@ def source_compact(source_text: str) -> str:
 
 @pytest.fixture(scope="session")
 def registry():  # type: ignore[no-untyped-def]
-    from sz_quality.registry import load_registry
+    from sz_quality.plan.registry import load_registry
 
     return load_registry(ROOT / "targets.yaml")
 
 
 @pytest.fixture(scope="session")
 def measure_registry(registry):  # type: ignore[no-untyped-def]
-    from sz_quality.measures import load_measures
+    from sz_quality.plan.measures import load_measures
 
     return load_measures(registry, ROOT / "measures.yaml")

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("matplotlib")
 
-from sz_quality.charts import (  # noqa: E402
+from sz_quality.report.charts import (  # noqa: E402
     BulletRow,
     TargetChart,
     agency_bullet_svg,

@@ -70,18 +70,18 @@ def test_unknown_format_is_bad_usage(data_file: Path) -> None:
 
 @pytest.fixture(autouse=False)
 def needs_reader() -> None:
-    pytest.importorskip("sz_quality.reader")
+    pytest.importorskip("sz_quality.read.reader")
 
 
 with_reader = pytest.mark.usefixtures("needs_reader")
 
 
 def library_report(files: list[Path], year: int | None = None, lang: str = "en") -> dict:  # type: ignore[type-arg]
-    from sz_quality.evaluate import evaluate
-    from sz_quality.lookup import Lookup
-    from sz_quality.registry import load_registry
+    from sz_quality.check.evaluate import evaluate
+    from sz_quality.plan.lookup import Lookup
+    from sz_quality.plan.registry import load_registry
 
-    read_files = importlib.import_module("sz_quality.reader").read_files
+    read_files = importlib.import_module("sz_quality.read.reader").read_files
 
     registry = load_registry(REGISTRY)
     data = read_files([str(f) for f in files], Lookup.from_registry(registry), lang=lang)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from sz_quality.evaluate import evaluate
-from sz_quality.observations import Diagnostic, InputSummary, Observation, ReadResult
-from sz_quality.registry import Registry, load_registry
+from sz_quality.check.evaluate import evaluate
+from sz_quality.check.results import STATUSES, Report
+from sz_quality.plan.registry import Registry, load_registry
+from sz_quality.read.observations import Diagnostic, InputSummary, Observation, ReadResult
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for
 from sz_quality.render.check_csv import safe_text
-from sz_quality.report_model import STATUSES, Report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GOLDEN = Path(__file__).parent / "golden" / "check"

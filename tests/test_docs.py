@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from sz_quality.check.evaluate import evaluate
 from sz_quality.cli import app
-from sz_quality.diagnostics import CODES
-from sz_quality.evaluate import evaluate
-from sz_quality.lookup import Lookup
-from sz_quality.reader import read_files
-from sz_quality.registry import Registry
+from sz_quality.plan.lookup import Lookup
+from sz_quality.plan.registry import Registry
+from sz_quality.read.diagnostics import CODES
+from sz_quality.read.reader import read_files
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from sz_quality.evaluate import BOUNDARY_RTOL, evaluate, holds
-from sz_quality.models import Target
-from sz_quality.observations import Observation
-from sz_quality.registry import Registry, RegistryError, load_registry
-from sz_quality.report_model import Result
-from sz_quality.series import ExchangeRate
+from sz_quality.check.evaluate import BOUNDARY_RTOL, evaluate, holds
+from sz_quality.check.results import Result
+from sz_quality.check.series import ExchangeRate
+from sz_quality.plan.models import Target
+from sz_quality.plan.registry import Registry, RegistryError, load_registry
+from sz_quality.read.observations import Observation
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 

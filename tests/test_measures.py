@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sz_quality.measures import MeasureRegistry, load_measures
-from sz_quality.registry import Registry, RegistryError
+from sz_quality.plan.measures import MeasureRegistry, load_measures
+from sz_quality.plan.registry import Registry, RegistryError
 
 TABLE_HEADING = re.compile(r"^(?:(\d+)\s+)?(\S+的具体措施)$")
 # Measures whose bullet (●) the web page lost: the only one of table 1's 市发展改革委 row,

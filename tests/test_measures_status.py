@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sz_quality.measures_status import parse_measures_status, read_measures_status
+from sz_quality.read.measures_status import parse_measures_status, read_measures_status
 
 IDS = ("m_one", "m_two", "m_three")
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from sz_quality import reader
-from sz_quality.diagnostics import CODES
-from sz_quality.lookup import Lookup, load_lookup
-from sz_quality.observations import ReadResult
-from sz_quality.reader import read_files, validate_files
+from sz_quality.plan.lookup import Lookup, load_lookup
+from sz_quality.read import reader
+from sz_quality.read.diagnostics import CODES
+from sz_quality.read.observations import ReadResult
+from sz_quality.read.reader import read_files, validate_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 HEADER = "indicator,year,value,unit,region\n"
@@ -594,7 +594,7 @@ def test_lookup_cache_round_trip(lookup: Lookup) -> None:
 
 
 def test_lookup_from_registry_equals_load_lookup() -> None:
-    from sz_quality.registry import load_registry
+    from sz_quality.plan.registry import load_registry
 
     registry = load_registry(FIXTURES / "targets.yaml")
     built = Lookup.from_registry(registry)
@@ -626,8 +626,8 @@ def test_warm_path_imports_no_heavy_module(tmp_path: Path) -> None:
     load_lookup(FIXTURES / "targets.yaml")  # warm the cache
     code = (
         "import sys\n"
-        "from sz_quality.lookup import load_lookup\n"
-        "from sz_quality.reader import validate_files\n"
+        "from sz_quality.plan.lookup import load_lookup\n"
+        "from sz_quality.read.reader import validate_files\n"
         "from sz_quality.render import diagnostics_json, diagnostics_github, diagnostics_text\n"
         f"r = validate_files([{str(path)!r}], load_lookup({str(FIXTURES / 'targets.yaml')!r}))\n"
         "diagnostics_json.render(r); diagnostics_github.render(r); diagnostics_text.render(r)\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sz_quality.cli import app
-from sz_quality.listing import agency_counts, filter_measures, measure_record, target_record
-from sz_quality.measures import MeasureRegistry
-from sz_quality.registry import Registry
+from sz_quality.plan.listing import agency_counts, filter_measures, measure_record, target_record
+from sz_quality.plan.measures import MeasureRegistry
+from sz_quality.plan.registry import Registry
 
 runner = CliRunner()
 

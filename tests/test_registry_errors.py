@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sz_quality.registry import RegistryError, load_registry
+from sz_quality.plan.registry import RegistryError, load_registry
 
 GOOD = """\
 schema_version: 1

@@ -12,16 +12,16 @@ import pytest
 pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
 
-from sz_quality.evaluate import evaluate  # noqa: E402
-from sz_quality.measures_status import parse_measures_status  # noqa: E402
-from sz_quality.observations import (  # noqa: E402
+from sz_quality.check.evaluate import evaluate  # noqa: E402
+from sz_quality.read.measures_status import parse_measures_status  # noqa: E402
+from sz_quality.read.observations import (  # noqa: E402
     Diagnostic,
     InputSummary,
     Observation,
     ReadResult,
     Revision,
 )
-from sz_quality.report import (  # noqa: E402
+from sz_quality.report.annual import (  # noqa: E402
     build_report,
     collect_history,
     format_for,

@@ -12,8 +12,8 @@ import pytest
 pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
 
-from sz_quality.evaluate import evaluate  # noqa: E402
-from sz_quality.report import write_report  # noqa: E402
+from sz_quality.check.evaluate import evaluate  # noqa: E402
+from sz_quality.report.annual import write_report  # noqa: E402
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

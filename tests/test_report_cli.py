@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
-pytest.importorskip("sz_quality.reader")
+pytest.importorskip("sz_quality.read.reader")
 
 from typer.testing import CliRunner  # noqa: E402
 
@@ -26,10 +26,10 @@ def run(*args: str) -> Any:
 
 def test_cli_json_equals_the_library(tmp_path: Path, registry: Any,
                                      measure_registry: Any) -> None:
-    from sz_quality.evaluate import evaluate
-    from sz_quality.lookup import Lookup
-    from sz_quality.reader import read_files
-    from sz_quality.report import build_report
+    from sz_quality.check.evaluate import evaluate
+    from sz_quality.plan.lookup import Lookup
+    from sz_quality.read.reader import read_files
+    from sz_quality.report.annual import build_report
 
     out = tmp_path / "r.json"
     result = run("--targets", str(ROOT / "targets.yaml"), "--measures",

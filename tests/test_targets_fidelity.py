@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sz_quality.registry import Registry
+from sz_quality.plan.registry import Registry
 
 # Targets whose figure the text writes in words, not digits: the word must be quoted.
 FIGURE_WORDS = {

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sz_quality import units
+from sz_quality.plan import units
 
 
 def test_trillion_yuan_to_hundred_million() -> None:

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.cli.validate_commands import DiagnosticsFormat, renderer_for
-from sz_quality.lookup import load_lookup
-from sz_quality.reader import validate_files
+from sz_quality.plan.lookup import load_lookup
+from sz_quality.read.reader import validate_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 TARGETS = str(FIXTURES / "targets.yaml")
@@ -128,7 +128,7 @@ def test_github_annotations(tmp_path: Path) -> None:
 
 
 def test_github_escapes() -> None:
-    from sz_quality.observations import Diagnostic
+    from sz_quality.read.observations import Diagnostic
     from sz_quality.render.diagnostics_github import annotation
 
     diagnostic = Diagnostic("bad-number", "error", "a,b:c.csv", 2, 3, "value", "50% of\nx", None)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..i18n import Lang
+from ..plan.lang import Lang
 from . import app
 from .common import (
     EXIT_INVALID,
@@ -33,7 +33,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..report_model import Status
+    from ..check.results import Status
 
 
 class CheckFormat(str, Enum):  # mirrors sz_quality.render.check.OutputFormat
@@ -65,7 +65,7 @@ FilesArgument = Annotated[
 
 def parse_fail_on(text: str | None) -> frozenset[Status]:
     """The statuses named by --fail-on (comma-separated), or a usage error."""
-    from ..report_model import STATUSES
+    from ..check.results import STATUSES
 
     if not text:
         return frozenset()
@@ -140,7 +140,7 @@ def check_command(
     not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
-    from ..evaluate import evaluate
+    from ..check.evaluate import evaluate
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -183,7 +183,7 @@ def calc_command(
     Each derived indicator's formula (targets.yaml) is applied to every region and year
     in which all its inputs have values. Exit 0, or 1 when the data had errors.
     """
-    from ..derive import derive_series
+    from ..check.derive import derive_series
 
     check_data_files(files, "calc")
     state = state_of(ctx)
@@ -211,8 +211,8 @@ def calc_csv(derived: list[DerivedValue]) -> str:
     import csv
     import io
 
+    from ..check.results import number
     from ..render.check_csv import safe_text
-    from ..report_model import number
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -234,4 +234,4 @@ def calc_csv(derived: list[DerivedValue]) -> str:
 
 
 if TYPE_CHECKING:
-    from ..derive import DerivedValue
+    from ..check.derive import DerivedValue

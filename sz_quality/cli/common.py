@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from ..measures import MeasureRegistry
-    from ..models import Agency
-    from ..observations import ReadResult
-    from ..registry import Registry
+    from ..plan.measures import MeasureRegistry
+    from ..plan.models import Agency
+    from ..plan.registry import Registry
+    from ..read.observations import ReadResult
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -80,7 +80,7 @@ class State:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            from ..registry import RegistryError, load_registry
+            from ..plan.registry import RegistryError, load_registry
 
             try:
                 self._registry = load_registry(self.targets_path)
@@ -92,8 +92,8 @@ class State:
 
     def measures(self) -> MeasureRegistry:
         if self._measures is None:
-            from ..measures import load_measures
-            from ..registry import RegistryError
+            from ..plan.measures import load_measures
+            from ..plan.registry import RegistryError
 
             try:
                 self._measures = load_measures(self.registry(), self.measures_path)
@@ -155,8 +155,8 @@ def read_data(
     """
     import gc
 
-    from ..lookup import Lookup
-    from ..reader import read_files
+    from ..plan.lookup import Lookup
+    from ..read.reader import read_files
 
     was_enabled = gc.isenabled()
     gc.disable()

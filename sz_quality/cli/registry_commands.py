@@ -59,8 +59,8 @@ def targets_command(
 
     Leads in brackets are inferred by szq where the text names none (chapter openings).
     """
-    from ..listing import filter_targets, target_record
-    from ..models import KINDS
+    from ..plan.listing import filter_targets, target_record
+    from ..plan.models import KINDS
 
     state = state_of(ctx)
     if kind is not None and kind not in KINDS:
@@ -95,8 +95,8 @@ def measures_command(
     output: OutputOption = None,
 ) -> None:
     """List the specific measures (具体措施) of the 17 tables, grouped by lead agency."""
-    from ..listing import filter_measures, measure_record
-    from ..registry import suggest
+    from ..plan.listing import filter_measures, measure_record
+    from ..plan.registry import suggest
 
     state = state_of(ctx)
     registry = state.registry()
@@ -128,7 +128,7 @@ def agencies_command(
     output: OutputOption = None,
 ) -> None:
     """List the lead agencies with their counts of targets (by the text, inferred) and measures."""
-    from ..listing import agency_counts
+    from ..plan.listing import agency_counts
 
     state = state_of(ctx)
     rows = agency_counts(state.registry(), state.measures())

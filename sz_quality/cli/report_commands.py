@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..i18n import Lang
+from ..plan.lang import Lang
 from . import app
 from .common import (
     EXIT_INVALID,
@@ -115,9 +115,9 @@ def report_command(
     GitHub-flavoured with its charts as SVG files beside it; JSON is the report's data.
     Needs the report extra: pip install 'sz-quality[report]'.
     """
-    from ..charts import ReportExtraMissing
-    from ..evaluate import evaluate
-    from ..report import format_for, write_report
+    from ..check.evaluate import evaluate
+    from ..report.annual import format_for, write_report
+    from ..report.charts import ReportExtraMissing
 
     started = time.perf_counter()
     try:
@@ -136,7 +136,7 @@ def report_command(
     language: Lang = "zh" if lang.value == "zh" else "en"
     status = None
     if measures_status is not None:
-        from ..measures_status import read_measures_status
+        from ..read.measures_status import read_measures_status
 
         try:
             status = read_measures_status(

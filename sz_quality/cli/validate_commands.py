@@ -32,8 +32,8 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..lookup import Lookup
-    from ..observations import ReadResult
+    from ..plan.lookup import Lookup
+    from ..read.observations import ReadResult
 
 __all__ = ["DiagnosticsFormat", "renderer_for"]
 
@@ -69,14 +69,14 @@ def _never(value: object) -> NoReturn:  # pragma: no cover - every member is han
 
 
 def _load_lookup(targets_path: str | None) -> Lookup:
-    from ..lookup import load_lookup
+    from ..plan.lookup import load_lookup
 
     try:
         return load_lookup(targets_path)
     except OSError as error:
         usage_error(f"cannot read the targets registry: {error}")
     except Exception as error:
-        registry = sys.modules.get("sz_quality.registry")
+        registry = sys.modules.get("sz_quality.plan.registry")
         if registry is not None and isinstance(error, registry.RegistryError):
             fail_registry(error)
         raise
@@ -212,7 +212,7 @@ def validate_command(
             + "; `szq agencies` lists them"
         )
 
-    from ..reader import validate_files
+    from ..read.reader import validate_files
 
     def run(progress):  # type: ignore[no-untyped-def]
         return validate_files(
@@ -239,7 +239,7 @@ def validate_command(
         print_rich(result, strict=strict, lang=language)
     else:
         emit(renderer_for(output_format)(result, strict=strict, lang=language), output)
-    from ..diagnostics import is_valid
+    from ..read.diagnostics import is_valid
 
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 
@@ -249,6 +249,6 @@ def schema_command(output: OutputOption = None) -> None:
     """The JSON Schema of a long-format data row (one row per value)."""
     import json
 
-    from ..schema import row_json_schema
+    from ..read.schema import row_json_schema
 
     emit(json.dumps(row_json_schema(), ensure_ascii=False, indent=2) + "\n", output)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import assert_never
 
-from ..report_model import Report
+from ..check.results import Report
 from .check_common import RenderOptions
 
 __all__ = ["OutputFormat", "RenderOptions", "Renderer", "renderer_for"]

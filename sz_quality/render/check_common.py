@@ -6,9 +6,9 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from ..i18n import Lang
-from ..observations import Diagnostic, InputSummary
-from ..report_model import Group, Report, Result, Status, TrendCategory
+from ..check.results import Group, Report, Result, Status, TrendCategory
+from ..plan.lang import Lang
+from ..read.observations import Diagnostic, InputSummary
 
 __all__ = [
     "RenderOptions",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..report_model import Report, number
+from ..check.results import Report, number
 from .check_common import RenderOptions
 
 __all__ = ["COLUMNS", "render", "safe_text"]

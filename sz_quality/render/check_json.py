@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..report_model import Report
+from ..check.results import Report
 from .check_common import RenderOptions
 
 __all__ = ["render"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..report_model import Report
+from ..check.results import Report
 from .check_common import (
     RenderOptions,
     actual_text,

@@ -6,7 +6,7 @@ report, more than the whole start-up budget of `szq check` (see grid.py).
 
 from __future__ import annotations
 
-from ..report_model import Report, Status
+from ..check.results import Report, Status
 from .check_common import (
     RenderOptions,
     actual_text,

@@ -7,8 +7,8 @@ properties).
 
 from __future__ import annotations
 
-from ..diagnostics import is_valid, summary_counts
-from ..observations import Diagnostic, ReadResult
+from ..read.diagnostics import is_valid, summary_counts
+from ..read.observations import Diagnostic, ReadResult
 
 __all__ = ["annotation", "render"]
 

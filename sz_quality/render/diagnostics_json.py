@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..diagnostics import is_valid
-from ..observations import ReadResult
+from ..read.diagnostics import is_valid
+from ..read.observations import ReadResult
 
 __all__ = ["render", "to_dict"]
 

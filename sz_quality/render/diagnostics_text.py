@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import is_valid, summary_counts
-from ..observations import Diagnostic, ReadResult
+from ..read.diagnostics import is_valid, summary_counts
+from ..read.observations import Diagnostic, ReadResult
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -8,11 +8,12 @@ from io import StringIO
 from rich.console import Console
 from rich.table import Table
 
-from ..i18n import Lang, name_of, text
-from ..listing import AgencyCounts
-from ..measures import MeasureRegistry
-from ..models import Measure, Target
-from ..registry import Registry
+from ..plan.lang import Lang, name_of
+from ..plan.listing import AgencyCounts
+from ..plan.measures import MeasureRegistry
+from ..plan.models import Measure, Target
+from ..plan.registry import Registry
+from .words import text
 
 
 def _render(table: Table, width: int | None) -> str:

@@ -29,8 +29,8 @@ from itertools import repeat
 from operator import add, gt, lt, mul
 from typing import IO, Any, Final, Literal
 
+from ..plan.lookup import AgencyInfo, Factor, Lookup, SeriesInfo
 from . import diagnostics as diag
-from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
 from .observations import (
     Diagnostic,
     InputSummary,
@@ -1100,7 +1100,7 @@ class _Session:
         if not name:
             text = self.msg("blank-indicator")
         else:
-            from .lookup import fold
+            from ..plan.lookup import fold
 
             shared = self.lookup.ambiguous.get(fold(name))
             if shared:

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..plan.registry import suggest
 from .observations import Diagnostic
-from .registry import suggest
 
 __all__ = [
     "MEASURE_STATUSES",

@@ -18,11 +18,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import __version__, units
-from .atomic import write_text_atomic
+from .. import __version__
+from ..atomic import write_text_atomic
+from ..paths import cache_dir, default_targets_path
+from . import units
 from .formula import CompiledFormula
 from .models import Agency, Bounds, FieldError, Indicator, Plan, Target
-from .paths import cache_dir, default_targets_path
 
 __all__ = [
     "LoadIssue",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..paths import packaged_or_checkout
 from .models import Measure, MeasureTable
-from .paths import packaged_or_checkout
 from .registry import (
     LoadIssue,
     Registry,

@@ -29,11 +29,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .i18n import Lang
-from .models import Indicator, Target
-from .observations import Observation, ReadResult
-from .registry import Registry
-from .report_model import Report, Result, Status, Trend
+from ..plan.lang import Lang
+from ..plan.models import Indicator, Target
+from ..plan.registry import Registry
+from ..read.observations import Observation, ReadResult
+from .results import Report, Result, Status, Trend
 from .series import ExchangeRate, SeriesIndex
 from .trend import trend
 
@@ -148,7 +148,7 @@ class _Checker:
         if found is None:
             if target.unit == indicator.unit:
                 return 1.0, 0.0
-            from .units import factor_and_currency_shift
+            from ..plan.units import factor_and_currency_shift
 
             found = factor_and_currency_shift(*pair)
         return found

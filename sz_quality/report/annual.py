@@ -1,6 +1,6 @@
 """The annual progress report (clause 二十八 of the plan): data, then HTML, Markdown or JSON.
 
-`build_report` turns a Report (sz_quality.evaluate) with the registries, the data read
+`build_report` turns a Report (sz_quality.check.evaluate) with the registries, the data read
 and an optional measures status file into an AnnualReport: plain data, counted here so
 that a test can check it without rendering. `render_html`, `render_markdown` and
 `report_json` render it; `write_report` does all of it and writes the file(s)
@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .i18n import Lang
-from .measures import MeasureRegistry
-from .measures_status import MeasuresStatus
-from .observations import Diagnostic, Observation, ReadResult, Revision
-from .registry import Registry
-from .report_model import STATUSES, UNASSIGNED, Report, Result, Status, number
+from ..check.results import STATUSES, UNASSIGNED, Report, Result, Status, number
+from ..plan.lang import Lang
+from ..plan.measures import MeasureRegistry
+from ..plan.registry import Registry
+from ..read.measures_status import MeasuresStatus
+from ..read.observations import Diagnostic, Observation, ReadResult, Revision
 
 __all__ = [
     "FORMATS",
@@ -340,10 +340,10 @@ def collect_history(
 ) -> dict[str, tuple[tuple[int, float], ...]]:
     """Each target's actual value in every year of the data up to `up_to`, in its unit.
 
-    The values are the engine's own (sz_quality.evaluate, one run per year of data), so a
+    The values are the engine's own (sz_quality.check.evaluate, one run per year of data), so a
     chart shows exactly what the check compares: a level, a cumulative change, an increment.
     """
-    from .evaluate import evaluate
+    from ..check.evaluate import evaluate
 
     observations = data.observations if isinstance(data, ReadResult) else tuple(data)
     years = sorted({o.year for o in observations if o.region == "" and o.year <= up_to})
@@ -585,7 +585,7 @@ def _environment() -> Any:
 
         raise ReportExtraMissing("jinja2") from error
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("sz_quality", "templates"),
+        loader=jinja2.PackageLoader("sz_quality.render", "templates"),
         autoescape=True,  # everything, whatever the template's name
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -633,7 +633,7 @@ def render_markdown(annual: AnnualReport, charts_dir: str) -> str:
 
 
 def report_json(annual: AnnualReport) -> str:
-    from .render.jsonout import dumps
+    from ..render.jsonout import dumps
 
     return dumps(annual.to_dict())
 
@@ -674,7 +674,7 @@ def write_report(
     Markdown writes its charts as SVG files in `<stem>_charts/` beside it (stale SVGs of an
     earlier run are removed from that folder).
     """
-    from .atomic import write_text_atomic
+    from ..atomic import write_text_atomic
 
     chosen = format_for(path, fmt)
     annual = build_report(report, registry, measures=measures,

@@ -1,26 +1,10 @@
-"""User-facing words in Chinese and English; the registry keeps both names of everything."""
+"""User-facing words in Chinese and English: the one word list of every output."""
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from ..plan.lang import Lang
 
-__all__ = ["LANGS", "Lang", "Named", "name_of", "text"]
-
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
-
-
-class Named(Protocol):
-    @property
-    def name_zh(self) -> str: ...
-
-    @property
-    def name_en(self) -> str: ...
-
-
-def name_of(item: Named, lang: Lang) -> str:
-    return item.name_zh if lang == "zh" else item.name_en
-
+__all__ = ["text"]
 
 # Labels shared by renderers and the CLI. Each entry: key -> (zh, en).
 _TEXT: dict[str, tuple[str, str]] = {

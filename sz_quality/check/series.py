@@ -2,7 +2,7 @@
 
 Only the city total counts for evaluation: observations whose region is "" (blank).
 Values of districts (region "福田区", ...) are accepted by the reader and ignored here;
-`szq calc` derives them too (sz_quality.derive).
+`szq calc` derives them too (sz_quality.check.derive).
 
 When several observations name the same (series, year), the last one wins: the reader
 lists files in command-line order and a later file supersedes an earlier one.
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .formula import CompiledFormula
-from .observations import Observation
+from ..plan.formula import CompiledFormula
+from ..read.observations import Observation
 
 __all__ = [
     "CITY",
@@ -56,7 +56,7 @@ class ExchangeRate:
 @cache
 def shipped_exchange_rates() -> dict[int, ExchangeRate]:
     """The rates table shipped with szq (sz_quality/data/exchange_rates.csv)."""
-    path = Path(__file__).resolve().parent / "data" / "exchange_rates.csv"
+    path = Path(__file__).resolve().parent.parent / "data" / "exchange_rates.csv"
     rates: dict[int, ExchangeRate] = {}
     with path.open(encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(line for line in stream if not line.startswith("#")):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .report_model import Trend, TrendCategory
+from .results import Trend, TrendCategory
 
 __all__ = ["BANDS", "category_of", "trend"]
 

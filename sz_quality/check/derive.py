@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .observations import Observation
-from .registry import Registry
-from .report_model import number
+from ..plan.registry import Registry
+from ..read.observations import Observation
+from .results import number
 
 __all__ = ["DerivedValue", "derive_series"]
 

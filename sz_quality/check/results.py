@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from .observations import Diagnostic, InputSummary
+from ..read.observations import Diagnostic, InputSummary
 
 __all__ = [
     "OPEN_STATUSES",

@@ -5,7 +5,7 @@ yaml nor pint. The registry is compiled once into a `Lookup` (series ids, folded
 units, bounds, what each agency's targets need, unit conversion factors) and kept as JSON
 in the cache directory, keyed by the sha256 of the targets file and szq's version. A
 warm start reads that JSON; a miss loads the full registry, builds the Lookup and writes
-the cache. Factors for unit spellings met for the first time come from sz_quality.units
+the cache. Factors for unit spellings met for the first time come from sz_quality.plan.units
 (pint, imported lazily) and are added to the cache for the next run.
 """
 
@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import __version__
-from .paths import cache_dir, default_targets_path
+from .. import __version__
+from ..paths import cache_dir, default_targets_path
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -320,7 +320,7 @@ class Lookup:
         cache_file = _cache_file(self.sha256)
         if cache_file is None:
             return
-        from .atomic import write_text_atomic
+        from ..atomic import write_text_atomic
 
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -386,7 +386,7 @@ def _sha256(data: bytes) -> str:
 def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
     """The Lookup of a targets file (default: the shipped one), from the cache if possible.
 
-    A miss loads the full registry: that raises sz_quality.registry.RegistryError for a
+    A miss loads the full registry: that raises sz_quality.plan.registry.RegistryError for a
     registry that does not load, and OSError for a file that cannot be read.
     """
     path = Path(targets_path) if targets_path is not None else default_targets_path()
@@ -402,7 +402,7 @@ def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
     return lookup
 
 
-# -- building from the registry (imports pint through sz_quality.units) ---------------------
+# -- building from the registry (imports pint through sz_quality.plan.units) ---------------------
 
 _MAGNITUDE_PREFIXES = (
     "",
