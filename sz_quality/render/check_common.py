@@ -1,4 +1,4 @@
-"""Words and number formats shared by the check report's renderers (no rich here)."""
+"""Texts shared by the check report's renderers (no rich here); the words are words.py's."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from ..check.results import Group, Report, Result, Status, TrendCategory
+from ..check.results import Group, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Diagnostic, InputSummary
+from .words import kind_prefix, status_word, trend_word, word
 
 __all__ = [
     "RenderOptions",
-    "STATUS_LABELS",
-    "TREND_LABELS",
+    "COLUMNS",
     "actual_text",
     "column_labels",
     "diagnostic_line",
@@ -40,43 +40,17 @@ class RenderOptions:
     width: int = 120
 
 
-STATUS_LABELS: dict[Status, tuple[str, str]] = {
-    "met": ("已达到", "met"),
-    "not_met": ("未达到", "not met"),
-    "on_track": ("进度正常", "on track"),
-    "off_track": ("进度滞后", "off track"),
-    "no_data": ("无数据", "no data"),
-    "not_assessable": ("无法评估", "not assessable"),
-}
-TREND_LABELS: dict[TrendCategory, tuple[str, str]] = {
-    "significant": ("显著进展", "significant progress"),
-    "moderate": ("一定进展", "moderate progress"),
-    "insufficient": ("进展不足", "insufficient progress"),
-    "moving_away": ("背离目标", "moving away"),
-}
-_COLUMNS: dict[str, tuple[str, str]] = {
-    "target": ("目标", "Target"),
-    "target_value": ("目标值", "Target value"),
-    "actual": ("实际值", "Actual"),
-    "status": ("状态", "Status"),
-    "gap": ("差距", "Gap"),
-    "progress": ("进度", "Progress"),
-    "trend": ("趋势", "Trend"),
-    "note": ("说明", "Note"),
-}
+# the columns of a target's row, in order
+COLUMNS = ("target", "target_value", "actual", "status", "gap", "progress", "trend", "reason")
 _SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[0] if lang == "zh" else pair[1]
-
-
 def column_labels(lang: Lang) -> dict[str, str]:
-    return {key: _pick(pair, lang) for key, pair in _COLUMNS.items()}
+    return {key: word(key, lang) for key in COLUMNS}
 
 
 def status_label(status: Status, lang: Lang) -> str:
-    return _pick(STATUS_LABELS[status], lang)
+    return status_word(status, lang)
 
 
 def fmt(value: float | None) -> str:
@@ -105,14 +79,7 @@ def target_text(result: Result, lang: Lang) -> str:
     else:
         symbol = _SYMBOLS.get(result.comparator, result.comparator)
         figure = f"{symbol} {fmt(result.target_value)}{_unit(result.unit)}"
-    prefix = {
-        "change": ("累计变化 ", "change "),
-        "increment": ("新增 ", "new "),
-        "kept": ("每年 ", "every year "),
-        "yearly_rate": ("每年 ", "each year "),
-    }.get(result.kind)
-    text = (_pick(prefix, lang) if prefix else "") + figure
-    return f"{text} ({result.target_year})"
+    return f"{kind_prefix(result.kind, lang)}{figure} ({result.target_year})"
 
 
 def actual_text(result: Result) -> str:
@@ -125,7 +92,7 @@ def gap_text(result: Result, lang: Lang) -> str:
     if result.gap is None:
         return ""
     sign = "+" if result.gap > 0 else ""
-    points = "个百分点" if lang == "zh" else " pp"  # a gap in a share is in points
+    points = word("points", lang)  # a gap in a share is in points
     unit = points if result.unit == "%" else _unit(result.unit)
     return f"{sign}{fmt(result.gap)}{unit}"
 
@@ -139,7 +106,7 @@ def progress_text(result: Result) -> str:
 def trend_text(result: Result, lang: Lang) -> str:
     if result.trend is None or result.trend.category is None:
         return ""
-    label = _pick(TREND_LABELS[result.trend.category], lang)
+    label = trend_word(result.trend.category, lang)
     return f"{label} (R={fmt(result.trend.ratio)})"
 
 
@@ -147,7 +114,7 @@ def target_name(result: Result, lang: Lang) -> str:
     """The target's name, marked * when its lead is inferred and 力争 when aspirational."""
     name = result.name(lang)
     if result.aspirational:
-        name += " (力争)" if lang == "zh" else " (aspirational)"
+        name += f" ({word('aspirational', lang)})"
     if result.lead_agencies_inferred:
         name += " *"
     return name
@@ -159,8 +126,7 @@ def summary_text(counts: dict[Status, int], total: int, lang: Lang) -> str:
     if counts["not_assessable"]:
         shown.append("not_assessable")
     parts = [f"{status_label(status, lang)} {counts[status]}" for status in shown]
-    tail = f"（共{total}项）" if lang == "zh" else f" (of {total})"
-    return " · ".join(parts) + tail
+    return " · ".join(parts) + word("check.of_total", lang, total=total)
 
 
 def group_heading(group: Group, lang: Lang) -> str:
@@ -172,20 +138,11 @@ def group_heading(group: Group, lang: Lang) -> str:
 
 
 def title(report: Report, lang: Lang) -> str:
-    if lang == "zh":
-        return f"目标检查：{report.year}年"
-    return f"Target check for {report.year}"
+    return word("check.title", lang, year=report.year)
 
 
 def input_line(summary: InputSummary, lang: Lang) -> str:
-    if lang == "zh":
-        return (
-            f"{summary.path}：{summary.rows}行，接受{summary.accepted}行，拒绝{summary.rejected}行"
-        )
-    return (
-        f"{summary.path}: {summary.rows} rows, {summary.accepted} accepted, "
-        f"{summary.rejected} rejected"
-    )
+    return word("check.input", lang, **summary.to_dict())
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> str:
@@ -201,6 +158,4 @@ def diagnostic_line(diagnostic: Diagnostic) -> str:
 
 
 def footnote(lang: Lang) -> str:
-    if lang == "zh":
-        return "* 原文未指定牵头单位，按推定的牵头单位列出。"
-    return "* the text names no lead agency: listed under the inferred one."
+    return word("check.footnote", lang)

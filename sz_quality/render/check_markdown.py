@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..check.results import Report
 from .check_common import (
+    COLUMNS,
     RenderOptions,
     actual_text,
     column_labels,
@@ -20,6 +21,7 @@ from .check_common import (
     title,
     trend_text,
 )
+from .words import word
 
 __all__ = ["render"]
 
@@ -40,13 +42,12 @@ def render(report: Report, options: RenderOptions) -> str:
             lines.append(f"- `{_cell(diagnostic_line(diagnostic))}`")
     if report.inputs or report.diagnostics:
         lines.append("")
-    header = ["target", "target_value", "actual", "status", "gap", "progress", "trend", "note"]
     inferred = False
     for group in report.groups(options.by):
         lines.append(f"## {_cell(group_heading(group, lang))}")
         lines.append("")
-        lines.append("| " + " | ".join(labels[key] for key in header) + " |")
-        lines.append("|" + "|".join("---" for _ in header) + "|")
+        lines.append("| " + " | ".join(labels[key] for key in COLUMNS) + " |")
+        lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
             cells = [
@@ -63,7 +64,7 @@ def render(report: Report, options: RenderOptions) -> str:
         lines.append("")
         lines.append(f"**{_cell(summary_text(group.counts, group.total, lang))}**")
         lines.append("")
-    total = "合计" if lang == "zh" else "Total"
+    total = word("total", lang)
     lines.append(f"**{total}: {summary_text(report.summary, len(report.results), lang)}**")
     if inferred:
         lines.extend(["", _cell(footnote(lang))])

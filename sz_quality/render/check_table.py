@@ -25,6 +25,7 @@ from .check_common import (
     trend_text,
 )
 from .grid import STYLES, Cell, Column, render_grid
+from .words import word
 
 __all__ = ["STATUS_STYLES", "render"]
 
@@ -94,7 +95,7 @@ def render(report: Report, options: RenderOptions) -> str:
         out.append(render_grid(columns, rows, color=color).rstrip("\n"))
         out.append(summary_text(group.counts, group.total, lang))
     out.append("")
-    total = "合计" if lang == "zh" else "Total"
+    total = word("total", lang)
     out.append(
         _styled(
             f"{total}: {summary_text(report.summary, len(report.results), lang)}", "bold", color

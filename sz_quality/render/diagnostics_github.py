@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..read.diagnostics import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
+from .words import word
 
 __all__ = ["annotation", "render"]
 
@@ -40,16 +41,9 @@ def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str
     lines = [annotation(diagnostic) for diagnostic in result.diagnostics]
     errors, warnings = summary_counts(result.diagnostics)
     rows = sum(summary.rows for summary in result.inputs)
-    verdict = "valid" if is_valid(result, strict=strict) else "invalid"
-    if lang == "zh":
-        verdict = "有效" if verdict == "valid" else "无效"
-        lines.append(
-            f"szq validate: {verdict}:{len(result.inputs)} 个文件,{rows} 行,"
-            f"{errors} 个错误,{warnings} 个警告"
-        )
-    else:
-        lines.append(
-            f"szq validate: {verdict}: {len(result.inputs)} file(s), {rows} row(s), "
-            f"{errors} error(s), {warnings} warning(s)"
-        )
+    verdict = word("validate.valid" if is_valid(result, strict=strict) else "validate.invalid",
+                   lang)
+    summary = word("validate.summary", lang, verdict=verdict, files=len(result.inputs),
+                   rows=rows, errors=errors, warnings=warnings)
+    lines.append(f"szq validate: {summary}")
     return "\n".join(lines) + "\n"

@@ -6,39 +6,16 @@ colours the same lines on a terminal and imports rich only when called.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..read.diagnostics import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
+from .words import word
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 __all__ = ["lines", "print_rich", "render"]
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "rows": (
-        "{path}:{rows} 行,接受 {accepted},拒绝 {rejected}",
-        "{path}: {rows} row(s), {accepted} accepted, {rejected} rejected",
-    ),
-    "valid": ("有效", "valid"),
-    "invalid": ("无效", "invalid"),
-    "summary": (
-        "{verdict}:{files} 个文件,{rows} 行,{errors} 个错误,{warnings} 个警告",
-        "{verdict}: {files} file(s), {rows} row(s), {errors} error(s), {warnings} warning(s)",
-    ),
-    "strict": ("(--strict:警告也视为失败)", " (--strict: warnings fail too)"),
-    "error": ("错误", "error"),
-    "warning": ("警告", "warning"),
-    "hint": ("提示", "hint"),
-    "other": ("(其他)", "(other)"),
-}
-
-
-def _word(key: str, lang: str, **params: Any) -> str:
-    pair = _WORDS[key]
-    return (pair[0] if lang == "zh" else pair[1]).format(**params)
-
 
 def _where(diagnostic: Diagnostic) -> str:
     if diagnostic.line is None:
@@ -56,25 +33,25 @@ def lines(result: ReadResult, *, strict: bool = False, lang: str = "en") -> list
         by_file.setdefault(diagnostic.file, []).append(diagnostic)
     paths = [summary.path for summary in result.inputs]
     for summary in result.inputs:
-        out.append(("file", _word("rows", lang, **summary.to_dict())))
+        out.append(("file", word("validate.rows", lang, **summary.to_dict())))
         out.extend(_diagnostic_lines(by_file.get(summary.path, []), lang))
     for path, diagnostics in by_file.items():
         if path not in paths:
-            out.append(("file", path or _word("other", lang)))
+            out.append(("file", path or word("validate.other", lang)))
             out.extend(_diagnostic_lines(diagnostics, lang))
     errors, warnings = summary_counts(result.diagnostics)
     valid = is_valid(result, strict=strict)
-    summary_text = _word(
-        "summary",
+    summary_text = word(
+        "validate.summary",
         lang,
-        verdict=_word("valid" if valid else "invalid", lang),
+        verdict=word("validate.valid" if valid else "validate.invalid", lang),
         files=len(result.inputs),
         rows=sum(summary.rows for summary in result.inputs),
         errors=errors,
         warnings=warnings,
     )
     if strict and warnings:
-        summary_text += _word("strict", lang)
+        summary_text += word("validate.strict", lang)
     out.append(("ok" if valid else "bad", summary_text))
     return out
 
@@ -82,7 +59,7 @@ def lines(result: ReadResult, *, strict: bool = False, lang: str = "en") -> list
 def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for diagnostic in diagnostics:
-        severity = _word(diagnostic.severity, lang)
+        severity = word(f"severity.{diagnostic.severity}", lang)
         out.append(
             (
                 diagnostic.severity,
@@ -91,7 +68,7 @@ def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[tuple[st
             )
         )
         if diagnostic.hint:
-            out.append(("hint", f"{'':>11}  {_word('hint', lang)}: {diagnostic.hint}"))
+            out.append(("hint", f"{'':>11}  {word('hint', lang)}: {diagnostic.hint}"))
     return out
 
 

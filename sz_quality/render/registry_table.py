@@ -60,7 +60,7 @@ def targets_table(
     registry: Registry, targets: Sequence[Target], lang: Lang, width: int | None = None
 ) -> str:
     table = Table(title=f"{text('targets', lang)}: {len(targets)}", show_lines=False)
-    for key in ("id", "target", "value", "kind", "years", "lead"):
+    for key in ("id", "target", "target_value", "kind", "years", "lead"):
         table.add_column(text(key, lang), overflow="fold")
     for target in targets:
         name = name_of(target, lang)

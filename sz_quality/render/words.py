@@ -1,13 +1,20 @@
-"""User-facing words in Chinese and English: the one word list of every output."""
+"""User-facing words in Chinese and English: the one word list of every output.
+
+The check's table, Markdown and CSV, the annual report (HTML, Markdown, JSON), the
+registry listings and `szq validate` all take their words from here, so that one
+concept has one wording wherever it is printed (tests/test_words.py checks that the
+check and the report say the same). Each entry: key -> (zh, en); a few hold
+`{fields}` that `word` fills in.
+"""
 
 from __future__ import annotations
 
 from ..plan.lang import Lang
 
-__all__ = ["text"]
+__all__ = ["kind_prefix", "status_word", "text", "trend_word", "word"]
 
-# Labels shared by renderers and the CLI. Each entry: key -> (zh, en).
 _TEXT: dict[str, tuple[str, str]] = {
+    # --- the registry: targets, measures, agencies ------------------------------------
     "id": ("编号", "ID"),
     "target": ("目标", "Target"),
     "targets": ("目标", "Targets"),
@@ -17,15 +24,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "table": ("表", "Table"),
     "kind": ("类型", "Kind"),
     "comparator": ("比较", "Comparator"),
-    "value": ("目标值", "Value"),
+    "target_value": ("目标值", "Target value"),
     "unit": ("单位", "Unit"),
     "years": ("基期→目标年", "Baseline→target"),
     "lead": ("牵头单位", "Lead agencies"),
     "inferred": ("推定", "inferred"),
+    "lead_inferred": ("推定牵头", "lead inferred"),
     "aspirational": ("力争", "aspirational"),
+    "derived": ("推算", "derived"),
     "agency": ("牵头单位", "Agency"),
-    "measure": ("具体措施", "Measure"),
-    "measures": ("具体措施", "Measures"),
+    "measure": ("措施", "Measure"),
+    "measures": ("具体措施", "Specific measures"),
     "count": ("数量", "Count"),
     "targets_by_text": ("目标(原文)", "Targets (text)"),
     "targets_inferred": ("目标(推定)", "Targets (inferred)"),
@@ -39,7 +48,139 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kind.milestone": ("节点", "milestone"),
     "change.decrease": ("下降", "decrease"),
     "change.increase": ("增长", "increase"),
+    # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
+    "prefix.change": ("累计变化", "change"),
+    "prefix.increment": ("新增", "new"),
+    "prefix.kept": ("每年", "every year"),
+    "prefix.yearly_rate": ("每年", "each year"),
+    # --- a target checked: statuses, trend, the columns of its row ---------------------
+    "status.met": ("已达到", "met"),
+    "status.not_met": ("未达到", "not met"),
+    "status.on_track": ("进度正常", "on track"),
+    "status.off_track": ("进度滞后", "off track"),
+    "status.no_data": ("缺少数据", "no data"),
+    "status.not_assessable": ("无法评估", "not assessable"),
+    "trend.significant": ("显著进展", "significant progress"),
+    "trend.moderate": ("一定进展", "moderate progress"),
+    "trend.insufficient": ("进展不足", "insufficient progress"),
+    "trend.moving_away": ("背离目标", "moving away"),
+    "actual": ("实际值", "Actual"),
+    "status": ("状态", "Status"),
+    "gap": ("差距", "Gap"),
+    "progress": ("进度", "Progress"),
+    "trend": ("趋势", "Trend"),
+    "reason": ("说明", "Note"),
+    "points": ("个百分点", " pp"),  # the unit of a gap in a share
+    # --- szq check ----------------------------------------------------------------------
+    "check.title": ("目标检查：{year}年", "Target check for {year}"),
+    "check.input": (
+        "{path}：{rows}行，接受{accepted}行，拒绝{rejected}行",
+        "{path}: {rows} rows, {accepted} accepted, {rejected} rejected",
+    ),
+    "check.of_total": ("（共{total}项）", " (of {total})"),
+    "check.footnote": (
+        "* 原文未指定牵头单位，按推定的牵头单位列出。",
+        "* the text names no lead agency: listed under the inferred one.",
+    ),
+    # --- the annual report --------------------------------------------------------------
+    "report.title": ("{plan}年度进展报告（{year}年）", "{plan}: annual progress report, {year}"),
+    "measure.done": ("已完成", "done"),
+    "measure.in_progress": ("推进中", "in progress"),
+    "measure.not_started": ("未启动", "not started"),
+    "measure.not_reported": ("未报告", "not reported"),
+    "summary": ("总览", "Summary"),
+    "by_chapter": ("分章情况", "By chapter"),
+    "by_agency": ("分牵头单位情况", "By lead agency"),
+    "widest_gaps": ("差距最大的牵头单位", "Agencies with the widest gaps"),
+    "open_gaps": ("未达到或滞后", "not met or off track"),
+    "no_open_gaps": ("没有未达到或滞后的目标。", "No target is not met or off track."),
+    "chapters": ("各章", "Chapters"),
+    "agencies": ("各牵头单位", "Lead agencies"),
+    "note": ("备注", "Note"),
+    "no_measures": ("无具体措施。", "No specific measures."),
+    "measures_summary": ("措施实施情况", "Implementation of the measures"),
+    "charts": ("图表", "Charts"),
+    "chart.data": ("数据", "data"),
+    "chart.path": ("达标路径", "path to target"),
+    "chart.target": ("目标", "target"),
+    "chart.target_year": ("目标年", "target year"),
+    "chart.progress": ("进度", "progress"),
+    "chart.expected": ("应达进度", "expected"),
+    "appendix": ("附录", "Appendix"),
+    "inputs": ("输入文件", "Inputs"),
+    "file": ("文件", "File"),
+    "rows": ("行数", "Rows"),
+    "accepted": ("接受", "Accepted"),
+    "rejected": ("拒绝", "Rejected"),
+    "diagnostics": ("诊断信息", "Diagnostics"),
+    "no_diagnostics": ("无。", "None."),
+    "severity": ("级别", "Severity"),
+    "line": ("行", "Line"),
+    "code": ("代码", "Code"),
+    "message": ("信息", "Message"),
+    "revisions": ("修订", "Revisions"),
+    "no_revisions": ("无。", "None."),
+    "series": ("序列", "Series"),
+    "year": ("年份", "Year"),
+    "old": ("原值", "Old"),
+    "new": ("新值", "New"),
+    "sources": ("数据来源", "Sources"),
+    "no_sources": ("数据文件未注明来源。", "The data files name no source."),
+    "source": ("来源", "Source"),
+    "generated": ("生成时间", "Generated"),
+    "registry": ("目标登记册", "Target registry"),
+    "status_file": ("措施状态文件", "Measures status file"),
+    "year_of_report": ("报告年份", "Year of the report"),
+    "inferred_note": (
+        "标注“推定牵头”的目标，原文未写明牵头单位，按职责推定。",
+        "Targets marked “lead inferred” have no lead named by the text; the lead is inferred.",
+    ),
+    "path_note": (
+        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的直线路径"
+        "（时间过半、任务过半）。",
+        "Progress is the share of the distance from the baseline value to the target "
+        "covered; “on track” means at or beyond the straight path from the baseline "
+        "to the target year.",
+    ),
+    # --- szq validate -------------------------------------------------------------------
+    "validate.rows": (
+        "{path}:{rows} 行,接受 {accepted},拒绝 {rejected}",
+        "{path}: {rows} row(s), {accepted} accepted, {rejected} rejected",
+    ),
+    "validate.valid": ("有效", "valid"),
+    "validate.invalid": ("无效", "invalid"),
+    "validate.summary": (
+        "{verdict}:{files} 个文件,{rows} 行,{errors} 个错误,{warnings} 个警告",
+        "{verdict}: {files} file(s), {rows} row(s), {errors} error(s), {warnings} warning(s)",
+    ),
+    "validate.strict": ("(--strict:警告也视为失败)", " (--strict: warnings fail too)"),
+    "validate.other": ("(其他)", "(other)"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "hint": ("提示", "hint"),
 }
+
+
+def word(key: str, lang: Lang | str, **fields: object) -> str:
+    """The words for `key` in `lang`, `{fields}` filled in; an unknown key is a KeyError."""
+    zh, en = _TEXT[key]
+    chosen = zh if lang == "zh" else en
+    return chosen.format(**fields) if fields else chosen
+
+
+def status_word(status: str, lang: Lang | str) -> str:
+    """met -> 已达到 / met: what every output calls a status."""
+    return word(f"status.{status}", lang)
+
+
+def trend_word(category: str, lang: Lang | str) -> str:
+    return word(f"trend.{category}", lang)
+
+
+def kind_prefix(kind: str, lang: Lang | str) -> str:
+    """What a target's figure starts with for its kind ("累计变化 ", "new "), or ""."""
+    pair = _TEXT.get(f"prefix.{kind}")
+    return "" if pair is None else (pair[0] if lang == "zh" else pair[1]) + " "
 
 
 def text(key: str, lang: Lang) -> str:

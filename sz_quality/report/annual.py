@@ -25,6 +25,7 @@ from ..plan.measures import MeasureRegistry
 from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Diagnostic, Observation, ReadResult, Revision
+from ..render.words import word
 
 __all__ = [
     "FORMATS",
@@ -47,104 +48,6 @@ FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json")
 WIDEST_GAPS = 5  # agencies listed in the summary
 
 History = Mapping[str, Sequence[tuple[int, float]]]
-
-# Words of the report, in both languages. Each entry: key -> (zh, en).
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("{plan}年度进展报告（{year}年）", "{plan}: annual progress report, {year}"),
-    "status.met": ("已达成", "met"),
-    "status.not_met": ("未达成", "not met"),
-    "status.on_track": ("进度正常", "on track"),
-    "status.off_track": ("进度滞后", "off track"),
-    "status.no_data": ("缺少数据", "no data"),
-    "status.not_assessable": ("无法评估", "not assessable"),
-    "trend.significant": ("显著进展", "significant progress"),
-    "trend.moderate": ("适度进展", "moderate progress"),
-    "trend.insufficient": ("进展不足", "insufficient progress"),
-    "trend.moving_away": ("背离目标", "moving away"),
-    "measure.done": ("已完成", "done"),
-    "measure.in_progress": ("推进中", "in progress"),
-    "measure.not_started": ("未启动", "not started"),
-    "measure.not_reported": ("未报告", "not reported"),
-    "summary": ("总览", "Summary"),
-    "by_chapter": ("分章情况", "By chapter"),
-    "by_agency": ("分牵头单位情况", "By lead agency"),
-    "widest_gaps": ("差距最大的牵头单位", "Agencies with the widest gaps"),
-    "open_gaps": ("未达成或滞后", "not met or off track"),
-    "no_open_gaps": ("没有未达成或滞后的目标。", "No target is not met or off track."),
-    "chapters": ("各章", "Chapters"),
-    "agencies": ("各牵头单位", "Lead agencies"),
-    "target": ("目标", "Target"),
-    "target_value": ("目标值", "Target value"),
-    "actual": ("实际值", "Actual"),
-    "gap": ("差距", "Gap"),
-    "progress": ("进度", "Progress"),
-    "trend": ("趋势", "Trend"),
-    "status": ("状态", "Status"),
-    "unit": ("单位", "Unit"),
-    "reason": ("说明", "Note"),
-    "total": ("合计", "Total"),
-    "targets": ("目标", "Targets"),
-    "measures": ("具体措施", "Specific measures"),
-    "measure": ("措施", "Measure"),
-    "table": ("表", "Table"),
-    "note": ("备注", "Note"),
-    "no_measures": ("无具体措施。", "No specific measures."),
-    "measures_summary": ("措施实施情况", "Implementation of the measures"),
-    "inferred": ("推定牵头", "lead inferred"),
-    "aspirational": ("力争", "aspirational"),
-    "derived": ("推算", "derived"),
-    "charts": ("图表", "Charts"),
-    "chart.data": ("数据", "data"),
-    "chart.path": ("达标路径", "path to target"),
-    "chart.target": ("目标", "target"),
-    "chart.target_year": ("目标年", "target year"),
-    "chart.progress": ("进度", "progress"),
-    "chart.expected": ("应达进度", "expected"),
-    "chart.no_data": ("缺少数据", "no data"),
-    "appendix": ("附录", "Appendix"),
-    "inputs": ("输入文件", "Inputs"),
-    "file": ("文件", "File"),
-    "rows": ("行数", "Rows"),
-    "accepted": ("接受", "Accepted"),
-    "rejected": ("拒绝", "Rejected"),
-    "diagnostics": ("诊断信息", "Diagnostics"),
-    "no_diagnostics": ("无。", "None."),
-    "severity": ("级别", "Severity"),
-    "line": ("行", "Line"),
-    "code": ("代码", "Code"),
-    "message": ("信息", "Message"),
-    "revisions": ("修订", "Revisions"),
-    "no_revisions": ("无。", "None."),
-    "series": ("序列", "Series"),
-    "year": ("年份", "Year"),
-    "old": ("原值", "Old"),
-    "new": ("新值", "New"),
-    "sources": ("数据来源", "Sources"),
-    "no_sources": ("数据文件未注明来源。", "The data files name no source."),
-    "source": ("来源", "Source"),
-    "generated": ("生成时间", "Generated"),
-    "registry": ("目标登记册", "Target registry"),
-    "status_file": ("措施状态文件", "Measures status file"),
-    "year_of_report": ("报告年份", "Year of the report"),
-    "inferred_note": (
-        "标注“推定牵头”的目标，原文未写明牵头单位，按职责推定。",
-        "Targets marked “lead inferred” have no lead named by the text; the lead is inferred.",
-    ),
-    "path_note": (
-        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的直线路径"
-        "（时间过半、任务过半）。",
-        "Progress is the share of the distance from the baseline value to the target "
-        "covered; “on track” means at or beyond the straight path from the baseline "
-        "to the target year.",
-    ),
-}
-
-
-def word(key: str, lang: Lang, **fields: object) -> str:
-    zh, en = _WORDS[key]
-    chosen = zh if lang == "zh" else en
-    return chosen.format(**fields) if fields else chosen
-
 
 def format_number(value: float | None) -> str:
     """A figure for people: thousands separated, at most 2 decimals (3 significant < 1)."""
@@ -498,7 +401,7 @@ def build_report(
     return AnnualReport(
         lang=lang,
         year=report.year,
-        title=word("title", lang, plan=plan, year=report.year),
+        title=word("report.title", lang, plan=plan, year=report.year),
         plan=plan,
         summary=report.summary,
         total=len(report.results),
@@ -557,7 +460,7 @@ def _draw(report: Report, rows: Sequence[TargetRow], agencies: Sequence[AgencySe
             labels=labels,
         ))
     bullet_labels = (word("chart.progress", lang), word("chart.expected", lang),
-                     word("chart.no_data", lang))
+                     word("status.no_data", lang))
     for section in agencies:
         if section.chart is None:
             continue

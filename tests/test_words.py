@@ -1,0 +1,79 @@
+"""One word list: `szq check` and `szq report` call a status (and a trend) the same."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("jinja2")
+
+from sz_quality.check.evaluate import evaluate  # noqa: E402
+from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa: E402
+from sz_quality.plan.lookup import Lookup  # noqa: E402
+from sz_quality.read.reader import read_files  # noqa: E402
+from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
+from sz_quality.render.words import status_word, trend_word, word  # noqa: E402
+from sz_quality.report.annual import build_report, render_markdown  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
+_PIPE = re.compile(r"(?<!\\)\|")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _rows(markdown: str) -> list[list[str]]:
+    """The cells of every table row of a Markdown text, Markdown escapes undone."""
+    rows = []
+    for line in markdown.splitlines():
+        if not line.startswith("| "):
+            continue
+        cells = [_ESCAPED.sub(r"\1", cell.strip()) for cell in _PIPE.split(line)[1:-1]]
+        rows.append(cells)
+    return rows
+
+
+def _check_rows(report: Report, lang: Any) -> list[list[str]]:
+    """The target rows of `szq check --format markdown --by chapter`, headers dropped."""
+    text = renderer_for(OutputFormat.markdown)(report, RenderOptions(lang=lang, by="chapter"))
+    return [row for row in _rows(text) if row[0] != word("target", lang)]
+
+
+def _report_rows(report: Report, registry: Any, lang: Any) -> list[list[str]]:
+    """The target rows of the annual report's chapters (each target once), as the check's."""
+    annual = build_report(report, registry, lang=lang, charts=False)
+    text = render_markdown(annual, "charts")
+    start = text.index(f"\n## {word('chapters', lang)}\n")
+    end = text.index(f"\n## {word('agencies', lang)}\n")
+    rows = [row for row in _rows(text[start:end]) if row[0] != word("target", lang)]
+    # the report's columns: target, target value, actual, gap, progress, trend, status
+    return [[row[0], row[1], row[2], row[6], row[3], row[4], row[5]] for row in rows]
+
+
+@pytest.fixture(scope="module", params=[2013, 2015])
+def reports(request: Any, registry: Any) -> dict[str, Report]:
+    data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
+    return {lang: evaluate(registry, data, request.param, lang=lang) for lang in ("en", "zh")}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_report_print_the_same_status_words(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    report = reports[lang]
+    check = _check_rows(report, lang)
+    annual = _report_rows(report, registry, lang)
+    assert len(check) == len(annual) == len(report.results)
+    assert [row[3] for row in check] == [row[3] for row in annual]
+    expected = Counter(status_word(result.status, lang) for result in report.results)
+    assert Counter(row[3] for row in check) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_word_per_status_and_trend(lang: str) -> None:
+    statuses = [status_word(status, lang) for status in STATUSES]
+    trends = [trend_word(category, lang) for category in TREND_CATEGORIES]
+    assert len(set(statuses)) == len(statuses) and len(set(trends)) == len(trends)
