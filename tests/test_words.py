@@ -1,9 +1,10 @@
-"""One word list: `szq check` and `szq report` call a status (and a trend) the same."""
+"""One word list and one formatting: `szq check` and `szq report` print a target the same."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from sz_quality.plan.lookup import Lookup  # noqa: E402
 from sz_quality.read.reader import read_files  # noqa: E402
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
 from sz_quality.render.words import status_word, trend_word, word  # noqa: E402
-from sz_quality.report.annual import build_report, render_markdown  # noqa: E402
+from sz_quality.report.annual import build_report, render_html, render_markdown  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
@@ -26,12 +27,12 @@ _ESCAPED = re.compile(r"\\(.)")
 
 
 def _rows(markdown: str) -> list[list[str]]:
-    """The cells of every table row of a Markdown text, Markdown escapes undone."""
+    """The cells of every table row of a Markdown text, Markdown and HTML escapes undone."""
     rows = []
     for line in markdown.splitlines():
         if not line.startswith("| "):
             continue
-        cells = [_ESCAPED.sub(r"\1", cell.strip()) for cell in _PIPE.split(line)[1:-1]]
+        cells = [unescape(_ESCAPED.sub(r"\1", cell.strip())) for cell in _PIPE.split(line)[1:-1]]
         rows.append(cells)
     return rows
 
@@ -70,6 +71,34 @@ def test_check_and_report_print_the_same_status_words(
     assert [row[3] for row in check] == [row[3] for row in annual]
     expected = Counter(status_word(result.status, lang) for result in report.results)
     assert Counter(row[3] for row in check) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_report_print_the_same_target_and_gap(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    report = reports[lang]
+    check = _check_rows(report, lang)
+    annual = _report_rows(report, registry, lang)
+    # target value, actual, gap, progress, trend: the same text, cell for cell
+    assert [row[1:3] + row[4:7] for row in check] == [row[1:3] + row[4:7] for row in annual]
+    gaps = [row[4] for row in check if row[4]]
+    assert gaps and all(not gap[-1].isdigit() for gap in gaps)  # every gap has its unit
+    assert any(row[1].startswith(("≥", "≤")) for row in check)  # ≥, not >=
+    assert not any(">=" in row[1] or "<=" in row[1] for row in annual)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_html_report_shows_the_gap_with_its_unit(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    pytest.importorskip("matplotlib")
+    report = reports[lang]
+    html = render_html(build_report(report, registry, lang=lang, charts=False))
+    for check_row in _check_rows(report, lang):
+        if check_row[4]:
+            assert f'<td class="num">{escape(check_row[4])}</td>' in html
+        assert f'<td class="num">{escape(check_row[1])}</td>' in html
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -6,21 +6,17 @@ from ..check.results import Report
 from .check_common import (
     COLUMNS,
     RenderOptions,
-    actual_text,
     column_labels,
     diagnostic_line,
     footnote,
-    gap_text,
     group_heading,
     input_line,
-    progress_text,
     status_label,
     summary_text,
     target_name,
-    target_text,
     title,
-    trend_text,
 )
+from .format import actual_text, gap_text, progress_text, target_text, trend_text
 from .words import word
 
 __all__ = ["render"]

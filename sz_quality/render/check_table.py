@@ -9,21 +9,17 @@ from __future__ import annotations
 from ..check.results import Report, Status
 from .check_common import (
     RenderOptions,
-    actual_text,
     column_labels,
     diagnostic_line,
     footnote,
-    gap_text,
     group_heading,
     input_line,
-    progress_text,
     status_label,
     summary_text,
     target_name,
-    target_text,
     title,
-    trend_text,
 )
+from .format import actual_text, gap_text, progress_text, target_text, trend_text
 from .grid import STYLES, Cell, Column, render_grid
 from .words import word
 

@@ -13,6 +13,7 @@ from ..plan.listing import AgencyCounts
 from ..plan.measures import MeasureRegistry
 from ..plan.models import Measure, Target
 from ..plan.registry import Registry
+from .format import target_figure as figure_text
 from .words import text
 
 
@@ -23,21 +24,16 @@ def _render(table: Table, width: int | None) -> str:
     return buffer.getvalue()
 
 
-def format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
-
-
 def target_figure(target: Target, lang: Lang) -> str:
-    """The target as a reader states it: '>= 1.5 万亿元', '40–50 家', '≈ 15 ± 0.75 %'."""
-    unit = target.unit
-    if target.comparator == "between":
-        figure = f"{format_number(target.min)}–{format_number(target.max)} {unit}"
-    elif target.comparator == "about":
-        figure = f"≈ {format_number(target.value)} ± {format_number(target.tolerance)} {unit}"
-    else:
-        figure = f"{target.comparator} {format_number(target.value)} {unit}"
+    """The target as a reader states it: '≥ 1.5 万亿元', '40–50 家', 'decrease ≥ 20%'."""
+    figure = figure_text(
+        target.comparator,
+        target.value,
+        target.unit,
+        minimum=target.min,
+        maximum=target.max,
+        tolerance=target.tolerance,
+    )
     if target.kind == "change" and target.change:
         figure = f"{text('change.' + target.change, lang)} {figure}"
     return figure

@@ -25,6 +25,14 @@ from ..plan.measures import MeasureRegistry
 from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Diagnostic, Observation, ReadResult, Revision
+from ..render.format import (
+    actual_text,
+    format_number,
+    gap_text,
+    progress_text,
+    target_text,
+    trend_text,
+)
 from ..render.words import word
 
 __all__ = [
@@ -37,6 +45,7 @@ __all__ = [
     "build_report",
     "collect_history",
     "format_for",
+    "format_number",
     "render_html",
     "render_markdown",
     "report_json",
@@ -48,35 +57,6 @@ FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json")
 WIDEST_GAPS = 5  # agencies listed in the summary
 
 History = Mapping[str, Sequence[tuple[int, float]]]
-
-def format_number(value: float | None) -> str:
-    """A figure for people: thousands separated, at most 2 decimals (3 significant < 1)."""
-    if value is None:
-        return "—"
-    rounded = number(value)
-    assert rounded is not None
-    magnitude = abs(rounded)
-    if magnitude >= 1000:
-        text = f"{rounded:,.0f}"
-    elif magnitude >= 1 or magnitude == 0:
-        text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{rounded:.3g}"
-    return "0" if text in ("-0", "") else text
-
-
-def format_signed(value: float | None) -> str:
-    if value is None:
-        return "—"
-    text = format_number(value)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
-
-
-def format_percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value * 100:.0f}%".replace("-0%", "0%")
-
 
 @dataclass(frozen=True)
 class TargetRow:
@@ -258,37 +238,17 @@ def collect_history(
     return {key: tuple(sorted(values.items())) for key, values in history.items()}
 
 
-def _target_text(result: Result) -> str:
-    if result.comparator == "between" and result.target_min is not None:
-        return f"{format_number(result.target_min)}–{format_number(result.target_max)}"
-    value = format_number(result.target_value)
-    if result.comparator == "about" and result.tolerance is not None:
-        return f"≈ {value} ± {format_number(result.tolerance)}"
-    return f"{result.comparator} {value}"
-
-
 def _row(result: Result, lang: Lang, history: Sequence[tuple[int, float]],
          charted: bool) -> TargetRow:
-    trend = result.trend
-    trend_text = "—"
-    if trend is not None and trend.category is not None:
-        trend_text = word(f"trend.{trend.category}", lang)
-        if trend.ratio is not None:
-            trend_text += f" (R = {trend.ratio:.2f})"
-    unit = f" {result.unit}" if result.unit else ""
     return TargetRow(
         result=result,
         name=result.name(lang) or result.target,
         status_label=word(f"status.{result.status}", lang),
-        target_text=_target_text(result) + unit,
-        actual_text=(
-            format_number(result.actual) + unit
-            + (f" ({result.actual_year})" if result.actual_year is not None else "")
-            if result.actual is not None else "—"
-        ),
-        gap_text=format_signed(result.gap),
-        progress_text=format_percent(result.progress),
-        trend_text=trend_text,
+        target_text=target_text(result, lang),
+        actual_text=actual_text(result),
+        gap_text=gap_text(result, lang),
+        progress_text=progress_text(result),
+        trend_text=trend_text(result, lang),
         chart=f"chart-{result.target}" if charted else None,
         history=tuple(history),
     )

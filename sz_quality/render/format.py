@@ -1,0 +1,131 @@
+"""How every output writes a figure: values, signed gaps with their unit, percentages, and
+a target's comparator, figure and unit.
+
+One module, so that `szq check` (table, Markdown), the annual report (HTML, Markdown) and
+the registry tables print the same target and the same gap the same way
+(tests/test_words.py compares the check's and the report's text).
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..check.results import Result, number
+from ..plan.lang import Lang
+from .words import kind_prefix, trend_word, word
+
+__all__ = [
+    "MISSING",
+    "actual_text",
+    "format_number",
+    "format_percent",
+    "format_quantity",
+    "gap_text",
+    "progress_text",
+    "target_figure",
+    "target_text",
+    "trend_text",
+    "unit_suffix",
+]
+
+MISSING = "—"  # a value that is not there
+_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+def format_number(value: float | None) -> str:
+    """A figure for people: thousands separated, at most 2 decimals (3 significant < 1)."""
+    if value is None or not math.isfinite(value):
+        return MISSING
+    rounded = number(value)
+    assert rounded is not None
+    magnitude = abs(rounded)
+    if magnitude >= 1000:
+        text = f"{rounded:,.0f}"
+    elif magnitude >= 1 or magnitude == 0:
+        text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{rounded:.3g}"
+    return "0" if text in ("-0", "") else text
+
+
+def unit_suffix(unit: str) -> str:
+    """A unit after a figure: '%' sticks to it (99.5%), any other is spaced (1.5 万亿元)."""
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
+def format_quantity(value: float | None, unit: str) -> str:
+    """A figure with its unit: 99.5%, 1.45 万亿元; — when there is none."""
+    if value is None:
+        return MISSING
+    return f"{format_number(value)}{unit_suffix(unit)}"
+
+
+def format_percent(value: float | None) -> str:
+    """A share as a percentage: 0.8333 -> 83.33%; empty when there is none."""
+    if value is None:
+        return ""
+    return f"{format_number(value * 100)}%"
+
+
+def target_figure(
+    comparator: str,
+    value: float | None,
+    unit: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    tolerance: float | None = None,
+) -> str:
+    """A target's comparator, figure and unit: ≥ 1.5 万亿元, 40–50 家, 15 ± 0.75%."""
+    if comparator == "between":
+        return f"{format_number(minimum)}–{format_number(maximum)}{unit_suffix(unit)}"
+    if comparator == "about":
+        return f"{format_number(value)} ± {format_number(tolerance)}{unit_suffix(unit)}"
+    symbol = _SYMBOLS.get(comparator, comparator)
+    return f"{symbol} {format_number(value)}{unit_suffix(unit)}"
+
+
+def target_text(result: Result, lang: Lang) -> str:
+    """The target of a checked result: 累计变化 ≥ 20% (2015), new 40–50 家 (2015), ..."""
+    figure = target_figure(
+        result.comparator,
+        result.target_value,
+        result.unit,
+        minimum=result.target_min,
+        maximum=result.target_max,
+        tolerance=result.tolerance,
+    )
+    return f"{kind_prefix(result.kind, lang)}{figure} ({result.target_year})"
+
+
+def actual_text(result: Result) -> str:
+    """The value compared and its year: 99.5% (2013); — without data."""
+    if result.actual is None:
+        return MISSING
+    return f"{format_quantity(result.actual, result.unit)} ({result.actual_year})"
+
+
+def gap_text(result: Result, lang: Lang) -> str:
+    """The gap, signed, with its unit; a gap in a share is in points (+0.5 pp, -0.5个百分点)."""
+    if result.gap is None:
+        return ""
+    text = format_number(result.gap)
+    sign = "+" if result.gap > 0 and text != "0" else ""
+    unit = word("points", lang) if result.unit == "%" else unit_suffix(result.unit)
+    return f"{sign}{text}{unit}"
+
+
+def progress_text(result: Result) -> str:
+    return format_percent(result.progress)
+
+
+def trend_text(result: Result, lang: Lang) -> str:
+    """The trend's band and its ratio: 显著进展 (R=1.39)."""
+    if result.trend is None or result.trend.category is None:
+        return ""
+    label = trend_word(result.trend.category, lang)
+    if result.trend.ratio is None:
+        return label
+    return f"{label} (R={format_number(result.trend.ratio)})"
