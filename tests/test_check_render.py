@@ -245,3 +245,21 @@ def test_csv_keeps_numbers_numeric_and_text_safe(registry: Registry) -> None:
 def test_json_renderer_is_the_report_dict(report: Report) -> None:
     text = renderer_for(OutputFormat.json)(report, RenderOptions())
     assert json.loads(text) == report.to_dict()
+
+
+# --- szq calc's outputs, without the CLI ------------------------------------------------
+
+
+def test_calc_csv_and_json_render_the_derived_series() -> None:
+    from sz_quality.check.derive import DerivedValue
+    from sz_quality.render.calc_csv import calc_csv, calc_json
+
+    derived = [DerivedValue("share", "-区", 2015, 0.1 + 0.2, "%", "a / b", own_value=0.3)]
+    rows = list(csv.reader(io.StringIO(calc_csv(derived))))
+    assert rows == [
+        ["indicator", "year", "value", "unit", "region", "source", "note"],
+        ["share", "2015", "0.3", "%", "'-区", "szq calc: a / b", "data reports 0.3"],
+    ]
+    loaded = json.loads(calc_json(data_2013(), derived))
+    assert list(loaded) == ["inputs", "diagnostics", "series"]
+    assert loaded["series"] == [derived[0].to_dict()]

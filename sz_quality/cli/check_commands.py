@@ -184,6 +184,7 @@ def calc_command(
     in which all its inputs have values. Exit 0, or 1 when the data had errors.
     """
     from ..check.derive import derive_series
+    from ..render.calc_csv import calc_csv, calc_json
 
     check_data_files(files, "calc")
     state = state_of(ctx)
@@ -191,47 +192,7 @@ def calc_command(
     language: Lang = "zh" if lang.value == "zh" else "en"
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
-    if output_format is CalcFormat.json:
-        import json
-
-        payload = {
-            "inputs": [summary.to_dict() for summary in data.inputs],
-            "diagnostics": [diagnostic.to_dict() for diagnostic in data.diagnostics],
-            "series": [value.to_dict() for value in derived],
-        }
-        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = calc_csv(derived)
-    emit(text, output)
+    json_wanted = output_format is CalcFormat.json
+    emit(calc_json(data, derived) if json_wanted else calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
 
-
-def calc_csv(derived: list[DerivedValue]) -> str:
-    """Long CSV (indicator, year, value, unit, region, source, note): szq reads it back."""
-    import csv
-    import io
-
-    from ..check.results import number
-    from ..render.check_csv import safe_text
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["indicator", "year", "value", "unit", "region", "source", "note"])
-    for item in derived:
-        note = "" if item.own_value is None else f"data reports {number(item.own_value)!r}"
-        writer.writerow(
-            [
-                item.indicator,
-                item.year,
-                repr(number(item.value)),
-                safe_text(item.unit),
-                safe_text(item.region),
-                safe_text(f"szq calc: {item.formula}"),
-                note,
-            ]
-        )
-    return buffer.getvalue()
-
-
-if TYPE_CHECKING:
-    from ..check.derive import DerivedValue
