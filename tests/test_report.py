@@ -21,15 +21,11 @@ from sz_quality.read.observations import (  # noqa: E402
     ReadResult,
     Revision,
 )
-from sz_quality.report.annual import (  # noqa: E402
-    build_report,
-    collect_history,
-    format_for,
-    format_number,
-    render_html,
-    report_json,
-    write_report,
-)
+from sz_quality.render.format import format_number  # noqa: E402
+from sz_quality.render.report_html import render_html  # noqa: E402
+from sz_quality.render.report_json import report_json  # noqa: E402
+from sz_quality.render.report_writer import format_for, write_report  # noqa: E402
+from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
 XSS = "<script>alert('x')</script>"

@@ -13,7 +13,7 @@ pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
-from sz_quality.report.annual import write_report  # noqa: E402
+from sz_quality.render.report_writer import write_report  # noqa: E402
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

@@ -17,8 +17,10 @@ from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa:
 from sz_quality.plan.lookup import Lookup  # noqa: E402
 from sz_quality.read.reader import read_files  # noqa: E402
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
+from sz_quality.render.report_html import render_html  # noqa: E402
+from sz_quality.render.report_markdown import render_markdown  # noqa: E402
 from sz_quality.render.words import status_word, trend_word, word  # noqa: E402
-from sz_quality.report.annual import build_report, render_html, render_markdown  # noqa: E402
+from sz_quality.report.build import build_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]

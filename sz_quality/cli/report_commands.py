@@ -12,7 +12,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -29,9 +29,6 @@ from .common import (
     state_of,
     usage_error,
 )
-
-if TYPE_CHECKING:
-    pass
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 
@@ -116,7 +113,7 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
-    from ..report.annual import format_for, write_report
+    from ..render.report_writer import format_for, write_report
     from ..report.charts import ReportExtraMissing
 
     started = time.perf_counter()

@@ -31,6 +31,7 @@ __all__ = [
     "CJK_FONT",
     "CJK_FONT_PACKAGE",
     "STATUS_COLOURS",
+    "AgencyChart",
     "BulletRow",
     "ReportExtraMissing",
     "TargetChart",
@@ -87,6 +88,15 @@ class BulletRow:
     progress: float | None  # 1.0 = reached
     expected: float | None  # the share of the period elapsed
     status: str
+
+
+@dataclass(frozen=True)
+class AgencyChart:
+    """What an agency's bullet chart shows (`agency_bullet_svg` draws it)."""
+
+    chart_id: str
+    title: str
+    rows: tuple[BulletRow, ...]
 
 
 def _require_matplotlib() -> None:

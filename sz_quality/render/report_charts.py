@@ -1,0 +1,28 @@
+"""The annual report's charts as SVG, drawn by report/charts.py with the words of words.py."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..report.charts import AgencyChart, agency_bullet_svg, target_svg
+from ..report.model import AnnualReport
+from .words import status_word, word
+
+__all__ = ["chart_svgs"]
+
+
+def chart_svgs(annual: AnnualReport) -> dict[str, str]:
+    """Chart id -> SVG, for every chart of the report (none when it was built without)."""
+    lang = annual.lang
+    labels = (word("chart.data", lang), word("chart.path", lang), word("chart.target", lang),
+              word("chart.target_year", lang))
+    bullet_labels = (word("chart.progress", lang), word("chart.expected", lang),
+                     status_word("no_data", lang))
+    svgs: dict[str, str] = {}
+    for chart_id, spec in annual.charts.items():
+        if isinstance(spec, AgencyChart):
+            svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows,
+                                               bullet_labels)
+        else:
+            svgs[chart_id] = target_svg(replace(spec, labels=labels))
+    return svgs

@@ -1,0 +1,81 @@
+"""What the annual report's HTML and Markdown share: the Jinja environment and context.
+
+jinja2 (the `report` extra) is imported on first use; without it ReportExtraMissing
+says `pip install 'sz-quality[report]'`. Every word comes from words.py and every figure
+from format.py, so the report prints a target as `szq check` does.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..check.results import STATUSES, Result
+from ..report.model import AnnualReport
+from . import format as figures
+from .words import word
+
+__all__ = ["context", "environment", "markdown_cell", "report_title"]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+
+
+def markdown_cell(value: object) -> str:
+    """Text safe in a GitHub-flavoured Markdown table cell (HTML escaping comes after)."""
+    text = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def environment() -> Any:
+    try:
+        import jinja2
+    except ModuleNotFoundError as error:
+        from ..report.charts import ReportExtraMissing
+
+        raise ReportExtraMissing("jinja2") from error
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("sz_quality.render", "templates"),
+        autoescape=True,  # everything, whatever the template's name
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["md"] = markdown_cell
+    environment.globals["STATUSES"] = STATUSES
+    return environment
+
+
+def report_title(annual: AnnualReport) -> str:
+    return word("report.title", annual.lang, plan=annual.plan, year=annual.year)
+
+
+def context(annual: AnnualReport) -> dict[str, Any]:
+    """The template's names: the report, its words and its figures in its language."""
+    lang = annual.lang
+
+    def w(key: str, **fields: object) -> str:
+        return word(key, lang, **fields)
+
+    def target_text(result: Result) -> str:
+        return figures.target_text(result, lang)
+
+    def gap_text(result: Result) -> str:
+        return figures.gap_text(result, lang)
+
+    def trend_text(result: Result) -> str:
+        return figures.trend_text(result, lang)
+
+    return {
+        "r": annual,
+        "w": w,
+        "lang": lang,
+        "title": report_title(annual),
+        "registry_name": Path(annual.registry_path).name,
+        "target_text": target_text,
+        "actual_text": figures.actual_text,
+        "gap_text": gap_text,
+        "progress_text": figures.progress_text,
+        "trend_text": trend_text,
+    }

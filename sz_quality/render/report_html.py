@@ -1,0 +1,19 @@
+"""The annual report as one self-contained HTML file (templates/report.html.j2)."""
+
+from __future__ import annotations
+
+from ..report.model import AnnualReport
+from .report_charts import chart_svgs
+from .report_common import context, environment
+
+__all__ = ["render_html"]
+
+
+def render_html(annual: AnnualReport) -> str:
+    """One self-contained HTML file: inline CSS, charts as inline SVG, no network."""
+    from markupsafe import Markup
+
+    names = context(annual)
+    # the SVGs are matplotlib's own XML (every text in them escaped by matplotlib)
+    names["svg"] = {key: Markup(value) for key, value in chart_svgs(annual).items()}
+    return str(environment().get_template("report.html.j2").render(names))

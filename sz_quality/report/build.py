@@ -1,0 +1,240 @@
+"""Build the annual report (clause 二十八 of the plan) from a checked Report.
+
+`build_report` turns a Report (sz_quality.check.evaluate) with the registries, the data read
+and an optional measures status file into an AnnualReport (report/model.py): plain data,
+counted here so that a test can check it without rendering. render/report_*.py render
+it. Same inputs, same data: nothing depends on the clock unless `stamp` is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..check.results import UNASSIGNED, Report, Result
+from ..plan.lang import Lang
+from ..plan.measures import MeasureRegistry
+from ..plan.registry import Registry
+from ..read.measures_status import MeasuresStatus
+from ..read.observations import Observation, ReadResult
+from .charts import AgencyChart, BulletRow, TargetChart
+from .model import (
+    MEASURE_STATUSES,
+    AgencySection,
+    AnnualReport,
+    ChapterSection,
+    ChartSpec,
+    MeasureRow,
+    Source,
+    TargetRow,
+)
+
+__all__ = ["WIDEST_GAPS", "History", "build_report", "collect_history"]
+
+WIDEST_GAPS = 5  # agencies listed in the summary
+_BULLET_LABEL = 22  # characters of a target's name beside its bar
+
+History = Mapping[str, Sequence[tuple[int, float]]]
+
+
+def collect_history(
+    registry: Registry, data: ReadResult | Iterable[Observation], up_to: int
+) -> dict[str, tuple[tuple[int, float], ...]]:
+    """Each target's actual value in every year of the data up to `up_to`, in its unit.
+
+    The values are the engine's own (sz_quality.check.evaluate, one run per year of data), so a
+    chart shows exactly what the check compares: a level, a cumulative change, an increment.
+    """
+    from ..check.evaluate import evaluate
+
+    observations = data.observations if isinstance(data, ReadResult) else tuple(data)
+    years = sorted({o.year for o in observations if o.region == "" and o.year <= up_to})
+    history: dict[str, dict[int, float]] = {}
+    for year in years:
+        for result in evaluate(registry, observations, year).results:
+            if result.actual is not None and result.actual_year is not None:
+                history.setdefault(result.target, {})[result.actual_year] = result.actual
+    return {key: tuple(sorted(values.items())) for key, values in history.items()}
+
+
+def _row(result: Result, lang: Lang, history: Sequence[tuple[int, float]],
+         charted: bool) -> TargetRow:
+    return TargetRow(
+        result=result,
+        name=result.name(lang) or result.target,
+        chart=f"chart-{result.target}" if charted else None,
+        history=tuple(history),
+    )
+
+
+def _anchor(key: str, index: int, registry: Registry) -> str:
+    agency = registry.agencies_by_name.get(key)
+    if agency is not None:
+        return f"agency-{agency.id}"
+    return "agency-none" if key == UNASSIGNED else f"agency-{index}"
+
+
+def _sources(observations: Iterable[Observation]) -> tuple[Source, ...]:
+    found: dict[str, set[str]] = {}
+    for observation in observations:
+        if observation.source:
+            found.setdefault(observation.source.strip(), set()).add(observation.series)
+    return tuple(Source(source, tuple(sorted(series)))
+                 for source, series in sorted(found.items()) if source)
+
+
+def build_report(
+    report: Report,
+    registry: Registry,
+    *,
+    measures: MeasureRegistry | None = None,
+    measures_status: MeasuresStatus | None = None,
+    data: ReadResult | None = None,
+    history: History | None = None,
+    lang: Lang = "en",
+    stamp: str | None = None,
+    charts: bool = True,
+) -> AnnualReport:
+    """The annual report's data for `report.year`.
+
+    `data` (what the reader read) gives the appendix its revisions and sources and, unless
+    `history` is given, the years of data the charts show (`collect_history`). `charts`
+    False leaves the charts out (JSON needs none), and so the matplotlib import.
+    """
+    if history is None:
+        history = collect_history(registry, data, report.year) if data is not None else {}
+    rows = {
+        result.target: _row(result, lang, history.get(result.target, ()),
+                            charted=charts and len(history.get(result.target, ())) >= 2)
+        for result in report.results
+    }
+    ordered_rows = tuple(rows[result.target] for result in report.results)
+
+    chapters = tuple(
+        ChapterSection(group.key, group.label(lang), group.counts,
+                       tuple(rows[result.target] for result in group.results))
+        for group in report.by_chapter()
+    )
+
+    status_of = measures_status.statuses if measures_status is not None else {}
+    agencies: list[AgencySection] = []
+    for index, group in enumerate(report.by_agency()):
+        measure_rows: list[MeasureRow] = []
+        if measures is not None:
+            for measure in measures.of_agency(group.key):
+                reported = status_of.get(measure.id)
+                measure_rows.append(MeasureRow(
+                    id=measure.id,
+                    table=measure.table,
+                    text=measure.text_zh if lang == "zh" else measure.text_en,
+                    targets=measure.targets,
+                    status=reported.status if reported is not None else "not_reported",
+                    note=reported.note if reported is not None else None,
+                ))
+        measure_counts: dict[str, int] = {}
+        if measures_status is not None:
+            measure_counts = _count_measures(measure_rows)
+        anchor = _anchor(group.key, index, registry)
+        has_progress = any(result.progress is not None for result in group.results)
+        agencies.append(AgencySection(
+            key=group.key,
+            label=group.label(lang),
+            anchor=anchor,
+            counts=group.counts,
+            open_gaps=group.open_gaps,
+            targets=tuple(rows[result.target] for result in group.results),
+            measures=tuple(measure_rows),
+            measure_counts=measure_counts,
+            chart=f"bullet-{anchor}" if charts and has_progress else None,
+        ))
+    widest = tuple(section for section in agencies if section.open_gaps > 0)[:WIDEST_GAPS]
+
+    all_measure_counts = None
+    if measures_status is not None:
+        all_measure_counts = _count_measures(
+            [row for section in agencies for row in section.measures])
+
+    diagnostics = tuple(report.diagnostics)
+    if measures_status is not None:
+        diagnostics += tuple(measures_status.diagnostics)
+    warnings: list[str] = []
+    specs: dict[str, ChartSpec] = {}
+    if charts:
+        specs = _chart_specs(report, ordered_rows, agencies)
+        if lang == "zh":
+            from .charts import cjk_font_warning
+
+            missing_font = cjk_font_warning()
+            if missing_font:
+                warnings.append(missing_font)
+
+    return AnnualReport(
+        lang=lang,
+        year=report.year,
+        plan=registry.plan.name_zh if lang == "zh" else registry.plan.name_en,
+        summary=report.summary,
+        total=len(report.results),
+        chapters=chapters,
+        agencies=tuple(agencies),
+        widest_gaps=widest,
+        targets=ordered_rows,
+        inputs=tuple(report.inputs),
+        diagnostics=diagnostics,
+        revisions=tuple(data.revisions) if data is not None else (),
+        sources=_sources(data.observations) if data is not None else (),
+        registry_path=registry.path,
+        registry_sha256=registry.sha256,
+        status_file=measures_status.path if measures_status is not None else None,
+        measure_counts=all_measure_counts,
+        stamp=stamp,
+        charts=specs,
+        warnings=tuple(warnings),
+    )
+
+
+def _count_measures(rows: Iterable[MeasureRow]) -> dict[str, int]:
+    counts = dict.fromkeys(MEASURE_STATUSES, 0)
+    seen: set[str] = set()
+    for row in rows:
+        if row.id not in seen:
+            seen.add(row.id)
+            counts[row.status] += 1
+    return counts
+
+
+def _chart_specs(report: Report, rows: Sequence[TargetRow],
+                 agencies: Sequence[AgencySection]) -> dict[str, ChartSpec]:
+    """What each chart shows: a target's series and path, an agency's progress bars."""
+    specs: dict[str, ChartSpec] = {}
+    for row in rows:
+        if row.chart is None:
+            continue
+        result = row.result
+        specs[row.chart] = TargetChart(
+            chart_id=row.chart,
+            title=row.name,
+            unit=result.unit,
+            history=row.history,
+            baseline_year=result.baseline_year,
+            baseline_value=result.baseline_value,
+            target_year=result.target_year,
+            target_value=result.target_value,
+            target_min=result.target_min,
+            target_max=result.target_max,
+            year=report.year,
+            status=result.status,
+        )
+    for section in agencies:
+        if section.chart is None:
+            continue
+        bullets = []
+        for row in section.targets:
+            result = row.result
+            span = result.target_year - result.baseline_year
+            year = min(report.year, result.target_year)
+            expected = (year - result.baseline_year) / span if span > 0 else None
+            label = row.name
+            if len(label) > _BULLET_LABEL:
+                label = label[:_BULLET_LABEL - 1] + "…"
+            bullets.append(BulletRow(label, result.progress, expected, result.status))
+        specs[section.chart] = AgencyChart(section.chart, section.label, tuple(bullets))
+    return specs

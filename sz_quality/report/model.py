@@ -1,0 +1,106 @@
+"""The annual report's data: what it shows, counted and ordered, in no output format.
+
+Plain frozen dataclasses, built by report/build.py and rendered by render/report_*.py
+(HTML, Markdown, JSON): no words and no formatted figures here, so that every output
+takes them from render/words.py and render/format.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..check.results import Result, Status
+from ..plan.lang import Lang
+from ..read.observations import Diagnostic, InputSummary, Revision
+from .charts import AgencyChart, TargetChart
+
+__all__ = [
+    "MEASURE_STATUSES",
+    "AgencySection",
+    "AnnualReport",
+    "ChapterSection",
+    "ChartSpec",
+    "MeasureRow",
+    "Source",
+    "TargetRow",
+]
+
+# a measure's implementation, as the status file reports it (not_reported: it does not)
+MEASURE_STATUSES = ("done", "in_progress", "not_started", "not_reported")
+
+ChartSpec = TargetChart | AgencyChart
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """A target's line in the report: its checked result and the data its chart shows."""
+
+    result: Result
+    name: str
+    chart: str | None  # chart id, when the target has several years of data
+    history: tuple[tuple[int, float], ...]
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    id: str
+    table: int
+    text: str
+    targets: tuple[str, ...]
+    status: str  # one of MEASURE_STATUSES
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ChapterSection:
+    key: str
+    label: str
+    counts: Mapping[Status, int]
+    targets: tuple[TargetRow, ...]
+
+
+@dataclass(frozen=True)
+class AgencySection:
+    key: str
+    label: str
+    anchor: str
+    counts: Mapping[Status, int]
+    open_gaps: int
+    targets: tuple[TargetRow, ...]
+    measures: tuple[MeasureRow, ...]
+    measure_counts: Mapping[str, int]
+    chart: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    source: str
+    series: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """Everything the annual report shows, in one language, ready to render."""
+
+    lang: Lang
+    year: int
+    plan: str  # the plan's name in `lang`
+    summary: Mapping[Status, int]
+    total: int
+    chapters: tuple[ChapterSection, ...]
+    agencies: tuple[AgencySection, ...]
+    widest_gaps: tuple[AgencySection, ...]
+    targets: tuple[TargetRow, ...]
+    inputs: tuple[InputSummary, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    revisions: tuple[Revision, ...]
+    sources: tuple[Source, ...]
+    registry_path: str
+    registry_sha256: str
+    status_file: str | None
+    measure_counts: Mapping[str, int] | None
+    stamp: str | None = None
+    # chart id -> what the chart shows; render/report_charts.py draws it with its words
+    charts: Mapping[str, ChartSpec] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
