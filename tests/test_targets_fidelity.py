@@ -51,7 +51,7 @@ def test_every_quote_is_verbatim_and_holds_the_figure(
 
 
 def test_quote_words_fix_the_comparator(registry: Registry) -> None:
-    """The words of the quote agree with the comparator (domain.md's table)."""
+    """The words of the quote agree with the comparator (docs/domain.md's table)."""
     for target in registry.targets:
         quote = target.quote
         if re.search(r"(?<!不)超过", quote) and target.comparator not in (">", "between"):
