@@ -143,3 +143,36 @@ def test_agency_ids_named_in_the_commands_comments_exist() -> None:
     for agency in sorted(ids):
         result = CliRunner().invoke(app, ["targets", "--agency", agency, "--format", "json"])
         assert result.exit_code == 0, (agency, result.output)
+
+
+def pasted_output(heading: str, next_heading: str) -> list[str]:
+    """The table rows and count lines the README pastes between two headings."""
+    section = README[README.index(heading) : README.index(next_heading)]
+    return [
+        line
+        for line in section.splitlines()
+        if (line.startswith("| ") and not line.startswith("| Target |")) or line.startswith("**")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "next_heading", "arguments"),
+    [
+        ("#### Shenzhen in 2015", "#### The mid-term: 2013",
+         ["check", "examples/data-2015.csv", "--format", "markdown", "--lang", "en"]),
+        ("#### The mid-term: 2013", "### Speed",
+         ["check", "examples/data-2013.csv", "--year", "2013", "--format", "markdown",
+          "--lang", "en"]),
+    ],
+)
+def test_the_pasted_example_output_is_real(
+    heading: str, next_heading: str, arguments: list[str]
+) -> None:
+    arguments = [str(ROOT / word) if word.startswith("examples/") else word
+                 for word in arguments]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    real = set(result.output.splitlines())
+    pasted = pasted_output(heading, next_heading)
+    assert len(pasted) >= 10
+    assert [line for line in pasted if line not in real] == []
