@@ -38,7 +38,6 @@ MAPPING: dict[str, tuple[str, str | None]] = {
     "万元GDP水耗": ("water_per_10k_gdp", None),
     "全社会研发投入占GDP比重": ("rd_share", None),
     "战略性新兴产业增加值占GDP比重": ("strategic_emerging_share", None),
-    "高新技术产业增加值占GDP比重": ("hightech_share", None),
     "金融业增加值占GDP比重": ("finance_share", None),
     "社会消费品零售总额": ("retail_sales", None),
     "常住人口(六普)": ("resident_population", None),
@@ -175,3 +174,13 @@ def test_the_revised_gdp_file_shows_a_revision() -> None:
     assert result.exit_code == 0, result.output
     assert '"code": "revision"' in result.output
     assert "9511" in result.output
+
+
+def test_the_readme_data_snippet_is_example_rows() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```csv\n", 1)[1].split("```", 1)[0].splitlines()
+    lines = {
+        line for path in EXAMPLE_FILES for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    assert block[0] == "indicator,year,value,unit,region,source,note"
+    assert block[1:] and all(line in lines for line in block[1:]), block
