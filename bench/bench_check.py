@@ -1,6 +1,6 @@
 """Benchmark `szq check`: cold start on the 2015 example, and 1,000,000 rows against validate.
 
-    /work/venv/bin/python bench/bench_check.py [--runs 15] [--big-runs 3] [--skip-big]
+    python bench/bench_check.py [--runs 15] [--big-runs 3] [--skip-big]
 
 1. Cold start: `python -m sz_quality check examples/data-2015.csv --format json`, each
    run a new process (the registry's JSON cache warmed once first, as on any machine

@@ -12,7 +12,7 @@ from sz_quality.plan.registry import Registry, RegistryError
 
 TABLE_HEADING = re.compile(r"^(?:(\d+)\s+)?(\S+的具体措施)$")
 # Measures whose bullet (●) the web page lost: the only one of table 1's 市发展改革委 row,
-# and the first of table 13's 市人居环境委 row (domain.md).
+# and the first of table 13's 市人居环境委 row (docs/domain.md).
 BULLETLESS = ("以深圳国家综合性高技术产业基地", "2015年前完成全部火电厂低氮燃烧器改造")
 
 
