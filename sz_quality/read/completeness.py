@@ -1,0 +1,53 @@
+"""What an agency must submit: every indicator its targets need for a year has a value."""
+
+from __future__ import annotations
+
+from ..plan.lookup import AgencyInfo, Lookup
+from .findings import Findings, SourceFile
+from .store import SlotStore
+
+__all__ = ["check_agency"]
+
+
+def check_agency(
+    lookup: Lookup, store: SlotStore, findings: Findings, agency: AgencyInfo, year: int
+) -> None:
+    """missing-indicator for each indicator the agency's targets need for `year`."""
+    file = SourceFile(store.paths[-1] if store.paths else "", 0)
+    present = store.present(year)
+    missing: dict[str, list[str]] = {}
+    for target in lookup.needs(agency, year):
+        if _has(lookup, target.id, present) or _has(lookup, target.indicator, present):
+            continue
+        missing.setdefault(target.indicator, []).append(target.id)
+    lang = findings.lang
+    for indicator_id, targets in missing.items():
+        info = lookup.get(indicator_id)
+        findings.emit(
+            file,
+            "missing-indicator",
+            None,
+            None,
+            "indicator",
+            findings.msg(
+                "missing-indicator",
+                id=indicator_id,
+                name=info.name(lang) if info else indicator_id,
+                year=year,
+                agency=agency.name(lang),
+                targets=", ".join(targets),
+            ),
+            findings.msg("missing-indicator.hint", id=indicator_id, year=year),
+        )
+
+
+def _has(lookup: Lookup, series_id: str, present: set[int], depth: int = 0) -> bool:
+    """Whether a series has a value, itself or through all the inputs it is derived from."""
+    info = lookup.get(series_id)
+    if info is None:
+        return False
+    if info.index in present:
+        return True
+    if info.inputs and depth < 8:
+        return all(_has(lookup, name, present, depth + 1) for name in info.inputs)
+    return False
