@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .session import Progress, Session
     from .split import SecondHalf
 
-__all__ = ["LongLine", "batches", "read_csv"]
+__all__ = ["Batches", "LongLine", "read_csv"]
 
 _CHUNK = 1 << 18  # small batches keep the transient lists of the fast path small
 _LONG_LINE = 1 << 25  # a "line" of 32 MiB with no line break is not a table
@@ -66,13 +66,13 @@ def read_csv(
 ) -> None:
     """Read a CSV file from its open handle (at byte 0) in `encoding`."""
     findings = session.findings
-    limit = [-1]
+    batches = Batches(handle, encoding, auto)
     split: SecondHalf | None = None
     layout: Layout | None = None
     delimiter = ","
     next_line = 1
     saw_text = False
-    for text, done, clean in batches(handle, encoding, auto, limit):
+    for text, done, clean in batches:
         if progress is not None:
             # with two processes this one reads the first half: scale its progress
             shown = done if split is None else min(total, done * total // max(split.offset, 1))
@@ -119,7 +119,7 @@ def read_csv(
                     if split is not None:
                         try:
                             split.start(session, file, layout, delimiter, encoding)
-                            limit[0] = split.offset
+                            batches.stop_at(split.offset)
                         except OSError:  # no fork today: read it all here
                             split = None
                 if not text:
@@ -156,68 +156,81 @@ def _check_header_bytes(
             return
 
 
-def batches(
-    handle: io.BufferedReader, encoding: str, auto: bool, limit: list[int] | None = None
-) -> Iterator[tuple[str, int, bool]]:
-    """(text of complete records, bytes read so far, decoded strictly), 256 KiB at a time.
+class Batches:
+    """The batches of a file: (text of complete records, bytes read so far, decoded strictly).
 
-    A batch ends at a line break with an even number of quotes before it, so no quoted
-    cell spans two batches. Undecodable bytes become lone surrogates (surrogateescape),
-    found later by BAD_BYTES. A file detected as UTF-8 whose first non-ASCII bytes are
-    not UTF-8 but read as GB18030 switches to GB18030 (the ASCII before is the same).
-    `limit[0]`, when set (it may be set while reading), is where to stop: the byte just
-    after a line break, relative to where the handle started.
+    Iterate once. A batch ends at a line break with an even number of quotes before it,
+    so no quoted cell spans two batches; batches are about 256 KiB. Undecodable bytes
+    become lone surrogates (surrogateescape), found later by BAD_BYTES. A file detected
+    as UTF-8 whose first non-ASCII bytes are not UTF-8 but read as GB18030 switches to
+    GB18030 (the ASCII before is the same). `stop_at` may be called while iterating:
+    reading then ends at that byte (relative to where the handle started).
     """
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    strict = True
-    ascii_so_far = True
-    pending = ""
-    done = 0
-    old_mac = False
-    first = True
-    while True:
-        size = _CHUNK if limit is None or limit[0] < 0 else min(_CHUNK, limit[0] - done)
-        chunk = handle.read(size) if size > 0 else b""
-        done += len(chunk)
-        final = not chunk
-        try:
-            text = decoder.decode(chunk, final)
-        except UnicodeDecodeError:
-            buffered = decoder.getstate()[0] if strict else b""
-            raw = buffered + chunk
-            if auto and ascii_so_far and encoding == "utf-8" and reads_as_gb18030(raw, final):
-                encoding = "gb18030"
-                decoder = codecs.getincrementaldecoder(encoding)("strict")
-                try:
-                    text = decoder.decode(raw, final)
-                except UnicodeDecodeError:
+
+    __slots__ = ("handle", "encoding", "auto", "stop")
+
+    def __init__(self, handle: io.BufferedReader, encoding: str, auto: bool) -> None:
+        self.handle = handle
+        self.encoding = encoding
+        self.auto = auto
+        self.stop = -1  # where to stop reading; -1: at the end of the file
+
+    def stop_at(self, offset: int) -> None:
+        """End at `offset`, the byte just after a line break (a second half starts there)."""
+        self.stop = offset
+
+    def __iter__(self) -> Iterator[tuple[str, int, bool]]:
+        handle, encoding, auto = self.handle, self.encoding, self.auto
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        strict = True
+        ascii_so_far = True
+        pending = ""
+        done = 0
+        old_mac = False
+        first = True
+        while True:
+            size = _CHUNK if self.stop < 0 else min(_CHUNK, self.stop - done)
+            chunk = handle.read(size) if size > 0 else b""
+            done += len(chunk)
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final)
+            except UnicodeDecodeError:
+                buffered = decoder.getstate()[0] if strict else b""
+                raw = buffered + chunk
+                if auto and ascii_so_far and encoding == "utf-8" and reads_as_gb18030(raw, final):
+                    encoding = "gb18030"
+                    decoder = codecs.getincrementaldecoder(encoding)("strict")
+                    try:
+                        text = decoder.decode(raw, final)
+                    except UnicodeDecodeError:
+                        decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
+                        text = decoder.decode(raw, final)
+                        strict = False
+                else:
                     decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
                     text = decoder.decode(raw, final)
                     strict = False
-            else:
-                decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
-                text = decoder.decode(raw, final)
-                strict = False
-        if ascii_so_far and not chunk.isascii():
-            ascii_so_far = False
-        if first:
-            first = False
-            head = text[:HEAD]
-            old_mac = "\r" in head and "\n" not in head
-        if old_mac:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        text = pending + text
-        if final:
-            yield text, done, strict
-            return
-        cut = text.rfind("\n") + 1
-        if cut == 0:
-            pending = text
-            if len(pending) > _LONG_LINE:
-                raise LongLine
-            continue
-        body, pending = text[:cut], text[cut:]
-        if '"' in body and body.count('"') % 2 and len(body) < _LONG_LINE:
-            pending = text  # a quoted cell goes on: read on
-            continue
-        yield body, done, strict
+            if ascii_so_far and not chunk.isascii():
+                ascii_so_far = False
+            if first:
+                first = False
+                head = text[:HEAD]
+                old_mac = "\r" in head and "\n" not in head
+            if old_mac:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            text = pending + text
+            if final:
+                yield text, done, strict
+                return
+            cut = text.rfind("\n") + 1
+            if cut == 0:
+                pending = text
+                if len(pending) > _LONG_LINE:
+                    raise LongLine
+                continue
+            body, pending = text[:cut], text[cut:]
+            if '"' in body and body.count('"') % 2 and len(body) < _LONG_LINE:
+                pending = text  # a quoted cell goes on: read on
+                continue
+            yield body, done, strict

@@ -63,19 +63,18 @@ def read_files(
     usage error); `max_per_code` diagnostics of one code are listed per
     file (0: all), the rest are counted in one `too-many` diagnostic.
     """
-    if encoding is not None:
-        codecs.lookup(encoding)  # LookupError for an unknown encoding: a usage error
-    session = Session(
+    return _read(
+        paths,
         lookup,
-        lang=lang,
         keep=True,
+        encoding=encoding,
+        sheet=sheet,
+        lang=lang,
+        progress=progress,
         max_per_code=max_per_code,
-        jobs=_default_jobs() if jobs is None else jobs,
+        jobs=jobs,
         regions=None if regions is None else frozenset(regions),
     )
-    for path in paths:
-        session.read(path, encoding=encoding, sheet=sheet, progress=progress)
-    return session.result()
 
 
 def validate_files(
@@ -105,13 +104,51 @@ def validate_files(
             raise ValueError(f"unknown agency {expect_agency!r}")
         if year is None:
             raise ValueError("expect_agency needs a year")
+    return _read(
+        paths,
+        lookup,
+        keep=False,
+        encoding=encoding,
+        sheet=sheet,
+        lang=lang,
+        progress=progress,
+        max_per_code=max_per_code,
+        jobs=jobs,
+        expect=None if agency is None or year is None else (agency, year),
+    )
+
+
+def _read(
+    paths: Iterable[str | os.PathLike[str]],
+    lookup: Lookup,
+    *,
+    keep: bool,
+    encoding: str | None,
+    sheet: str | None,
+    lang: str,
+    progress: Progress | None,
+    max_per_code: int,
+    jobs: int | None,
+    regions: frozenset[str] | None = None,
+    expect: tuple[AgencyInfo, int] | None = None,
+    fast_path: bool = True,
+) -> ReadResult:
+    """The body of read_files (`keep`) and validate_files; `fast_path` as in Session."""
     if encoding is not None:
-        codecs.lookup(encoding)
-    if jobs is None:
-        jobs = _default_jobs()
-    session = Session(lookup, lang=lang, keep=False, max_per_code=max_per_code, jobs=jobs)
+        codecs.lookup(encoding)  # LookupError for an unknown encoding: a usage error
+    session = Session(
+        lookup,
+        lang=lang,
+        keep=keep,
+        max_per_code=max_per_code,
+        jobs=_default_jobs() if jobs is None else jobs,
+        regions=regions,
+        fast_path=fast_path,
+    )
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)
-    if agency is not None and year is not None:
-        check_agency(lookup, session.store, session.findings, agency, year)
-    return session.result()
+    if expect is not None:
+        check_agency(lookup, session.store, session.findings, *expect)
+    result = session.result()
+    lookup.save_if_changed()  # unit spellings learnt while reading
+    return result

@@ -35,8 +35,6 @@ _MAX_FILES = 65535  # file numbers are kept in 16 bits
 class Session:
     """State across the files of one read: the store of values seen and the diagnostics."""
 
-    force_rows = False  # tests set it to check every batch row by row
-
     def __init__(
         self,
         lookup: Lookup,
@@ -46,8 +44,12 @@ class Session:
         max_per_code: int,
         jobs: int = 1,
         regions: frozenset[str] | None = None,
+        fast_path: bool = True,
     ) -> None:
+        """`fast_path` False checks every batch row by row: slower, with the same result
+        (the tests compare the two)."""
         self.lookup = lookup
+        self.fast_path = fast_path
         self.lang = "zh" if lang == "zh" else "en"
         self.keep = keep
         self.max_per_code = max_per_code
@@ -60,7 +62,7 @@ class Session:
         self.inputs: list[InputSummary] = []
 
     def result(self) -> ReadResult:
-        self.lookup.save_if_changed()
+        """What was read so far (the lookup's cache is the caller's to save)."""
         return ReadResult(
             observations=self.store.kept_observations(),
             diagnostics=tuple(self.findings.diagnostics),
@@ -149,7 +151,7 @@ class Session:
         if (
             layout.kind == "long"
             and not file.check_bytes
-            and not self.force_rows
+            and self.fast_path
             and '"' not in text
         ):
             plain = text.replace("\r\n", "\n") if "\r" in text else text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from .csvfile import LongLine, batches
+from .csvfile import Batches, LongLine
 from .findings import SourceFile
 from .layout import Layout
 from .rows import BAD_BYTES
@@ -88,7 +88,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
         handle.seek(job.offset)
         next_line = job.first_line
         try:
-            for text, _, clean in batches(handle, job.encoding, job.auto):
+            for text, _, clean in Batches(handle, job.encoding, job.auto):
                 if not text:
                     continue
                 part.check_bytes = not clean and BAD_BYTES.search(text) is not None
