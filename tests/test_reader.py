@@ -688,3 +688,72 @@ def test_a_failed_child_is_replaced(
     monkeypatch.setattr(split, "check_second_half", crash_in_child)
     two = check(validate_files([path], lookup, jobs=2))
     assert (one.diagnostics, one.inputs) == (two.diagnostics, two.inputs)
+
+
+def _open_descriptors() -> set[str]:
+    import os
+
+    return set(os.listdir("/proc/self/fd"))
+
+
+def _gone(pid: int) -> bool:
+    """The child was reaped: waiting for it again finds no such child."""
+    import os
+
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+@pytest.mark.parametrize("failure", ["long-line", "exception"])
+def test_a_failed_first_half_reaps_the_child(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """When the parent's half stops (a line too long, or any exception), the child that
+    checks the second half is reaped and its pipe closed, whatever it was doing."""
+    import os
+
+    from sz_quality.read.session import Session
+
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
+    body = _mixed(6000)
+    if failure == "long-line":
+        monkeypatch.setattr(csvfile, "_LONG_LINE", 20_000)
+        cut = body.index("\n", len(body) // 4)
+        body = body[:cut] + "\n" + "x" * 30_000 + body[cut:]
+    else:
+        original = Session.check_batch
+        calls = [0]
+
+        def fail_later(self: Session, *arguments: Any) -> int:
+            calls[0] += 1
+            if calls[0] > 2:
+                raise RuntimeError("the first half fails")
+            return original(self, *arguments)
+
+        monkeypatch.setattr(Session, "check_batch", fail_later)
+    path = write(tmp_path, body)
+    halves: list[Any] = []
+    plan = split.plan_split
+
+    def spy(*arguments: Any) -> Any:
+        halves.append(plan(*arguments))
+        return halves[-1]
+
+    monkeypatch.setattr(split, "plan_split", spy)
+    before = _open_descriptors()
+    parent = os.getpid()
+    if failure == "long-line":
+        result = check(validate_files([path], lookup, jobs=2))
+        assert "bad-csv" in {d.code for d in result.diagnostics}
+    else:
+        with pytest.raises(RuntimeError, match="first half fails"):
+            validate_files([path], lookup, jobs=2)
+    assert os.getpid() == parent
+    assert halves and halves[0] is not None and halves[0].pid > 0  # a child was started
+    assert _gone(halves[0].pid)
+    assert _open_descriptors() <= before

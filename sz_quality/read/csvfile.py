@@ -72,61 +72,66 @@ def read_csv(
     delimiter = ","
     next_line = 1
     saw_text = False
-    for text, done, clean in batches:
-        if progress is not None:
-            # with two processes this one reads the first half: scale its progress
-            shown = done if split is None else min(total, done * total // max(split.offset, 1))
-            progress(file.path, shown, total)
-        if not text:
-            continue
-        file.check_bytes = not clean and BAD_BYTES.search(text) is not None
-        if layout is None:
-            if not text.strip().replace("\ufeff", ""):
-                next_line += text.count("\n")
+    try:
+        for text, done, clean in batches:
+            if progress is not None:
+                # with two processes this one reads the first half: scale its progress
+                shown = done if split is None else min(total, done * total // max(split.offset, 1))
+                progress(file.path, shown, total)
+            if not text:
                 continue
-            saw_text = True
-            if next_line > 1:
-                # blank lines before the header: the header must be line 1
-                missing_column(findings, file, None)
-                layout = UNUSABLE
-                file.check_bytes = False
-            first_line = text.split("\n", 1)[0]
-            delimiter = max(_DELIMITERS, key=first_line.count)
+            file.check_bytes = not clean and BAD_BYTES.search(text) is not None
             if layout is None:
-                stream = io.StringIO(text, newline="")
-                reader = csv.reader(stream, delimiter=delimiter, strict=False)
-                try:
-                    header = next(reader)
-                except csv.Error as error:
-                    findings.emit(
-                        file, "bad-csv", 1, None, None, findings.msg("bad-csv", error=error)
-                    )
-                    return
-                if file.check_bytes:
-                    _check_header_bytes(session, file, header, encoding)
-                layout = read_layout(findings, file, header)
-                next_line += reader.line_num
-                text = text[stream.tell() :]
-                file.check_bytes = not clean and BAD_BYTES.search(text) is not None
-                if (
-                    layout.kind == "long"
-                    and layout.ncols
-                    and _parallel(session, total, done, encoding)
-                ):
-                    from . import split as two
-
-                    split = two.plan_split(file.path, done, total, auto)
-                    if split is not None:
-                        try:
-                            split.start(session, file, layout, delimiter, encoding)
-                            batches.stop_at(split.offset)
-                        except OSError:  # no fork today: read it all here
-                            split = None
-                if not text:
+                if not text.strip().replace("\ufeff", ""):
+                    next_line += text.count("\n")
                     continue
-        next_line = session.check_batch(file, layout, text, delimiter, next_line, encoding)
-    if split is not None and layout is not None:
-        split.finish(session, file, layout)
+                saw_text = True
+                if next_line > 1:
+                    # blank lines before the header: the header must be line 1
+                    missing_column(findings, file, None)
+                    layout = UNUSABLE
+                    file.check_bytes = False
+                first_line = text.split("\n", 1)[0]
+                delimiter = max(_DELIMITERS, key=first_line.count)
+                if layout is None:
+                    stream = io.StringIO(text, newline="")
+                    reader = csv.reader(stream, delimiter=delimiter, strict=False)
+                    try:
+                        header = next(reader)
+                    except csv.Error as error:
+                        findings.emit(
+                            file, "bad-csv", 1, None, None, findings.msg("bad-csv", error=error)
+                        )
+                        return
+                    if file.check_bytes:
+                        _check_header_bytes(session, file, header, encoding)
+                    layout = read_layout(findings, file, header)
+                    next_line += reader.line_num
+                    text = text[stream.tell() :]
+                    file.check_bytes = not clean and BAD_BYTES.search(text) is not None
+                    if (
+                        layout.kind == "long"
+                        and layout.ncols
+                        and _parallel(session, total, done, encoding)
+                    ):
+                        from . import split as two
+
+                        split = two.plan_split(file.path, done, total, auto)
+                        if split is not None:
+                            try:
+                                split.start(session, file, layout, delimiter, encoding)
+                                batches.stop_at(split.offset)
+                            except OSError:  # no fork today: read it all here
+                                split = None
+                    if not text:
+                        continue
+            next_line = session.check_batch(file, layout, text, delimiter, next_line, encoding)
+        if split is not None and layout is not None:
+            half, split = split, None
+            half.finish(session, file, layout)
+    finally:
+        if split is not None:  # the first half failed: stop the second, and reap it
+            split.abandon()
     if not saw_text:
         findings.emit(file, "empty-file", None, None, None, findings.msg("empty-file"))
     elif (

@@ -4,7 +4,9 @@ The child runs `check_second_half`, a function of its inputs alone: it checks th
 from the cut on in a fresh session and writes what that session's store serialises.
 The parent reads the first half meanwhile, then merges the child's result through the
 store (`SlotStore.merge`) and the findings (`Findings.relist`), as if the file were read
-in one go. If the child fails, the parent checks the second half itself.
+in one go. If the child fails, the parent checks the second half itself; if the fork
+fails, one process reads it all. Whatever happens to the first half, the child is
+waited for and its pipe closed (`finish`, or `abandon` from the driver's `finally`).
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
 class SecondHalf:
     """The second half of a file, checked by a forked child, then merged."""
 
-    __slots__ = ("path", "offset", "first_line", "auto", "pid", "reader_fd", "job")
+    __slots__ = ("path", "offset", "first_line", "auto", "pid", "running", "reader_fd", "job")
 
     def __init__(self, path: str, offset: int, first_line: int, auto: bool) -> None:
         self.path = path
@@ -123,6 +125,7 @@ class SecondHalf:
         # the encoding may still switch to GB18030 (all bytes before the half were ASCII)
         self.auto = auto
         self.pid = 0
+        self.running = False  # a child was forked and not yet waited for
         self.reader_fd = -1
         self.job: HalfJob | None = None
 
@@ -148,19 +151,22 @@ class SecondHalf:
             finally:
                 os._exit(code)
         os.close(write_fd)
-        self.pid, self.reader_fd, self.job = pid, read_fd, job
+        self.pid, self.running, self.reader_fd, self.job = pid, True, read_fd, job
 
     def finish(self, session: Session, file: SourceFile, layout: Layout) -> None:
         """Wait for the child and merge its result (or check the second half here)."""
         assert self.job is not None
         store = session.store
         received: tuple[dict[str, Any], bytes] | None = None
-        with os.fdopen(self.reader_fd, "rb", buffering=1 << 16) as stream:
-            try:
-                received = store.receive(stream)
-            except Exception:  # the child died or sent garbage: nothing is merged yet
-                stream.read()
-        os.waitpid(self.pid, 0)
+        try:
+            with os.fdopen(self.reader_fd, "rb", buffering=1 << 16) as stream:
+                self.reader_fd = -1  # the stream owns it now
+                try:
+                    received = store.receive(stream)
+                except Exception:  # the child died or sent garbage: nothing is merged yet
+                    stream.read()
+        finally:
+            self._reap()
         if received is None:  # check the second half here instead
             import tempfile
 
@@ -178,6 +184,26 @@ class SecondHalf:
         store.merge(file, header, slots, layout.columns["value"] + 1)
         findings.take_unlisted(file, header["unlisted"])
         findings.relist(file)
+
+    def abandon(self) -> None:
+        """Stop the child and drop its result: the first half failed, the read stops here."""
+        if self.running:
+            import contextlib
+            import signal
+
+            # ProcessLookupError: it has exited already (and awaits its reaping)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        self._reap()
+
+    def _reap(self) -> None:
+        """Close the pipe and wait for the child: neither outlives the read of the file."""
+        if self.reader_fd >= 0:
+            os.close(self.reader_fd)
+            self.reader_fd = -1
+        if self.running:
+            self.running = False
+            os.waitpid(self.pid, 0)
 
 
 def plan_split(path: str, done: int, total: int, auto: bool) -> SecondHalf | None:
