@@ -254,3 +254,25 @@ def test_a_registry_that_does_not_load_is_usage(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--targets", str(broken), "validate", good])
     assert result.exit_code == 2
     assert "registry does not load" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_header_over_only_blank_rows_is_an_empty_file(tmp_path: Path, suffix: str) -> None:
+    """More blank rows than are listed (1,500 > 1,000): still no data rows, in both formats."""
+    blank_rows = 1500
+    if suffix == ".csv":
+        path = write(tmp_path, "indicator,year,value\n" + ", , \n" * blank_rows)
+    else:
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        book.active.append(["indicator", "year", "value"])
+        for _ in range(blank_rows):
+            book.active.append([" ", " ", " "])
+        path = str(tmp_path / "data.xlsx")
+        book.save(path)
+    result = run("validate", "-f", "json", path)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    codes = [diagnostic["code"] for diagnostic in report["diagnostics"]]
+    assert codes.count("empty-file") == 1
+    assert report["files"][0]["rows"] == report["files"][0]["rejected"] == blank_rows

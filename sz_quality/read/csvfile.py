@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .findings import SourceFile
-from .layout import UNUSABLE, Layout, missing_column, read_layout
+from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
 from .rows import BAD_BYTES
 from .sniff import HEAD, reads_as_gb18030
 
@@ -71,7 +71,6 @@ def read_csv(
     layout: Layout | None = None
     delimiter = ","
     next_line = 1
-    saw_text = False
     try:
         for text, done, clean in batches:
             if progress is not None:
@@ -85,7 +84,6 @@ def read_csv(
                 if not text.strip().replace("\ufeff", ""):
                     next_line += text.count("\n")
                     continue
-                saw_text = True
                 if next_line > 1:
                     # blank lines before the header: the header must be line 1
                     missing_column(findings, file, None)
@@ -132,15 +130,8 @@ def read_csv(
     finally:
         if split is not None:  # the first half failed: stop the second, and reap it
             split.abandon()
-    if not saw_text:
-        findings.emit(file, "empty-file", None, None, None, findings.msg("empty-file"))
-    elif (
-        layout is not None
-        and layout.ncols
-        and file.rows == file.rejected
-        and (file.rows == 0 or file.blank_rows() == file.rows)
-    ):
-        findings.emit(file, "empty-file", None, None, None, findings.msg("no-rows"))
+    # no text at all leaves no layout; text always gives one (UNUSABLE at worst)
+    check_has_rows(findings, file, layout)
 
 
 def _check_header_bytes(

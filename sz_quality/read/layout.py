@@ -8,7 +8,7 @@ from typing import Literal
 from .cells import FIELD_OF, closest_header, header_key, header_year
 from .findings import Findings, SourceFile
 
-__all__ = ["Layout", "missing_column", "read_layout"]
+__all__ = ["Layout", "check_has_rows", "missing_column", "read_layout"]
 
 
 class Layout:
@@ -139,3 +139,16 @@ def _duplicate_column(
             name=name,
         ),
     )
+
+
+def check_has_rows(findings: Findings, file: SourceFile, layout: Layout | None) -> None:
+    """empty-file when a table holds no header (`layout` None), or a usable header over
+    no rows or blank rows only: the one rule of both drivers, CSV and .xlsx."""
+    if layout is None:
+        findings.emit(file, "empty-file", None, None, None, findings.msg("empty-file"))
+    elif (
+        layout.ncols
+        and file.rows == file.rejected
+        and (file.rows == 0 or file.blank_rows() == file.rows)
+    ):
+        findings.emit(file, "empty-file", None, None, None, findings.msg("no-rows"))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .cells import cell_text
 from .findings import SourceFile
-from .layout import Layout, read_layout
+from .layout import Layout, check_has_rows, read_layout
 
 if TYPE_CHECKING:
     from .session import Progress, Session
@@ -111,9 +111,4 @@ def _read_sheet(
             checker.long_row(file, layout, cells, line)
         else:
             checker.wide_row(file, layout, cells, line)
-    if layout is None:
-        findings.emit(file, "empty-file", None, None, None, findings.msg("empty-file"))
-    elif layout.ncols and file.rows == file.rejected:
-        blank = file.listed.get("blank-row", 0)
-        if file.rows == 0 or blank == file.rows:
-            findings.emit(file, "empty-file", None, None, None, findings.msg("no-rows"))
+    check_has_rows(findings, file, layout)
