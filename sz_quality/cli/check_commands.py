@@ -196,7 +196,7 @@ def calc_command(
 
         payload = {
             "inputs": [summary.to_dict() for summary in data.inputs],
-            "diagnostics": [diagnostic.to_dict() for diagnostic in data.diagnostics],
+            "diagnostics": [diagnostic.to_dict(language) for diagnostic in data.diagnostics],
             "series": [value.to_dict() for value in derived],
         }
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

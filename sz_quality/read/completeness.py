@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..plan.lookup import AgencyInfo, Lookup
+from .diagnostics import template
 from .findings import Findings, SourceFile
 from .store import SlotStore
 
@@ -20,7 +21,6 @@ def check_agency(
         if _has(lookup, target.id, present) or _has(lookup, target.indicator, present):
             continue
         missing.setdefault(target.indicator, []).append(target.id)
-    lang = findings.lang
     for indicator_id, targets in missing.items():
         info = lookup.get(indicator_id)
         findings.emit(
@@ -29,15 +29,17 @@ def check_agency(
             None,
             None,
             "indicator",
-            findings.msg(
+            template(
                 "missing-indicator",
                 id=indicator_id,
-                name=info.name(lang) if info else indicator_id,
+                name_zh=info.name("zh") if info else indicator_id,
+                name_en=info.name("en") if info else indicator_id,
                 year=year,
-                agency=agency.name(lang),
+                agency_zh=agency.name("zh"),
+                agency_en=agency.name("en"),
                 targets=", ".join(targets),
             ),
-            findings.msg("missing-indicator.hint", id=indicator_id, year=year),
+            template("missing-indicator.hint", id=indicator_id, year=year),
         )
 
 

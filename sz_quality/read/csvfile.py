@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .diagnostics import template
 from .findings import SourceFile
 from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
 from .rows import BAD_BYTES
@@ -98,7 +99,7 @@ def read_csv(
                         header = next(reader)
                     except csv.Error as error:
                         findings.emit(
-                            file, "bad-csv", 1, None, None, findings.msg("bad-csv", error=error)
+                            file, "bad-csv", 1, None, None, template("bad-csv", error=str(error))
                         )
                         return
                     if file.check_bytes:
@@ -146,8 +147,8 @@ def _check_header_bytes(
                 1,
                 index + 1,
                 None,
-                findings.msg("encoding-error", encoding=encoding),
-                findings.msg("encoding-error.hint"),
+                template("encoding-error", encoding=encoding),
+                template("encoding-error.hint"),
             )
             return
 

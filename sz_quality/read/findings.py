@@ -7,6 +7,7 @@ listed per file, the rest counted in one `too-many` diagnostic when the file is 
 from __future__ import annotations
 
 from . import diagnostics as diag
+from .diagnostics import Template, template
 from .observations import Diagnostic, Severity
 
 __all__ = ["Findings", "SourceFile"]
@@ -64,9 +65,6 @@ class Findings:
         self.max_per_code = max_per_code
         self.lang = lang
 
-    def msg(self, key: str, **params: object) -> str:
-        return diag.message(key, self.lang, **params)
-
     def emit(
         self,
         file: SourceFile,
@@ -74,21 +72,41 @@ class Findings:
         line: int | None,
         column: int | None,
         field_name: str | None,
-        text: str,
-        hint: str | None = None,
+        text: Template,
+        hint: Template | None = None,
         severity: Severity | None = None,
     ) -> None:
-        made = diag.make(code, file.path, line, column, field_name, text, hint, severity=severity)
-        if self._admit(file, made):
-            self.diagnostics.append(made)
+        """List a diagnostic (made only when it is listed: over the cap it is counted)."""
+        if severity is None:
+            severity = "warning" if diag.CODES[code].severity == "warning" else "error"
+        if self._admit(file, code, severity):
+            self.diagnostics.append(
+                diag.make(
+                    code,
+                    file.path,
+                    line,
+                    column,
+                    field_name,
+                    text,
+                    hint,
+                    severity=severity,
+                    lang=self.lang,
+                )
+            )
 
-    def _admit(self, file: SourceFile, made: Diagnostic) -> bool:
+    def add(self, file: SourceFile, made: Diagnostic) -> bool:
+        """List a diagnostic made elsewhere, under the same cap; whether it was listed."""
+        if self._admit(file, made.code, made.severity):
+            self.diagnostics.append(made)
+            return True
+        return False
+
+    def _admit(self, file: SourceFile, code: str, severity: Severity) -> bool:
         """Whether a diagnostic is listed; if not, it is counted for `too-many`."""
-        code = made.code
         count = file.listed.get(code, 0)
         if self.max_per_code and count >= self.max_per_code:
-            previous = file.unlisted.get(code, (made.severity, 0))
-            worst: Severity = "error" if "error" in (previous[0], made.severity) else "warning"
+            previous = file.unlisted.get(code, (severity, 0))
+            worst: Severity = "error" if "error" in (previous[0], severity) else "warning"
             file.unlisted[code] = (worst, previous[1] + 1)
             return False
         file.listed[code] = count + 1
@@ -107,7 +125,9 @@ class Findings:
         mine.sort(key=lambda diagnostic: (diagnostic.line is None, diagnostic.line or 0))
         file.listed = {}
         self.diagnostics[file.first_diagnostic :] = [
-            diagnostic for diagnostic in mine if self._admit(file, diagnostic)
+            diagnostic
+            for diagnostic in mine
+            if self._admit(file, diagnostic.code, diagnostic.severity)
         ]
 
     def close(self, file: SourceFile) -> None:
@@ -120,8 +140,9 @@ class Findings:
                     None,
                     None,
                     None,
-                    self.msg("too-many", count=count, code=code),
-                    self.msg("too-many.hint"),
+                    template("too-many", count=count, code=code),
+                    template("too-many.hint"),
                     severity=severity,
+                    lang=self.lang,
                 )
             )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .cells import FIELD_OF, closest_header, header_key, header_year
+from .diagnostics import template
 from .findings import Findings, SourceFile
 
 __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout"]
@@ -84,8 +85,8 @@ def read_layout(
             line,
             index + 1,
             None,
-            findings.msg("unknown-column", header=cell),
-            findings.msg("did-you-mean", name=guess) if guess else None,
+            template("unknown-column", header=cell),
+            template("did-you-mean", name=guess) if guess else None,
         )
     required = ("indicator", "year", "value") if kind == "long" else ("indicator",)
     missing = [name for name in required if name not in columns]
@@ -104,15 +105,14 @@ def read_layout(
 
 def missing_column(findings: Findings, file: SourceFile, name: str | None, line: int = 1) -> None:
     """missing-column; `name` None: no header on line 1 at all."""
-    example = "指标,年份,数值,单位" if findings.lang == "zh" else "indicator,year,value,unit"
     findings.emit(
         file,
         "missing-column",
         line,
         None,
         name,
-        findings.msg("missing-column", name=name or "indicator"),
-        findings.msg("missing-column.hint", example=example),
+        template("missing-column", name=name or "indicator"),
+        template("missing-column.hint"),
     )
 
 
@@ -131,7 +131,7 @@ def _duplicate_column(
         line,
         index + 1,
         name,
-        findings.msg(
+        template(
             "duplicate-column",
             header=header[index].strip(),
             first=first + 1,
@@ -145,10 +145,10 @@ def check_has_rows(findings: Findings, file: SourceFile, layout: Layout | None) 
     """empty-file when a table holds no header (`layout` None), or a usable header over
     no rows or blank rows only: the one rule of both drivers, CSV and .xlsx."""
     if layout is None:
-        findings.emit(file, "empty-file", None, None, None, findings.msg("empty-file"))
+        findings.emit(file, "empty-file", None, None, None, template("empty-file"))
     elif (
         layout.ncols
         and file.rows == file.rejected
         and (file.rows == 0 or file.blank_rows() == file.rows)
     ):
-        findings.emit(file, "empty-file", None, None, None, findings.msg("no-rows"))
+        findings.emit(file, "empty-file", None, None, None, template("no-rows"))

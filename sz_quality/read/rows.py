@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..plan.lookup import SeriesInfo
 from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
+from .diagnostics import Template, template
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .resolve import Resolver
@@ -22,13 +23,12 @@ BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape h
 class RowChecker:
     """Checks rows of a known layout and stores the values it accepts."""
 
-    __slots__ = ("resolver", "store", "findings", "msg")
+    __slots__ = ("resolver", "store", "findings")
 
     def __init__(self, resolver: Resolver, store: SlotStore, findings: Findings) -> None:
         self.resolver = resolver
         self.store = store
         self.findings = findings
-        self.msg = findings.msg
 
     def check_text(
         self,
@@ -57,7 +57,7 @@ class RowChecker:
                     first_line + previous,
                     None,
                     None,
-                    self.msg("bad-csv", error=error),
+                    template("bad-csv", error=str(error)),
                 )
                 previous = reader.line_num
                 continue
@@ -80,8 +80,8 @@ class RowChecker:
                     line,
                     index + 1,
                     layout.field_at(index) or None,
-                    self.msg("encoding-error", encoding=encoding),
-                    self.msg("encoding-error.hint"),
+                    template("encoding-error", encoding=encoding),
+                    template("encoding-error.hint"),
                 )
                 return True
         return False
@@ -105,8 +105,8 @@ class RowChecker:
                 line,
                 year_column + 1,
                 "year",
-                self.msg("bad-year", text=row[year_column].strip()),
-                self.msg("bad-year.hint"),
+                template("bad-year", text=row[year_column].strip()),
+                template("bad-year.hint"),
             )
         value_column = columns["value"]
         value = self._check_value(file, row[value_column], line, value_column, "value")
@@ -171,7 +171,7 @@ class RowChecker:
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
         """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""
         if not any(map(str.strip, row)):
-            self.findings.emit(file, "blank-row", line, None, None, self.msg("blank-row"))
+            self.findings.emit(file, "blank-row", line, None, None, template("blank-row"))
             return []
         ncols = layout.ncols
         if len(row) == ncols:
@@ -186,8 +186,8 @@ class RowChecker:
             line,
             None,
             None,
-            self.msg("ragged-row", count=len(row), expected=ncols),
-            self.msg("ragged-row.hint"),
+            template("ragged-row", count=len(row), expected=ncols),
+            template("ragged-row.hint"),
         )
         return []
 
@@ -199,23 +199,26 @@ class RowChecker:
         if info is not None:
             return info
         name = raw.strip()
-        hint: str | None = None
+        hint: Template | None = None
         if not name:
-            text = self.msg("blank-indicator")
+            text = template("blank-indicator")
         else:
             from ..plan.lookup import fold
 
             lookup = self.resolver.lookup
             shared = lookup.ambiguous.get(fold(name))
             if shared:
-                text = self.msg("ambiguous-indicator", name=name, ids=", ".join(shared))
-                hint = self.msg("ambiguous-indicator.hint")
+                text = template("ambiguous-indicator", name=name, ids=", ".join(shared))
+                hint = template("ambiguous-indicator.hint")
             else:
-                text = self.msg("unknown-indicator", name=name)
+                text = template("unknown-indicator", name=name)
                 guess = lookup.suggest(name)
                 if guess is not None:
-                    hint = self.msg(
-                        "suggest-series", id=guess.id, name=guess.name(self.findings.lang)
+                    hint = template(
+                        "suggest-series",
+                        id=guess.id,
+                        name_zh=guess.name("zh"),
+                        name_en=guess.name("en"),
                     )
         self.findings.emit(file, "unknown-indicator", line, column + 1, "indicator", text, hint)
         return None
@@ -229,10 +232,10 @@ class RowChecker:
             return parsed
         shown = text.strip()
         if parsed == NOT_FINITE:
-            message, hint = self.msg("not-finite", text=shown), None
+            message, hint = template("not-finite", text=shown), None
         else:
-            message = self.msg("bad-number", text=shown)
-            hint = self.msg("bad-number.percent" if shown.endswith("%") else "bad-number.hint")
+            message = template("bad-number", text=shown)
+            hint = template("bad-number.percent" if shown.endswith("%") else "bad-number.hint")
         self.findings.emit(file, "bad-number", line, column + 1, field_name, message, hint)
         return NOT_A_NUMBER
 
@@ -246,16 +249,16 @@ class RowChecker:
         unit = raw.strip()
         if found == "unknown":
             code = "unknown-unit"
-            text = self.msg("unknown-unit", unit=unit)
-            hint = self.msg("unknown-unit.hint", id=info.id, expected=info.unit)
+            text = template("unknown-unit", unit=unit)
+            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
         elif found == "currency":
             code = "unit-mismatch"
-            text = self.msg("unit-currency", unit=unit, expected=info.unit)
-            hint = self.msg("unit-currency.hint", expected=info.unit)
+            text = template("unit-currency", unit=unit, expected=info.unit)
+            hint = template("unit-currency.hint", expected=info.unit)
         else:
             code = "unit-mismatch"
-            text = self.msg("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
-            hint = self.msg("unknown-unit.hint", id=info.id, expected=info.unit)
+            text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
+            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
         self.findings.emit(file, code, line, column + 1, "unit", text, hint)
         return None
 
@@ -275,7 +278,7 @@ class RowChecker:
             line,
             column,
             field_name,
-            self.msg("no-value", name=name, year=year if year is not None else ""),
+            template("no-value", name=name, year=year if year is not None else ""),
         )
 
     def _in_range(
@@ -295,6 +298,6 @@ class RowChecker:
             line,
             column,
             name,
-            self.msg("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
+            template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
         )
         return False

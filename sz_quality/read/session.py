@@ -16,6 +16,7 @@ from collections.abc import Callable
 from ..plan.lookup import Lookup
 from .columns import check_plain_batch
 from .csvfile import LongLine, read_csv
+from .diagnostics import template
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .observations import InputSummary, ReadResult
@@ -88,7 +89,7 @@ class Session:
         try:
             self._open(file, encoding, sheet, progress)
         except LongLine:
-            findings.emit(file, "bad-csv", None, None, None, findings.msg("long-line"))
+            findings.emit(file, "bad-csv", None, None, None, template("long-line"))
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
@@ -113,8 +114,8 @@ class Session:
                         None,
                         None,
                         None,
-                        findings.msg("binary", kind=findings.msg(kind)),
-                        findings.msg("binary.hint"),
+                        template("binary", kind=kind),
+                        template("binary.hint"),
                     )
                     return
                 if encoding is not None:
@@ -133,7 +134,7 @@ class Session:
                 None,
                 None,
                 None,
-                findings.msg("unreadable", error=error.strerror or str(error)),
+                template("unreadable", error=error.strerror or str(error)),
             )
 
     def check_batch(
@@ -148,12 +149,7 @@ class Session:
         """Check one batch of complete records; return the number of the next line."""
         if not layout.ncols:  # no usable header: count the rows, all rejected
             return first_line + _count_records(file, text, delimiter)
-        if (
-            layout.kind == "long"
-            and not file.check_bytes
-            and self.fast_path
-            and '"' not in text
-        ):
+        if layout.kind == "long" and not file.check_bytes and self.fast_path and '"' not in text:
             plain = text.replace("\r\n", "\n") if "\r" in text else text
             if "\r" not in plain:
                 if not plain.endswith("\n"):

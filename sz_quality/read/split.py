@@ -15,6 +15,7 @@ import os
 from typing import IO, TYPE_CHECKING, Any
 
 from .csvfile import Batches, LongLine
+from .diagnostics import template
 from .findings import SourceFile
 from .layout import Layout
 from .rows import BAD_BYTES
@@ -98,9 +99,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
                     part, job.layout, text, job.delimiter, next_line, job.encoding
                 )
         except LongLine:
-            session.findings.emit(
-                part, "bad-csv", None, None, None, session.findings.msg("long-line")
-            )
+            session.findings.emit(part, "bad-csv", None, None, None, template("long-line"))
     session.store.serialise(
         stream,
         {

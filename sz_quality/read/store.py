@@ -17,6 +17,7 @@ from typing import IO, Any
 from ..plan.lookup import Lookup, SeriesInfo
 from . import diagnostics as diag
 from .cells import same_value
+from .diagnostics import template
 from .findings import Findings, SourceFile
 from .observations import Diagnostic, Observation, Revision
 
@@ -133,26 +134,34 @@ class SlotStore:
         key: int,
     ) -> Diagnostic:
         """duplicate-row for a key held by this file: a warning if equal, else an error."""
-        msg = self.findings.msg
         old = self.values[key]
         first = self.lines[key]
-        where = msg("region", region=region) if region else ""
+        lang = self.findings.lang
         if same_value(old, value):
-            text = msg("duplicate-row.equal", id=info.id, region=where, year=year, first=first)
-            return diag.make(
-                "duplicate-row", file.path, line, column, field_name, text, severity="warning"
+            text = template(
+                "duplicate-row.equal", id=info.id, region=region, year=year, first=first
             )
-        text = msg(
+            return diag.make(
+                "duplicate-row",
+                file.path,
+                line,
+                column,
+                field_name,
+                text,
+                severity="warning",
+                lang=lang,
+            )
+        text = template(
             "duplicate-row.differ",
             id=info.id,
-            region=where,
+            region=region,
             year=year,
             first=first,
             old=old,
             new=value,
         )
         return diag.make(
-            "duplicate-row", file.path, line, column, field_name, text, severity="error"
+            "duplicate-row", file.path, line, column, field_name, text, severity="error", lang=lang
         )
 
     def store(
@@ -177,18 +186,10 @@ class SlotStore:
                 file.rejected += 1
             else:
                 file.accepted += 1
-            listed = len(findings.diagnostics)
-            findings.emit(
-                file,
-                made.code,
-                made.line,
-                made.column,
-                made.field,
-                made.message,
-                severity=made.severity,
-            )
+            position = len(findings.diagnostics)  # where it goes, if listed
+            if not findings.add(file, made):
+                position = -1
             if self.duplicate_events is not None:
-                position = listed if len(findings.diagnostics) > listed else -1
                 error = made.severity == "error"
                 self.duplicate_events.append(
                     (region, year, info.index, value, line, position, error)
@@ -202,17 +203,16 @@ class SlotStore:
                 self.revisions.append(
                     Revision(info.id, region, year, old, value, old_file, old_line, file.path, line)
                 )
-                where = findings.msg("region", region=region) if region else ""
                 findings.emit(
                     file,
                     "revision",
                     line,
                     column,
                     field_name,
-                    findings.msg(
+                    template(
                         "revision",
                         id=info.id,
-                        region=where,
+                        region=region,
                         year=year,
                         old=old,
                         old_file=old_file,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .cells import cell_text
+from .diagnostics import template
 from .findings import SourceFile
 from .layout import Layout, check_has_rows, read_layout
 
@@ -19,13 +20,18 @@ def read_xlsx(
     session: Session, file: SourceFile, sheet: str | None, progress: Progress | None
 ) -> None:
     findings = session.findings
-    msg = findings.msg
     file.sheet = True
     try:
         import openpyxl
     except ImportError:
         findings.emit(
-            file, "bad-file", None, None, None, msg("xlsx-missing"), msg("xlsx-missing.hint")
+            file,
+            "bad-file",
+            None,
+            None,
+            None,
+            template("xlsx-missing"),
+            template("xlsx-missing.hint"),
         )
         return
     with open(file.path, "rb") as handle:  # a handle: openpyxl judges a path by its suffix
@@ -38,8 +44,8 @@ def read_xlsx(
                 None,
                 None,
                 None,
-                msg("bad-xlsx", error=f"{type(error).__name__}: {error}"),
-                msg("binary.hint"),
+                template("bad-xlsx", error=f"{type(error).__name__}: {error}"),
+                template("binary.hint"),
             )
             return
         try:
@@ -52,7 +58,7 @@ def read_xlsx(
                 None,
                 None,
                 None,
-                msg("bad-xlsx", error=f"{type(error).__name__}: {error}"),
+                template("bad-xlsx", error=f"{type(error).__name__}: {error}"),
             )
         finally:
             workbook.close()
@@ -83,8 +89,8 @@ def _read_sheet(
             None,
             None,
             None,
-            findings.msg("no-sheet", sheet=sheet or ""),
-            findings.msg("no-sheet.hint", sheets=", ".join(names)),
+            template("no-sheet", sheet=sheet or ""),
+            template("no-sheet.hint", sheets=", ".join(names)),
         )
         return
     start = getattr(chosen, "min_row", 1) or 1

@@ -37,7 +37,7 @@ def render(report: Report, options: RenderOptions) -> str:
     if report.diagnostics:
         lines.append("")
         for diagnostic in report.diagnostics:
-            lines.append(f"- `{_cell(diagnostic_line(diagnostic))}`")
+            lines.append(f"- `{_cell(diagnostic_line(diagnostic, lang))}`")
     if report.inputs or report.diagnostics:
         lines.append("")
     header = ["target", "target_value", "actual", "status", "gap", "progress", "trend", "note"]

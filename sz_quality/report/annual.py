@@ -310,7 +310,7 @@ class AnnualReport:
                 else None
             ),
             "inputs": [summary.to_dict() for summary in self.inputs],
-            "diagnostics": [diagnostic.to_dict() for diagnostic in self.diagnostics],
+            "diagnostics": [diagnostic.to_dict(self.lang) for diagnostic in self.diagnostics],
             "revisions": [
                 {
                     "series": revision.series,
