@@ -19,6 +19,7 @@ __all__ = [
     "Template",
     "is_valid",
     "make",
+    "markdown_table",
     "message",
     "summary_counts",
     "template",
@@ -42,7 +43,7 @@ CODES: dict[str, Code] = {
             "encoding-error",
             "error",
             "Bytes that do not decode in the file's encoding (detected: UTF-8, UTF-8 with BOM, "
-            "UTF-16 with BOM or GB18030; or as forced with --encoding).",
+            "UTF-16 with BOM or GB18030; or as forced with `--encoding`).",
             "字节无法按文件编码解码(自动识别 UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、"
             "GB18030,或 --encoding 指定的编码)。",
         ),
@@ -70,7 +71,7 @@ CODES: dict[str, Code] = {
         Code(
             "duplicate-column",
             "error",
-            "Two columns mean the same field (e.g. 'indicator' and '指标', or '2015' twice).",
+            "Two columns mean the same field (e.g. `indicator` and `指标`, or `2015` twice).",
             "两列表示同一字段(如 'indicator' 与 '指标',或两个 '2015' 列)。",
         ),
         Code(
@@ -88,7 +89,8 @@ CODES: dict[str, Code] = {
         Code(
             "ragged-row",
             "error",
-            "A row with another number of fields than the header.",
+            "A row with another number of fields than the header (empty cells after the last "
+            "column are fine).",
             "字段数与表头不一致的行。",
         ),
         Code("blank-row", "warning", "A row with no values; it is skipped.", "空行,已跳过。"),
@@ -102,7 +104,7 @@ CODES: dict[str, Code] = {
         Code(
             "bad-year",
             "error",
-            "A year that is not a whole number between 1900 and 2100 (2015 and 2015年 are fine).",
+            "A year that is not a whole number from 1900 to 2100 (`2015`, `2015年` are fine).",
             "年份不是 1900 至 2100 之间的整数(2015、2015年 均可)。",
         ),
         Code(
@@ -114,7 +116,8 @@ CODES: dict[str, Code] = {
         Code(
             "no-value",
             "warning",
-            "A value left blank or written as -, —, …: the row holds no value and is skipped.",
+            "A value left blank or written as `-`, `—`, `…`: the row holds no value and is "
+            "skipped.",
             "数值为空或写作 -、—、…:该行没有数值,已跳过。",
         ),
         Code(
@@ -133,8 +136,8 @@ CODES: dict[str, Code] = {
         Code(
             "out-of-range",
             "error",
-            "A value outside the indicator's plausible range (a share outside 0-100%, a "
-            "negative count).",
+            "A value outside the indicator's plausible range, after conversion (a share outside"
+            " 0–100%, a negative count).",
             "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负)。",
         ),
         Code(
@@ -148,74 +151,85 @@ CODES: dict[str, Code] = {
             "revision",
             "warning",
             "A later file gives another value for the same indicator, region and year; the "
-            "later value is kept (old -> new).",
+            "later value is kept (old → new).",
             "后一个文件对同一指标、地区、年份给出不同数值,以后者为准(旧值 -> 新值)。",
         ),
         Code(
             "missing-indicator",
             "error",
-            "With --expect-agency and --year: an indicator the agency's targets need for that "
-            "year has no value in the submission.",
+            "With `--expect-agency` and `--year`: an indicator the agency's targets need for "
+            "that year (targets whose baseline year to target year holds it, led by the text or"
+            " by inference) has no value in the submission, in any region; a value under the "
+            "target's id, or values of all inputs of a derived indicator, also count. Reported "
+            "against the last file.",
             "使用 --expect-agency 和 --year 时:该单位的目标在该年需要的指标没有数值。",
         ),
         Code(
             "too-many",
             "error or warning",
-            "More diagnostics of one code in one file than --max-diagnostics (default 1000); "
-            "the rest are counted in this one, which has the worst severity among them.",
+            "More diagnostics of one code in one file than `--max-diagnostics` (default 1000, 0"
+            " for all); the rest are counted in this one, which has the worst severity among "
+            "them.",
             "同一文件同一代码的诊断超过 --max-diagnostics(默认 1000),其余只计数,"
             "合并为本条,严重程度取其中最高者。",
         ),
         Code(
             "status-encoding",
             "error",
-            "--measures-status: the file is neither UTF-8 nor GB18030; nothing is read.",
+            "`--measures-status`: the file is neither UTF-8 nor GB18030; nothing is read.",
             "--measures-status:文件既不是 UTF-8 也不是 GB18030,未读取。",
         ),
         Code(
             "status-empty",
             "error",
-            "--measures-status: the file has no header.",
+            "`--measures-status`: the file has no header.",
             "--measures-status:文件没有表头。",
         ),
         Code(
             "status-missing-column",
             "error",
-            "--measures-status: the header lacks measure or status; nothing is read.",
+            "`--measures-status`: the header lacks `measure` or `status`; nothing is read.",
             "--measures-status:表头缺少 measure 或 status 列,未读取。",
         ),
         Code(
             "status-unknown-column",
             "warning",
-            "--measures-status: a header szq does not know; the column is ignored.",
+            "`--measures-status`: a header szq does not know; the column is ignored.",
             "--measures-status:无法识别的表头,该列被忽略。",
         ),
         Code(
             "status-missing-id",
             "error",
-            "--measures-status: a row without a measure id.",
+            "`--measures-status`: a row without a measure id.",
             "--measures-status:该行没有措施编号。",
         ),
         Code(
             "status-unknown-measure",
             "error",
-            "--measures-status: a measure id measures.yaml does not define.",
+            "`--measures-status`: a measure id measures.yaml does not define.",
             "--measures-status:measures.yaml 中没有该措施编号。",
         ),
         Code(
             "status-invalid-status",
             "error",
-            "--measures-status: a status other than done, in_progress or not_started.",
+            "`--measures-status`: a status other than `done`, `in_progress` or `not_started`.",
             "--measures-status:状态不是 done、in_progress 或 not_started。",
         ),
         Code(
             "status-duplicate",
             "warning",
-            "--measures-status: a second row for the same measure; the later row wins.",
+            "`--measures-status`: a second row for the same measure; the later row wins.",
             "--measures-status:同一措施出现两行,以后一行为准。",
         ),
     )
 }
+
+
+def markdown_table() -> str:
+    """The README's table of codes, generated from CODES (a test keeps the README current)."""
+    lines = ["| code | severity | meaning |", "| --- | --- | --- |"]
+    lines.extend(f"| `{c.code}` | {c.severity} | {c.meaning_en} |" for c in CODES.values())
+    return "\n".join(lines) + "\n"
 
 
 # Message templates: key -> (zh, en), filled with str.format.
