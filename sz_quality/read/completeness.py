@@ -15,7 +15,7 @@ def check_agency(
 ) -> None:
     """missing-indicator for each indicator the agency's targets need for `year`."""
     file = SourceFile(store.paths[-1] if store.paths else "", 0)
-    present = store.present(year)
+    present = _present(store, year)
     missing: dict[str, list[str]] = {}
     for target in lookup.needs(agency, year):
         if _has(lookup, target.id, present) or _has(lookup, target.indicator, present):
@@ -53,3 +53,14 @@ def _has(lookup: Lookup, series_id: str, present: set[int], depth: int = 0) -> b
     if info.inputs and depth < 8:
         return all(_has(lookup, name, present, depth + 1) for name in info.inputs)
     return False
+
+
+def _present(store: SlotStore, year: int) -> set[int]:
+    """The series with a value for `year` (in any region)."""
+    width = store.width
+    found: set[int] = set()
+    for (_, block_year), block in store.blocks.items():
+        if block_year == year:
+            owners = store.owner[block * width : (block + 1) * width]
+            found.update(index for index, owner in enumerate(owners) if owner)
+    return found

@@ -19,7 +19,7 @@ from . import diagnostics as diag
 from .cells import same_value
 from .diagnostics import template
 from .findings import Findings, SourceFile
-from .observations import Diagnostic, Observation, Revision
+from .observations import Diagnostic, Observation, Revision, Severity
 
 __all__ = ["DuplicateEvent", "SlotStore"]
 
@@ -109,16 +109,6 @@ class SlotStore:
     def kept_observations(self) -> tuple[Observation, ...]:
         return tuple(obs for obs in self.observations if obs is not None)
 
-    def present(self, year: int) -> set[int]:
-        """The series with a value for `year` (in any region)."""
-        width = self.width
-        found: set[int] = set()
-        for (_, block_year), block in self.blocks.items():
-            if block_year == year:
-                owners = self.owner[block * width : (block + 1) * width]
-                found.update(index for index, owner in enumerate(owners) if owner)
-        return found
-
     # -- one value ----------------------------------------------------------------------
 
     def duplicate(
@@ -136,32 +126,31 @@ class SlotStore:
         """duplicate-row for a key held by this file: a warning if equal, else an error."""
         old = self.values[key]
         first = self.lines[key]
-        lang = self.findings.lang
-        if same_value(old, value):
+        equal = same_value(old, value)
+        if equal:
             text = template(
                 "duplicate-row.equal", id=info.id, region=region, year=year, first=first
             )
-            return diag.make(
-                "duplicate-row",
-                file.path,
-                line,
-                column,
-                field_name,
-                text,
-                severity="warning",
-                lang=lang,
+        else:
+            text = template(
+                "duplicate-row.differ",
+                id=info.id,
+                region=region,
+                year=year,
+                first=first,
+                old=old,
+                new=value,
             )
-        text = template(
-            "duplicate-row.differ",
-            id=info.id,
-            region=region,
-            year=year,
-            first=first,
-            old=old,
-            new=value,
-        )
+        severity: Severity = "warning" if equal else "error"
         return diag.make(
-            "duplicate-row", file.path, line, column, field_name, text, severity="error", lang=lang
+            "duplicate-row",
+            file.path,
+            line,
+            column,
+            field_name,
+            text,
+            severity=severity,
+            lang=self.findings.lang,
         )
 
     def store(
@@ -342,24 +331,27 @@ class SlotStore:
             if position >= 0:
                 diagnostics[base + position] = again
         if self.keep:
-            self._merge_observations(file, header["observations"])
+            _keep_half_observations(self, file, header["observations"])
 
-    def _merge_observations(self, file: SourceFile, theirs: tuple[Observation, ...]) -> None:
-        """Keep the half's observations whose value the merged slots kept.
 
-        A slot names the file and line of the value that won (a duplicate keeps the first
-        occurrence, a revision the later file), so an observation of the half stands
-        exactly when its slot still points at its line.
-        """
-        width = self.width
-        index_of = {info.id: info.index for info in self.lookup.series}
-        for obs in theirs:
-            key = self.blocks[(obs.region, obs.year)] * width + index_of[obs.series]
-            if self.owner[key] != file.number or self.lines[key] != obs.line:
-                continue
-            position = self.positions[key]
-            if position >= 0:  # the merge stored this value already (a revision): keep the source
-                self.observations[position] = obs
-            else:
-                self.positions[key] = len(self.observations)
-                self.observations.append(obs)
+def _keep_half_observations(
+    store: SlotStore, file: SourceFile, theirs: tuple[Observation, ...]
+) -> None:
+    """Keep the half's observations whose value the merged slots kept.
+
+    A slot names the file and line of the value that won (a duplicate keeps the first
+    occurrence, a revision the later file), so an observation of the half stands
+    exactly when its slot still points at its line.
+    """
+    width = store.width
+    index_of = {info.id: info.index for info in store.lookup.series}
+    for obs in theirs:
+        key = store.blocks[(obs.region, obs.year)] * width + index_of[obs.series]
+        if store.owner[key] != file.number or store.lines[key] != obs.line:
+            continue
+        position = store.positions[key]
+        if position >= 0:  # the merge stored this value already (a revision): keep the source
+            store.observations[position] = obs
+        else:
+            store.positions[key] = len(store.observations)
+            store.observations.append(obs)
