@@ -12,7 +12,7 @@ from sz_quality.check.evaluate import evaluate
 from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
-from sz_quality.read.diagnostics import CODES
+from sz_quality.read.diagnostics import CODES, markdown_table
 from sz_quality.read.reader import read_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +60,30 @@ def test_every_command_is_documented_and_has_help() -> None:
 def test_every_diagnostic_code_is_in_the_readme_table() -> None:
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", README, flags=re.MULTILINE))
     assert set(CODES) <= documented
+
+
+def _readme_code_table() -> dict[str, tuple[str, str]]:
+    """The rows of the README's table of diagnostic codes: code -> (severity, meaning)."""
+    start = README.index("| code | severity | meaning |\n")
+    end = README.index("\n\n", start)
+    rows: dict[str, tuple[str, str]] = {}
+    for line in README[start:end].splitlines()[2:]:
+        match = re.fullmatch(r"\| `([a-z-]+)` \| ([a-z ]+) \| (.+) \|", line)
+        assert match, line
+        assert match.group(1) not in rows, f"{match.group(1)} twice"
+        rows[match.group(1)] = (match.group(2), match.group(3))
+    return rows
+
+
+def test_the_readme_code_table_equals_codes() -> None:
+    """Both ways: every code has its row, with its severity and meaning; every row is a
+    code. Regenerate with: python -c 'from sz_quality.read.diagnostics import
+    markdown_table; print(markdown_table(), end="")'."""
+    rows = _readme_code_table()
+    assert set(rows) == set(CODES)
+    for code in CODES.values():
+        assert rows[code.code] == (code.severity, code.meaning_en), code.code
+    assert markdown_table() in README
 
 
 def test_the_examples_give_the_figures_the_readme_quotes(registry: Registry) -> None:

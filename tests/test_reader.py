@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read import reader
+from sz_quality.read import csvfile, reader, sniff, split
 from sz_quality.read.diagnostics import CODES
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
@@ -284,6 +284,10 @@ def test_every_code_is_documented() -> None:
         "unknown-column", "bad-csv", "ragged-row", "blank-row", "unknown-indicator",
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
         "out-of-range", "duplicate-row", "revision", "missing-indicator", "too-many",
+        # --measures-status (sz_quality.read.measures_status)
+        "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
+        "status-missing-id", "status-unknown-measure", "status-invalid-status",
+        "status-duplicate",
     }  # fmt: skip
     assert set(CODES) == emitted
     for code in CODES.values():
@@ -420,7 +424,7 @@ def test_line_numbers_with_multiline_cells(lookup: Lookup, tmp_path: Path) -> No
 def test_batches_never_cut_a_quoted_cell(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader, "_CHUNK", 64)
+    monkeypatch.setattr(csvfile, "_CHUNK", 64)
     note = '"' + "line\n" * 40 + '"'
     data = "indicator,year,value,note\n" + f"gdp,2015,1,{note}\n" + "gdp,x,1,\n"
     result = read(lookup, tmp_path, data)
@@ -512,11 +516,23 @@ def _comparable(result: ReadResult) -> tuple[Any, ...]:
 def test_fast_path_equals_row_path(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader, "_CHUNK", 2048)
+    monkeypatch.setattr(csvfile, "_CHUNK", 2048)
     path = write(tmp_path, _mixed(3000))
     fast = check(read_files([path], lookup))
-    monkeypatch.setattr(reader._Session, "force_rows", True)
-    slow = check(read_files([path], lookup))
+    slow = check(
+        reader._read(
+            [path],
+            lookup,
+            keep=True,
+            encoding=None,
+            sheet=None,
+            lang="en",
+            progress=None,
+            max_per_code=1000,
+            jobs=None,
+            fast_path=False,
+        )
+    )
     assert _comparable(fast) == _comparable(slow)
     assert {d.code for d in fast.diagnostics} >= {"duplicate-row", "bad-number"}
 
@@ -525,16 +541,16 @@ def test_fast_path_equals_row_path(
 def test_two_processes_equal_one(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int
 ) -> None:
-    monkeypatch.setattr(reader, "_CHUNK", 4096)
-    monkeypatch.setattr(reader, "_PARALLEL_MIN", 20_000)
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     splits: list[object] = []
-    plan = reader._plan_split
+    plan = split.plan_split
 
     def spy(*arguments: Any) -> Any:
         splits.append(plan(*arguments))
         return splits[-1]
 
-    monkeypatch.setattr(reader, "_plan_split", spy)
+    monkeypatch.setattr(split, "plan_split", spy)
     earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2003,5,,r36\n", "earlier.csv")
     path = write(tmp_path, _mixed(6000))
     assert path.stat().st_size > 40_000
@@ -552,16 +568,16 @@ def test_a_region_filter_read_in_two_processes_equals_one(
 ) -> None:
     """`szq check` keeps observations of the city total only, and may then split a file:
     duplicates, revisions and sources come out as from one process and no filter."""
-    monkeypatch.setattr(reader, "_CHUNK", 4096)
-    monkeypatch.setattr(reader, "_PARALLEL_MIN", 20_000)
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     splits: list[object] = []
-    plan = reader._plan_split
+    plan = split.plan_split
 
     def spy(*arguments: Any) -> Any:
         splits.append(plan(*arguments))
         return splits[-1]
 
-    monkeypatch.setattr(reader, "_plan_split", spy)
+    monkeypatch.setattr(split, "plan_split", spy)
     earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2004,5,,r5\n", "earlier.csv")
     path = write(tmp_path, _mixed(6000))
     one = check(read_files([earlier, path], lookup, regions=regions, jobs=1))
@@ -638,16 +654,16 @@ def test_warm_path_imports_no_heavy_module(tmp_path: Path) -> None:
 
 
 def test_encoding_detection_rules() -> None:
-    assert reader._detect_encoding(codecs.BOM_UTF8 + b"a") == "utf-8-sig"
-    assert reader._detect_encoding("指标".encode("gb18030")) == "gb18030"
-    assert reader._detect_encoding("指标".encode()) == "utf-8"
-    assert reader._detect_encoding(b"plain") == "utf-8"
+    assert sniff.detect_encoding(codecs.BOM_UTF8 + b"a") == "utf-8-sig"
+    assert sniff.detect_encoding("指标".encode("gb18030")) == "gb18030"
+    assert sniff.detect_encoding("指标".encode()) == "utf-8"
+    assert sniff.detect_encoding(b"plain") == "utf-8"
 
 
 def test_progress_reports_bytes(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader, "_CHUNK", 1024)
+    monkeypatch.setattr(csvfile, "_CHUNK", 1024)
     path = write(tmp_path, HEADER + "gdp,2015,1,,x\n" * 2000)
     calls: list[tuple[str, int, int]] = []
     validate_files([path], lookup, progress=lambda *call: calls.append(call), jobs=1)
@@ -661,18 +677,87 @@ def test_a_failed_child_is_replaced(
 ) -> None:
     import os
 
-    monkeypatch.setattr(reader, "_CHUNK", 4096)
-    monkeypatch.setattr(reader, "_PARALLEL_MIN", 20_000)
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
     one = check(validate_files([path], lookup, jobs=1))
     parent = os.getpid()
-    original = reader._check_range
+    original = split.check_second_half
 
     def crash_in_child(*arguments: Any) -> None:
         if os.getpid() != parent:
             raise RuntimeError("the child fails")
         original(*arguments)
 
-    monkeypatch.setattr(reader, "_check_range", crash_in_child)
+    monkeypatch.setattr(split, "check_second_half", crash_in_child)
     two = check(validate_files([path], lookup, jobs=2))
     assert (one.diagnostics, one.inputs) == (two.diagnostics, two.inputs)
+
+
+def _open_descriptors() -> set[str]:
+    import os
+
+    return set(os.listdir("/proc/self/fd"))
+
+
+def _gone(pid: int) -> bool:
+    """The child was reaped: waiting for it again finds no such child."""
+    import os
+
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+@pytest.mark.parametrize("failure", ["long-line", "exception"])
+def test_a_failed_first_half_reaps_the_child(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """When the parent's half stops (a line too long, or any exception), the child that
+    checks the second half is reaped and its pipe closed, whatever it was doing."""
+    import os
+
+    from sz_quality.read.session import Session
+
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
+    body = _mixed(6000)
+    if failure == "long-line":
+        monkeypatch.setattr(csvfile, "_LONG_LINE", 20_000)
+        cut = body.index("\n", len(body) // 4)
+        body = body[:cut] + "\n" + "x" * 30_000 + body[cut:]
+    else:
+        original = Session.check_batch
+        calls = [0]
+
+        def fail_later(self: Session, *arguments: Any) -> int:
+            calls[0] += 1
+            if calls[0] > 2:
+                raise RuntimeError("the first half fails")
+            return original(self, *arguments)
+
+        monkeypatch.setattr(Session, "check_batch", fail_later)
+    path = write(tmp_path, body)
+    halves: list[Any] = []
+    plan = split.plan_split
+
+    def spy(*arguments: Any) -> Any:
+        halves.append(plan(*arguments))
+        return halves[-1]
+
+    monkeypatch.setattr(split, "plan_split", spy)
+    before = _open_descriptors()
+    parent = os.getpid()
+    if failure == "long-line":
+        result = check(validate_files([path], lookup, jobs=2))
+        assert "bad-csv" in {d.code for d in result.diagnostics}
+    else:
+        with pytest.raises(RuntimeError, match="first half fails"):
+            validate_files([path], lookup, jobs=2)
+    assert os.getpid() == parent
+    assert halves and halves[0] is not None and halves[0].pid > 0  # a child was started
+    assert _gone(halves[0].pid)
+    assert _open_descriptors() <= before

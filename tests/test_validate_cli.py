@@ -98,6 +98,7 @@ def test_json_equals_the_library(tmp_path: Path) -> None:
                 "field": d.field,
                 "message": d.message,
                 "hint": d.hint,
+                **d.structured(),
             }
             for d in library.diagnostics
         ],
@@ -254,3 +255,57 @@ def test_a_registry_that_does_not_load_is_usage(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--targets", str(broken), "validate", good])
     assert result.exit_code == 2
     assert "registry does not load" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_header_over_only_blank_rows_is_an_empty_file(tmp_path: Path, suffix: str) -> None:
+    """More blank rows than are listed (1,500 > 1,000): still no data rows, in both formats."""
+    blank_rows = 1500
+    if suffix == ".csv":
+        path = write(tmp_path, "indicator,year,value\n" + ", , \n" * blank_rows)
+    else:
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        book.active.append(["indicator", "year", "value"])
+        for _ in range(blank_rows):
+            book.active.append([" ", " ", " "])
+        path = str(tmp_path / "data.xlsx")
+        book.save(path)
+    result = run("validate", "-f", "json", path)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    codes = [diagnostic["code"] for diagnostic in report["diagnostics"]]
+    assert codes.count("empty-file") == 1
+    assert report["files"][0]["rows"] == report["files"][0]["rejected"] == blank_rows
+
+
+def test_json_keeps_the_fields_and_builds_the_text_in_the_language(tmp_path: Path) -> None:
+    """Only `message` and `hint` follow --lang; the structured fields do not."""
+    bad = write(tmp_path, BAD + "gdp,2015,5\ngdp,2015,6\n")
+    english = json.loads(run("validate", "-f", "json", "--lang", "en", bad).stdout)
+    chinese = json.loads(run("validate", "-f", "json", "--lang", "zh", bad).stdout)
+    texts = ("message", "hint")
+    for en, zh in zip(english["diagnostics"], chinese["diagnostics"], strict=True):
+        assert {k: v for k, v in en.items() if k not in texts} == {
+            k: v for k, v in zh.items() if k not in texts
+        }
+    first = english["diagnostics"][0]
+    assert first["message"] == "unknown indicator 'gpd'"
+    assert chinese["diagnostics"][0]["message"] == "未知的指标 'gpd'"
+    assert (first["message_key"], first["params"]) == ("unknown-indicator", {"name": "gpd"})
+    assert first["hint_key"] == "suggest-series"
+    assert first["hint_params"]["id"] == "gdp"
+    assert {"name_zh", "name_en"} <= set(first["hint_params"])
+    duplicate = english["diagnostics"][-1]
+    assert duplicate["code"] == "duplicate-row"
+    assert duplicate["params"]["old"] == 5.0 and duplicate["params"]["new"] == 6.0
+
+
+def test_a_diagnostic_is_shown_in_the_language_asked_for(tmp_path: Path) -> None:
+    from sz_quality.render import diagnostics_github, diagnostics_text
+
+    bad = write(tmp_path, BAD)
+    result = validate_files([bad], load_lookup(TARGETS), lang="en")
+    assert "未知的指标 'gpd'" in diagnostics_text.render(result, lang="zh")
+    assert "未知的指标 'gpd'" in diagnostics_github.render(result, lang="zh")
+    assert "unknown indicator 'gpd'" in diagnostics_text.render(result, lang="en")

@@ -193,6 +193,6 @@ def calc_command(
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
     json_wanted = output_format is CalcFormat.json
-    emit(calc_json(data, derived) if json_wanted else calc_csv(derived), output)
+    emit(calc_json(data, derived, language) if json_wanted else calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
 

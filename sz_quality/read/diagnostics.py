@@ -1,8 +1,9 @@
 """The diagnostic codes of data files: stable names, severities and messages in zh and en.
 
 A CI job relies on the codes, so they never change meaning; the README's table is
-generated from CODES (and a test keeps the two in step). Messages are templates filled
-with the diagnostic's details, in the user's language.
+generated from CODES (and a test keeps the two in step). Messages are templates: a
+Diagnostic keeps the template's key and the values that fill it (`template(key, ...)`),
+and its text is built in the user's language when it is shown (`message`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .observations import Diagnostic, ReadResult, Severity
+from .observations import Diagnostic, Param, Params, ReadResult, Severity
 
-__all__ = ["CODES", "Code", "is_valid", "make", "message", "summary_counts"]
+__all__ = [
+    "CODES",
+    "Code",
+    "Template",
+    "is_valid",
+    "make",
+    "markdown_table",
+    "message",
+    "summary_counts",
+    "template",
+]
 
 
 @dataclass(frozen=True)
@@ -32,7 +43,7 @@ CODES: dict[str, Code] = {
             "encoding-error",
             "error",
             "Bytes that do not decode in the file's encoding (detected: UTF-8, UTF-8 with BOM, "
-            "UTF-16 with BOM or GB18030; or as forced with --encoding).",
+            "UTF-16 with BOM or GB18030; or as forced with `--encoding`).",
             "字节无法按文件编码解码(自动识别 UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、"
             "GB18030,或 --encoding 指定的编码)。",
         ),
@@ -60,7 +71,7 @@ CODES: dict[str, Code] = {
         Code(
             "duplicate-column",
             "error",
-            "Two columns mean the same field (e.g. 'indicator' and '指标', or '2015' twice).",
+            "Two columns mean the same field (e.g. `indicator` and `指标`, or `2015` twice).",
             "两列表示同一字段(如 'indicator' 与 '指标',或两个 '2015' 列)。",
         ),
         Code(
@@ -78,7 +89,8 @@ CODES: dict[str, Code] = {
         Code(
             "ragged-row",
             "error",
-            "A row with another number of fields than the header.",
+            "A row with another number of fields than the header (empty cells after the last "
+            "column are fine).",
             "字段数与表头不一致的行。",
         ),
         Code("blank-row", "warning", "A row with no values; it is skipped.", "空行,已跳过。"),
@@ -92,7 +104,7 @@ CODES: dict[str, Code] = {
         Code(
             "bad-year",
             "error",
-            "A year that is not a whole number between 1900 and 2100 (2015 and 2015年 are fine).",
+            "A year that is not a whole number from 1900 to 2100 (`2015`, `2015年` are fine).",
             "年份不是 1900 至 2100 之间的整数(2015、2015年 均可)。",
         ),
         Code(
@@ -104,7 +116,8 @@ CODES: dict[str, Code] = {
         Code(
             "no-value",
             "warning",
-            "A value left blank or written as -, —, …: the row holds no value and is skipped.",
+            "A value left blank or written as `-`, `—`, `…`: the row holds no value and is "
+            "skipped.",
             "数值为空或写作 -、—、…:该行没有数值,已跳过。",
         ),
         Code(
@@ -123,8 +136,8 @@ CODES: dict[str, Code] = {
         Code(
             "out-of-range",
             "error",
-            "A value outside the indicator's plausible range (a share outside 0-100%, a "
-            "negative count).",
+            "A value outside the indicator's plausible range, after conversion (a share outside"
+            " 0–100%, a negative count).",
             "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负)。",
         ),
         Code(
@@ -138,26 +151,85 @@ CODES: dict[str, Code] = {
             "revision",
             "warning",
             "A later file gives another value for the same indicator, region and year; the "
-            "later value is kept (old -> new).",
+            "later value is kept (old → new).",
             "后一个文件对同一指标、地区、年份给出不同数值,以后者为准(旧值 -> 新值)。",
         ),
         Code(
             "missing-indicator",
             "error",
-            "With --expect-agency and --year: an indicator the agency's targets need for that "
-            "year has no value in the submission.",
+            "With `--expect-agency` and `--year`: an indicator the agency's targets need for "
+            "that year (targets whose baseline year to target year holds it, led by the text or"
+            " by inference) has no value in the submission, in any region; a value under the "
+            "target's id, or values of all inputs of a derived indicator, also count. Reported "
+            "against the last file.",
             "使用 --expect-agency 和 --year 时:该单位的目标在该年需要的指标没有数值。",
         ),
         Code(
             "too-many",
             "error or warning",
-            "More diagnostics of one code in one file than --max-diagnostics (default 1000); "
-            "the rest are counted in this one, which has the worst severity among them.",
+            "More diagnostics of one code in one file than `--max-diagnostics` (default 1000, 0"
+            " for all); the rest are counted in this one, which has the worst severity among "
+            "them.",
             "同一文件同一代码的诊断超过 --max-diagnostics(默认 1000),其余只计数,"
             "合并为本条,严重程度取其中最高者。",
         ),
+        Code(
+            "status-encoding",
+            "error",
+            "`--measures-status`: the file is neither UTF-8 nor GB18030; nothing is read.",
+            "--measures-status:文件既不是 UTF-8 也不是 GB18030,未读取。",
+        ),
+        Code(
+            "status-empty",
+            "error",
+            "`--measures-status`: the file has no header.",
+            "--measures-status:文件没有表头。",
+        ),
+        Code(
+            "status-missing-column",
+            "error",
+            "`--measures-status`: the header lacks `measure` or `status`; nothing is read.",
+            "--measures-status:表头缺少 measure 或 status 列,未读取。",
+        ),
+        Code(
+            "status-unknown-column",
+            "warning",
+            "`--measures-status`: a header szq does not know; the column is ignored.",
+            "--measures-status:无法识别的表头,该列被忽略。",
+        ),
+        Code(
+            "status-missing-id",
+            "error",
+            "`--measures-status`: a row without a measure id.",
+            "--measures-status:该行没有措施编号。",
+        ),
+        Code(
+            "status-unknown-measure",
+            "error",
+            "`--measures-status`: a measure id measures.yaml does not define.",
+            "--measures-status:measures.yaml 中没有该措施编号。",
+        ),
+        Code(
+            "status-invalid-status",
+            "error",
+            "`--measures-status`: a status other than `done`, `in_progress` or `not_started`.",
+            "--measures-status:状态不是 done、in_progress 或 not_started。",
+        ),
+        Code(
+            "status-duplicate",
+            "warning",
+            "`--measures-status`: a second row for the same measure; the later row wins.",
+            "--measures-status:同一措施出现两行,以后一行为准。",
+        ),
     )
 }
+
+
+def markdown_table() -> str:
+    """The README's table of codes, generated from CODES (a test keeps the README current)."""
+    lines = ["| code | severity | meaning |", "| --- | --- | --- |"]
+    lines.extend(f"| `{c.code}` | {c.severity} | {c.meaning_en} |" for c in CODES.values())
+    return "\n".join(lines) + "\n"
 
 
 # Message templates: key -> (zh, en), filled with str.format.
@@ -194,8 +266,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "no-rows": ("表头下没有数据行", "no data rows under the header"),
     "missing-column": ("缺少列 {name!r}", "missing column {name!r}"),
     "missing-column.hint": (
-        "第一行须为表头,如:{example}",
-        "the first line must be the header, e.g. {example}",
+        "第一行须为表头,如:指标,年份,数值,单位",
+        "the first line must be the header, e.g. indicator,year,value,unit",
     ),
     "missing-year-column": (
         "宽表缺少年份列(如 2015 或 2015年)",
@@ -228,7 +300,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the name {name!r} means several indicators: {ids}",
     ),
     "ambiguous-indicator.hint": ("请改用指标编号", "write the indicator id instead"),
-    "suggest-series": ("是否为 {id!r}({name})?", "did you mean {id!r} ({name})?"),
+    "suggest-series": ("是否为 {id!r}({name})?", "did you mean {id!r} ({name})?"),  # name_zh/_en
     "bad-year": ("无效的年份 {text!r}", "not a year: {text!r}"),
     "bad-year.hint": (
         "年份应为 1900 至 2100 之间的整数,如 2015 或 2015年",
@@ -297,14 +369,79 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "用 --max-diagnostics 0 列出全部",
         "list them all with --max-diagnostics 0",
     ),
+    # --measures-status
+    "status-encoding": (
+        "文件既不是 UTF-8 也不是 GB18030",
+        "the file is neither UTF-8 nor GB18030",
+    ),
+    "status-encoding.hint": ("请以 UTF-8 保存", "save it as UTF-8"),
+    "status-empty": ("文件没有表头", "the file has no header"),
+    "status-header.hint": (
+        "第一行须为:measure,status,note",
+        "the first line must be: measure,status,note",
+    ),
+    "status-unknown-column": (
+        "未知的列 {header!r}(已忽略)",
+        "unknown column {header!r} (ignored)",
+    ),
+    "status-unknown-column.hint": (
+        "可用的列:measure、status、note",
+        "the columns are: measure, status, note",
+    ),
+    "status-missing-column": (
+        "表头缺少列:{columns}",
+        "the header lacks the column(s): {columns}",
+    ),
+    "status-missing-id": ("该行没有措施编号", "the row has no measure id"),
+    "status-unknown-measure": ("未知的措施 {id!r}", "unknown measure {id!r}"),
+    "status-unknown-measure.hint": ("`szq measures` 列出全部编号", "`szq measures` lists the ids"),
+    "status-invalid-status": ("无效的状态 {status!r}", "invalid status {status!r}"),
+    "status-invalid-status.hint": (
+        "请用 done、in_progress 或 not_started",
+        "use done, in_progress or not_started",
+    ),
+    "status-duplicate": (
+        "措施 {id!r} 在第 {first} 行已出现;以后一行为准",
+        "measure {id!r} is also on line {first}; this later row wins",
+    ),
 }
+
+# messages whose {region} is a phrase ("region 'r3' ") built from the raw region, if any
+_WITH_REGION = frozenset({"duplicate-row.equal", "duplicate-row.differ", "revision"})
+
+Template = tuple[str, Params]
+"""A message key and the values that fill it."""
+
+
+def template(key: str, **params: Param) -> Template:
+    """A message to build later, in whichever language it is shown.
+
+    A value named `<name>_zh` and `<name>_en` fills `{name}` in that language (names of
+    indicators and agencies).
+    """
+    return key, tuple(params.items())
 
 
 def message(key: str, lang: str, **params: Any) -> str:
     """The message `key` in `lang` ("zh" or "en"), filled with `params`."""
     pair = _MESSAGES[key]
-    template = pair[0] if lang == "zh" else pair[1]
-    return template.format(**params)
+    chosen = pair[0] if lang == "zh" else pair[1]
+    return chosen.format(**_in_language(key, lang, params))
+
+
+def _in_language(key: str, lang: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The values as the template in `lang` takes them."""
+    values = dict(params)
+    suffix = "_zh" if lang == "zh" else "_en"
+    for name, value in params.items():
+        if name.endswith(suffix):
+            values[name[: -len(suffix)]] = value
+    if key == "binary":
+        values["kind"] = message(str(values["kind"]), lang)
+    elif key in _WITH_REGION:
+        region = values.get("region", "")
+        values["region"] = message("region", lang, region=region) if region else ""
+    return values
 
 
 def make(
@@ -313,16 +450,33 @@ def make(
     line: int | None,
     column: int | None,
     field: str | None,
-    text: str,
-    hint: str | None = None,
+    text: Template,
+    hint: Template | None = None,
     *,
     severity: Severity | None = None,
+    lang: str = "en",
 ) -> Diagnostic:
-    """A Diagnostic of a known code; the severity defaults to the code's."""
+    """A Diagnostic of a known code; the severity defaults to the code's.
+
+    `text` and `hint` are `template(...)`s; `lang` is the language of `.message`.
+    """
     if severity is None:
         default = CODES[code].severity
         severity = "warning" if default == "warning" else "error"
-    return Diagnostic(code, severity, file, line, column, field, text, hint)
+    hint_key, hint_params = (None, ()) if hint is None else hint
+    return Diagnostic(
+        code,
+        severity,
+        file,
+        line,
+        column,
+        field,
+        message_key=text[0],
+        params=text[1],
+        hint_key=hint_key,
+        hint_params=hint_params,
+        lang=lang,
+    )
 
 
 def summary_counts(diagnostics: tuple[Diagnostic, ...]) -> tuple[int, int]:

@@ -6,7 +6,8 @@ The file is a CSV with a header: `measure` (the measure's id in measures.yaml; `
 data file: every problem is a Diagnostic with a stable code and its line, and a row with
 an error is rejected while the others are kept.
 
-Codes (stable; tests and scripts may match them):
+Codes (stable; tests and scripts may match them; their meanings and zh/en messages are in
+sz_quality.read.diagnostics, with the data-file codes):
 - `status-encoding`        the file is neither UTF-8 nor GB18030 (error, nothing read)
 - `status-empty`           the file has no header (error)
 - `status-missing-column`  the header lacks `measure` or `status` (error, nothing read)
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..plan.registry import suggest
+from .diagnostics import Template, make, template
 from .observations import Diagnostic
 
 __all__ = [
@@ -123,10 +125,10 @@ def parse_measures_status(
         line: int | None,
         column: int | None,
         field: str | None,
-        message: str,
-        hint: str | None = None,
+        text: Template,
+        hint: Template | None = None,
     ) -> None:
-        diagnostics.append(Diagnostic(code, severity, name, line, column, field, message, hint))
+        diagnostics.append(make(code, name, line, column, field, text, hint, severity=severity))
 
     try:
         text = raw.decode("utf-8-sig")
@@ -135,14 +137,14 @@ def parse_measures_status(
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
             diagnose("status-encoding", "error", None, None, None,
-                     "the file is neither UTF-8 nor GB18030", "save it as UTF-8")
+                     template("status-encoding"), template("status-encoding.hint"))
             return MeasuresStatus(name, {}, tuple(diagnostics))
 
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
-        diagnose("status-empty", "error", 1, None, None, "the file has no header",
-                 "the first line must be: measure,status,note")
+        diagnose("status-empty", "error", 1, None, None, template("status-empty"),
+                 template("status-header.hint"))
         return MeasuresStatus(name, {}, tuple(diagnostics))
     columns = [cell.strip().lower() for cell in header]
     id_column = next((columns.index(c) for c in _ID_COLUMNS if c in columns), None)
@@ -151,14 +153,14 @@ def parse_measures_status(
     for index, column in enumerate(columns):
         if column not in _KNOWN_COLUMNS:
             diagnose("status-unknown-column", "warning", 1, index + 1, header[index],
-                     f"unknown column {header[index]!r} (ignored)",
-                     "the columns are: measure, status, note")
+                     template("status-unknown-column", header=header[index]),
+                     template("status-unknown-column.hint"))
     missing = [label for label, col in (("measure", id_column), ("status", status_column))
                if col is None]
     if missing:
         diagnose("status-missing-column", "error", 1, None, None,
-                 f"the header lacks the column(s): {', '.join(missing)}",
-                 "the first line must be: measure,status,note")
+                 template("status-missing-column", columns=", ".join(missing)),
+                 template("status-header.hint"))
         return MeasuresStatus(name, {}, tuple(diagnostics))
     assert id_column is not None and status_column is not None
 
@@ -178,24 +180,25 @@ def parse_measures_status(
         note = cell(note_column) or None
         if not measure_id:
             diagnose("status-missing-id", "error", line, id_column + 1, "measure",
-                     "the row has no measure id")
+                     template("status-missing-id"))
             continue
         if measure_id not in known_set:
             guess = suggest(measure_id, known)
             diagnose("status-unknown-measure", "error", line, id_column + 1, "measure",
-                     f"unknown measure {measure_id!r}",
-                     f"did you mean {guess!r}?" if guess else "`szq measures` lists the ids")
+                     template("status-unknown-measure", id=measure_id),
+                     template("did-you-mean", name=guess) if guess
+                     else template("status-unknown-measure.hint"))
             continue
         status = _STATUS_ALIASES.get(status_text.lower())
         if status is None:
             diagnose("status-invalid-status", "error", line, status_column + 1, "status",
-                     f"invalid status {status_text!r}",
-                     "use done, in_progress or not_started")
+                     template("status-invalid-status", status=status_text),
+                     template("status-invalid-status.hint"))
             continue
         if measure_id in statuses:
             first = statuses[measure_id].line
             diagnose("status-duplicate", "warning", line, id_column + 1, "measure",
-                     f"measure {measure_id!r} is also on line {first}; this later row wins")
+                     template("status-duplicate", id=measure_id, first=first))
         statuses[measure_id] = MeasureStatus(measure_id, status, note, name, line)
     ordered = {key: statuses[key] for key in known if key in statuses}
     return MeasuresStatus(name, ordered, tuple(diagnostics), rows)

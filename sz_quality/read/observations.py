@@ -10,9 +10,24 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Diagnostic", "InputSummary", "Observation", "ReadResult", "Revision", "Severity"]
+__all__ = [
+    "Diagnostic",
+    "InputSummary",
+    "Observation",
+    "Param",
+    "Params",
+    "ReadResult",
+    "Revision",
+    "Severity",
+]
 
 Severity = Literal["error", "warning"]
+
+
+Param = str | int | float
+"""A value that fills a message template: JSON-friendly, the same in every language."""
+
+Params = tuple[tuple[str, Param], ...]
 
 
 @dataclass(frozen=True)
@@ -21,6 +36,12 @@ class Diagnostic:
 
     `line` is the physical line (1-based; the header is line 1; a quoted multi-line cell
     counts every line it spans); for .xlsx it is the sheet row. `column` is 1-based.
+
+    The text is built when it is shown, in the language asked for: `message_in(lang)`
+    and `hint_in(lang)` fill the templates of sz_quality.read.diagnostics named by
+    `message_key` and `hint_key` with `params` and `hint_params`. `message` and `hint`
+    give the text in `lang`, the language of the read. A diagnostic made without a
+    template (`message_key` None) holds its text in `text` and `fixed_hint`.
     """
 
     code: str
@@ -29,11 +50,72 @@ class Diagnostic:
     line: int | None
     column: int | None
     field: str | None
-    message: str
-    hint: str | None = None
+    text: str = ""
+    fixed_hint: str | None = None
+    message_key: str | None = None
+    params: Params = ()
+    hint_key: str | None = None
+    hint_params: Params = ()
+    lang: str = "en"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    @property
+    def message(self) -> str:
+        return self.message_in(self.lang)
+
+    @property
+    def hint(self) -> str | None:
+        return self.hint_in(self.lang)
+
+    def message_in(self, lang: str) -> str:
+        """The message in `lang` ("zh" or "en")."""
+        if self.message_key is None:
+            return self.text
+        from .diagnostics import message
+
+        return message(self.message_key, lang, **dict(self.params))
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in `lang`, or None."""
+        if self.hint_key is None:
+            return self.fixed_hint
+        from .diagnostics import message
+
+        return message(self.hint_key, lang, **dict(self.hint_params))
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """Position and text (in `lang`, default the read's): the check report's contract."""
+        shown = self.lang if lang is None else lang
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message_in(shown),
+            "hint": self.hint_in(shown),
+        }
+
+    def structured(self) -> dict[str, Any]:
+        """The template keys and values the text is built from, the same in every language.
+
+        Text is valid Unicode: bytes a file could not decode show as `\\udcXX` escapes.
+        """
+        return {
+            "message_key": self.message_key,
+            "params": _printable(self.params),
+            "hint_key": self.hint_key,
+            "hint_params": _printable(self.hint_params),
+        }
+
+
+def _printable(params: Params) -> dict[str, Param]:
+    return {
+        name: value.encode("utf-8", "backslashreplace").decode("utf-8")
+        if isinstance(value, str)
+        else value
+        for name, value in params
+    }
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .reader import HEADER_ALIASES, NO_VALUE
+from .cells import HEADER_ALIASES, NO_VALUE
 
 __all__ = ["LongRow", "row_json_schema"]
 

@@ -10,6 +10,7 @@ from ..check.derive import DerivedValue
 from ..check.results import number
 from ..read.observations import ReadResult
 from .check_csv import safe_text
+from .diagnostics_json import diagnostic_dict
 from .jsonout import dumps
 
 __all__ = ["calc_csv", "calc_json"]
@@ -36,12 +37,12 @@ def calc_csv(derived: Sequence[DerivedValue]) -> str:
     return buffer.getvalue()
 
 
-def calc_json(data: ReadResult, derived: Sequence[DerivedValue]) -> str:
+def calc_json(data: ReadResult, derived: Sequence[DerivedValue], lang: str = "en") -> str:
     """The inputs read, their diagnostics and the derived series."""
     return dumps(
         {
             "inputs": [summary.to_dict() for summary in data.inputs],
-            "diagnostics": [diagnostic.to_dict() for diagnostic in data.diagnostics],
+            "diagnostics": [diagnostic_dict(diagnostic, lang) for diagnostic in data.diagnostics],
             "series": [value.to_dict() for value in derived],
         }
     )

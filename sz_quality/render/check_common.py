@@ -80,15 +80,18 @@ def input_line(summary: InputSummary, lang: Lang) -> str:
     return word("check.input", lang, **summary.to_dict())
 
 
-def diagnostic_line(diagnostic: Diagnostic) -> str:
+def diagnostic_line(diagnostic: Diagnostic, lang: str | None = None) -> str:
+    """One line for a diagnostic, its text in `lang` (default: the read's)."""
+    lang = diagnostic.lang if lang is None else lang
     where = diagnostic.file
     if diagnostic.line is not None:
         where += f":{diagnostic.line}"
         if diagnostic.column is not None:
             where += f":{diagnostic.column}"
-    text = f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.message}"
-    if diagnostic.hint:
-        text += f" ({diagnostic.hint})"
+    text = f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.message_in(lang)}"
+    hint = diagnostic.hint_in(lang)
+    if hint:
+        text += f" ({hint})"
     return text
 
 

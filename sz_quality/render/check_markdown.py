@@ -35,7 +35,7 @@ def render(report: Report, options: RenderOptions) -> str:
     if report.diagnostics:
         lines.append("")
         for diagnostic in report.diagnostics:
-            lines.append(f"- `{_cell(diagnostic_line(diagnostic))}`")
+            lines.append(f"- `{_cell(diagnostic_line(diagnostic, lang))}`")
     if report.inputs or report.diagnostics:
         lines.append("")
     inferred = False

@@ -66,7 +66,7 @@ def render(report: Report, options: RenderOptions) -> str:
     out.extend(input_line(summary, lang) for summary in report.inputs)
     for diagnostic in report.diagnostics:
         style = "red" if diagnostic.severity == "error" else "yellow"
-        out.append(_styled(diagnostic_line(diagnostic), style, color))
+        out.append(_styled(diagnostic_line(diagnostic, lang), style, color))
     inferred = False
     for group in report.groups(options.by):
         rows = []

@@ -22,7 +22,9 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(diagnostic: Diagnostic) -> str:
+def annotation(diagnostic: Diagnostic, lang: str | None = None) -> str:
+    """The workflow command of a diagnostic, its text in `lang` (default: the read's)."""
+    lang = diagnostic.lang if lang is None else lang
     properties = []
     if diagnostic.file:
         properties.append(f"file={_property(diagnostic.file)}")
@@ -31,14 +33,15 @@ def annotation(diagnostic: Diagnostic) -> str:
     if diagnostic.column is not None:
         properties.append(f"col={diagnostic.column}")
     properties.append(f"title={_property(diagnostic.code)}")
-    message = diagnostic.message
-    if diagnostic.hint:
-        message += f" ({diagnostic.hint})"
+    message = diagnostic.message_in(lang)
+    hint = diagnostic.hint_in(lang)
+    if hint:
+        message += f" ({hint})"
     return f"::{diagnostic.severity} {','.join(properties)}::{_data(message)}"
 
 
 def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str:
-    lines = [annotation(diagnostic) for diagnostic in result.diagnostics]
+    lines = [annotation(diagnostic, lang) for diagnostic in result.diagnostics]
     errors, warnings = summary_counts(result.diagnostics)
     rows = sum(summary.rows for summary in result.inputs)
     verdict = word("validate.valid" if is_valid(result, strict=strict) else "validate.invalid",

@@ -64,11 +64,12 @@ def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[tuple[st
             (
                 diagnostic.severity,
                 f"  {_where(diagnostic):>9}  {severity:<7} {diagnostic.code:<18} "
-                f"{diagnostic.message}",
+                f"{diagnostic.message_in(lang)}",
             )
         )
-        if diagnostic.hint:
-            out.append(("hint", f"{'':>11}  {word('hint', lang)}: {diagnostic.hint}"))
+        hint = diagnostic.hint_in(lang)
+        if hint:
+            out.append(("hint", f"{'':>11}  {word('hint', lang)}: {hint}"))
     return out
 
 

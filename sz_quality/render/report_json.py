@@ -11,6 +11,7 @@ from typing import Any
 
 from ..check.results import number
 from ..report.model import AgencySection, AnnualReport, ChapterSection, MeasureRow, TargetRow
+from .diagnostics_json import diagnostic_dict
 from .jsonout import dumps
 from .report_common import report_title
 
@@ -76,7 +77,7 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
             else None
         ),
         "inputs": [summary.to_dict() for summary in annual.inputs],
-        "diagnostics": [diagnostic.to_dict() for diagnostic in annual.diagnostics],
+        "diagnostics": [diagnostic_dict(d, annual.lang) for d in annual.diagnostics],
         "revisions": [
             {
                 "series": revision.series,

@@ -1,0 +1,136 @@
+"""What a cell says: header keys, years, values, spreadsheet cells as text.
+
+Pure functions on text, shared by every stage of the reader (and by `szq schema`, which
+documents HEADER_ALIASES and NO_VALUE).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Final, Literal
+
+__all__ = [
+    "FIELDS",
+    "HEADER_ALIASES",
+    "NO_VALUE",
+    "cell_text",
+    "closest_header",
+    "header_key",
+    "header_year",
+    "parse_value",
+    "parse_year",
+    "same_value",
+    "source_text",
+]
+
+FIELDS = ("indicator", "year", "value", "unit", "region", "source", "note")
+
+# Header spellings of each field, compared after NFKC, trimming and case folding.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "指标", "指标名称", "指标编号", "indicator id", "indicator_id"),
+    "year": ("year", "年份", "年度", "年"),
+    "value": ("value", "数值", "值", "数据"),
+    "unit": ("unit", "单位", "计量单位"),
+    "region": ("region", "地区", "区域", "行政区"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "notes", "备注", "说明"),
+}
+FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+# Cells that mean "no value": a warning, never a number.
+NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})
+
+_YEAR_MIN, _YEAR_MAX = 1900, 2100
+_YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?")
+_YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+NOT_A_NUMBER: Final = "bad"
+NOT_FINITE: Final = "not-finite"
+
+
+def header_key(cell: str) -> str:
+    """A header cell as compared with HEADER_ALIASES."""
+    text = unicodedata.normalize("NFKC", cell).replace("\ufeff", "")
+    return " ".join(text.split()).casefold()
+
+
+def header_year(key: str) -> int | None:
+    """The year a header key names (a wide table's column), or None."""
+    match = _YEAR_HEADER.fullmatch(key)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+
+
+def closest_header(key: str) -> str | None:
+    """The field whose spelling is closest to an unknown header key, if any is close."""
+    import difflib
+
+    matches = difflib.get_close_matches(key, list(FIELD_OF), n=1, cutoff=0.6)
+    return FIELD_OF[matches[0]] if matches else None
+
+
+def parse_year(text: str) -> int | None:
+    """A year cell: 2015, 2015年, 2015.0 (from a spreadsheet); None if it is not one."""
+    stripped = text.strip()
+    if not stripped.isascii():
+        stripped = unicodedata.normalize("NFKC", stripped)
+    match = _YEAR_CELL.fullmatch(stripped)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+
+
+def parse_value(text: str) -> float | None | Literal["bad", "not-finite"]:
+    """A value cell: a float, None for "no value", or why it is not a number."""
+    try:
+        value = float(text)
+    except ValueError:
+        stripped = text.strip()
+        if stripped in NO_VALUE:
+            return None
+        normal = unicodedata.normalize("NFKC", stripped)
+        if normal in NO_VALUE:
+            return None
+        if _THOUSANDS.fullmatch(normal):
+            value = float(normal.replace(",", ""))
+        else:
+            try:
+                value = float(normal)
+            except ValueError:
+                return NOT_A_NUMBER
+    if value - value != 0:  # NaN or infinity
+        return NOT_FINITE
+    return value
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def source_text(text: str) -> str | None:
+    """A source cell: trimmed, None when blank."""
+    return text.strip() or None
+
+
+def same_value(old: float, new: float) -> bool:
+    """Two values equal to 12 significant digits (a duplicate, not a revision)."""
+    return old == new or math.isclose(old, new, rel_tol=1e-12, abs_tol=0.0)

@@ -1,0 +1,233 @@
+"""The CSV driver: decode a file in batches of complete records, find the header, number
+the lines, and hand each batch to the session (and a large file's second half to another
+process).
+
+Lines are physical lines (the header is line 1; a quoted cell spanning lines counts each
+of them).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .diagnostics import template
+from .findings import SourceFile
+from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
+from .rows import BAD_BYTES
+from .sniff import HEAD, reads_as_gb18030
+
+if TYPE_CHECKING:
+    from .session import Progress, Session
+    from .split import SecondHalf
+
+__all__ = ["Batches", "LongLine", "read_csv"]
+
+_CHUNK = 1 << 18  # small batches keep the transient lists of the fast path small
+_LONG_LINE = 1 << 25  # a "line" of 32 MiB with no line break is not a table
+_DELIMITERS = (",", "\t", ";")
+_PARALLEL_MIN = 8 << 20  # files from 8 MiB up are split in two
+# encodings in which a 0x0A byte is always a line break (not UTF-16/32): cut there
+LINE_SAFE = frozenset(
+    {"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "ascii", "latin-1", "iso8859-1", "cp1252"}
+)
+
+
+class LongLine(Exception):
+    """Reading a file cannot go on (a line too long to be a table row)."""
+
+
+def _parallel(session: Session, total: int, done: int, encoding: str) -> bool:
+    """Whether to check the rest of this file in two processes."""
+    return (
+        session.jobs > 1
+        and encoding in LINE_SAFE
+        # observations cross the pipe only when a region filter keeps them few
+        and (not session.keep or session.regions is not None)
+        and total >= _PARALLEL_MIN
+        and total - done >= _PARALLEL_MIN // 2
+        and hasattr(os, "fork")
+        and sys.platform.startswith("linux")
+    )
+
+
+def read_csv(
+    session: Session,
+    file: SourceFile,
+    handle: io.BufferedReader,
+    encoding: str,
+    auto: bool,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """Read a CSV file from its open handle (at byte 0) in `encoding`."""
+    findings = session.findings
+    batches = Batches(handle, encoding, auto)
+    split: SecondHalf | None = None
+    layout: Layout | None = None
+    delimiter = ","
+    next_line = 1
+    try:
+        for text, done, clean in batches:
+            if progress is not None:
+                # with two processes this one reads the first half: scale its progress
+                shown = done if split is None else min(total, done * total // max(split.offset, 1))
+                progress(file.path, shown, total)
+            if not text:
+                continue
+            file.check_bytes = not clean and BAD_BYTES.search(text) is not None
+            if layout is None:
+                if not text.strip().replace("\ufeff", ""):
+                    next_line += text.count("\n")
+                    continue
+                if next_line > 1:
+                    # blank lines before the header: the header must be line 1
+                    missing_column(findings, file, None)
+                    layout = UNUSABLE
+                    file.check_bytes = False
+                first_line = text.split("\n", 1)[0]
+                delimiter = max(_DELIMITERS, key=first_line.count)
+                if layout is None:
+                    stream = io.StringIO(text, newline="")
+                    reader = csv.reader(stream, delimiter=delimiter, strict=False)
+                    try:
+                        header = next(reader)
+                    except csv.Error as error:
+                        findings.emit(
+                            file, "bad-csv", 1, None, None, template("bad-csv", error=str(error))
+                        )
+                        return
+                    if file.check_bytes:
+                        _check_header_bytes(session, file, header, encoding)
+                    layout = read_layout(findings, file, header)
+                    next_line += reader.line_num
+                    text = text[stream.tell() :]
+                    file.check_bytes = not clean and BAD_BYTES.search(text) is not None
+                    if (
+                        layout.kind == "long"
+                        and layout.ncols
+                        and _parallel(session, total, done, encoding)
+                    ):
+                        from . import split as two
+
+                        split = two.plan_split(file.path, done, total, auto)
+                        if split is not None:
+                            try:
+                                split.start(session, file, layout, delimiter, encoding)
+                                batches.stop_at(split.offset)
+                            except OSError:  # no fork today: read it all here
+                                split = None
+                    if not text:
+                        continue
+            next_line = session.check_batch(file, layout, text, delimiter, next_line, encoding)
+        if split is not None and layout is not None:
+            half, split = split, None
+            half.finish(session, file, layout)
+    finally:
+        if split is not None:  # the first half failed: stop the second, and reap it
+            split.abandon()
+    # no text at all leaves no layout; text always gives one (UNUSABLE at worst)
+    check_has_rows(findings, file, layout)
+
+
+def _check_header_bytes(
+    session: Session, file: SourceFile, header: list[str], encoding: str
+) -> None:
+    findings = session.findings
+    for index, cell in enumerate(header):
+        if BAD_BYTES.search(cell):
+            findings.emit(
+                file,
+                "encoding-error",
+                1,
+                index + 1,
+                None,
+                template("encoding-error", encoding=encoding),
+                template("encoding-error.hint"),
+            )
+            return
+
+
+class Batches:
+    """The batches of a file: (text of complete records, bytes read so far, decoded strictly).
+
+    Iterate once. A batch ends at a line break with an even number of quotes before it,
+    so no quoted cell spans two batches; batches are about 256 KiB. Undecodable bytes
+    become lone surrogates (surrogateescape), found later by BAD_BYTES. A file detected
+    as UTF-8 whose first non-ASCII bytes are not UTF-8 but read as GB18030 switches to
+    GB18030 (the ASCII before is the same). `stop_at` may be called while iterating:
+    reading then ends at that byte (relative to where the handle started).
+    """
+
+    __slots__ = ("handle", "encoding", "auto", "stop")
+
+    def __init__(self, handle: io.BufferedReader, encoding: str, auto: bool) -> None:
+        self.handle = handle
+        self.encoding = encoding
+        self.auto = auto
+        self.stop = -1  # where to stop reading; -1: at the end of the file
+
+    def stop_at(self, offset: int) -> None:
+        """End at `offset`, the byte just after a line break (a second half starts there)."""
+        self.stop = offset
+
+    def __iter__(self) -> Iterator[tuple[str, int, bool]]:
+        handle, encoding, auto = self.handle, self.encoding, self.auto
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        strict = True
+        ascii_so_far = True
+        pending = ""
+        done = 0
+        old_mac = False
+        first = True
+        while True:
+            size = _CHUNK if self.stop < 0 else min(_CHUNK, self.stop - done)
+            chunk = handle.read(size) if size > 0 else b""
+            done += len(chunk)
+            final = not chunk
+            try:
+                text = decoder.decode(chunk, final)
+            except UnicodeDecodeError:
+                buffered = decoder.getstate()[0] if strict else b""
+                raw = buffered + chunk
+                if auto and ascii_so_far and encoding == "utf-8" and reads_as_gb18030(raw, final):
+                    encoding = "gb18030"
+                    decoder = codecs.getincrementaldecoder(encoding)("strict")
+                    try:
+                        text = decoder.decode(raw, final)
+                    except UnicodeDecodeError:
+                        decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
+                        text = decoder.decode(raw, final)
+                        strict = False
+                else:
+                    decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
+                    text = decoder.decode(raw, final)
+                    strict = False
+            if ascii_so_far and not chunk.isascii():
+                ascii_so_far = False
+            if first:
+                first = False
+                head = text[:HEAD]
+                old_mac = "\r" in head and "\n" not in head
+            if old_mac:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            text = pending + text
+            if final:
+                yield text, done, strict
+                return
+            cut = text.rfind("\n") + 1
+            if cut == 0:
+                pending = text
+                if len(pending) > _LONG_LINE:
+                    raise LongLine
+                continue
+            body, pending = text[:cut], text[cut:]
+            if '"' in body and body.count('"') % 2 and len(body) < _LONG_LINE:
+                pending = text  # a quoted cell goes on: read on
+                continue
+            yield body, done, strict

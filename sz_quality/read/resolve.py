@@ -1,0 +1,58 @@
+"""Cell texts resolved against the registry, each distinct text once (both paths share it)."""
+
+from __future__ import annotations
+
+from ..plan.lookup import Factor, Lookup, SeriesInfo
+from .cells import parse_year
+
+__all__ = ["Resolver"]
+
+
+class Resolver:
+    """Cached: indicator text -> series, year -> year, region -> region, unit -> factor."""
+
+    __slots__ = ("lookup", "series_cache", "year_cache", "region_cache", "unit_cache")
+
+    def __init__(self, lookup: Lookup) -> None:
+        self.lookup = lookup
+        self.series_cache: dict[str, SeriesInfo | None] = {}
+        self.year_cache: dict[str, int | None] = {}
+        self.region_cache: dict[str, str] = {}
+        self.unit_cache: dict[tuple[str, int], Factor] = {}
+
+    def series(self, raw: str) -> SeriesInfo | None:
+        try:
+            return self.series_cache[raw]
+        except KeyError:
+            pass
+        found = self.lookup.resolve(raw.strip()) if raw.strip() else None
+        self.series_cache[raw] = found
+        return found
+
+    def year(self, raw: str) -> int | None:
+        try:
+            return self.year_cache[raw]
+        except KeyError:
+            pass
+        found = parse_year(raw)
+        self.year_cache[raw] = found
+        return found
+
+    def region(self, raw: str) -> str:
+        try:
+            return self.region_cache[raw]
+        except KeyError:
+            pass
+        region = " ".join(raw.split())
+        self.region_cache[raw] = region
+        return region
+
+    def factor(self, raw: str, info: SeriesInfo) -> Factor:
+        key = (raw, info.index)
+        try:
+            return self.unit_cache[key]
+        except KeyError:
+            pass
+        found: Factor = 1.0 if not raw.strip() else self.lookup.factor(raw.strip(), info.unit)
+        self.unit_cache[key] = found
+        return found

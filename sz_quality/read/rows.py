@@ -1,0 +1,303 @@
+"""The row path: each row checked on its own, where every data-row diagnostic comes from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Literal
+
+from ..plan.lookup import SeriesInfo
+from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
+from .diagnostics import Template, template
+from .findings import Findings, SourceFile
+from .layout import Layout
+from .resolve import Resolver
+from .store import SlotStore
+
+__all__ = ["BAD_BYTES", "RowChecker"]
+
+BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
+
+
+class RowChecker:
+    """Checks rows of a known layout and stores the values it accepts."""
+
+    __slots__ = ("resolver", "store", "findings")
+
+    def __init__(self, resolver: Resolver, store: SlotStore, findings: Findings) -> None:
+        self.resolver = resolver
+        self.store = store
+        self.findings = findings
+
+    def check_text(
+        self,
+        file: SourceFile,
+        layout: Layout,
+        text: str,
+        delimiter: str,
+        first_line: int,
+        encoding: str,
+    ) -> int:
+        """Check the records of a CSV text row by row; return the number of the next line."""
+        stream = io.StringIO(text, newline="")
+        reader = csv.reader(stream, delimiter=delimiter, strict=False)
+        handle_row = self.long_row if layout.kind == "long" else self.wide_row
+        previous = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                file.reject()
+                self.findings.emit(
+                    file,
+                    "bad-csv",
+                    first_line + previous,
+                    None,
+                    None,
+                    template("bad-csv", error=str(error)),
+                )
+                previous = reader.line_num
+                continue
+            line = first_line + previous
+            previous = reader.line_num
+            if file.check_bytes and self._bad_bytes(file, layout, row, line, encoding):
+                continue
+            handle_row(file, layout, row, line)
+        return first_line + reader.line_num
+
+    def _bad_bytes(
+        self, file: SourceFile, layout: Layout, row: list[str], line: int, encoding: str
+    ) -> bool:
+        for index, cell in enumerate(row):
+            if BAD_BYTES.search(cell):
+                file.reject()
+                self.findings.emit(
+                    file,
+                    "encoding-error",
+                    line,
+                    index + 1,
+                    layout.field_at(index) or None,
+                    template("encoding-error", encoding=encoding),
+                    template("encoding-error.hint"),
+                )
+                return True
+        return False
+
+    def long_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
+        file.rows += 1
+        row = self._fit(file, layout, row, line)
+        if not row:
+            file.rejected += 1
+            return
+        columns = layout.columns
+        info = self._check_indicator(file, row, columns["indicator"], line)
+        ok = info is not None
+        year_column = columns["year"]
+        year = self.resolver.year(row[year_column])
+        if year is None:
+            ok = False
+            self.findings.emit(
+                file,
+                "bad-year",
+                line,
+                year_column + 1,
+                "year",
+                template("bad-year", text=row[year_column].strip()),
+                template("bad-year.hint"),
+            )
+        value_column = columns["value"]
+        value = self._check_value(file, row[value_column], line, value_column, "value")
+        if value == NOT_A_NUMBER:
+            ok = False
+        factor: float = 1.0
+        if info is not None and "unit" in columns:
+            found = self._check_unit(file, row, columns["unit"], info, line)
+            if found is None:
+                ok = False
+            else:
+                factor = found
+        if not ok or not isinstance(value, float) or info is None or year is None:
+            if ok and value is None:
+                self._no_value(file, info, year, line, value_column + 1, "value")
+            file.rejected += 1
+            return
+        value *= factor
+        if not self._in_range(file, info, value, line, value_column + 1, "value"):
+            file.rejected += 1
+            return
+        region = self.resolver.region(row[columns["region"]]) if "region" in columns else ""
+        source = source_text(row[columns["source"]]) if "source" in columns else None
+        self.store.store(file, info, region, year, value, line, source, value_column + 1, "value")
+
+    def wide_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
+        cells = self._fit(file, layout, row, line)
+        if not cells:
+            file.reject()
+            return
+        filled = [(index, year) for index, year in layout.years if cells[index].strip()]
+        columns = layout.columns
+        info = self._check_indicator(file, cells, columns["indicator"], line)
+        factor: float | None = 1.0
+        if info is not None and "unit" in columns:
+            factor = self._check_unit(file, cells, columns["unit"], info, line)
+        if info is None or factor is None:
+            file.rows += max(len(filled), 1)
+            file.rejected += max(len(filled), 1)
+            return
+        if not filled:
+            file.reject()
+            self._no_value(file, info, None, line, None, None)
+            return
+        region = self.resolver.region(cells[columns["region"]]) if "region" in columns else ""
+        source = source_text(cells[columns["source"]]) if "source" in columns else None
+        for index, year in filled:
+            file.rows += 1
+            name = str(year)
+            value = self._check_value(file, cells[index], line, index, name)
+            if not isinstance(value, float):
+                if value is None:
+                    self._no_value(file, info, year, line, index + 1, name)
+                file.rejected += 1
+                continue
+            value *= factor
+            if not self._in_range(file, info, value, line, index + 1, name):
+                file.rejected += 1
+                continue
+            self.store.store(file, info, region, year, value, line, source, index + 1, name)
+
+    def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
+        """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""
+        if not any(map(str.strip, row)):
+            self.findings.emit(file, "blank-row", line, None, None, template("blank-row"))
+            return []
+        ncols = layout.ncols
+        if len(row) == ncols:
+            return row
+        if len(row) > ncols and not any(map(str.strip, row[ncols:])):
+            return row[:ncols]  # empty cells after the last column: a trailing delimiter
+        if len(row) < ncols and file.sheet:
+            return row + [""] * (ncols - len(row))  # a sheet row ends at its last cell
+        self.findings.emit(
+            file,
+            "ragged-row",
+            line,
+            None,
+            None,
+            template("ragged-row", count=len(row), expected=ncols),
+            template("ragged-row.hint"),
+        )
+        return []
+
+    def _check_indicator(
+        self, file: SourceFile, row: list[str], column: int, line: int
+    ) -> SeriesInfo | None:
+        raw = row[column]
+        info = self.resolver.series(raw)
+        if info is not None:
+            return info
+        name = raw.strip()
+        hint: Template | None = None
+        if not name:
+            text = template("blank-indicator")
+        else:
+            from ..plan.lookup import fold
+
+            lookup = self.resolver.lookup
+            shared = lookup.ambiguous.get(fold(name))
+            if shared:
+                text = template("ambiguous-indicator", name=name, ids=", ".join(shared))
+                hint = template("ambiguous-indicator.hint")
+            else:
+                text = template("unknown-indicator", name=name)
+                guess = lookup.suggest(name)
+                if guess is not None:
+                    hint = template(
+                        "suggest-series",
+                        id=guess.id,
+                        name_zh=guess.name("zh"),
+                        name_en=guess.name("en"),
+                    )
+        self.findings.emit(file, "unknown-indicator", line, column + 1, "indicator", text, hint)
+        return None
+
+    def _check_value(
+        self, file: SourceFile, text: str, line: int, column: int, field_name: str
+    ) -> float | None | Literal["bad"]:
+        """The value; None for "no value" (not reported here); "bad" once reported."""
+        parsed = parse_value(text)
+        if parsed is None or isinstance(parsed, float):
+            return parsed
+        shown = text.strip()
+        if parsed == NOT_FINITE:
+            message, hint = template("not-finite", text=shown), None
+        else:
+            message = template("bad-number", text=shown)
+            hint = template("bad-number.percent" if shown.endswith("%") else "bad-number.hint")
+        self.findings.emit(file, "bad-number", line, column + 1, field_name, message, hint)
+        return NOT_A_NUMBER
+
+    def _check_unit(
+        self, file: SourceFile, row: list[str], column: int, info: SeriesInfo, line: int
+    ) -> float | None:
+        raw = row[column]
+        found = self.resolver.factor(raw, info)
+        if not isinstance(found, str):
+            return found
+        unit = raw.strip()
+        if found == "unknown":
+            code = "unknown-unit"
+            text = template("unknown-unit", unit=unit)
+            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+        elif found == "currency":
+            code = "unit-mismatch"
+            text = template("unit-currency", unit=unit, expected=info.unit)
+            hint = template("unit-currency.hint", expected=info.unit)
+        else:
+            code = "unit-mismatch"
+            text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
+            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+        self.findings.emit(file, code, line, column + 1, "unit", text, hint)
+        return None
+
+    def _no_value(
+        self,
+        file: SourceFile,
+        info: SeriesInfo | None,
+        year: int | None,
+        line: int,
+        column: int | None,
+        field_name: str | None,
+    ) -> None:
+        name = info.id if info is not None else "?"
+        self.findings.emit(
+            file,
+            "no-value",
+            line,
+            column,
+            field_name,
+            template("no-value", name=name, year=year if year is not None else ""),
+        )
+
+    def _in_range(
+        self, file: SourceFile, info: SeriesInfo, value: float, line: int, column: int, name: str
+    ) -> bool:
+        low, high = info.min, info.max
+        if (low is None or value >= low) and (high is None or value <= high):
+            return True
+        shown = (
+            f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}"
+            if low is not None and high is not None
+            else (f">= {low:g}" if low is not None else f"<= {high:g}")
+        )
+        self.findings.emit(
+            file,
+            "out-of-range",
+            line,
+            column,
+            name,
+            template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
+        )
+        return False

@@ -1,0 +1,179 @@
+"""One read of one or more files: opens each, picks its driver, and gathers the result.
+
+A file is read in batches of complete records; memory holds only the store of values
+seen, one slot per (series, region, year), never the rows. A batch with nothing unusual
+in it goes through the column-wise fast path (sz_quality.read.columns); any other batch
+goes row by row (sz_quality.read.rows), where every diagnostic comes from.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Callable
+
+from ..plan.lookup import Lookup
+from .columns import check_plain_batch
+from .csvfile import LongLine, read_csv
+from .diagnostics import template
+from .findings import Findings, SourceFile
+from .layout import Layout
+from .observations import InputSummary, ReadResult
+from .resolve import Resolver
+from .rows import RowChecker
+from .sniff import HEAD, binary_kind, detect_encoding, is_zip
+from .store import SlotStore
+
+__all__ = ["Progress", "Session"]
+
+Progress = Callable[[str, int, int], None]
+"""progress(path, done, total): bytes read of a CSV file, or rows of a sheet."""
+
+_MAX_FILES = 65535  # file numbers are kept in 16 bits
+
+
+class Session:
+    """State across the files of one read: the store of values seen and the diagnostics."""
+
+    def __init__(
+        self,
+        lookup: Lookup,
+        *,
+        lang: str,
+        keep: bool,
+        max_per_code: int,
+        jobs: int = 1,
+        regions: frozenset[str] | None = None,
+        fast_path: bool = True,
+    ) -> None:
+        """`fast_path` False checks every batch row by row: slower, with the same result
+        (the tests compare the two)."""
+        self.lookup = lookup
+        self.fast_path = fast_path
+        self.lang = "zh" if lang == "zh" else "en"
+        self.keep = keep
+        self.max_per_code = max_per_code
+        self.jobs = jobs
+        self.regions = regions  # keep observations of these regions only (None: all)
+        self.findings = Findings(max_per_code, self.lang)
+        self.store = SlotStore(lookup, self.findings, keep=keep, regions=regions)
+        self.resolver = Resolver(lookup)
+        self.rows = RowChecker(self.resolver, self.store, self.findings)
+        self.inputs: list[InputSummary] = []
+
+    def result(self) -> ReadResult:
+        """What was read so far (the lookup's cache is the caller's to save)."""
+        return ReadResult(
+            observations=self.store.kept_observations(),
+            diagnostics=tuple(self.findings.diagnostics),
+            inputs=tuple(self.inputs),
+            revisions=tuple(self.store.revisions),
+        )
+
+    def read(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        encoding: str | None,
+        sheet: str | None,
+        progress: Progress | None,
+    ) -> None:
+        name = os.fspath(path)
+        paths = self.store.paths
+        if len(paths) >= _MAX_FILES:
+            raise ValueError(f"at most {_MAX_FILES} files can be read at once")
+        findings = self.findings
+        file = SourceFile(name, len(paths) + 1, first_diagnostic=len(findings.diagnostics))
+        paths.append(name)
+        try:
+            self._open(file, encoding, sheet, progress)
+        except LongLine:
+            findings.emit(file, "bad-csv", None, None, None, template("long-line"))
+        findings.close(file)
+        self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
+
+    def _open(
+        self, file: SourceFile, encoding: str | None, sheet: str | None, progress: Progress | None
+    ) -> None:
+        findings = self.findings
+        try:
+            with open(file.path, "rb") as handle:
+                head = handle.read(HEAD)
+                if is_zip(head):
+                    handle.close()
+                    from .xlsx import read_xlsx
+
+                    read_xlsx(self, file, sheet, progress)
+                    return
+                kind = binary_kind(head)
+                if kind is not None:
+                    findings.emit(
+                        file,
+                        "bad-file",
+                        None,
+                        None,
+                        None,
+                        template("binary", kind=kind),
+                        template("binary.hint"),
+                    )
+                    return
+                if encoding is not None:
+                    chosen, auto = codecs.lookup(encoding).name, False
+                else:
+                    chosen, auto = detect_encoding(head), True
+                    if chosen != "utf-8" or not head.isascii():
+                        auto = False  # settled by the first 64 KiB: no switch later
+                total = os.fstat(handle.fileno()).st_size
+                handle.seek(0)
+                read_csv(self, file, handle, chosen, auto, total, progress)
+        except OSError as error:
+            findings.emit(
+                file,
+                "bad-file",
+                None,
+                None,
+                None,
+                template("unreadable", error=error.strerror or str(error)),
+            )
+
+    def check_batch(
+        self,
+        file: SourceFile,
+        layout: Layout,
+        text: str,
+        delimiter: str,
+        first_line: int,
+        encoding: str,
+    ) -> int:
+        """Check one batch of complete records; return the number of the next line."""
+        if not layout.ncols:  # no usable header: count the rows, all rejected
+            return first_line + _count_records(file, text, delimiter)
+        if layout.kind == "long" and not file.check_bytes and self.fast_path and '"' not in text:
+            plain = text.replace("\r\n", "\n") if "\r" in text else text
+            if "\r" not in plain:
+                if not plain.endswith("\n"):
+                    plain += "\n"
+                count = check_plain_batch(
+                    self.resolver, self.store, file, layout, plain, delimiter, first_line
+                )
+                if count is not None:
+                    return first_line + count
+        return self.rows.check_text(file, layout, text, delimiter, first_line, encoding)
+
+
+def _count_records(file: SourceFile, text: str, delimiter: str) -> int:
+    """Count (and reject) the records of a table without a usable header; lines read."""
+    import csv
+
+    stream = io.StringIO(text, newline="")
+    reader = csv.reader(stream, delimiter=delimiter, strict=False)
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            pass
+        file.reject()
+    return reader.line_num

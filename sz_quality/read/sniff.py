@@ -1,0 +1,72 @@
+"""What a file is before it is read: binary or text, and in which encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+__all__ = ["HEAD", "binary_kind", "detect_encoding", "reads_as_gb18030"]
+
+HEAD = 1 << 16  # bytes looked at to tell the kind and the encoding
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "kind.pdf"),
+    (b"\xd0\xcf\x11\xe0", "kind.xls"),
+    (b"\x1f\x8b", "kind.gzip"),
+    (b"\x89PNG", "kind.image"),
+    (b"\xff\xd8\xff", "kind.image"),
+    (b"GIF8", "kind.image"),
+)
+
+
+def is_zip(head: bytes) -> bool:
+    """A zip: read as .xlsx whatever the file's name says."""
+    return head.startswith(b"PK\x03\x04")
+
+
+def binary_kind(head: bytes) -> str | None:
+    """The message key of a binary file's kind, or None for something that may be text."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if is_zip(head):
+        return "kind.zip"
+    if b"\x00" in head:
+        return "kind.binary"
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return "kind.binary" if head and controls * 20 > len(head) else None
+
+
+def detect_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 if it reads better."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head
+    if len(head) == HEAD:
+        # a multi-byte character may be cut at the end of the sample
+        cut = len(head)
+        while cut > len(head) - 4 and cut > 0 and head[cut - 1] >= 0x80:
+            cut -= 1
+        sample = head[:cut]
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf8_bad = sample.decode("utf-8", "replace").count("\ufffd")
+    gb_bad = sample.decode("gb18030", "replace").count("\ufffd")
+    return "gb18030" if gb_bad < utf8_bad else "utf-8"
+
+
+def reads_as_gb18030(raw: bytes, final: bool) -> bool:
+    """Whether bytes decode strictly as GB18030 (the fallback of a file taken for UTF-8)."""
+    try:
+        codecs.getincrementaldecoder("gb18030")("strict").decode(raw, final)
+    except UnicodeDecodeError:
+        return False
+    return True
