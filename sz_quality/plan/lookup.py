@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
 from ..paths import cache_dir, default_targets_path
+from .agencies import AgencyNames
+from .names import fold
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -38,13 +39,6 @@ _FORMAT = 1
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency"]
 Factor = float | FactorError
-
-
-def fold(text: str) -> str:
-    """A name folded for matching: full-width to half-width, no white space, case folded."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return "".join(text.split()).casefold()
 
 
 class _Record:
@@ -167,6 +161,9 @@ class Lookup:
         self.version = version
         self._dirty = False
         self._by_id = {info.id: info for info in series}
+        self._agencies_by_id = {agency.id: agency for agency in agencies}
+        labels = {agency.id: agency.name_zh for agency in agencies}
+        self._agency_names = AgencyNames(agency_names, labels)
 
     def __repr__(self) -> str:
         return f"Lookup(sha256={self.sha256[:12]!r}, series={len(self.series)})"
@@ -198,16 +195,17 @@ class Lookup:
         return self._by_id.get(self.names[matches[0]]) if matches else None
 
     def find_agency(self, name: str) -> AgencyInfo | None:
-        agency_id = self.agency_names.get(fold(name))
-        if agency_id is None:
-            return None
-        return next(agency for agency in self.agencies if agency.id == agency_id)
+        """An agency by any of its names (sz_quality.plan.agencies), or None."""
+        agency_id = self._agency_names.find(name)
+        return self._agencies_by_id[agency_id] if agency_id is not None else None
+
+    def resolve_agency(self, name: str) -> AgencyInfo:
+        """An agency by any of its names; UnknownAgencyError with a hint otherwise."""
+        return self._agencies_by_id[self._agency_names.resolve(name)]
 
     def suggest_agency(self, name: str) -> AgencyInfo | None:
-        import difflib
-
-        matches = difflib.get_close_matches(fold(name), list(self.agency_names), n=1, cutoff=0.5)
-        return self.find_agency(matches[0]) if matches else None
+        agency_id = self._agency_names.closest(name)
+        return self._agencies_by_id[agency_id] if agency_id is not None else None
 
     # -- units ------------------------------------------------------------------------
 
@@ -551,20 +549,12 @@ def _build(registry: Registry) -> Lookup:
         names.pop(key, None)
 
     agencies = []
-    agency_names: dict[str, str] = {}
     for agency in registry.agencies:
         led = registry.targets_of_agency(agency, inferred=True)
         agencies.append(
             AgencyInfo(agency.id, agency.name_zh, agency.name_en, tuple(t.id for t in led))
         )
-        for name in (
-            agency.id,
-            agency.name_zh,
-            agency.name_en,
-            agency.name_zh.removeprefix("市"),
-            *agency.aliases,
-        ):
-            agency_names.setdefault(fold(name), agency.id)
+    agency_names = dict(registry.agency_names.keys)
 
     # Factors from every spelling of the same dimension to every series unit, so that a
     # warm start converts common units without pint.

@@ -8,7 +8,6 @@ cache keyed by the file's hash: later runs skip yaml, pydantic and pint altogeth
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import hashlib
 import json
 import os
@@ -22,8 +21,10 @@ from .. import __version__
 from ..atomic import write_text_atomic
 from ..paths import cache_dir, default_targets_path
 from . import units
+from .agencies import AgencyNames
 from .formula import CompiledFormula
 from .models import Agency, Bounds, FieldError, Indicator, Plan, Target
+from .names import suggest
 
 __all__ = [
     "LoadIssue",
@@ -60,12 +61,6 @@ class RegistryError(Exception):
         super().__init__("\n".join(str(issue) for issue in self.issues))
 
 
-def suggest(word: str, choices: Iterable[str]) -> str | None:
-    """The closest choice to a misspelt word, for a 'did you mean' hint."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
 @dataclass(frozen=True)
 class Registry:
     """A plan's agencies, indicators and targets, validated and cross-checked."""
@@ -94,21 +89,21 @@ class Registry:
         return {agency.name_zh: agency for agency in self.agencies}
 
     @cached_property
-    def _agency_keys(self) -> dict[str, Agency]:
-        keys: dict[str, Agency] = {}
-        for agency in self.agencies:
-            names = [agency.id, agency.name_zh, agency.name_en, *agency.aliases]
-            names.append(agency.name_zh.removeprefix("市"))
-            for name in names:
-                keys.setdefault(name.casefold(), agency)
-        return keys
+    def agency_names(self) -> AgencyNames:
+        return AgencyNames.of(self.agencies)
 
     def find_agency(self, query: str) -> Agency | None:
-        """An agency by id, Chinese name (with or without 市), English name or alias."""
-        return self._agency_keys.get(query.strip().casefold())
+        """An agency by any of its names (sz_quality.plan.agencies), or None."""
+        agency_id = self.agency_names.find(query)
+        return self._agencies_by_id[agency_id] if agency_id is not None else None
 
-    def agency_hint(self, query: str) -> str | None:
-        return suggest(query.strip().casefold(), self._agency_keys)
+    def resolve_agency(self, query: str) -> Agency:
+        """An agency by any of its names; UnknownAgencyError with a hint otherwise."""
+        return self._agencies_by_id[self.agency_names.resolve(query)]
+
+    @cached_property
+    def _agencies_by_id(self) -> dict[str, Agency]:
+        return {agency.id: agency for agency in self.agencies}
 
     def targets_of_agency(self, agency: Agency, *, inferred: bool = True) -> list[Target]:
         """Targets the agency leads: by the text, and (if `inferred`) by inference."""
