@@ -1,64 +1,51 @@
 """Load targets.yaml into validated models; every load error names file, line and field.
 
-A full load parses YAML, validates with pydantic, checks cross-references and units
-with pint. That costs ~0.5 s of imports, so the validated result is kept in a JSON
-cache keyed by the file's hash: later runs skip yaml, pydantic and pint altogether.
+A full load parses YAML, validates with pydantic (loading.py), checks cross-references
+and units with pint. That costs ~0.5 s of imports, so the validated result is kept in
+the cache (cache.py, keyed by the file's sha256): later runs skip yaml, pydantic and
+pint altogether.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..atomic import write_text_atomic
-from ..paths import cache_dir, default_targets_path
+from ..paths import default_targets_path
 from . import units
 from .agencies import AgencyNames
+from .cache import digest, read_entry, write_entry
 from .formula import CompiledFormula
-from .models import Agency, Bounds, FieldError, Indicator, Plan, Target
+from .loading import (
+    LoadIssue,
+    RegistryError,
+    check_unique,
+    read_document,
+    validate_items,
+    validate_one,
+)
+from .models import Agency, Bounds, Indicator, Plan, Target
 from .names import suggest
 
 __all__ = [
     "LoadIssue",
     "Registry",
     "RegistryError",
+    "check_unique",
     "default_targets_path",
     "load_registry",
+    "read_document",
     "suggest",
+    "validate_items",
+    "validate_one",
 ]
 
-_CACHE_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class LoadIssue:
-    """One problem in a registry file."""
-
-    file: str
-    line: int | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" {self.field}:" if self.field else ""
-        return f"{where}:{what} {self.message}"
-
-
-class RegistryError(Exception):
-    """The registry could not be loaded; `issues` lists every problem found."""
-
-    def __init__(self, issues: Iterable[LoadIssue]) -> None:
-        self.issues = tuple(issues)
-        super().__init__("\n".join(str(issue) for issue in self.issues))
+_CACHE_FORMAT = 2  # 2: entries stamped by cache.py
 
 
 @dataclass(frozen=True)
@@ -124,132 +111,19 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     """
     file = Path(path) if path is not None else default_targets_path()
     raw = file.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    cached = _read_cache(digest)
+    key = digest(raw)
+    cached = read_entry("registry", key, _CACHE_FORMAT)
     if cached is not None:
         try:
-            return _from_cache(str(file), digest, cached)
+            return _from_cache(str(file), key, cached)
         except (KeyError, TypeError, ValueError):
             pass  # a stale or damaged cache is rebuilt below
-    registry = _load_uncached(str(file), raw, digest)
+    registry = _load_uncached(str(file), raw, key)
     _write_cache(registry)
     return registry
 
 
-def _decode(name: str, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RegistryError([LoadIssue(name, None, None, f"not UTF-8 text: {error}")]) from None
-
-
-def read_document(name: str, raw: bytes) -> Any:
-    """The YAML document of a registry file, or RegistryError with the syntax error's line."""
-    from .yamlpos import YamlSyntaxError, read_yaml
-
-    try:
-        return read_yaml(_decode(name, raw))
-    except YamlSyntaxError as error:
-        raise RegistryError([LoadIssue(name, error.line, None, error.message)]) from None
-
-
-_ADAPTERS: dict[type[Any], Any] = {}
-
-
-def _adapter(model: type[Any]) -> Any:
-    """One pydantic TypeAdapter per model class, built on first use (a cache miss)."""
-    adapter = _ADAPTERS.get(model)
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        adapter = _ADAPTERS[model] = TypeAdapter(model)
-    return adapter
-
-
-def validate_one(
-    name: str,
-    document: Any,
-    path: tuple[str | int, ...],
-    model: type[Any],
-    item: Any,
-    issues: list[LoadIssue],
-) -> Any | None:
-    """Validate one mapping into `model`; record each problem at its YAML line."""
-    from pydantic import ValidationError
-
-    try:
-        return _adapter(model).validate_python(item)
-    except ValidationError as error:
-        for problem in error.errors():
-            location = tuple(problem["loc"])
-            message = problem["msg"]
-            cause = (problem.get("ctx") or {}).get("error")
-            if isinstance(cause, FieldError):
-                location = (*location, cause.field) if cause.field else location
-                message = cause.message
-            elif problem["type"] == "unexpected_keyword_argument":
-                message = f"unknown field {location[-1]!r}"
-                hint = suggest(str(location[-1]), [f.name for f in dataclasses.fields(model)])
-                if hint:
-                    message += f" (did you mean {hint!r}?)"
-            elif problem["type"] in ("missing", "missing_argument"):
-                message = "required field missing"
-            elif problem["type"] == "literal_error":
-                message = f"{message}, got {problem.get('input')!r}"
-            full = (*path, *location)
-            field_name = "".join(
-                f".{part}" if isinstance(part, str) else f"[{part}]" for part in full
-            ).lstrip(".")
-            issues.append(LoadIssue(name, document.line(full), field_name, message))
-    return None
-
-
-def validate_items(
-    name: str,
-    document: Any,
-    section: str,
-    model: type[Any],
-    issues: list[LoadIssue],
-    defaults: Mapping[str, Any] | None = None,
-) -> list[Any]:
-    """Validate each item of a top-level list; record issues with their YAML lines."""
-    items = document.data.get(section) if isinstance(document.data, dict) else None
-    if not isinstance(items, list):
-        issues.append(LoadIssue(name, document.line(()), section, "a list is required here"))
-        return []
-    valid = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and defaults:
-            item = {**defaults, **item}
-        checked = validate_one(name, document, (section, index), model, item, issues)
-        if checked is not None:
-            valid.append(checked)
-    return valid
-
-
-def check_unique(
-    name: str, document: Any, section: str, items: list[Any], issues: list[LoadIssue]
-) -> None:
-    seen: dict[str, int] = {}
-    raw_items = document.data.get(section) or []
-    for index, raw_item in enumerate(raw_items):
-        item_id = raw_item.get("id") if isinstance(raw_item, dict) else None
-        if not isinstance(item_id, str):
-            continue
-        if item_id in seen:
-            issues.append(
-                LoadIssue(
-                    name,
-                    document.line((section, index, "id")),
-                    f"{section}[{index}].id",
-                    f"duplicate id {item_id!r} (first at {section}[{seen[item_id]}])",
-                )
-            )
-        else:
-            seen[item_id] = index
-
-
-def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
+def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     document = read_document(name, raw)
     issues: list[LoadIssue] = []
     data = document.data
@@ -283,7 +157,7 @@ def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
         raise RegistryError(issues)
     return Registry(
         path=name,
-        sha256=digest,
+        sha256=sha256,
         plan=plan,
         agencies=tuple(agencies),
         indicators=tuple(indicators),
@@ -397,48 +271,28 @@ def _declared(document: Any, section: str, key: str) -> set[str]:
     }
 
 
-def _cache_file(digest: str) -> Path | None:
-    directory = cache_dir()
-    if directory is None:
-        return None
-    return directory / f"registry-{__version__}-{digest[:32]}.json"
-
-
-def _read_cache(digest: str) -> dict[str, Any] | None:
-    cache_file = _cache_file(digest)
-    if cache_file is None:
-        return None
-    try:
-        loaded = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(loaded, dict) or loaded.get("format") != _CACHE_FORMAT:
-        return None
-    return loaded
-
-
 def _write_cache(registry: Registry) -> None:
-    cache_file = _cache_file(registry.sha256)
-    if cache_file is None:
-        return
-    payload = {
-        "format": _CACHE_FORMAT,
-        "sha256": registry.sha256,
-        "plan": dataclasses.asdict(registry.plan),
-        "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
-        "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
-        "targets": [dataclasses.asdict(target) for target in registry.targets],
-        "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
-        "formulas": [
-            [formula.indicator, formula.text, dict(formula.operand_factors), formula.result_factor]
-            for formula in registry.formulas.values()
-        ],
-    }
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(cache_file, json.dumps(payload, ensure_ascii=False, sort_keys=True))
-    except OSError:
-        pass  # a read-only home only makes the next start slower
+    write_entry(
+        "registry",
+        registry.sha256,
+        _CACHE_FORMAT,
+        {
+            "plan": dataclasses.asdict(registry.plan),
+            "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
+            "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
+            "targets": [dataclasses.asdict(target) for target in registry.targets],
+            "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
+            "formulas": [
+                [
+                    formula.indicator,
+                    formula.text,
+                    dict(formula.operand_factors),
+                    formula.result_factor,
+                ]
+                for formula in registry.formulas.values()
+            ],
+        },
+    )
 
 
 def _tuples(item: dict[str, Any]) -> dict[str, Any]:
@@ -453,14 +307,12 @@ def _indicator(item: dict[str, Any]) -> Indicator:
     return Indicator(**data)
 
 
-def _from_cache(name: str, digest: str, cached: dict[str, Any]) -> Registry:
-    if cached["sha256"] != digest:
-        raise ValueError("cache does not match")
+def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
     factors = {(src, dst): (float(f), float(s)) for src, dst, f, s in cached["unit_factors"]}
     units.preload(factors)
     return Registry(
         path=name,
-        sha256=digest,
+        sha256=key,
         plan=Plan(**cached["plan"]),
         agencies=tuple(Agency(**_tuples(item)) for item in cached["agencies"]),
         indicators=tuple(_indicator(item) for item in cached["indicators"]),
