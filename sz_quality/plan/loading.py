@@ -139,21 +139,27 @@ def validate_items(
 
 
 def check_unique(
-    name: str, document: Any, section: str, items: list[Any], issues: list[LoadIssue]
+    name: str,
+    document: Any,
+    section: str,
+    items: list[Any],
+    issues: list[LoadIssue],
+    key: str = "id",
 ) -> None:
-    seen: dict[str, int] = {}
+    """Each item of `section` must have its own `key` (an id, a chapter number)."""
+    seen: dict[object, int] = {}
     raw_items = document.data.get(section) or []
     for index, raw_item in enumerate(raw_items):
-        item_id = raw_item.get("id") if isinstance(raw_item, dict) else None
-        if not isinstance(item_id, str):
+        item_id = raw_item.get(key) if isinstance(raw_item, dict) else None
+        if not isinstance(item_id, str | int) or isinstance(item_id, bool):
             continue
         if item_id in seen:
             issues.append(
                 LoadIssue(
                     name,
-                    document.line((section, index, "id")),
-                    f"{section}[{index}].id",
-                    f"duplicate id {item_id!r} (first at {section}[{seen[item_id]}])",
+                    document.line((section, index, key)),
+                    f"{section}[{index}].{key}",
+                    f"duplicate {key} {item_id!r} (first at {section}[{seen[item_id]}])",
                 )
             )
         else:

@@ -29,7 +29,7 @@ from .loading import (
     validate_items,
     validate_one,
 )
-from .models import Agency, Bounds, Indicator, Plan, Target
+from .models import Agency, Bounds, Chapter, Indicator, Plan, Target
 from .names import suggest
 
 __all__ = [
@@ -45,12 +45,12 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 2  # 2: entries stamped by cache.py
+_CACHE_FORMAT = 3  # 2: entries stamped by cache.py; 3: chapters
 
 
 @dataclass(frozen=True)
 class Registry:
-    """A plan's agencies, indicators and targets, validated and cross-checked."""
+    """A plan's chapters, agencies, indicators and targets, validated and cross-checked."""
 
     path: str
     sha256: str
@@ -58,6 +58,7 @@ class Registry:
     agencies: tuple[Agency, ...]
     indicators: tuple[Indicator, ...]
     targets: tuple[Target, ...]
+    chapters: tuple[Chapter, ...] = ()
     # factor and currency shift from each target's unit to its indicator's unit
     unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     # derived indicators: id -> formula with its unit factors
@@ -66,6 +67,10 @@ class Registry:
     @cached_property
     def indicators_by_id(self) -> dict[str, Indicator]:
         return {indicator.id: indicator for indicator in self.indicators}
+
+    @cached_property
+    def chapters_by_number(self) -> dict[int, Chapter]:
+        return {chapter.number: chapter for chapter in self.chapters}
 
     @cached_property
     def targets_by_id(self) -> dict[str, Target]:
@@ -129,7 +134,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     data = document.data
     if not isinstance(data, dict):
         raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
-    allowed = {"schema_version", "plan", "agencies", "indicators", "targets"}
+    allowed = {"schema_version", "plan", "chapters", "agencies", "indicators", "targets"}
     for key in data:
         if key not in allowed:
             issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
@@ -141,6 +146,8 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     defaults = (
         {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
     )
+    chapters: list[Chapter] = validate_items(name, document, "chapters", Chapter, issues)
+    check_unique(name, document, "chapters", chapters, issues, key="number")
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
     indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
     targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
@@ -150,6 +157,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         ("targets", targets),
     ):
         check_unique(name, document, section, items, issues)
+    _check_chapters(name, document, targets, issues)
     unit_factors, formulas = _check_references(
         name, document, agencies, indicators, targets, issues
     )
@@ -162,9 +170,37 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         agencies=tuple(agencies),
         indicators=tuple(indicators),
         targets=tuple(targets),
+        chapters=tuple(chapters),
         unit_factors=unit_factors,
         formulas=formulas,
     )
+
+
+def _check_chapters(
+    name: str, document: Any, targets: list[Target], issues: list[LoadIssue]
+) -> None:
+    """Every target's chapter must be listed under `chapters:`."""
+    # chapters that failed validation are still listed: one mistake, one error
+    raw = document.data.get("chapters")
+    if not isinstance(raw, list):
+        return  # reported once by validate_items
+    listed: set[int] = set()
+    for item in raw:
+        number = item.get("number") if isinstance(item, dict) else None
+        if isinstance(number, int):
+            listed.add(number)
+    for target in targets:
+        if target.chapter not in listed:
+            line, where = _item_line(document, "targets", target.id, "chapter")
+            shown = ", ".join(str(number) for number in sorted(listed)) or "none"
+            issues.append(
+                LoadIssue(
+                    name,
+                    line,
+                    where,
+                    f"chapter {target.chapter} is not listed under 'chapters' (listed: {shown})",
+                )
+            )
 
 
 def _item_line(
@@ -278,6 +314,7 @@ def _write_cache(registry: Registry) -> None:
         _CACHE_FORMAT,
         {
             "plan": dataclasses.asdict(registry.plan),
+        "chapters": [dataclasses.asdict(chapter) for chapter in registry.chapters],
             "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],
@@ -317,6 +354,7 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
         agencies=tuple(Agency(**_tuples(item)) for item in cached["agencies"]),
         indicators=tuple(_indicator(item) for item in cached["indicators"]),
         targets=tuple(Target(**_tuples(item)) for item in cached["targets"]),
+        chapters=tuple(Chapter(**item) for item in cached["chapters"]),
         unit_factors=factors,
         formulas={
             indicator: CompiledFormula(indicator, text, operands, float(result))
