@@ -1,12 +1,13 @@
-"""What reading a data file needs from the registry, in plain dataclasses and a JSON cache.
+"""What reading a data file needs from the registry, in plain records kept as JSON.
 
 `szq validate` must start in well under 150 ms, so its path imports neither pydantic,
 yaml nor pint. The registry is compiled once into a `Lookup` (series ids, folded names,
-units, bounds, what each agency's targets need, unit conversion factors) and kept as JSON
-in the cache directory, keyed by the sha256 of the targets file and szq's version. A
-warm start reads that JSON; a miss loads the full registry, builds the Lookup and writes
-the cache. Factors for unit spellings met for the first time come from sz_quality.plan.units
-(pint, imported lazily) and are added to the cache for the next run.
+units, bounds, what each agency's targets need, unit conversion factors; see
+lookup_build.py) and kept in szq's cache (cache.py), keyed by the sha256 of the targets
+file and szq's version. A warm start reads that entry; a miss loads the full registry,
+builds the Lookup and writes the entry. Factors for unit spellings met for the first
+time come from sz_quality.plan.units (pint, imported lazily) and are added to the entry
+by `save_if_changed` for the next run.
 """
 
 from __future__ import annotations
