@@ -8,7 +8,7 @@ import pytest
 
 from sz_quality.plan.registry import RegistryError, load_registry
 
-GOOD = """\
+BODY = """\
 schema_version: 1
 plan:
   id: demo
@@ -40,6 +40,14 @@ targets:
     lead_agencies: [市发展改革委]
     quote: 本市生产总值达到1.5万亿元
 """
+# after the targets, so that the lines the tests name stay those of BODY
+CHAPTERS = """\
+chapters:
+  - number: 1
+    name_zh: 总体要求和主要目标
+    name_en: General requirements and main targets
+"""
+GOOD = BODY + CHAPTERS
 
 
 def load_text(tmp_path: Path, text: str) -> RegistryError:
@@ -120,8 +128,8 @@ def test_each_error_names_line_and_field(
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
-    target = GOOD[GOOD.index("  - id: gdp_2015") :]
-    error = load_text(tmp_path, GOOD + target)
+    target = BODY[BODY.index("  - id: gdp_2015") :]
+    error = load_text(tmp_path, BODY + target + CHAPTERS)
     assert [(issue.line, issue.field, issue.message) for issue in error.issues] == [
         (31, "targets[1].id", "duplicate id 'gdp_2015' (first at targets[0])")
     ]

@@ -564,4 +564,8 @@ def evaluate(
         agency_names={
             agency.name_zh: (agency.name_zh, agency.name_en) for agency in registry.agencies
         },
+        chapter_names={
+            chapter.number: (chapter.heading("zh"), chapter.heading("en"))
+            for chapter in registry.chapters
+        },
     )

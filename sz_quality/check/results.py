@@ -182,6 +182,8 @@ class Report:
     agency_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # the agency filter the report was made with (--agency), if any
     agency_filter: str | None = None
+    # chapter number -> (heading_zh, heading_en), from the registry's `chapters:`
+    chapter_names: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -237,7 +239,7 @@ class Report:
             members.setdefault(result.chapter, []).append(result)
         groups = []
         for chapter, results in sorted(members.items()):
-            zh, en = _CHAPTERS.get(chapter, (f"第{chapter}章", f"Chapter {chapter}"))
+            zh, en = self.chapter_names.get(chapter, (f"第{chapter}章", f"Chapter {chapter}"))
             groups.append(Group(str(chapter), zh, en, tuple(results)))
         return groups
 
@@ -264,16 +266,3 @@ class Report:
             ],
             "summary": dict(self.summary),
         }
-
-
-# The chapter headings of the plan (sz_quality/data/source.zh.txt), and their translation.
-_CHAPTERS: dict[int, tuple[str, str]] = {
-    1: ("一、总体要求和主要目标", "1. General requirements and main targets"),
-    2: ("二、经济发展质量提升行动", "2. Raising the quality of economic development"),
-    3: ("三、社会发展质量提升行动", "3. Raising the quality of social development"),
-    4: ("四、城市发展质量提升行动", "4. Raising the quality of urban development"),
-    5: ("五、生态发展质量提升行动", "5. Raising the quality of ecological development"),
-    6: ("六、文化发展质量提升行动", "6. Raising the quality of cultural development"),
-    7: ("七、政府服务质量提升行动", "7. Raising the quality of government services"),
-    8: ("八、组织保障机制", "8. Organisational guarantees"),
-}

@@ -59,19 +59,25 @@ def _global(
     ctx.obj = State(targets_path=targets, measures_path=measures)
 
 
-def _register() -> None:
-    # Each module adds its commands to `app`; importing them is cheap (heavy imports are lazy).
-    from . import registry_commands  # noqa: F401
+# Each command module adds its commands to `app` when imported. A module imports only
+# typer and szq's light modules at its top; an optional dependency (openpyxl, jinja2,
+# matplotlib) is imported when its command runs, which then names the extra to install.
+# So a command is never silently missing: a module that fails to import fails `szq`.
+from . import (  # noqa: E402
+    check_commands,
+    registry_commands,
+    report_commands,
+    validate_commands,
+)
 
-    for optional in ("validate_commands", "check_commands", "report_commands"):
-        try:
-            __import__(f"{__name__}.{optional}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{optional}":
-                raise
-
-
-_register()
+__all__ = [
+    "app",
+    "check_commands",
+    "main",
+    "registry_commands",
+    "report_commands",
+    "validate_commands",
+]
 
 
 def main() -> None:

@@ -110,19 +110,17 @@ def state_of(ctx: typer.Context) -> State:
 
 
 def resolve_agency(state: State, query: str | None) -> Agency | None:
-    """The agency a --agency option names (id, name with or without 市, English name);
-    None without the option; a usage error, with the closest name, for an unknown one."""
+    """The agency a --agency option names (sz_quality.plan.agencies: id, name with or
+    without 市, English name, alias); None without the option; a usage error, with the
+    closest name, for an unknown one."""
     if query is None:
         return None
-    registry = state.registry()
-    agency = registry.find_agency(query)
-    if agency is None:
-        hint = registry.agency_hint(query)
-        usage_error(
-            f"unknown agency {query!r}"
-            + (f" (did you mean {hint!r}?)" if hint else "; `szq agencies` lists them")
-        )
-    return agency
+    from ..plan.agencies import UnknownAgencyError
+
+    try:
+        return state.registry().resolve_agency(query)
+    except UnknownAgencyError as error:
+        usage_error(str(error))
 
 
 def check_data_files(files: list[str], command: str) -> None:

@@ -41,7 +41,7 @@ def targets_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
     chapter: Annotated[
-        int | None, typer.Option("--chapter", "-c", min=1, max=8, help="Only chapter 1–8.")
+        int | None, typer.Option("--chapter", "-c", min=1, help="Only this chapter (its number).")
     ] = None,
     kind: Annotated[
         str | None,
@@ -66,6 +66,9 @@ def targets_command(
     if kind is not None and kind not in KINDS:
         usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
     registry = state.registry()
+    if chapter is not None and chapter not in registry.chapters_by_number:
+        listed = ", ".join(str(number) for number in registry.chapters_by_number)
+        usage_error(f"unknown chapter {chapter}; the registry lists: {listed}")
     chosen = filter_targets(
         registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
     )

@@ -204,13 +204,13 @@ def validate_command(
     _needs_openpyxl(files)
     language = lang.value
     lookup = _load_lookup(state_of(ctx).targets_path)
-    if expect_agency is not None and lookup.find_agency(expect_agency) is None:
-        guess = lookup.suggest_agency(expect_agency)
-        usage_error(
-            f"unknown agency {expect_agency!r}"
-            + (f" (did you mean {guess.id!r}, {guess.name_zh}?)" if guess else "")
-            + "; `szq agencies` lists them"
-        )
+    if expect_agency is not None:
+        from ..plan.agencies import UnknownAgencyError
+
+        try:
+            lookup.resolve_agency(expect_agency)
+        except UnknownAgencyError as error:
+            usage_error(str(error))
 
     from ..read.reader import validate_files
 

@@ -1,25 +1,26 @@
-"""What reading a data file needs from the registry, in plain dataclasses and a JSON cache.
+"""What reading a data file needs from the registry, in plain records kept as JSON.
 
 `szq validate` must start in well under 150 ms, so its path imports neither pydantic,
 yaml nor pint. The registry is compiled once into a `Lookup` (series ids, folded names,
-units, bounds, what each agency's targets need, unit conversion factors) and kept as JSON
-in the cache directory, keyed by the sha256 of the targets file and szq's version. A
-warm start reads that JSON; a miss loads the full registry, builds the Lookup and writes
-the cache. Factors for unit spellings met for the first time come from sz_quality.plan.units
-(pint, imported lazily) and are added to the cache for the next run.
+units, bounds, what each agency's targets need, unit conversion factors; see
+lookup_build.py) and kept in szq's cache (cache.py), keyed by the sha256 of the targets
+file and szq's version. A warm start reads that entry; a miss loads the full registry,
+builds the Lookup and writes the entry. Factors for unit spellings met for the first
+time come from sz_quality.plan.units (pint, imported lazily) and are added to the entry
+by `save_if_changed` for the next run.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
-from ..paths import cache_dir, default_targets_path
+from ..paths import default_targets_path
+from .agencies import AgencyNames
+from .cache import digest, read_entry, write_entry
+from .names import fold
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -33,18 +34,11 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 1
+_FORMAT = 2  # 2: entries stamped by cache.py
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency"]
 Factor = float | FactorError
-
-
-def fold(text: str) -> str:
-    """A name folded for matching: full-width to half-width, no white space, case folded."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return "".join(text.split()).casefold()
 
 
 class _Record:
@@ -167,6 +161,9 @@ class Lookup:
         self.version = version
         self._dirty = False
         self._by_id = {info.id: info for info in series}
+        self._agencies_by_id = {agency.id: agency for agency in agencies}
+        labels = {agency.id: agency.name_zh for agency in agencies}
+        self._agency_names = AgencyNames(agency_names, labels)
 
     def __repr__(self) -> str:
         return f"Lookup(sha256={self.sha256[:12]!r}, series={len(self.series)})"
@@ -198,16 +195,17 @@ class Lookup:
         return self._by_id.get(self.names[matches[0]]) if matches else None
 
     def find_agency(self, name: str) -> AgencyInfo | None:
-        agency_id = self.agency_names.get(fold(name))
-        if agency_id is None:
-            return None
-        return next(agency for agency in self.agencies if agency.id == agency_id)
+        """An agency by any of its names (sz_quality.plan.agencies), or None."""
+        agency_id = self._agency_names.find(name)
+        return self._agencies_by_id[agency_id] if agency_id is not None else None
+
+    def resolve_agency(self, name: str) -> AgencyInfo:
+        """An agency by any of its names; UnknownAgencyError with a hint otherwise."""
+        return self._agencies_by_id[self._agency_names.resolve(name)]
 
     def suggest_agency(self, name: str) -> AgencyInfo | None:
-        import difflib
-
-        matches = difflib.get_close_matches(fold(name), list(self.agency_names), n=1, cutoff=0.5)
-        return self.find_agency(matches[0]) if matches else None
+        agency_id = self._agency_names.closest(name)
+        return self._agencies_by_id[agency_id] if agency_id is not None else None
 
     # -- units ------------------------------------------------------------------------
 
@@ -226,7 +224,9 @@ class Lookup:
         known = self.factors.get(key)
         if known is not None:
             return known
-        computed = _compute_factor(source, series_unit)
+        from .lookup_build import compute_factor
+
+        computed = compute_factor(source, series_unit)
         self.factors[key] = computed
         self._dirty = True
         return computed
@@ -252,7 +252,9 @@ class Lookup:
         cached = _read_cache(registry.sha256)
         if cached is not None:
             return cached
-        lookup = _build(registry)
+        from .lookup_build import build_lookup
+
+        lookup = build_lookup(registry)
         lookup.save()
         return lookup
 
@@ -317,17 +319,8 @@ class Lookup:
 
     def save(self) -> None:
         """Write the cache (atomically); a read-only cache directory only costs speed."""
-        cache_file = _cache_file(self.sha256)
-        if cache_file is None:
-            return
-        from ..atomic import write_text_atomic
-
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(cache_file, json.dumps(self.to_json(), ensure_ascii=False))
-        except OSError:
-            return
-        self._dirty = False
+        if write_entry("lookup", self.sha256, _FORMAT, self.to_json()):
+            self._dirty = False
 
     def save_if_changed(self) -> None:
         if self._dirty:
@@ -350,37 +343,14 @@ def _series_row(info: SeriesInfo) -> list[Any]:
     ]
 
 
-def _cache_file(digest: str) -> Path | None:
-    directory = cache_dir()
-    if directory is None:
-        return None
-    return directory / f"lookup-{__version__}-{digest[:32]}.json"
-
-
-def _read_cache(digest: str) -> Lookup | None:
-    cache_file = _cache_file(digest)
-    if cache_file is None:
+def _read_cache(key: str) -> Lookup | None:
+    entry = read_entry("lookup", key, _FORMAT)
+    if entry is None:
         return None
     try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-        lookup = Lookup.from_json(data)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None  # missing, stale or damaged: rebuilt by the caller
-    if lookup.sha256 != digest or lookup.version != __version__:
-        return None
-    return lookup
-
-
-def _sha256(data: bytes) -> str:
-    # the bare C module: `hashlib` initialises OpenSSL, a few milliseconds at start-up
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
-    except ImportError:
-        try:
-            from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12+
-        except ImportError:
-            from hashlib import sha256
-    return str(sha256(data).hexdigest())
+        return Lookup.from_json(entry)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None  # damaged: rebuilt by the caller
 
 
 def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
@@ -390,210 +360,9 @@ def load_lookup(targets_path: str | os.PathLike[str] | None = None) -> Lookup:
     registry that does not load, and OSError for a file that cannot be read.
     """
     path = Path(targets_path) if targets_path is not None else default_targets_path()
-    digest = _sha256(path.read_bytes())
-    cached = _read_cache(digest)
+    cached = _read_cache(digest(path.read_bytes()))
     if cached is not None:
         return cached
     from .registry import load_registry
 
-    registry = load_registry(path)
-    lookup = _build(registry)
-    lookup.save()
-    return lookup
-
-
-# -- building from the registry (imports pint through sz_quality.plan.units) ---------------------
-
-_MAGNITUDE_PREFIXES = (
-    "",
-    "十",
-    "百",
-    "千",
-    "万",
-    "十万",
-    "百万",
-    "千万",
-    "亿",
-    "十亿",
-    "百亿",
-    "万亿",
-)
-# Spellings data files commonly use, tried against every series unit of the same dimension.
-_COMMON_UNITS = (
-    "元",
-    "美元",
-    "%",
-    "人",
-    "个",
-    "家",
-    "件",
-    "张",
-    "套",
-    "辆",
-    "户",
-    "所",
-    "座",
-    "项",
-    "吨",
-    "吨标准煤",
-    "tce",
-    "tce/万元",
-    "吨标准煤/万元",
-    "km",
-    "公里",
-    "km2",
-    "平方公里",
-    "m2",
-    "平方米",
-    "m3",
-    "立方米",
-    "天",
-    "小时",
-    "年",
-    "岁",
-)
-_COUNT_DIMENSIONS = {"[count]", "[person]", "[household]"}
-
-
-def _compute_factor(source: str, target: str) -> Factor:
-    from . import units
-
-    try:
-        units.parse_unit(source)
-    except units.UnitError:
-        return "unknown"
-    try:
-        factor = units.conversion_factor(source, target)
-    except units.CurrencyError:
-        return "currency"
-    except units.UnitError:
-        return "mismatch"
-    return factor if math.isfinite(factor) else "mismatch"
-
-
-def _variants(unit: str) -> set[str]:
-    """The unit with other magnitude words in front: 亿元 -> 元, 万元, 万亿元, ..."""
-    from .units import normalise_unit_text
-
-    text = normalise_unit_text(unit)
-    head, slash, tail = text.partition("/")
-    bare = head.lstrip("十百千万亿")
-    if not bare or bare.isascii():
-        return {text}  # magnitude words go with Chinese units: 万元, 亿元, 万人
-    return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
-
-
-def _build(registry: Registry) -> Lookup:
-    from . import units
-
-    series: list[SeriesInfo] = []
-    names: dict[str, str] = {}
-    ambiguous: dict[str, list[str]] = {}
-    ids = {indicator.id for indicator in registry.indicators} | {
-        target.id for target in registry.targets
-    }
-
-    def add_name(name: str, series_id: str) -> None:
-        key = fold(name)
-        if not key or key in ids:
-            return  # ids win over names
-        if key in names and names[key] != series_id:
-            ambiguous.setdefault(key, [names[key]])
-            if series_id not in ambiguous[key]:
-                ambiguous[key].append(series_id)
-            return
-        names.setdefault(key, series_id)
-
-    for indicator in registry.indicators:
-        low = indicator.bounds.min if indicator.bounds else None
-        high = indicator.bounds.max if indicator.bounds else None
-        if low is None:
-            try:
-                if units.dimensionality(indicator.unit) in _COUNT_DIMENSIONS:
-                    low = 0.0  # a count is never negative
-            except units.UnitError:
-                pass
-        formula = registry.formulas.get(indicator.id)
-        series.append(
-            SeriesInfo(
-                index=len(series),
-                id=indicator.id,
-                kind="indicator",
-                indicator=indicator.id,
-                unit=indicator.unit,
-                name_zh=indicator.name_zh,
-                name_en=indicator.name_en,
-                min=low,
-                max=high,
-                inputs=tuple(sorted(formula.inputs)) if formula else (),
-            )
-        )
-    for target in registry.targets:
-        series.append(
-            SeriesInfo(
-                index=len(series),
-                id=target.id,
-                kind="target",
-                indicator=target.indicator,
-                unit=target.unit,
-                name_zh=target.name_zh,
-                name_en=target.name_en,
-                baseline_year=target.baseline_year,
-                target_year=target.target_year,
-            )
-        )
-    for id_key in ids:
-        names[fold(id_key)] = id_key
-    for indicator in registry.indicators:
-        for name in (indicator.name_zh, indicator.name_en, *indicator.aliases):
-            add_name(name, indicator.id)
-    for key in ambiguous:
-        names.pop(key, None)
-
-    agencies = []
-    agency_names: dict[str, str] = {}
-    for agency in registry.agencies:
-        led = registry.targets_of_agency(agency, inferred=True)
-        agencies.append(
-            AgencyInfo(agency.id, agency.name_zh, agency.name_en, tuple(t.id for t in led))
-        )
-        for name in (
-            agency.id,
-            agency.name_zh,
-            agency.name_en,
-            agency.name_zh.removeprefix("市"),
-            *agency.aliases,
-        ):
-            agency_names.setdefault(fold(name), agency.id)
-
-    # Factors from every spelling of the same dimension to every series unit, so that a
-    # warm start converts common units without pint.
-    spellings: set[str] = set(_COMMON_UNITS)
-    for info in series:
-        spellings |= _variants(info.unit)
-    by_dimension: dict[str, set[str]] = {}
-    for spelling in spellings:
-        try:
-            by_dimension.setdefault(units.dimensionality(spelling), set()).add(
-                units.normalise_unit_text(spelling)
-            )
-        except units.UnitError:
-            continue
-    factors: dict[tuple[str, str], Factor] = {}
-    for series_unit in sorted({info.unit for info in series}):
-        try:
-            dimension = units.dimensionality(series_unit)
-        except units.UnitError:
-            continue
-        for spelling in sorted(by_dimension.get(dimension, ())):
-            factors[(spelling, series_unit)] = _compute_factor(spelling, series_unit)
-
-    return Lookup(
-        sha256=registry.sha256,
-        series=tuple(series),
-        names=names,
-        ambiguous={key: tuple(value) for key, value in ambiguous.items()},
-        agencies=tuple(agencies),
-        agency_names=agency_names,
-        factors=factors,
-    )
+    return Lookup.from_registry(load_registry(path))

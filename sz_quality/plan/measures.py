@@ -6,25 +6,24 @@ Same rules as the targets: frozen models, unknown fields refused, and every erro
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ..paths import packaged_or_checkout
+from .cache import digest, read_entry, write_entry
+from .loading import LoadIssue, RegistryError, check_unique, read_document, validate_items
 from .models import Measure, MeasureTable
-from .registry import (
-    LoadIssue,
-    Registry,
-    RegistryError,
-    check_unique,
-    read_document,
-    suggest,
-    validate_items,
-)
+from .names import suggest
+from .registry import Registry
 
 __all__ = ["MeasureRegistry", "default_measures_path", "load_measures"]
+
+_CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -54,10 +53,48 @@ def default_measures_path() -> Path:
 def load_measures(
     registry: Registry, path: str | os.PathLike[str] | None = None
 ) -> MeasureRegistry:
-    """Load and validate measures.yaml against `registry` (its agencies and targets)."""
+    """Load and validate measures.yaml against `registry` (its agencies and targets).
+
+    The validated measures are cached under the sha256 of the file and of the targets
+    registry they were checked against, so a warm start imports neither yaml nor pydantic.
+    """
     file = Path(path) if path is not None else default_measures_path()
-    name = str(file)
-    document = read_document(name, file.read_bytes())
+    raw = file.read_bytes()
+    key = digest(raw, registry.sha256)
+    cached = read_entry("measures", key, _CACHE_FORMAT)
+    if cached is not None:
+        try:
+            return _from_cache(str(file), cached)
+        except (KeyError, TypeError, ValueError):
+            pass  # a damaged entry is rebuilt below
+    loaded = _load_uncached(str(file), raw, registry)
+    write_entry(
+        "measures",
+        key,
+        _CACHE_FORMAT,
+        {
+            "tables": [dataclasses.asdict(table) for table in loaded.tables],
+            "measures": [dataclasses.asdict(measure) for measure in loaded.measures],
+        },
+    )
+    return loaded
+
+
+def _from_cache(name: str, cached: dict[str, Any]) -> MeasureRegistry:
+    def tuples(item: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: tuple(value) if isinstance(value, list) else value for key, value in item.items()
+        }
+
+    return MeasureRegistry(
+        path=name,
+        tables=tuple(MeasureTable(**item) for item in cached["tables"]),
+        measures=tuple(Measure(**tuples(item)) for item in cached["measures"]),
+    )
+
+
+def _load_uncached(name: str, raw: bytes, registry: Registry) -> MeasureRegistry:
+    document = read_document(name, raw)
     data = document.data
     if not isinstance(data, dict):
         raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])

@@ -20,6 +20,7 @@ __all__ = [
     "KINDS",
     "Agency",
     "Bounds",
+    "Chapter",
     "Comparator",
     "Direction",
     "FieldError",
@@ -86,6 +87,38 @@ class Plan:
             _check_text(name, getattr(self, name))
         _check_range("baseline_year", self.baseline_year, 1900, 2100)
         _check_range("target_year", self.target_year, 1900, 2100)
+
+
+_NUMERALS = "一二三四五六七八九"
+
+
+def chinese_number(number: int) -> str:
+    """1..99 as a chapter heading writes it: 一, 十, 十二, 二十, 二十一."""
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else f"{_NUMERALS[tens - 1]}十")
+    return head + (_NUMERALS[units - 1] if units else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """A chapter of the plan: its number and its name (the heading without the number)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    number: int
+    name_zh: str  # verbatim from the plan's text
+    name_en: str
+
+    def __post_init__(self) -> None:
+        _check_range("number", self.number, 1, 99)
+        _check_text("name_zh", self.name_zh)
+        _check_text("name_en", self.name_en)
+
+    def heading(self, lang: str) -> str:
+        """The heading as the text numbers it: 一、总体要求和主要目标 / 1. General requirements."""
+        if lang == "zh":
+            return f"{chinese_number(self.number)}、{self.name_zh}"
+        return f"{self.number}. {self.name_en}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +205,7 @@ class Target:
         _check_id("indicator", self.indicator)
         for name in ("name_zh", "name_en", "unit", "quote"):
             _check_text(name, getattr(self, name))
-        _check_range("chapter", self.chapter, 1, 8)
+        _check_range("chapter", self.chapter, 1, 99)  # and listed under `chapters:`
         _check_range("clause", self.clause, 1, 30)
         _check_range("table", self.table, 1, 17)
         _check_range("baseline_year", self.baseline_year, 1900, 2100)

@@ -1,74 +1,57 @@
 """Load targets.yaml into validated models; every load error names file, line and field.
 
-A full load parses YAML, validates with pydantic, checks cross-references and units
-with pint. That costs ~0.5 s of imports, so the validated result is kept in a JSON
-cache keyed by the file's hash: later runs skip yaml, pydantic and pint altogether.
+A full load parses YAML, validates with pydantic (loading.py), checks cross-references
+and units with pint (registry_checks.py). That costs ~0.5 s of imports, so the validated
+result is kept in the cache (cache.py, keyed by the file's sha256): later runs skip
+yaml, pydantic and pint altogether.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import hashlib
-import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..atomic import write_text_atomic
-from ..paths import cache_dir, default_targets_path
+from ..paths import default_targets_path
 from . import units
+from .agencies import AgencyNames
+from .cache import digest, read_entry, write_entry
 from .formula import CompiledFormula
-from .models import Agency, Bounds, FieldError, Indicator, Plan, Target
+from .loading import (
+    LoadIssue,
+    RegistryError,
+    check_unique,
+    read_document,
+    validate_items,
+    validate_one,
+)
+from .models import Agency, Bounds, Chapter, Indicator, Plan, Target
+from .names import suggest
+from .registry_checks import check_chapters, check_references
 
 __all__ = [
     "LoadIssue",
     "Registry",
     "RegistryError",
+    "check_unique",
     "default_targets_path",
     "load_registry",
+    "read_document",
     "suggest",
+    "validate_items",
+    "validate_one",
 ]
 
-_CACHE_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class LoadIssue:
-    """One problem in a registry file."""
-
-    file: str
-    line: int | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" {self.field}:" if self.field else ""
-        return f"{where}:{what} {self.message}"
-
-
-class RegistryError(Exception):
-    """The registry could not be loaded; `issues` lists every problem found."""
-
-    def __init__(self, issues: Iterable[LoadIssue]) -> None:
-        self.issues = tuple(issues)
-        super().__init__("\n".join(str(issue) for issue in self.issues))
-
-
-def suggest(word: str, choices: Iterable[str]) -> str | None:
-    """The closest choice to a misspelt word, for a 'did you mean' hint."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+_CACHE_FORMAT = 3  # 2: entries stamped by cache.py; 3: chapters
 
 
 @dataclass(frozen=True)
 class Registry:
-    """A plan's agencies, indicators and targets, validated and cross-checked."""
+    """A plan's chapters, agencies, indicators and targets, validated and cross-checked."""
 
     path: str
     sha256: str
@@ -76,6 +59,7 @@ class Registry:
     agencies: tuple[Agency, ...]
     indicators: tuple[Indicator, ...]
     targets: tuple[Target, ...]
+    chapters: tuple[Chapter, ...] = ()
     # factor and currency shift from each target's unit to its indicator's unit
     unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     # derived indicators: id -> formula with its unit factors
@@ -86,6 +70,10 @@ class Registry:
         return {indicator.id: indicator for indicator in self.indicators}
 
     @cached_property
+    def chapters_by_number(self) -> dict[int, Chapter]:
+        return {chapter.number: chapter for chapter in self.chapters}
+
+    @cached_property
     def targets_by_id(self) -> dict[str, Target]:
         return {target.id: target for target in self.targets}
 
@@ -94,21 +82,21 @@ class Registry:
         return {agency.name_zh: agency for agency in self.agencies}
 
     @cached_property
-    def _agency_keys(self) -> dict[str, Agency]:
-        keys: dict[str, Agency] = {}
-        for agency in self.agencies:
-            names = [agency.id, agency.name_zh, agency.name_en, *agency.aliases]
-            names.append(agency.name_zh.removeprefix("市"))
-            for name in names:
-                keys.setdefault(name.casefold(), agency)
-        return keys
+    def agency_names(self) -> AgencyNames:
+        return AgencyNames.of(self.agencies)
 
     def find_agency(self, query: str) -> Agency | None:
-        """An agency by id, Chinese name (with or without 市), English name or alias."""
-        return self._agency_keys.get(query.strip().casefold())
+        """An agency by any of its names (sz_quality.plan.agencies), or None."""
+        agency_id = self.agency_names.find(query)
+        return self._agencies_by_id[agency_id] if agency_id is not None else None
 
-    def agency_hint(self, query: str) -> str | None:
-        return suggest(query.strip().casefold(), self._agency_keys)
+    def resolve_agency(self, query: str) -> Agency:
+        """An agency by any of its names; UnknownAgencyError with a hint otherwise."""
+        return self._agencies_by_id[self.agency_names.resolve(query)]
+
+    @cached_property
+    def _agencies_by_id(self) -> dict[str, Agency]:
+        return {agency.id: agency for agency in self.agencies}
 
     def targets_of_agency(self, agency: Agency, *, inferred: bool = True) -> list[Target]:
         """Targets the agency leads: by the text, and (if `inferred`) by inference."""
@@ -129,138 +117,25 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     """
     file = Path(path) if path is not None else default_targets_path()
     raw = file.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    cached = _read_cache(digest)
+    key = digest(raw)
+    cached = read_entry("registry", key, _CACHE_FORMAT)
     if cached is not None:
         try:
-            return _from_cache(str(file), digest, cached)
+            return _from_cache(str(file), key, cached)
         except (KeyError, TypeError, ValueError):
             pass  # a stale or damaged cache is rebuilt below
-    registry = _load_uncached(str(file), raw, digest)
+    registry = _load_uncached(str(file), raw, key)
     _write_cache(registry)
     return registry
 
 
-def _decode(name: str, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RegistryError([LoadIssue(name, None, None, f"not UTF-8 text: {error}")]) from None
-
-
-def read_document(name: str, raw: bytes) -> Any:
-    """The YAML document of a registry file, or RegistryError with the syntax error's line."""
-    from .yamlpos import YamlSyntaxError, read_yaml
-
-    try:
-        return read_yaml(_decode(name, raw))
-    except YamlSyntaxError as error:
-        raise RegistryError([LoadIssue(name, error.line, None, error.message)]) from None
-
-
-_ADAPTERS: dict[type[Any], Any] = {}
-
-
-def _adapter(model: type[Any]) -> Any:
-    """One pydantic TypeAdapter per model class, built on first use (a cache miss)."""
-    adapter = _ADAPTERS.get(model)
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        adapter = _ADAPTERS[model] = TypeAdapter(model)
-    return adapter
-
-
-def validate_one(
-    name: str,
-    document: Any,
-    path: tuple[str | int, ...],
-    model: type[Any],
-    item: Any,
-    issues: list[LoadIssue],
-) -> Any | None:
-    """Validate one mapping into `model`; record each problem at its YAML line."""
-    from pydantic import ValidationError
-
-    try:
-        return _adapter(model).validate_python(item)
-    except ValidationError as error:
-        for problem in error.errors():
-            location = tuple(problem["loc"])
-            message = problem["msg"]
-            cause = (problem.get("ctx") or {}).get("error")
-            if isinstance(cause, FieldError):
-                location = (*location, cause.field) if cause.field else location
-                message = cause.message
-            elif problem["type"] == "unexpected_keyword_argument":
-                message = f"unknown field {location[-1]!r}"
-                hint = suggest(str(location[-1]), [f.name for f in dataclasses.fields(model)])
-                if hint:
-                    message += f" (did you mean {hint!r}?)"
-            elif problem["type"] in ("missing", "missing_argument"):
-                message = "required field missing"
-            elif problem["type"] == "literal_error":
-                message = f"{message}, got {problem.get('input')!r}"
-            full = (*path, *location)
-            field_name = "".join(
-                f".{part}" if isinstance(part, str) else f"[{part}]" for part in full
-            ).lstrip(".")
-            issues.append(LoadIssue(name, document.line(full), field_name, message))
-    return None
-
-
-def validate_items(
-    name: str,
-    document: Any,
-    section: str,
-    model: type[Any],
-    issues: list[LoadIssue],
-    defaults: Mapping[str, Any] | None = None,
-) -> list[Any]:
-    """Validate each item of a top-level list; record issues with their YAML lines."""
-    items = document.data.get(section) if isinstance(document.data, dict) else None
-    if not isinstance(items, list):
-        issues.append(LoadIssue(name, document.line(()), section, "a list is required here"))
-        return []
-    valid = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and defaults:
-            item = {**defaults, **item}
-        checked = validate_one(name, document, (section, index), model, item, issues)
-        if checked is not None:
-            valid.append(checked)
-    return valid
-
-
-def check_unique(
-    name: str, document: Any, section: str, items: list[Any], issues: list[LoadIssue]
-) -> None:
-    seen: dict[str, int] = {}
-    raw_items = document.data.get(section) or []
-    for index, raw_item in enumerate(raw_items):
-        item_id = raw_item.get("id") if isinstance(raw_item, dict) else None
-        if not isinstance(item_id, str):
-            continue
-        if item_id in seen:
-            issues.append(
-                LoadIssue(
-                    name,
-                    document.line((section, index, "id")),
-                    f"{section}[{index}].id",
-                    f"duplicate id {item_id!r} (first at {section}[{seen[item_id]}])",
-                )
-            )
-        else:
-            seen[item_id] = index
-
-
-def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
+def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     document = read_document(name, raw)
     issues: list[LoadIssue] = []
     data = document.data
     if not isinstance(data, dict):
         raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
-    allowed = {"schema_version", "plan", "agencies", "indicators", "targets"}
+    allowed = {"schema_version", "plan", "chapters", "agencies", "indicators", "targets"}
     for key in data:
         if key not in allowed:
             issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
@@ -272,6 +147,8 @@ def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
     defaults = (
         {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
     )
+    chapters: list[Chapter] = validate_items(name, document, "chapters", Chapter, issues)
+    check_unique(name, document, "chapters", chapters, issues, key="number")
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
     indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
     targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
@@ -281,169 +158,48 @@ def _load_uncached(name: str, raw: bytes, digest: str) -> Registry:
         ("targets", targets),
     ):
         check_unique(name, document, section, items, issues)
-    unit_factors, formulas = _check_references(
+    check_chapters(name, document, targets, issues)
+    unit_factors, formulas = check_references(
         name, document, agencies, indicators, targets, issues
     )
     if issues or plan is None:
         raise RegistryError(issues)
     return Registry(
         path=name,
-        sha256=digest,
+        sha256=sha256,
         plan=plan,
         agencies=tuple(agencies),
         indicators=tuple(indicators),
         targets=tuple(targets),
+        chapters=tuple(chapters),
         unit_factors=unit_factors,
         formulas=formulas,
     )
 
 
-def _item_line(
-    document: Any, section: str, item_id: str, field_name: str
-) -> tuple[int | None, str]:
-    for index, raw_item in enumerate(document.data.get(section) or []):
-        if isinstance(raw_item, dict) and raw_item.get("id") == item_id:
-            return document.line((section, index, field_name)), f"{section}[{index}].{field_name}"
-    return None, f"{section}.{field_name}"
-
-
-def _check_references(
-    name: str,
-    document: Any,
-    agencies: list[Agency],
-    indicators: list[Indicator],
-    targets: list[Target],
-    issues: list[LoadIssue],
-) -> tuple[dict[tuple[str, str], tuple[float, float]], dict[str, CompiledFormula]]:
-    """Indicators, agencies and units that targets refer to must exist and fit."""
-    # Names declared by items that failed validation still exist: one mistake, one error.
-    agency_names = {agency.name_zh for agency in agencies} | _declared(
-        document, "agencies", "name_zh"
-    )
-    indicator_by_id = {indicator.id: indicator for indicator in indicators}
-    declared_indicators = set(indicator_by_id) | _declared(document, "indicators", "id")
-
-    def report(section: str, item_id: str, field_name: str, message: str) -> None:
-        line, where = _item_line(document, section, item_id, field_name)
-        issues.append(LoadIssue(name, line, where, message))
-
-    from .formula import FormulaError, check_formula
-
-    formulas: dict[str, CompiledFormula] = {}
-    unit_ok = set()
-    for declared in indicators:
-        try:
-            units.parse_unit(declared.unit)
-            unit_ok.add(declared.id)
-        except units.UnitError as error:
-            report("indicators", declared.id, "unit", str(error))
-    for derived in indicators:
-        if derived.formula is None:
-            continue
-        try:
-            formulas[derived.id] = check_formula(derived, indicator_by_id)
-        except units.UnitError as error:
-            if derived.id in unit_ok:
-                report("indicators", derived.id, "formula", f"an operand's unit: {error}")
-        except FormulaError as error:
-            report("indicators", derived.id, "formula", str(error))
-
-    factors: dict[tuple[str, str], tuple[float, float]] = {}
-    for target in targets:
-        indicator = indicator_by_id.get(target.indicator)
-        if target.indicator not in declared_indicators:
-            hint = suggest(target.indicator, indicator_by_id)
-            report(
-                "targets",
-                target.id,
-                "indicator",
-                f"unknown indicator {target.indicator!r}"
-                + (f" (did you mean {hint!r}?)" if hint else ""),
-            )
-        for field_name in ("lead_agencies", "lead_agencies_inferred"):
-            for agency in getattr(target, field_name):
-                if agency not in agency_names:
-                    hint = suggest(agency, agency_names)
-                    report(
-                        "targets",
-                        target.id,
-                        field_name,
-                        f"unknown agency {agency!r}"
-                        + (f" (did you mean {hint!r}?)" if hint else ""),
-                    )
-        try:
-            units.parse_unit(target.unit)
-        except units.UnitError as error:
-            report("targets", target.id, "unit", str(error))
-            continue
-        if indicator is None:
-            continue
-        if target.kind == "change":
-            if units.normalise_unit_text(target.unit) != "%":
-                report("targets", target.id, "unit", "a change target is stated in '%'")
-            continue
-        try:
-            factors[(target.unit, indicator.unit)] = units.factor_and_currency_shift(
-                target.unit, indicator.unit
-            )
-        except units.UnitError as error:
-            report(
-                "targets", target.id, "unit", f"does not fit indicator {indicator.id!r}: {error}"
-            )
-    return factors, formulas
-
-
-def _declared(document: Any, section: str, key: str) -> set[str]:
-    items = document.data.get(section) if isinstance(document.data, dict) else None
-    return {
-        item[key]
-        for item in items or []
-        if isinstance(item, dict) and isinstance(item.get(key), str)
-    }
-
-
-def _cache_file(digest: str) -> Path | None:
-    directory = cache_dir()
-    if directory is None:
-        return None
-    return directory / f"registry-{__version__}-{digest[:32]}.json"
-
-
-def _read_cache(digest: str) -> dict[str, Any] | None:
-    cache_file = _cache_file(digest)
-    if cache_file is None:
-        return None
-    try:
-        loaded = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(loaded, dict) or loaded.get("format") != _CACHE_FORMAT:
-        return None
-    return loaded
-
-
 def _write_cache(registry: Registry) -> None:
-    cache_file = _cache_file(registry.sha256)
-    if cache_file is None:
-        return
-    payload = {
-        "format": _CACHE_FORMAT,
-        "sha256": registry.sha256,
-        "plan": dataclasses.asdict(registry.plan),
-        "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
-        "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
-        "targets": [dataclasses.asdict(target) for target in registry.targets],
-        "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
-        "formulas": [
-            [formula.indicator, formula.text, dict(formula.operand_factors), formula.result_factor]
-            for formula in registry.formulas.values()
-        ],
-    }
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(cache_file, json.dumps(payload, ensure_ascii=False, sort_keys=True))
-    except OSError:
-        pass  # a read-only home only makes the next start slower
+    write_entry(
+        "registry",
+        registry.sha256,
+        _CACHE_FORMAT,
+        {
+            "plan": dataclasses.asdict(registry.plan),
+        "chapters": [dataclasses.asdict(chapter) for chapter in registry.chapters],
+            "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
+            "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
+            "targets": [dataclasses.asdict(target) for target in registry.targets],
+            "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
+            "formulas": [
+                [
+                    formula.indicator,
+                    formula.text,
+                    dict(formula.operand_factors),
+                    formula.result_factor,
+                ]
+                for formula in registry.formulas.values()
+            ],
+        },
+    )
 
 
 def _tuples(item: dict[str, Any]) -> dict[str, Any]:
@@ -458,18 +214,17 @@ def _indicator(item: dict[str, Any]) -> Indicator:
     return Indicator(**data)
 
 
-def _from_cache(name: str, digest: str, cached: dict[str, Any]) -> Registry:
-    if cached["sha256"] != digest:
-        raise ValueError("cache does not match")
+def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
     factors = {(src, dst): (float(f), float(s)) for src, dst, f, s in cached["unit_factors"]}
     units.preload(factors)
     return Registry(
         path=name,
-        sha256=digest,
+        sha256=key,
         plan=Plan(**cached["plan"]),
         agencies=tuple(Agency(**_tuples(item)) for item in cached["agencies"]),
         indicators=tuple(_indicator(item) for item in cached["indicators"]),
         targets=tuple(Target(**_tuples(item)) for item in cached["targets"]),
+        chapters=tuple(Chapter(**item) for item in cached["chapters"]),
         unit_factors=factors,
         formulas={
             indicator: CompiledFormula(indicator, text, operands, float(result))

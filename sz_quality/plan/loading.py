@@ -1,0 +1,166 @@
+"""Validate a YAML registry file; every problem names its file, YAML line and field.
+
+Shared by the targets registry (registry.py) and the measures (measures.py). yaml and
+pydantic are imported here only when a file is validated afresh (a cache miss).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .models import FieldError
+from .names import suggest
+
+__all__ = [
+    "LoadIssue",
+    "RegistryError",
+    "check_unique",
+    "read_document",
+    "validate_items",
+    "validate_one",
+]
+
+
+@dataclass(frozen=True)
+class LoadIssue:
+    """One problem in a registry file."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        what = f" {self.field}:" if self.field else ""
+        return f"{where}:{what} {self.message}"
+
+
+class RegistryError(Exception):
+    """The registry could not be loaded; `issues` lists every problem found."""
+
+    def __init__(self, issues: Iterable[LoadIssue]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+def _decode(name: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RegistryError([LoadIssue(name, None, None, f"not UTF-8 text: {error}")]) from None
+
+
+def read_document(name: str, raw: bytes) -> Any:
+    """The YAML document of a registry file, or RegistryError with the syntax error's line."""
+    from .yamlpos import YamlSyntaxError, read_yaml
+
+    try:
+        return read_yaml(_decode(name, raw))
+    except YamlSyntaxError as error:
+        raise RegistryError([LoadIssue(name, error.line, None, error.message)]) from None
+
+
+_ADAPTERS: dict[type[Any], Any] = {}
+
+
+def _adapter(model: type[Any]) -> Any:
+    """One pydantic TypeAdapter per model class, built on first use (a cache miss)."""
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    return adapter
+
+
+def validate_one(
+    name: str,
+    document: Any,
+    path: tuple[str | int, ...],
+    model: type[Any],
+    item: Any,
+    issues: list[LoadIssue],
+) -> Any | None:
+    """Validate one mapping into `model`; record each problem at its YAML line."""
+    from pydantic import ValidationError
+
+    try:
+        return _adapter(model).validate_python(item)
+    except ValidationError as error:
+        for problem in error.errors():
+            location = tuple(problem["loc"])
+            message = problem["msg"]
+            cause = (problem.get("ctx") or {}).get("error")
+            if isinstance(cause, FieldError):
+                location = (*location, cause.field) if cause.field else location
+                message = cause.message
+            elif problem["type"] == "unexpected_keyword_argument":
+                message = f"unknown field {location[-1]!r}"
+                hint = suggest(str(location[-1]), [f.name for f in dataclasses.fields(model)])
+                if hint:
+                    message += f" (did you mean {hint!r}?)"
+            elif problem["type"] in ("missing", "missing_argument"):
+                message = "required field missing"
+            elif problem["type"] == "literal_error":
+                message = f"{message}, got {problem.get('input')!r}"
+            full = (*path, *location)
+            field_name = "".join(
+                f".{part}" if isinstance(part, str) else f"[{part}]" for part in full
+            ).lstrip(".")
+            issues.append(LoadIssue(name, document.line(full), field_name, message))
+    return None
+
+
+def validate_items(
+    name: str,
+    document: Any,
+    section: str,
+    model: type[Any],
+    issues: list[LoadIssue],
+    defaults: Mapping[str, Any] | None = None,
+) -> list[Any]:
+    """Validate each item of a top-level list; record issues with their YAML lines."""
+    items = document.data.get(section) if isinstance(document.data, dict) else None
+    if not isinstance(items, list):
+        issues.append(LoadIssue(name, document.line(()), section, "a list is required here"))
+        return []
+    valid = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and defaults:
+            item = {**defaults, **item}
+        checked = validate_one(name, document, (section, index), model, item, issues)
+        if checked is not None:
+            valid.append(checked)
+    return valid
+
+
+def check_unique(
+    name: str,
+    document: Any,
+    section: str,
+    items: list[Any],
+    issues: list[LoadIssue],
+    key: str = "id",
+) -> None:
+    """Each item of `section` must have its own `key` (an id, a chapter number)."""
+    seen: dict[object, int] = {}
+    raw_items = document.data.get(section) or []
+    for index, raw_item in enumerate(raw_items):
+        item_id = raw_item.get(key) if isinstance(raw_item, dict) else None
+        if not isinstance(item_id, str | int) or isinstance(item_id, bool):
+            continue
+        if item_id in seen:
+            issues.append(
+                LoadIssue(
+                    name,
+                    document.line((section, index, key)),
+                    f"{section}[{index}].{key}",
+                    f"duplicate {key} {item_id!r} (first at {section}[{seen[item_id]}])",
+                )
+            )
+        else:
+            seen[item_id] = index

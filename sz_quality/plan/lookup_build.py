@@ -1,0 +1,206 @@
+"""Compile a loaded registry into the reader's Lookup (a cache miss; imports pint).
+
+Besides names and bounds, the Lookup gets conversion factors from the unit spellings data
+files commonly use to every series unit of the same dimension, so that a warm start
+converts them without pint.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
+from .names import fold
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["build_lookup", "compute_factor"]
+
+
+_MAGNITUDE_PREFIXES = (
+    "",
+    "十",
+    "百",
+    "千",
+    "万",
+    "十万",
+    "百万",
+    "千万",
+    "亿",
+    "十亿",
+    "百亿",
+    "万亿",
+)
+# Spellings data files commonly use, tried against every series unit of the same dimension.
+_COMMON_UNITS = (
+    "元",
+    "美元",
+    "%",
+    "人",
+    "个",
+    "家",
+    "件",
+    "张",
+    "套",
+    "辆",
+    "户",
+    "所",
+    "座",
+    "项",
+    "吨",
+    "吨标准煤",
+    "tce",
+    "tce/万元",
+    "吨标准煤/万元",
+    "km",
+    "公里",
+    "km2",
+    "平方公里",
+    "m2",
+    "平方米",
+    "m3",
+    "立方米",
+    "天",
+    "小时",
+    "年",
+    "岁",
+)
+_COUNT_DIMENSIONS = {"[count]", "[person]", "[household]"}
+
+
+def compute_factor(source: str, target: str) -> Factor:
+    from . import units
+
+    try:
+        units.parse_unit(source)
+    except units.UnitError:
+        return "unknown"
+    try:
+        factor = units.conversion_factor(source, target)
+    except units.CurrencyError:
+        return "currency"
+    except units.UnitError:
+        return "mismatch"
+    return factor if math.isfinite(factor) else "mismatch"
+
+
+def _variants(unit: str) -> set[str]:
+    """The unit with other magnitude words in front: 亿元 -> 元, 万元, 万亿元, ..."""
+    from .units import normalise_unit_text
+
+    text = normalise_unit_text(unit)
+    head, slash, tail = text.partition("/")
+    bare = head.lstrip("十百千万亿")
+    if not bare or bare.isascii():
+        return {text}  # magnitude words go with Chinese units: 万元, 亿元, 万人
+    return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
+
+
+def build_lookup(registry: Registry) -> Lookup:
+    from . import units
+
+    series: list[SeriesInfo] = []
+    names: dict[str, str] = {}
+    ambiguous: dict[str, list[str]] = {}
+    ids = {indicator.id for indicator in registry.indicators} | {
+        target.id for target in registry.targets
+    }
+
+    def add_name(name: str, series_id: str) -> None:
+        key = fold(name)
+        if not key or key in ids:
+            return  # ids win over names
+        if key in names and names[key] != series_id:
+            ambiguous.setdefault(key, [names[key]])
+            if series_id not in ambiguous[key]:
+                ambiguous[key].append(series_id)
+            return
+        names.setdefault(key, series_id)
+
+    for indicator in registry.indicators:
+        low = indicator.bounds.min if indicator.bounds else None
+        high = indicator.bounds.max if indicator.bounds else None
+        if low is None:
+            try:
+                if units.dimensionality(indicator.unit) in _COUNT_DIMENSIONS:
+                    low = 0.0  # a count is never negative
+            except units.UnitError:
+                pass
+        formula = registry.formulas.get(indicator.id)
+        series.append(
+            SeriesInfo(
+                index=len(series),
+                id=indicator.id,
+                kind="indicator",
+                indicator=indicator.id,
+                unit=indicator.unit,
+                name_zh=indicator.name_zh,
+                name_en=indicator.name_en,
+                min=low,
+                max=high,
+                inputs=tuple(sorted(formula.inputs)) if formula else (),
+            )
+        )
+    for target in registry.targets:
+        series.append(
+            SeriesInfo(
+                index=len(series),
+                id=target.id,
+                kind="target",
+                indicator=target.indicator,
+                unit=target.unit,
+                name_zh=target.name_zh,
+                name_en=target.name_en,
+                baseline_year=target.baseline_year,
+                target_year=target.target_year,
+            )
+        )
+    for id_key in ids:
+        names[fold(id_key)] = id_key
+    for indicator in registry.indicators:
+        for name in (indicator.name_zh, indicator.name_en, *indicator.aliases):
+            add_name(name, indicator.id)
+    for key in ambiguous:
+        names.pop(key, None)
+
+    agencies = []
+    for agency in registry.agencies:
+        led = registry.targets_of_agency(agency, inferred=True)
+        agencies.append(
+            AgencyInfo(agency.id, agency.name_zh, agency.name_en, tuple(t.id for t in led))
+        )
+    agency_names = dict(registry.agency_names.keys)
+
+    # Factors from every spelling of the same dimension to every series unit, so that a
+    # warm start converts common units without pint.
+    spellings: set[str] = set(_COMMON_UNITS)
+    for info in series:
+        spellings |= _variants(info.unit)
+    by_dimension: dict[str, set[str]] = {}
+    for spelling in spellings:
+        try:
+            by_dimension.setdefault(units.dimensionality(spelling), set()).add(
+                units.normalise_unit_text(spelling)
+            )
+        except units.UnitError:
+            continue
+    factors: dict[tuple[str, str], Factor] = {}
+    for series_unit in sorted({info.unit for info in series}):
+        try:
+            dimension = units.dimensionality(series_unit)
+        except units.UnitError:
+            continue
+        for spelling in sorted(by_dimension.get(dimension, ())):
+            factors[(spelling, series_unit)] = compute_factor(spelling, series_unit)
+
+    return Lookup(
+        sha256=registry.sha256,
+        series=tuple(series),
+        names=names,
+        ambiguous={key: tuple(value) for key, value in ambiguous.items()},
+        agencies=tuple(agencies),
+        agency_names=agency_names,
+        factors=factors,
+    )
