@@ -26,13 +26,13 @@ from ..plan.registry import Registry
 from ..read.observations import Observation, ReadResult
 from .compare import BOUNDARY_RTOL, beyond, eps, gap, goal_of, holds
 from .readings import Measured, Readings
-from .reasons import reason_text
+from .reasons import Reason
 from .results import Report, Result, Status, Trend
 from .rules import RULES, Case
 from .series import ExchangeRate, SeriesIndex
 from .trend import trend
 
-__all__ = ["BOUNDARY_RTOL", "evaluate", "holds", "reason_text"]
+__all__ = ["BOUNDARY_RTOL", "evaluate", "holds"]
 
 
 def _check(readings: Readings, target: Target, checked_year: int) -> Result:
@@ -40,12 +40,10 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
     indicator = readings.registry.indicators_by_id.get(target.indicator)
     year = min(checked_year, target.target_year)
     if indicator is None:  # a registry always has it; a hand-made one may not
-        unknown = readings.reason("unknown_indicator", indicator=target.indicator)
+        unknown = Reason("unknown_indicator", indicator=target.indicator)
         return _result(target, None, "no_data", None, year, reason=unknown)
     if year < target.baseline_year:
-        early = readings.reason(
-            "before_baseline", year=checked_year, baseline=target.baseline_year
-        )
+        early = Reason("before_baseline", year=checked_year, baseline_year=target.baseline_year)
         return _result(target, indicator, "no_data", None, year, reason=early)
     rule = RULES[target.kind]
     case = Case(target, indicator, year)
@@ -72,7 +70,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
     status, reason = rule.judge(readings, case, measured, actual, goal)
     two_sided = target.comparator in ("about", "between", "==")
     if status == "not_met" and two_sided and beyond(actual, base, goal):
-        reason = reason or readings.reason("overshoot")
+        reason = reason or Reason("overshoot")
     trend_result = None
     if measured.goal is not None:
         trend_result = trend(
@@ -104,7 +102,7 @@ def _result(
     actual: float | None,
     year: int,
     *,
-    reason: str | None = None,
+    reason: Reason | None = None,
     goal: float | None = None,
     progress: float | None = None,
     trend_result: Trend | None = None,
@@ -176,7 +174,7 @@ def evaluate(
     data: ReadResult | Iterable[Observation],
     year: int | None = None,
     *,
-    lang: Lang = "en",
+    lang: Lang | None = None,
     rates: Mapping[int, ExchangeRate] | None = None,
 ) -> Report:
     """Check every target of `registry` against `data` for `year`.
@@ -184,6 +182,8 @@ def evaluate(
     `year` defaults to the latest year in the data (else the plan's target year).
     `rates` replaces the shipped exchange-rate table (a data file's cny_per_usd still
     comes first). The report carries the reading's inputs and diagnostics as given.
+    `lang` is unused, accepted for scripts written when reasons were words: a Result
+    keeps its reason as data, worded by the renderers (sz_quality.render.words).
     """
     if isinstance(data, ReadResult):
         observations: Iterable[Observation] = data.observations
@@ -193,7 +193,7 @@ def evaluate(
     index = SeriesIndex(observations, registry.formulas, rates)
     if year is None:
         year = index.latest_year() or registry.plan.target_year
-    readings = Readings(registry, index, lang)
+    readings = Readings(registry, index)
     results = tuple(_check(readings, target, year) for target in registry.targets)
     return Report(
         year=year,

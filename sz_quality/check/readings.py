@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..plan.lang import Lang
 from ..plan.models import Indicator, Target
 from ..plan.registry import Registry
-from .reasons import pairs_text, reason_text
+from .reasons import Reason
 from .series import SeriesIndex
 
 __all__ = ["Measured", "Readings"]
@@ -24,7 +23,7 @@ class Measured:
 
     actual: float | None = None
     baseline: float | None = None  # the value the straight path starts from
-    reason: str | None = None
+    reason: Reason | None = None
     derived: bool = False
     # trend: (year, value) pairs in the unit of `goal`
     history: list[tuple[int, float]] = field(default_factory=list)
@@ -39,13 +38,9 @@ class Measured:
 class Readings:
     """An indicator's values for a target: its own unit converted to the target's."""
 
-    def __init__(self, registry: Registry, index: SeriesIndex, lang: Lang) -> None:
+    def __init__(self, registry: Registry, index: SeriesIndex) -> None:
         self.registry = registry
         self.index = index
-        self.lang = lang
-
-    def reason(self, key: str, **fields: object) -> str:
-        return reason_text(key, self.lang, **fields)
 
     def factor(self, target: Target, indicator: Indicator) -> tuple[float, float]:
         """(factor, currency shift) from the target's unit to the indicator's."""
@@ -59,20 +54,22 @@ class Readings:
             found = factor_and_currency_shift(*pair)
         return found
 
-    def missing_reason(self, indicator: Indicator, missing: tuple[tuple[str, int], ...]) -> str:
+    def missing_reason(
+        self, indicator: Indicator, missing: tuple[tuple[str, int], ...]
+    ) -> Reason:
+        """No value: the pairs missing, and the formula when its inputs are among them."""
         formula = self.registry.formulas.get(indicator.id)
-        if formula is not None and len(missing) > 1:
-            return self.reason(
-                "missing_derived",
-                pairs=pairs_text(missing),
-                indicator=indicator.id,
-                formula=formula.text,
-            )
-        return self.reason("missing", pairs=pairs_text(missing))
+        inputs_missing = formula is not None and len(missing) > 1
+        return Reason(
+            "missing",
+            missing=missing,
+            indicator=indicator.id,
+            formula=formula.text if formula is not None and inputs_missing else None,
+        )
 
     def in_target_unit(
         self, target: Target, indicator: Indicator, year: int
-    ) -> tuple[float | None, bool, str | None]:
+    ) -> tuple[float | None, bool, Reason | None]:
         """The indicator's value for `year` in the target's unit: (value, derived, reason)."""
         found = self.index.value(indicator.id, year)
         if found.value is None:
@@ -82,20 +79,20 @@ class Readings:
 
     def convert(
         self, target: Target, indicator: Indicator, value: float, year: int
-    ) -> tuple[float | None, str | None]:
+    ) -> tuple[float | None, Reason | None]:
         """A figure in the indicator's unit (a level or a difference) in the target's."""
         factor, shift = self.factor(target, indicator)
         converted = value / factor
         if shift:
             rate = self.index.rate(year)
             if rate is None:
-                return None, self.reason("no_rate", year=year)
+                return None, Reason("no_rate", year=year)
             converted *= rate.cny_per_usd**shift
         return converted, None
 
     def endpoints(
         self, indicator: Indicator, target: Target, year: int
-    ) -> tuple[float | None, float | None, bool, str | None]:
+    ) -> tuple[float | None, float | None, bool, Reason | None]:
         """The indicator's values in the baseline year and in `year` (its own unit)."""
         base = self.index.value(indicator.id, target.baseline_year)
         now = self.index.value(indicator.id, year)

@@ -29,6 +29,7 @@ from typing import Protocol
 from ..plan.models import Indicator, Kind, Target
 from .compare import against_path, goal_of, holds
 from .readings import Measured, Readings
+from .reasons import Reason
 from .results import Status
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
     "Verdict",
 ]
 
-Verdict = tuple[Status, str | None]  # a status and the reason that explains or qualifies it
+Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
 
 
 @dataclass(frozen=True)
@@ -124,20 +125,18 @@ class LevelRule:
         if holds(actual, target):
             return "met", None
         if base is None:
-            reason = readings.reason(
-                "no_path", indicator=case.indicator.id, year=target.baseline_year
-            )
-            return "no_data", reason
+            path = Reason("no_path", indicator=case.indicator.id, year=target.baseline_year)
+            return "no_data", path
         elapsed = (case.year - target.baseline_year) / (target.target_year - target.baseline_year)
         status, overshoot = against_path(target, actual, base, goal, elapsed)
-        return status, readings.reason("overshoot") if overshoot else None
+        return status, Reason("overshoot") if overshoot else None
 
 
 class MilestoneRule(LevelRule):
     """milestone: read as a level; without data, a state that needs a judgement."""
 
     def without_value(self, readings: Readings, measured: Measured) -> Verdict:
-        return "not_assessable", readings.reason("judgement", reason=measured.reason)
+        return "not_assessable", Reason("judgement", cause=measured.reason)
 
 
 class KeptRule(LevelRule):
@@ -154,9 +153,7 @@ class KeptRule(LevelRule):
         goal: float,
     ) -> Verdict:
         failed = measured.failed_years
-        reason = None
-        if failed:
-            reason = readings.reason("failed_years", years=", ".join(str(y) for y in failed))
+        reason = Reason("failed_years", years=tuple(failed)) if failed else None
         kept = not failed and holds(actual, case.target)
         if case.final:
             return ("met" if kept else "not_met"), reason
@@ -200,7 +197,7 @@ class ChangeRule(_FromBaselineRule):
             measured.reason = reason
             return measured
         if base == 0:
-            measured.reason = readings.reason(
+            measured.reason = Reason(
                 "zero_baseline", indicator=indicator.id, year=target.baseline_year
             )
             return measured

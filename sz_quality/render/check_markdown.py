@@ -20,6 +20,7 @@ from .check_common import (
     title,
     trend_text,
 )
+from .words import reason_text
 
 __all__ = ["render"]
 
@@ -57,7 +58,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 gap_text(result, lang),
                 progress_text(result),
                 trend_text(result, lang),
-                result.reason or "",
+                reason_text(result.reason, lang) if result.reason is not None else "",
             ]
             lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
         lines.append("")

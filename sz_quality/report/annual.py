@@ -19,12 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..check.reasons import Reason
 from ..check.results import STATUSES, UNASSIGNED, Report, Result, Status, number
 from ..plan.lang import Lang
 from ..plan.measures import MeasureRegistry
 from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Diagnostic, Observation, ReadResult, Revision
+
+# The annual report renders as well as counts: its reasons take their words from the one
+# word list of every output, as the check's renderers do.
+from ..render.words import reason_text, reason_words
 
 __all__ = [
     "FORMATS",
@@ -190,8 +195,8 @@ class TargetRow:
     chart: str | None  # chart id, when the target has several years of data
     history: tuple[tuple[int, float], ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        data = self.result.to_dict()
+    def to_dict(self, lang: Lang) -> dict[str, Any]:
+        data = self.result.to_dict(reason_words(lang))
         data["name"] = self.name
         data["chapter"] = self.result.chapter
         data["history"] = [[year, number(value)] for year, value in self.history]
@@ -303,7 +308,7 @@ class AnnualReport:
             "chapters": [section.to_dict() for section in self.chapters],
             "agencies": [section.to_dict() for section in self.agencies],
             "widest_gaps": [section.key for section in self.widest_gaps],
-            "results": [row.to_dict() for row in self.targets],
+            "results": [row.to_dict(self.lang) for row in self.targets],
             "measures_status": (
                 {"path": self.status_file, "counts": dict(self.measure_counts or {})}
                 if self.status_file is not None
@@ -610,7 +615,16 @@ def _context(annual: AnnualReport, lang: Lang) -> dict[str, Any]:
     def w(key: str, **fields: object) -> str:
         return word(key, lang, **fields)
 
-    return {"r": annual, "w": w, "lang": lang, "registry_name": Path(annual.registry_path).name}
+    def reason(found: Reason | None) -> str:
+        return reason_text(found, lang) if found is not None else ""
+
+    return {
+        "r": annual,
+        "w": w,
+        "reason": reason,
+        "lang": lang,
+        "registry_name": Path(annual.registry_path).name,
+    }
 
 
 def render_html(annual: AnnualReport) -> str:
