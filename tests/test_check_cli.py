@@ -80,12 +80,13 @@ def library_report(files: list[Path], year: int | None = None, lang: str = "en")
     from sz_quality.check.evaluate import evaluate
     from sz_quality.plan.lookup import Lookup
     from sz_quality.plan.registry import load_registry
+    from sz_quality.render.words import reason_words
 
     read_files = importlib.import_module("sz_quality.read.reader").read_files
 
     registry = load_registry(REGISTRY)
     data = read_files([str(f) for f in files], Lookup.from_registry(registry), lang=lang)
-    return evaluate(registry, data, year, lang=lang).to_dict()  # type: ignore[arg-type]
+    return evaluate(registry, data, year).to_dict(reason_words(lang))  # type: ignore[arg-type]
 
 
 @with_reader
@@ -95,6 +96,28 @@ def test_cli_json_equals_the_library(data_file: Path) -> None:
     )
     assert json.loads(out) == library_report([data_file])
     assert code == 1  # the data had an error: results still computed and shown
+
+
+@with_reader
+def test_json_reasons_are_words_in_the_language_and_data_in_any(data_file: Path) -> None:
+    outputs = {}
+    for lang in ("zh", "en"):
+        _, out, _ = szq(
+            "--targets", REGISTRY, "check", str(data_file), "--format", "json", "--lang", lang
+        )
+        outputs[lang] = json.loads(out)["results"]
+    zh = {r["target"]: r for r in outputs["zh"]}
+    worded = 0
+    for result in outputs["en"]:
+        other = zh[result["target"]]
+        if result["reason"] is not None:
+            worded += 1
+            assert result["reason"] != other["reason"]
+        for key in ("reason_code", "missing", "reason_fields"):
+            assert result[key] == other[key]
+    assert worded
+    missing = {r["target"]: r["missing"] for r in outputs["en"] if r["reason_code"] == "missing"}
+    assert {"series": "rd_share", "year": 2013} in missing["rd_share_level"]
 
 
 @with_reader

@@ -19,6 +19,7 @@ from sz_quality.plan.registry import Registry, load_registry
 from sz_quality.read.observations import Diagnostic, InputSummary, Observation, ReadResult
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for
 from sz_quality.render.check_csv import safe_text
+from sz_quality.render.words import reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GOLDEN = Path(__file__).parent / "golden" / "check"
@@ -129,7 +130,7 @@ def test_for_agency_filters_results_and_agencies(report: Report) -> None:
     assert all("市丙局" in r.lead_agencies for r in filtered.results)
     assert [group.key for group in filtered.by_agency()] == ["市丙局"]
     assert sum(filtered.summary.values()) == len(filtered.results) == 5
-    assert filtered.to_dict()["agencies"][0]["agency"] == "市丙局"
+    assert filtered.to_dict(reason_words("en"))["agencies"][0]["agency"] == "市丙局"
 
 
 def test_by_chapter(report: Report) -> None:
@@ -140,7 +141,7 @@ def test_by_chapter(report: Report) -> None:
 
 
 def test_json_contract(report: Report) -> None:
-    data = report.to_dict()
+    data = report.to_dict(reason_words("en"))
     assert list(data) == ["year", "inputs", "diagnostics", "results", "agencies", "summary"]
     assert data["year"] == 2013
     assert data["inputs"] == [{"path": "data.csv", "rows": 22, "accepted": 21, "rejected": 1}]
@@ -169,6 +170,9 @@ def test_json_contract(report: Report) -> None:
         "lead_agencies",
         "lead_agencies_inferred",
         "reason",
+        "reason_code",
+        "missing",
+        "reason_fields",
     ]
     assert list(data["results"][0]["trend"]) == ["ratio", "category"]
     assert list(data["agencies"][0]) == ["agency", "counts"]
@@ -244,7 +248,7 @@ def test_csv_keeps_numbers_numeric_and_text_safe(registry: Registry) -> None:
 
 def test_json_renderer_is_the_report_dict(report: Report) -> None:
     text = renderer_for(OutputFormat.json)(report, RenderOptions())
-    assert json.loads(text) == report.to_dict()
+    assert json.loads(text) == report.to_dict(reason_words("en"))
 
 
 # --- szq calc's outputs, without the CLI ------------------------------------------------

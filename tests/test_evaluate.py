@@ -9,11 +9,14 @@ from typing import Any
 import pytest
 
 from sz_quality.check.evaluate import BOUNDARY_RTOL, evaluate, holds
+from sz_quality.check.reasons import Reason
 from sz_quality.check.results import Result
 from sz_quality.check.series import ExchangeRate
+from sz_quality.plan.lang import Lang
 from sz_quality.plan.models import Target
 from sz_quality.plan.registry import Registry, RegistryError, load_registry
 from sz_quality.read.observations import Observation
+from sz_quality.render.words import reason_text, reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 
@@ -42,6 +45,11 @@ def check(
     report = evaluate(registry, observations, year, **kwargs)
     assert len(report.results) == 1
     return report.results[0]
+
+
+def said(result: Result, lang: Lang = "en") -> str | None:
+    """The result's reason in words, as the renderers show it."""
+    return None if result.reason is None else reason_text(result.reason, lang)
 
 
 # --- level comparators at, above and below the boundary ------------------------------
@@ -118,7 +126,7 @@ def test_overshooting_a_range_says_so(base: Registry) -> None:
     target = base.targets_by_id["firms_between"]
     result = check(only(base, target), [obs("firms", 2010, 0), obs("firms", 2015, 60)])
     assert result.status == "not_met"
-    assert result.reason == "beyond the target range"
+    assert said(result) == "beyond the target range"
 
 
 # --- the floating-point tolerance ----------------------------------------------------
@@ -192,7 +200,7 @@ def test_change_needs_both_years(base: Registry) -> None:
     target = base.targets_by_id["energy_intensity_decline"]
     result = check(only(base, target), [obs("energy_intensity", 2015, 0.8)])
     assert result.status == "no_data"
-    assert result.reason is not None and "energy_intensity 2010" in result.reason
+    assert said(result) is not None and "energy_intensity 2010" in said(result)
 
 
 def test_change_with_a_zero_baseline(base: Registry) -> None:
@@ -200,7 +208,7 @@ def test_change_with_a_zero_baseline(base: Registry) -> None:
     data = [obs("energy_intensity", 2010, 0.0), obs("energy_intensity", 2015, 0.8)]
     result = check(only(base, target), data)
     assert result.status == "no_data"
-    assert result.reason is not None and "zero" in result.reason
+    assert said(result) is not None and "zero" in said(result)
 
 
 # --- increment ------------------------------------------------------------------------
@@ -235,7 +243,7 @@ def test_every_year_must_hold(base: Registry, kind: str, low: float, status: str
     result = check(only(base, target), data)
     assert result.status == status
     if status == "not_met":
-        assert result.reason == "not held in 2013"
+        assert said(result) == "not held in 2013"
 
 
 def test_kept_ignores_the_baseline_year(base: Registry) -> None:
@@ -251,14 +259,14 @@ def test_kept_in_an_earlier_year(base: Registry) -> None:
     bad = [obs("air_days", 2011, 350), obs("air_days", 2012, 362)]
     result = check(only(base, target), bad)
     assert result.status == "off_track"
-    assert result.reason == "not held in 2011"
+    assert said(result) == "not held in 2011"
 
 
 def test_kept_needs_the_year_itself(base: Registry) -> None:
     target = base.targets_by_id["air_days_kept"]
     result = check(only(base, target), [obs("air_days", 2011, 361)], year=2015)
     assert result.status == "no_data"
-    assert result.reason == "no data: air_days 2015"
+    assert said(result) == "no data: air_days 2015"
 
 
 # --- milestones -----------------------------------------------------------------------
@@ -274,9 +282,9 @@ def test_milestone_without_data_is_not_assessable(base: Registry) -> None:
     target = base.targets_by_id["districts_milestone"]
     result = check(only(base, target), [obs("gdp", 2015, 1.0)])
     assert result.status == "not_assessable"
-    assert result.reason == "a milestone that needs a judgement; no data: districts 2015"
-    zh = evaluate(only(base, target), [obs("gdp", 2015, 1.0)], lang="zh").results[0]
-    assert zh.reason == "节点目标需要判断；缺少数据：districts 2015"
+    assert said(result) == "a milestone that needs a judgement; no data: districts 2015"
+    zh = evaluate(only(base, target), [obs("gdp", 2015, 1.0)]).results[0]
+    assert said(zh, "zh") == "节点目标需要判断；缺少数据：districts 2015"
 
 
 # --- earlier years: the straight path -------------------------------------------------
@@ -310,7 +318,7 @@ def test_earlier_year_without_a_baseline(base: Registry) -> None:
     target = base.targets_by_id["gdp_level"]
     result = check(only(base, target), [obs("gdp", 2013, 12000)])
     assert result.status == "no_data"
-    assert result.reason is not None and "gdp for 2010" in result.reason
+    assert said(result) is not None and "gdp for 2010" in said(result)
 
 
 def test_a_baseline_already_beyond_the_target_then_lost_is_off_track(base: Registry) -> None:
@@ -323,7 +331,7 @@ def test_about_overshoot_in_an_earlier_year(base: Registry) -> None:
     target = base.targets_by_id["share_about"]
     result = check(only(base, target), [obs("share", 2010, 10), obs("share", 2013, 17)])
     assert result.status == "off_track"
-    assert result.reason == "beyond the target range"
+    assert said(result) == "beyond the target range"
 
 
 def test_missed_target_is_never_on_track_in_its_final_year(base: Registry) -> None:
@@ -343,7 +351,7 @@ def test_a_year_after_the_target_year_checks_the_target_year(base: Registry) -> 
 def test_a_year_before_the_baseline(base: Registry) -> None:
     result = check(only(base, base.targets_by_id["gdp_level"]), [obs("gdp", 2009, 1)])
     assert result.status == "no_data"
-    assert result.reason == "2009 is before the baseline year 2010"
+    assert said(result) == "2009 is before the baseline year 2010"
 
 
 # --- derived indicators and currency --------------------------------------------------
@@ -367,7 +375,7 @@ def test_derived_value_names_the_missing_input(base: Registry) -> None:
     target = base.targets_by_id["gdp_per_capita_usd"]
     result = check(only(base, target), [obs("gdp", 2015, 12000)])
     assert result.status == "no_data"
-    assert result.reason == (
+    assert said(result) == (
         "no data: gdp_per_capita 2015, population 2015 (gdp_per_capita = gdp / population)"
     )
 
@@ -393,7 +401,7 @@ def test_currency_without_a_rate_is_no_data(base: Registry) -> None:
     target = base.targets_by_id["gdp_per_capita_usd"]
     result = check(only(base, target), [obs("gdp_per_capita", 2015, 150000)], rates={})
     assert result.status == "no_data"
-    assert result.reason == "no exchange rate (元 per 美元) for 2015: give cny_per_usd in the data"
+    assert said(result) == "no exchange rate (元 per 美元) for 2015: give cny_per_usd in the data"
 
 
 def test_currency_with_a_given_table(base: Registry) -> None:
@@ -486,4 +494,67 @@ def test_trend_is_direction_aware(base: Registry) -> None:
 def test_no_trend_from_a_single_year(base: Registry) -> None:
     result = check(only(base, base.targets_by_id["gdp_level"]), [obs("gdp", 2015, 16000)])
     assert result.trend is None
-    assert result.to_dict()["trend"] == {"ratio": None, "category": None}
+    assert result.to_dict(reason_words("en"))["trend"] == {"ratio": None, "category": None}
+
+
+# --- reasons are data; words are made at the edge --------------------------------------
+
+
+def test_a_missing_input_is_kept_as_pairs(base: Registry) -> None:
+    target = base.targets_by_id["gdp_per_capita_usd"]
+    result = check(only(base, target), [obs("gdp", 2015, 12000)])
+    assert result.reason == Reason(
+        "missing",
+        missing=(("gdp_per_capita", 2015), ("population", 2015)),
+        indicator="gdp_per_capita",
+        formula="gdp / population",
+    )
+    data = result.to_dict(reason_words("zh"))
+    assert data["reason"] == (
+        "缺少数据：gdp_per_capita 2015, population 2015（gdp_per_capita = gdp / population）"
+    )
+    assert data["reason_code"] == "missing"
+    assert data["missing"] == [
+        {"series": "gdp_per_capita", "year": 2015},
+        {"series": "population", "year": 2015},
+    ]
+    assert data["reason_fields"] == {"indicator": "gdp_per_capita", "formula": "gdp / population"}
+
+
+def test_a_missing_rate_is_kept_as_its_year(base: Registry) -> None:
+    target = base.targets_by_id["gdp_per_capita_usd"]
+    result = check(only(base, target), [obs("gdp_per_capita", 2015, 150000)], rates={})
+    assert result.reason == Reason("no_rate", year=2015)
+    data = result.to_dict(reason_words("en"))
+    assert (data["reason_code"], data["missing"], data["reason_fields"]) == (
+        "no_rate",
+        [],
+        {"year": 2015},
+    )
+
+
+def test_a_milestone_keeps_why_it_needs_a_judgement(base: Registry) -> None:
+    target = base.targets_by_id["districts_milestone"]
+    result = check(only(base, target), [obs("gdp", 2015, 1.0)])
+    assert result.reason is not None and result.reason.code == "judgement"
+    assert result.reason.missing_pairs == (("districts", 2015),)
+    data = result.to_dict(reason_words("en"))
+    assert data["missing"] == [{"series": "districts", "year": 2015}]
+    assert data["reason_fields"] == {"cause": "missing", "indicator": "districts"}
+
+
+def test_a_result_without_a_reason_has_empty_reason_fields(base: Registry) -> None:
+    result = check(only(base, base.targets_by_id["gdp_level"]), [obs("gdp", 2015, 16000)])
+    data = result.to_dict(reason_words("en"))
+    assert (data["reason"], data["reason_code"], data["missing"], data["reason_fields"]) == (
+        None,
+        None,
+        [],
+        {},
+    )
+
+
+def test_the_language_does_not_change_the_results(base: Registry) -> None:
+    data = [obs("gdp", 2013, 12000), obs("air_days", 2011, 361)]
+    english, chinese = evaluate(base, data, lang="en"), evaluate(base, data, lang="zh")
+    assert english == chinese == evaluate(base, data)

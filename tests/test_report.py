@@ -25,6 +25,7 @@ from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report_html import render_html  # noqa: E402
 from sz_quality.render.report_json import report_json  # noqa: E402
 from sz_quality.render.report_writer import format_for, write_report  # noqa: E402
+from sz_quality.render.words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
@@ -159,8 +160,9 @@ def test_json_is_the_report_data(tmp_path: Path, registry: Any, report: Any,
     annual, _ = write_report(tmp_path / "r.json", report, registry, data=data, fmt="json")
     loaded = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert loaded == json.loads(report_json(annual))
-    assert loaded["summary"] == report.to_dict()["summary"]
-    check_results = {r["target"]: r for r in report.to_dict()["results"]}
+    check_dict = report.to_dict(reason_words("en"))
+    assert loaded["summary"] == check_dict["summary"]
+    check_results = {r["target"]: r for r in check_dict["results"]}
     for result in loaded["results"]:
         contract = {k: v for k, v in result.items() if k in check_results[result["target"]]}
         assert contract == check_results[result["target"]]  # the same figures as szq check

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..read.observations import Diagnostic, InputSummary
+from .reasons import Reason, ReasonWords
 
 __all__ = [
     "OPEN_STATUSES",
@@ -78,7 +79,8 @@ class Result:
     `actual`, `target_value` and `gap` are in the target's own unit (`unit`); for a
     share the gap is in percentage points. `progress` is the share of the distance from
     the baseline value to the target covered (1.0 = reached). `reason` says why a
-    result is no_data or not_assessable (or qualifies another status).
+    result is no_data or not_assessable (or qualifies another status), as a code and
+    its fields; the renderers put it into words.
     """
 
     target: str
@@ -94,7 +96,7 @@ class Result:
     trend: Trend | None
     lead_agencies: tuple[str, ...]
     lead_agencies_inferred: bool
-    reason: str | None
+    reason: Reason | None
     # not in the JSON contract; what the renderers show beside it
     name_zh: str = ""
     name_en: str = ""
@@ -117,8 +119,13 @@ class Result:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    def to_dict(self) -> dict[str, Any]:
-        """The result as `szq check --format json` writes it (issue 5's contract)."""
+    def to_dict(self, words: ReasonWords) -> dict[str, Any]:
+        """The result as `szq check --format json` writes it (issue 5's contract).
+
+        `reason` is the reason in words (`words`, in the output's language); beside it
+        `reason_code`, the `missing` (series, year) pairs and the reason's other fields.
+        """
+        reason = self.reason
         return {
             "target": self.target,
             "indicator": self.indicator,
@@ -133,7 +140,13 @@ class Result:
             "trend": self.trend.to_dict() if self.trend else {"ratio": None, "category": None},
             "lead_agencies": list(self.lead_agencies),
             "lead_agencies_inferred": self.lead_agencies_inferred,
-            "reason": self.reason,
+            "reason": words(reason) if reason is not None else None,
+            "reason_code": reason.code if reason is not None else None,
+            "missing": [
+                {"series": series, "year": year}
+                for series, year in (reason.missing_pairs if reason is not None else ())
+            ],
+            "reason_fields": reason.fields() if reason is not None else {},
         }
 
 
@@ -254,13 +267,16 @@ class Report:
     def groups(self, by: Literal["agency", "chapter"] = "agency") -> list[Group]:
         return self.by_agency() if by == "agency" else self.by_chapter()
 
-    def to_dict(self) -> dict[str, Any]:
-        """The report as `szq check --format json` writes it (issue 5's contract)."""
+    def to_dict(self, words: ReasonWords) -> dict[str, Any]:
+        """The report as `szq check --format json` writes it (issue 5's contract).
+
+        `words` puts each result's reason into words (sz_quality.render.words).
+        """
         return {
             "year": self.year,
             "inputs": [summary.to_dict() for summary in self.inputs],
             "diagnostics": [diagnostic.to_dict() for diagnostic in self.diagnostics],
-            "results": [result.to_dict() for result in self.results],
+            "results": [result.to_dict(words) for result in self.results],
             "agencies": [
                 {"agency": group.key, "counts": dict(group.counts)} for group in self.by_agency()
             ],

@@ -1,5 +1,8 @@
 """The city's series as the engine reads them: own values first, derived values second.
 
+Derivation follows the registry's formulas through the one resolver of sz_quality.plan
+(plan/resolve.py), the same rules `szq calc` and the reader's completeness check use.
+
 Only the city total counts for evaluation: observations whose region is "" (blank).
 Values of districts (region "福田区", ...) are accepted by the reader and ignored here;
 `szq calc` derives them too (sz_quality.check.derive).
@@ -17,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from ..plan.formula import CompiledFormula
+from ..plan.resolve import available_years, formula_compute, formula_inputs, resolve
 from ..read.observations import Observation
 
 __all__ = [
@@ -30,7 +34,6 @@ __all__ = [
 
 CITY = ""  # the region of the city total
 RATE_SERIES = "cny_per_usd"  # yuan per US dollar, annual average, when a data file has it
-_MAX_DEPTH = 8  # formulas over formulas; deeper means a cycle
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class SeriesIndex:
             series[observation.year] = observation.value
         self._values = values
         self._formulas = dict(formulas or {})
+        self._inputs_of = formula_inputs(self._formulas)
+        self._compute = formula_compute(self._formulas)
         self._rates = rates
 
     @property
@@ -102,40 +107,19 @@ class SeriesIndex:
     def own_years(self, series: str) -> list[int]:
         return sorted(self._values.get(series, ()))
 
-    def value(self, indicator: str, year: int, _depth: int = 0) -> Value:
+    def value(self, indicator: str, year: int) -> Value:
         """The data's own value, else the formula's over the inputs' values."""
-        own = self.own(indicator, year)
-        if own is not None:
-            return Value(own)
-        formula = self._formulas.get(indicator)
-        if formula is None or _depth >= _MAX_DEPTH:
-            return Value(None, missing=((indicator, year),))
-        inputs: dict[str, float] = {}
-        missing: list[tuple[str, int]] = [(indicator, year)]
-        for name in sorted(formula.inputs):
-            found = self.value(name, year, _depth + 1)
-            if found.value is None:
-                missing.extend(pair for pair in found.missing if pair not in missing)
-            else:
-                inputs[name] = found.value
-        if len(missing) > 1:
-            return Value(None, missing=tuple(missing))
-        result = formula.evaluate(inputs)
-        if result is None:  # a division by zero: the inputs are there but give no value
-            return Value(None, derived=True, missing=((indicator, year),))
-        return Value(result, derived=True)
+        own = self.own
+        found = resolve(indicator, lambda series: own(series, year), self._inputs_of, self._compute)
+        missing = tuple((series, year) for series in found.missing)
+        return Value(found.value, found.derived, missing)
 
-    def years(self, indicator: str, _depth: int = 0) -> list[int]:
+    def years(self, indicator: str) -> list[int]:
         """Every year in which the indicator has a value, its own or derived."""
-        found = set(self._values.get(indicator, ()))
-        formula = self._formulas.get(indicator)
-        if formula is not None and _depth < _MAX_DEPTH and formula.inputs:
-            common: set[int] | None = None
-            for name in formula.inputs:
-                years = set(self.years(name, _depth + 1))
-                common = years if common is None else common & years
-            found |= common or set()
-        return sorted(found)
+        return available_years(indicator, self._own_years, self._inputs_of)
+
+    def _own_years(self, series: str) -> Mapping[int, float]:
+        return self._values.get(series, {})
 
     def rate(self, year: int) -> ExchangeRate | None:
         """The year's yuan per US dollar: from the data first, else the shipped table."""

@@ -152,7 +152,7 @@ def check_command(
     language: Lang = "zh" if lang.value == "zh" else "en"
     # the check evaluates city totals (region blank) only: keep no district observations
     data = read_data(registry, files, encoding, sheet, language, regions=frozenset({""}))
-    report = evaluate(registry, data, year, lang=language)
+    report = evaluate(registry, data, year)
     if agency_name is not None:
         report = report.for_agency(agency_name)
     color, width = _terminal() if output in (None, "-") else (False, 120)

@@ -143,7 +143,7 @@ def report_command(
             usage_error(f"cannot read the measures status file: {error}")
     check_data_files(files, "report")
     data = read_data(registry, files, encoding, sheet, language)
-    report = evaluate(registry, data, year, lang=language)
+    report = evaluate(registry, data, year)
     try:
         annual, written = write_report(
             output,

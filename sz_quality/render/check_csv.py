@@ -14,6 +14,7 @@ import io
 
 from ..check.results import Report, number
 from .check_common import RenderOptions
+from .words import reason_text
 
 __all__ = ["COLUMNS", "render", "safe_text"]
 
@@ -80,7 +81,9 @@ def render(report: Report, options: RenderOptions) -> str:
                     (trend.category or "") if trend else "",
                     safe_text("、".join(result.lead_agencies)),
                     "true" if result.lead_agencies_inferred else "false",
-                    safe_text(result.reason or ""),
+                    safe_text(
+                        reason_text(result.reason, options.lang) if result.reason else ""
+                    ),
                 ]
             )
     return buffer.getvalue()

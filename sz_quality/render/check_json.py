@@ -6,10 +6,12 @@ import json
 
 from ..check.results import Report
 from .check_common import RenderOptions
+from .words import reason_words
 
 __all__ = ["render"]
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """The JSON text; `options` do not change it (grouping is for people)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The JSON text; of `options` only the language changes it (the reasons' words)."""
+    data = report.to_dict(reason_words(options.lang))
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -17,7 +17,7 @@ from .check_common import (
     title,
 )
 from .format import actual_text, gap_text, progress_text, target_text, trend_text
-from .words import word
+from .words import reason_text, word
 
 __all__ = ["render"]
 
@@ -54,7 +54,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 gap_text(result, lang),
                 progress_text(result),
                 trend_text(result, lang),
-                result.reason or "",
+                reason_text(result.reason, lang) if result.reason is not None else "",
             ]
             lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
         lines.append("")

@@ -21,7 +21,7 @@ from .check_common import (
 )
 from .format import actual_text, gap_text, progress_text, target_text, trend_text
 from .grid import STYLES, Cell, Column, render_grid
-from .words import word
+from .words import reason_text, word
 
 __all__ = ["STATUS_STYLES", "render"]
 
@@ -73,8 +73,8 @@ def render(report: Report, options: RenderOptions) -> str:
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
             name = target_name(result, lang)
-            if result.reason:
-                name += f"\n↳ {result.reason}"
+            if result.reason is not None:
+                name += f"\n↳ {reason_text(result.reason, lang)}"
             rows.append(
                 [
                     Cell(name),

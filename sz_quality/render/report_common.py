@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..check.reasons import Reason
 from ..check.results import STATUSES, Result
 from ..report.model import AnnualReport
 from . import format as figures
-from .words import word
+from .words import reason_text, word
 
 __all__ = ["context", "environment", "markdown_cell", "report_title"]
 
@@ -67,6 +68,9 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def trend_text(result: Result) -> str:
         return figures.trend_text(result, lang)
 
+    def reason(found: Reason | None) -> str:
+        return reason_text(found, lang) if found is not None else ""
+
     return {
         "r": annual,
         "w": w,
@@ -78,4 +82,5 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "gap_text": gap_text,
         "progress_text": figures.progress_text,
         "trend_text": trend_text,
+        "reason": reason,
     }

@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from ..check.results import number
+from ..plan.lang import Lang
 from ..report.model import AgencySection, AnnualReport, ChapterSection, MeasureRow, TargetRow
 from .diagnostics_json import diagnostic_dict
 from .jsonout import dumps
 from .report_common import report_title
+from .words import reason_words
 
 __all__ = ["report_dict", "report_json"]
 
 
-def _target(row: TargetRow) -> dict[str, Any]:
-    data = row.result.to_dict()
+def _target(row: TargetRow, lang: Lang) -> dict[str, Any]:
+    data = row.result.to_dict(reason_words(lang))
     data["name"] = row.name
     data["chapter"] = row.result.chapter
     data["history"] = [[year, number(value)] for year, value in row.history]
@@ -70,7 +72,7 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
         "chapters": [_chapter(section) for section in annual.chapters],
         "agencies": [_agency(section) for section in annual.agencies],
         "widest_gaps": [section.key for section in annual.widest_gaps],
-        "results": [_target(row) for row in annual.targets],
+        "results": [_target(row, annual.lang) for row in annual.targets],
         "measures_status": (
             {"path": annual.status_file, "counts": dict(annual.measure_counts or {})}
             if annual.status_file is not None

@@ -1,0 +1,114 @@
+"""The data as a target reads it: an indicator's values in the target's unit, by year.
+
+`Measured` is what a rule (sz_quality.check.rules) makes of the data for one target;
+`Readings` gives the rules the values they need, converted to the target's unit (with
+the year's exchange rate where the units differ by currency).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..plan.models import Indicator, Target
+from ..plan.registry import Registry
+from .reasons import Reason
+from .series import SeriesIndex
+
+__all__ = ["Measured", "Readings"]
+
+
+@dataclass
+class Measured:
+    """What a kind's reading of the data gives, all in the target's unit but `history`."""
+
+    actual: float | None = None
+    baseline: float | None = None  # the value the straight path starts from
+    reason: Reason | None = None
+    derived: bool = False
+    # trend: (year, value) pairs in the unit of `goal`
+    history: list[tuple[int, float]] = field(default_factory=list)
+    goal: float | None = None
+    compound: bool = True
+    # the history holds the indicator's levels of a change target (not the change itself)
+    change_levels: bool = False
+    # kept / yearly_rate: the years checked and those that did not hold
+    failed_years: list[int] = field(default_factory=list)
+
+
+class Readings:
+    """An indicator's values for a target: its own unit converted to the target's."""
+
+    def __init__(self, registry: Registry, index: SeriesIndex) -> None:
+        self.registry = registry
+        self.index = index
+
+    def factor(self, target: Target, indicator: Indicator) -> tuple[float, float]:
+        """(factor, currency shift) from the target's unit to the indicator's."""
+        pair = (target.unit, indicator.unit)
+        found = self.registry.unit_factors.get(pair)
+        if found is None:
+            if target.unit == indicator.unit:
+                return 1.0, 0.0
+            from ..plan.units import factor_and_currency_shift
+
+            found = factor_and_currency_shift(*pair)
+        return found
+
+    def missing_reason(
+        self, indicator: Indicator, missing: tuple[tuple[str, int], ...]
+    ) -> Reason:
+        """No value: the pairs missing, and the formula when its inputs are among them."""
+        formula = self.registry.formulas.get(indicator.id)
+        inputs_missing = formula is not None and len(missing) > 1
+        return Reason(
+            "missing",
+            missing=missing,
+            indicator=indicator.id,
+            formula=formula.text if formula is not None and inputs_missing else None,
+        )
+
+    def in_target_unit(
+        self, target: Target, indicator: Indicator, year: int
+    ) -> tuple[float | None, bool, Reason | None]:
+        """The indicator's value for `year` in the target's unit: (value, derived, reason)."""
+        found = self.index.value(indicator.id, year)
+        if found.value is None:
+            return None, False, self.missing_reason(indicator, found.missing)
+        value, reason = self.convert(target, indicator, found.value, year)
+        return value, found.derived, reason
+
+    def convert(
+        self, target: Target, indicator: Indicator, value: float, year: int
+    ) -> tuple[float | None, Reason | None]:
+        """A figure in the indicator's unit (a level or a difference) in the target's."""
+        factor, shift = self.factor(target, indicator)
+        converted = value / factor
+        if shift:
+            rate = self.index.rate(year)
+            if rate is None:
+                return None, Reason("no_rate", year=year)
+            converted *= rate.cny_per_usd**shift
+        return converted, None
+
+    def endpoints(
+        self, indicator: Indicator, target: Target, year: int
+    ) -> tuple[float | None, float | None, bool, Reason | None]:
+        """The indicator's values in the baseline year and in `year` (its own unit)."""
+        base = self.index.value(indicator.id, target.baseline_year)
+        now = self.index.value(indicator.id, year)
+        missing = tuple(dict.fromkeys(base.missing + now.missing))
+        if base.value is None or now.value is None:
+            return None, None, False, self.missing_reason(indicator, missing)
+        return base.value, now.value, base.derived or now.derived, None
+
+    def indicator_history(
+        self, indicator: Indicator, target: Target, year: int
+    ) -> list[tuple[int, float]]:
+        """The indicator's values (its own unit) from the baseline year to `year`."""
+        history = []
+        for each in self.index.years(indicator.id):
+            if target.baseline_year <= each <= year:
+                value = self.index.value(indicator.id, each).value
+                if value is not None:
+                    history.append((each, value))
+        return history

@@ -1,0 +1,241 @@
+"""One rule per kind of target: how the data is measured for it and how it is judged.
+
+Every kind of plan.models.KINDS has its rule in RULES (a test asserts that none is
+missing). A rule answers three questions, and the driver (sz_quality.check.evaluate)
+does the rest (the checks every kind shares, progress, trend and the Result):
+
+- `measure`: the value checked, the baseline value the path starts from, the history
+  the trend is taken over;
+- `without_value`: the status and reason when the value checked is missing;
+- `judge`: the status (and a reason that qualifies it) of the value checked.
+
+Statuses
+- In the target year: `met` or `not_met`, by the target's own comparator only.
+- In an earlier year: `met` (already reached), else `on_track` when the value is at or
+  beyond the straight path from the baseline value to the target (时间过半、任务过半),
+  `off_track` when behind it. A target kept every year (kind kept / yearly_rate) is
+  `on_track` while every year so far holds and `off_track` once one has not.
+- `no_data`: a value the check needs is missing; the reason names the series and year.
+- `not_assessable`: a milestone (a state that needs a judgement, e.g. 每个区至少有一家)
+  without data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..plan.models import Indicator, Kind, Target
+from .compare import against_path, goal_of, holds
+from .readings import Measured, Readings
+from .reasons import Reason
+from .results import Status
+
+__all__ = [
+    "RULES",
+    "Case",
+    "ChangeRule",
+    "IncrementRule",
+    "KeptRule",
+    "LevelRule",
+    "MilestoneRule",
+    "Rule",
+    "Verdict",
+]
+
+Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
+
+
+@dataclass(frozen=True)
+class Case:
+    """A target checked in one year (the year checked is never after its target year)."""
+
+    target: Target
+    indicator: Indicator
+    year: int
+
+    @property
+    def final(self) -> bool:
+        return self.year >= self.target.target_year
+
+
+class Rule(Protocol):
+    """How one kind of target is measured and judged."""
+
+    def measure(self, readings: Readings, case: Case) -> Measured: ...
+
+    def without_value(self, readings: Readings, measured: Measured) -> Verdict: ...
+
+    def judge(
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float
+    ) -> Verdict: ...
+
+
+class LevelRule:
+    """level: the indicator's value in the year checked, against the straight path."""
+
+    # whether every year from the baseline on must hold (kept, yearly_rate)
+    every_year = False
+
+    def measure(self, readings: Readings, case: Case) -> Measured:
+        target, indicator, year = case.target, case.indicator, case.year
+        index = readings.index
+        measured = Measured()
+        actual, derived, reason = readings.in_target_unit(target, indicator, year)
+        if actual is None:  # a value reported under the target's own id, in its unit
+            reported = index.own(target.id, year)
+            if reported is not None:
+                actual, derived, reason = reported, False, None
+        measured.actual, measured.derived, measured.reason = actual, derived, reason
+        baseline, _, _ = readings.in_target_unit(target, indicator, target.baseline_year)
+        if baseline is None:
+            baseline = index.own(target.id, target.baseline_year)
+        measured.baseline = baseline
+        years = set(index.years(indicator.id)) | set(index.own_years(target.id))
+        for each in sorted(years):
+            if not target.baseline_year <= each <= year:
+                continue
+            value, _, _ = readings.in_target_unit(target, indicator, each)
+            if value is None:
+                value = index.own(target.id, each)
+            if value is None:
+                continue
+            measured.history.append((each, value))
+            checked = self.every_year and each > target.baseline_year
+            if checked and not holds(value, target):
+                measured.failed_years.append(each)
+        measured.goal = goal_of(target, baseline, indicator)
+        return measured
+
+    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
+        return "no_data", measured.reason
+
+    def judge(
+        self,
+        readings: Readings,
+        case: Case,
+        measured: Measured,
+        actual: float,
+        goal: float,
+    ) -> Verdict:
+        target, base = case.target, measured.baseline
+        if case.final:
+            return ("met" if holds(actual, target) else "not_met"), None
+        if holds(actual, target):
+            return "met", None
+        if base is None:
+            path = Reason("no_path", indicator=case.indicator.id, year=target.baseline_year)
+            return "no_data", path
+        elapsed = (case.year - target.baseline_year) / (target.target_year - target.baseline_year)
+        status, overshoot = against_path(target, actual, base, goal, elapsed)
+        return status, Reason("overshoot") if overshoot else None
+
+
+class MilestoneRule(LevelRule):
+    """milestone: read as a level; without data, a state that needs a judgement."""
+
+    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
+        return "not_assessable", Reason("judgement", cause=measured.reason)
+
+
+class KeptRule(LevelRule):
+    """kept, yearly_rate: the level must hold in every year after the baseline year."""
+
+    every_year = True
+
+    def judge(
+        self,
+        readings: Readings,
+        case: Case,
+        measured: Measured,
+        actual: float,
+        goal: float,
+    ) -> Verdict:
+        failed = measured.failed_years
+        reason = Reason("failed_years", years=tuple(failed)) if failed else None
+        kept = not failed and holds(actual, case.target)
+        if case.final:
+            return ("met" if kept else "not_met"), reason
+        return ("on_track" if kept else "off_track"), reason
+
+
+class _FromBaselineRule(LevelRule):
+    """A change from the baseline year, unless the data reports it under the target's id."""
+
+    def measure(self, readings: Readings, case: Case) -> Measured:
+        reported = readings.index.own(case.target.id, case.year)
+        if reported is not None:
+            return self._reported(readings, case, reported)
+        return self._from_levels(readings, case)
+
+    def _reported(self, readings: Readings, case: Case, reported: float) -> Measured:
+        """The change or increment as the data reports it (in the target's unit)."""
+        target = case.target
+        measured = Measured(actual=reported, baseline=0.0, compound=False)
+        for each in readings.index.own_years(target.id):
+            if target.baseline_year <= each <= case.year:
+                value = readings.index.own(target.id, each)
+                if value is not None:
+                    measured.history.append((each, value))
+        measured.goal = goal_of(target, 0.0, None)
+        return measured
+
+    def _from_levels(self, readings: Readings, case: Case) -> Measured:
+        raise NotImplementedError  # each subclass computes its own change
+
+
+class ChangeRule(_FromBaselineRule):
+    """change: the relative change (%) of the indicator since the baseline year."""
+
+    def _from_levels(self, readings: Readings, case: Case) -> Measured:
+        target, indicator, year = case.target, case.indicator, case.year
+        measured = Measured(baseline=0.0, change_levels=True)
+        base, now, derived, reason = readings.endpoints(indicator, target, year)
+        measured.derived = derived
+        if base is None or now is None:
+            measured.reason = reason
+            return measured
+        if base == 0:
+            measured.reason = Reason(
+                "zero_baseline", indicator=indicator.id, year=target.baseline_year
+            )
+            return measured
+        sign = 1.0 if target.change == "increase" else -1.0
+        measured.actual = sign * (now - base) / abs(base) * 100.0
+        goal = goal_of(target, 0.0, None)
+        measured.history = readings.indicator_history(indicator, target, year)
+        measured.goal = base * (1.0 + sign * goal / 100.0)
+        return measured
+
+
+class IncrementRule(_FromBaselineRule):
+    """increment: how much the indicator grew since the baseline year, in the target's unit."""
+
+    def _from_levels(self, readings: Readings, case: Case) -> Measured:
+        target, indicator, year = case.target, case.indicator, case.year
+        measured = Measured(baseline=0.0)
+        base, now, derived, reason = readings.endpoints(indicator, target, year)
+        measured.derived = derived
+        if base is None or now is None:
+            measured.reason = reason
+            return measured
+        measured.actual, measured.reason = readings.convert(target, indicator, now - base, year)
+        goal = goal_of(target, 0.0, None)
+        factor, _ = readings.factor(target, indicator)
+        measured.history = readings.indicator_history(indicator, target, year)
+        measured.goal = base + goal * factor
+        if not measured.history or measured.history[0][1] <= 0:
+            measured.compound = False
+        return measured
+
+
+# kind -> its rule; every kind of plan.models.KINDS (tests/test_rules.py)
+RULES: Mapping[Kind, Rule] = {
+    "level": LevelRule(),
+    "change": ChangeRule(),
+    "increment": IncrementRule(),
+    "kept": KeptRule(),
+    "yearly_rate": KeptRule(),
+    "milestone": MilestoneRule(),
+}

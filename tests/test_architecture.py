@@ -1,0 +1,100 @@
+"""The package's layout is its architecture: imports run one way, modules stay small.
+
+Layers, from the edge inwards: cli -> render -> report -> check -> read -> plan, with the
+foundation modules (paths, atomic) below them all. A module may import its own layer and the
+layers inside it, never one further out. A module over 500 lines (a class over 300) must say
+why in its opening docstring, with the words "longer than" naming its length's reason.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "sz_quality"
+LAYERS = ("foundation", "plan", "read", "check", "report", "render", "cli")
+MODULE_LINES = 500
+CLASS_LINES = 300
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    if module == "sz_quality.__main__":
+        return "cli"  # `python -m sz_quality` is the command line
+    if len(parts) < 2 or parts[1] not in LAYERS:
+        return "foundation"  # sz_quality, sz_quality.paths, sz_quality.atomic, __main__
+    return parts[1]
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    here = _module_name(path).split(".")
+    package = here if path.name == "__init__.py" else here[:-1]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+                names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
+            else:
+                names = [node.module or ""]
+            found.extend((node.lineno, name) for name in names if name.startswith("sz_quality"))
+        elif isinstance(node, ast.Import):
+            found.extend(
+                (node.lineno, alias.name)
+                for alias in node.names
+                if alias.name.startswith("sz_quality")
+            )
+    return found
+
+
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_run_one_way(path: Path) -> None:
+    own = LAYERS.index(_layer(_module_name(path)))
+    if _module_name(path) == "sz_quality":
+        return  # the package's lazy public API names every layer
+    outward = [
+        f"line {line}: {name}"
+        for line, name in _imports(path)
+        if name != "sz_quality" and LAYERS.index(_layer(name)) > own
+    ]
+    assert not outward, f"{path.relative_to(PACKAGE)} imports an outer layer: {outward}"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_modules_and_classes_stay_small(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    explained = "longer than" in (ast.get_docstring(tree) or "")
+    lines = text.count("\n")
+    assert lines <= MODULE_LINES or explained, f"{lines} lines, and no reason given"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            assert length <= CLASS_LINES or explained, f"class {node.name}: {length} lines"
+
+
+def test_the_folder_listing_is_the_architecture() -> None:
+    folders = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+    assert folders == sorted(LAYERS[1:])
+
+
+def test_every_public_name_imports() -> None:
+    """`from sz_quality import X` works for every name of the lazy public API."""
+    import sz_quality
+
+    for name in sz_quality.__all__:
+        assert getattr(sz_quality, name) is not None, name
