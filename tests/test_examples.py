@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from sz_quality import conversion_factor
 from sz_quality.cli import app
 from sz_quality.plan.registry import Registry
+from sz_quality.plan.units import CurrencyError
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -27,10 +28,12 @@ SOURCES = EXAMPLES / "sources" / "shenzhen-statistics-2010-2016.csv"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.csv"))
 
 # The sources file's indicator (indicator_zh) -> szq's indicator or target id, and the
-# szq unit its figure is in (the file writes 元 for GDP per capita, 元/人 in szq).
+# szq unit its figure is in (the file writes 元 and 美元 for GDP per capita, 元/人 and
+# 美元/人 in szq).
 MAPPING: dict[str, tuple[str, str | None]] = {
     "本市生产总值": ("gdp", None),
     "人均生产总值": ("gdp_per_capita", "元/人"),
+    "人均生产总值(美元)": ("gdp_per_capita", "美元/人"),
     "第三产业增加值占GDP比重": ("tertiary_share", None),
     "第三产业增加值": ("tertiary_value_added", None),
     "居民人均可支配收入": ("disposable_income_per_capita", None),
@@ -90,6 +93,15 @@ def example_rows() -> list[tuple[str, int, dict[str, str]]]:
     ]
 
 
+def same_figure(value: float, unit: str, shared: dict[str, str]) -> bool:
+    """Whether `value` in `unit` is the sources row's figure (never across currencies)."""
+    try:
+        factor = conversion_factor(unit, shared_unit(shared))
+    except CurrencyError:
+        return False
+    return math.isclose(value * factor, float(shared["value"]), rel_tol=1e-9)
+
+
 SHARED = read_csv(SOURCES)
 
 
@@ -130,15 +142,7 @@ def test_every_sourced_row_is_a_published_figure(
     ]
     assert candidates, f"{name}:{line}: {indicator} {year} is not in the sources file"
     value = float(row["value"])
-    matches = [
-        shared
-        for shared in candidates
-        if math.isclose(
-            value * conversion_factor(unit, shared_unit(shared)),
-            float(shared["value"]),
-            rel_tol=1e-9,
-        )
-    ]
+    matches = [shared for shared in candidates if same_figure(value, unit, shared)]
     assert matches, f"{name}:{line}: {value} {unit} differs from {candidates[0]['value']}"
     shared = matches[0]
     assert "下限" not in shared["unit"], f"{name}:{line}: a lower bound is not a value"

@@ -82,23 +82,24 @@ class LevelRule:
         target, indicator, year = case.target, case.indicator, case.year
         index = readings.index
         measured = Measured()
-        actual, derived, reason = readings.in_target_unit(target, indicator, year)
-        if actual is None:  # a value reported under the target's own id, in its unit
-            reported = index.own(target.id, year)
-            if reported is not None:
-                actual, derived, reason = reported, False, None
+        # a value reported under the target's own id is in its unit (美元/人 for the
+        # per-capita GDP target): compared as given, before a value that needs a rate
+        actual: float | None = index.own(target.id, year)
+        derived, reason = False, None
+        if actual is None:
+            actual, derived, reason = readings.in_target_unit(target, indicator, year)
         measured.actual, measured.derived, measured.reason = actual, derived, reason
-        baseline, _, _ = readings.in_target_unit(target, indicator, target.baseline_year)
+        baseline = index.own(target.id, target.baseline_year)
         if baseline is None:
-            baseline = index.own(target.id, target.baseline_year)
+            baseline, _, _ = readings.in_target_unit(target, indicator, target.baseline_year)
         measured.baseline = baseline
         years = set(index.years(indicator.id)) | set(index.own_years(target.id))
         for each in sorted(years):
             if not target.baseline_year <= each <= year:
                 continue
-            value, _, _ = readings.in_target_unit(target, indicator, each)
+            value = index.own(target.id, each)
             if value is None:
-                value = index.own(target.id, each)
+                value, _, _ = readings.in_target_unit(target, indicator, each)
             if value is None:
                 continue
             measured.history.append((each, value))

@@ -34,7 +34,7 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 2  # 2: entries stamped by cache.py
+_FORMAT = 3  # 2: entries stamped by cache.py; 3: SeriesInfo.twin
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency"]
@@ -82,6 +82,7 @@ class SeriesInfo(_Record):
         "inputs",
         "baseline_year",
         "target_year",
+        "twin",
     )
     index: int
     id: str
@@ -95,6 +96,10 @@ class SeriesInfo(_Record):
     inputs: tuple[str, ...]  # a derived indicator's operands
     baseline_year: int | None  # targets only
     target_year: int | None  # targets only
+    # the index of the series that takes this one's values in another currency: a
+    # per-capita GDP in 美元/人 goes to the target in 万美元/人, and a figure in 元/人
+    # given under that target goes to the indicator (-1: none)
+    twin: int
 
     def __init__(
         self,
@@ -110,9 +115,11 @@ class SeriesInfo(_Record):
         inputs: tuple[str, ...] = (),
         baseline_year: int | None = None,
         target_year: int | None = None,
+        twin: int = -1,
     ) -> None:
         values = (index, id, kind, indicator, unit, name_zh, name_en, min, max, inputs)
-        for name, value in zip(self.__slots__, (*values, baseline_year, target_year), strict=True):
+        rest = (baseline_year, target_year, twin)
+        for name, value in zip(self.__slots__, (*values, *rest), strict=True):
             object.__setattr__(self, name, value)
 
     def name(self, lang: str) -> str:
@@ -294,6 +301,7 @@ class Lookup:
                 inputs=tuple(row[8]),
                 baseline_year=row[9],
                 target_year=row[10],
+                twin=row[11],
             )
             for index, row in enumerate(data["series"])
         )
@@ -340,6 +348,7 @@ def _series_row(info: SeriesInfo) -> list[Any]:
         list(info.inputs),
         info.baseline_year,
         info.target_year,
+        info.twin,
     ]
 
 

@@ -98,6 +98,25 @@ def _variants(unit: str) -> set[str]:
     return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
 
 
+def _currency_twins(registry: Registry) -> dict[str, str]:
+    """Indicator <-> the first of its targets stated in another currency, both ways.
+
+    A value in the target's currency (美元/人 for the per-capita GDP target) is stored under
+    the target, to be compared without a rate; a value in the indicator's currency given
+    under the target's id is stored under the indicator, to be converted at the year's rate.
+    """
+    units_of = {indicator.id: indicator.unit for indicator in registry.indicators}
+    twins: dict[str, str] = {}
+    for target in registry.targets:
+        unit = units_of.get(target.indicator)
+        if unit is None or target.indicator in twins:
+            continue
+        if compute_factor(unit, target.unit) == "currency":
+            twins[target.indicator] = target.id
+            twins[target.id] = target.indicator
+    return twins
+
+
 def build_lookup(registry: Registry) -> Lookup:
     from . import units
 
@@ -119,6 +138,12 @@ def build_lookup(registry: Registry) -> Lookup:
             return
         names.setdefault(key, series_id)
 
+    twins = _currency_twins(registry)
+    positions = {indicator.id: index for index, indicator in enumerate(registry.indicators)}
+    first_target = len(registry.indicators)
+    positions.update(
+        {target.id: first_target + index for index, target in enumerate(registry.targets)}
+    )
     for indicator in registry.indicators:
         low = indicator.bounds.min if indicator.bounds else None
         high = indicator.bounds.max if indicator.bounds else None
@@ -141,6 +166,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 min=low,
                 max=high,
                 inputs=tuple(sorted(formula.inputs)) if formula else (),
+                twin=positions[twins[indicator.id]] if indicator.id in twins else -1,
             )
         )
     for target in registry.targets:
@@ -155,6 +181,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 name_en=target.name_en,
                 baseline_year=target.baseline_year,
                 target_year=target.target_year,
+                twin=positions[twins[target.id]] if target.id in twins else -1,
             )
         )
     for id_key in ids:

@@ -336,6 +336,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "请按 {expected!r} 报送,并在来源/备注中注明汇率",
         "report the value in {expected!r}, with the rate used in the source or note",
     ),
+    "unit-per-person.hint": (
+        "{id!r} 是人均指标:请写 {unit!r}",
+        "{id!r} is per person: write {unit!r}",
+    ),
     "out-of-range": (
         "{id!r} 的数值 {value:.12g} {unit} 超出合理范围 {range}",
         "value {value:.12g} {unit} of {id!r} is outside the plausible range {range}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..plan.lookup import Factor, Lookup, SeriesInfo
+from ..plan.lookup import Factor, FactorError, Lookup, SeriesInfo
 from .cells import parse_year
 
 __all__ = ["Resolver"]
@@ -55,4 +55,20 @@ class Resolver:
             pass
         found: Factor = 1.0 if not raw.strip() else self.lookup.factor(raw.strip(), info.unit)
         self.unit_cache[key] = found
+        return found
+
+    def place(self, raw: str, info: SeriesInfo) -> tuple[SeriesInfo, float] | FactorError:
+        """Where a value in unit `raw` goes and its factor, or why it goes nowhere.
+
+        A value in another currency than the series' goes to the series' currency twin
+        (SeriesInfo.twin) when that one takes the unit.
+        """
+        found = self.factor(raw, info)
+        if not isinstance(found, str):
+            return info, found
+        if found == "currency" and info.twin >= 0:
+            twin = self.lookup.series[info.twin]
+            in_twin = self.factor(raw, twin)
+            if not isinstance(in_twin, str):
+                return twin, in_twin
         return found

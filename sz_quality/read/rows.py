@@ -118,7 +118,7 @@ class RowChecker:
             if found is None:
                 ok = False
             else:
-                factor = found
+                info, factor = found
         if not ok or not isinstance(value, float) or info is None or year is None:
             if ok and value is None:
                 self._no_value(file, info, year, line, value_column + 1, "value")
@@ -140,13 +140,14 @@ class RowChecker:
         filled = [(index, year) for index, year in layout.years if cells[index].strip()]
         columns = layout.columns
         info = self._check_indicator(file, cells, columns["indicator"], line)
-        factor: float | None = 1.0
+        placed: tuple[SeriesInfo, float] | None = (info, 1.0) if info is not None else None
         if info is not None and "unit" in columns:
-            factor = self._check_unit(file, cells, columns["unit"], info, line)
-        if info is None or factor is None:
+            placed = self._check_unit(file, cells, columns["unit"], info, line)
+        if placed is None:
             file.rows += max(len(filled), 1)
             file.rejected += max(len(filled), 1)
             return
+        info, factor = placed
         if not filled:
             file.reject()
             self._no_value(file, info, None, line, None, None)
@@ -241,9 +242,10 @@ class RowChecker:
 
     def _check_unit(
         self, file: SourceFile, row: list[str], column: int, info: SeriesInfo, line: int
-    ) -> float | None:
+    ) -> tuple[SeriesInfo, float] | None:
+        """The series the value goes to and its factor; None (and a diagnostic) if none."""
         raw = row[column]
-        found = self.resolver.factor(raw, info)
+        found = self.resolver.place(raw, info)
         if not isinstance(found, str):
             return found
         unit = raw.strip()
@@ -259,6 +261,13 @@ class RowChecker:
             code = "unit-mismatch"
             text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
             hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+            per_person = f"{unit}/人"  # 美元 for a per-capita figure: 美元/人 was meant
+            if (
+                info.unit.endswith("/人")
+                and "/" not in unit
+                and not isinstance(self.resolver.place(per_person, info), str)
+            ):
+                hint = template("unit-per-person.hint", unit=per_person, id=info.id)
         self.findings.emit(file, code, line, column + 1, "unit", text, hint)
         return None
 
