@@ -173,6 +173,8 @@ def test_json_contract(report: Report) -> None:
         "reason_code",
         "missing",
         "reason_fields",
+        "used",
+        "exchange_rates",
     ]
     assert list(data["results"][0]["trend"]) == ["ratio", "category"]
     assert list(data["agencies"][0]) == ["agency", "counts"]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read import csvfile, reader, sniff, split
+from sz_quality.read import csvfile, reader, session, sniff, split
 from sz_quality.read.diagnostics import CODES
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
@@ -494,10 +494,13 @@ def test_damaged_xlsx(lookup: Lookup, tmp_path: Path) -> None:
 # -- the fast path and the two-process split agree with the row path --------------------------
 
 
-def _mixed(rows: int) -> str:
-    lines = [HEADER.rstrip("\n")]
+def _mixed(rows: int, given: bool = False) -> str:
+    """Rows of every kind; `given`: with units to convert, a source and a note."""
+    lines = [HEADER.rstrip("\n") + (",source,note" if given else "")]
     for number in range(rows):
         region = f"r{number % 37}"
+        if given and number % 3 == 0:
+            region = ""  # the city total, the rows `szq check` keeps
         year = 2000 + number % 11
         name = ("gdp", "hightech_share", "population", "gdp_2015")[number % 4]
         value = str(number % 97)
@@ -505,7 +508,12 @@ def _mixed(rows: int) -> str:
             value = "x"
         if number % 211 == 0:
             name = "nope"
-        lines.append(f"{name},{year},{value},,{region}")
+        if not given:
+            lines.append(f"{name},{year},{value},,{region}")
+            continue
+        unit = "万亿元" if name == "gdp" and number % 8 == 0 else ""
+        note = f"note {number % 5}" if number % 2 else ""
+        lines.append(f"{name},{year},{value}.5,{unit},{region},src {number % 7},{note}")
     return "\n".join(lines) + "\n"
 
 
@@ -513,11 +521,12 @@ def _comparable(result: ReadResult) -> tuple[Any, ...]:
     return (result.diagnostics, result.inputs, sorted(result.observations, key=repr))
 
 
+@pytest.mark.parametrize("given", [False, True])
 def test_fast_path_equals_row_path(
-    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: bool
 ) -> None:
     monkeypatch.setattr(csvfile, "_CHUNK", 2048)
-    path = write(tmp_path, _mixed(3000))
+    path = write(tmp_path, _mixed(3000, given))
     fast = check(read_files([path], lookup))
     slow = check(
         reader._read(
@@ -535,6 +544,69 @@ def test_fast_path_equals_row_path(
     )
     assert _comparable(fast) == _comparable(slow)
     assert {d.code for d in fast.diagnostics} >= {"duplicate-row", "bad-number"}
+    if given:  # the cells as written, the source and the note are kept
+        for obs in fast.observations:
+            number = obs.line - 2  # the row's number in _mixed
+            assert obs.source == f"src {number % 7}"
+            assert obs.note == (f"note {number % 5}" if number % 2 else None)
+            assert obs.value_text == f"{number % 97}.5"
+
+
+def _plain_given(rows: int) -> str:
+    """Distinct keys, a unit to convert, a source and a note; a bad row now and then."""
+    lines = [HEADER.rstrip("\n") + ",source,note"]
+    for number in range(rows):
+        name = ("gdp", "population", "gdp_2015")[number % 3]
+        region = "" if number % 4 == 0 else f"r{number}"
+        value = "x" if number % 500 == 499 else f"{number % 97}.5"
+        unit = "万亿元" if name == "gdp" and number % 2 == 0 else ""
+        note = f"note {number % 5}" if number % 2 else ""
+        year = 1950 + number // 12  # the city's rows: one key each (for rows < 1200)
+        lines.append(f"{name},{year},{value},{unit},{region},src {number % 7},{note}")
+    return "\n".join(lines) + "\n"
+
+
+def test_both_paths_keep_the_same_cells_as_given(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csvfile, "_CHUNK", 2048)
+    batches: list[int | None] = []
+    plain = session.check_plain_batch
+
+    def spy(*arguments: Any) -> int | None:
+        batches.append(plain(*arguments))
+        return batches[-1]
+
+    monkeypatch.setattr(session, "check_plain_batch", spy)
+    path = write(tmp_path, _plain_given(1200))
+    fast = check(read_files([path], lookup))
+    assert any(batches) and None in batches  # both paths took batches
+    slow = check(
+        reader._read(
+            [path],
+            lookup,
+            keep=True,
+            encoding=None,
+            sheet=None,
+            lang="en",
+            progress=None,
+            max_per_code=1000,
+            jobs=None,
+            fast_path=False,
+        )
+    )
+    assert _comparable(fast) == _comparable(slow)
+    assert len(fast.observations) == 1200 - 2
+    for obs in fast.observations:
+        number = obs.line - 2  # the row's number in _plain_given
+        assert obs.source == f"src {number % 7}"
+        assert obs.note == (f"note {number % 5}" if number % 2 else None)
+        assert obs.value_text == f"{number % 97}.5"
+        in_trillions = obs.series == "gdp" and number % 2 == 0
+        assert obs.unit_text == ("万亿元" if in_trillions else "")
+        assert obs.value == (number % 97 + 0.5) * (1e4 if in_trillions else 1)
+    city = check(read_files([path], lookup, regions=frozenset({""})))
+    assert city.observations == tuple(obs for obs in fast.observations if obs.region == "")
 
 
 @pytest.mark.parametrize("cap", [0, 5])
@@ -562,9 +634,15 @@ def test_two_processes_equal_one(
     assert one.inputs == two.inputs
 
 
-@pytest.mark.parametrize("regions", [{"r3"}, {"r3", "r5", ""}])
+@pytest.mark.parametrize(
+    ("regions", "given"), [({"r3"}, False), ({"r3", "r5", ""}, False), ({""}, True)]
+)
 def test_a_region_filter_read_in_two_processes_equals_one(
-    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, regions: set[str]
+    lookup: Lookup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    regions: set[str],
+    given: bool,
 ) -> None:
     """`szq check` keeps observations of the city total only, and may then split a file:
     duplicates, revisions and sources come out as from one process and no filter."""
@@ -579,7 +657,7 @@ def test_a_region_filter_read_in_two_processes_equals_one(
 
     monkeypatch.setattr(split, "plan_split", spy)
     earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2004,5,,r5\n", "earlier.csv")
-    path = write(tmp_path, _mixed(6000))
+    path = write(tmp_path, _mixed(6000, given))
     one = check(read_files([earlier, path], lookup, regions=regions, jobs=1))
     assert not splits
     two = check(read_files([earlier, path], lookup, regions=regions, jobs=2))

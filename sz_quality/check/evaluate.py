@@ -25,9 +25,10 @@ from ..plan.models import Indicator, Target
 from ..plan.registry import Registry
 from ..read.observations import Observation, ReadResult
 from .compare import BOUNDARY_RTOL, beyond, eps, gap, goal_of, holds
+from .evidence import Evidence
 from .readings import Measured, Readings
 from .reasons import Reason
-from .results import Report, Result, Status, Trend
+from .results import NO_EVIDENCE, Report, Result, Status, Trend
 from .rules import RULES, Case
 from .series import ExchangeRate, SeriesIndex
 from .trend import trend
@@ -61,6 +62,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             reason=reason,
             goal=goal,
             derived=measured.derived,
+            evidence=Evidence(tuple(measured.used), tuple(measured.rates)),
         )
     base = measured.baseline
     progress = None
@@ -92,6 +94,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         trend_result=trend_result,
         baseline=base,
         derived=measured.derived,
+        evidence=Evidence(tuple(measured.used), tuple(measured.rates)),
     )
 
 
@@ -108,6 +111,7 @@ def _result(
     trend_result: Trend | None = None,
     baseline: float | None = None,
     derived: bool = False,
+    evidence: Evidence = NO_EVIDENCE,
 ) -> Result:
     if goal is None:
         goal = goal_of(target, None, indicator)
@@ -143,6 +147,7 @@ def _result(
         baseline_value=baseline,
         aspirational=target.aspirational,
         derived=derived,
+        evidence=evidence,
     )
 
 

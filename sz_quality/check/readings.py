@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from ..plan.models import Indicator, Target
 from ..plan.registry import Registry
+from ..read.observations import Observation
 from .reasons import Reason
-from .series import SeriesIndex
+from .series import ExchangeRate, SeriesIndex
 
 __all__ = ["Measured", "Readings"]
 
@@ -33,6 +34,9 @@ class Measured:
     change_levels: bool = False
     # kept / yearly_rate: the years checked and those that did not hold
     failed_years: list[int] = field(default_factory=list)
+    # the rows the value checked and the baseline value rest on, and the rates used
+    used: list[Observation] = field(default_factory=list)
+    rates: list[ExchangeRate] = field(default_factory=list)
 
 
 class Readings:
@@ -53,6 +57,28 @@ class Readings:
 
             found = factor_and_currency_shift(*pair)
         return found
+
+    def trace(
+        self,
+        measured: Measured,
+        series: str,
+        year: int,
+        converted: tuple[Target, Indicator] | None = None,
+    ) -> None:
+        """Record the rows of `series` in `year` (and, for a value `converted` from the
+        indicator's unit to the target's across currencies, the year's rate) as used.
+        """
+        for row in self.index.used(series, year):
+            if row not in measured.used:
+                measured.used.append(row)
+        if converted is None or not self.factor(*converted)[1]:
+            return
+        rate = self.index.rate(year)
+        if rate is not None and rate not in measured.rates:
+            measured.rates.append(rate)
+            given = self.index.rate_row(year)
+            if given is not None and rate.source == "data" and given not in measured.used:
+                measured.used.append(given)
 
     def missing_reason(
         self, indicator: Indicator, missing: tuple[tuple[str, int], ...]

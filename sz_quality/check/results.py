@@ -12,9 +12,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..read.observations import Diagnostic, InputSummary
+from .evidence import Evidence
 from .reasons import Reason, ReasonWords
 
 __all__ = [
+    "NO_EVIDENCE",
     "OPEN_STATUSES",
     "STATUSES",
     "TREND_CATEGORIES",
@@ -49,6 +51,7 @@ TREND_CATEGORIES: tuple[TrendCategory, ...] = (
 )
 
 UNASSIGNED = ""  # the group of a target whose lead no one names (never dropped)
+NO_EVIDENCE = Evidence()  # a result that used no row
 
 
 def number(value: float | None) -> float | None:
@@ -111,6 +114,8 @@ class Result:
     baseline_value: float | None = None
     aspirational: bool = False
     derived: bool = False
+    # the rows and rates the verdict rests on (JSON: `used`, `exchange_rates`)
+    evidence: Evidence = NO_EVIDENCE
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -147,6 +152,7 @@ class Result:
                 for series, year in (reason.missing_pairs if reason is not None else ())
             ],
             "reason_fields": reason.fields() if reason is not None else {},
+            **self.evidence.to_dict(),
         }
 
 

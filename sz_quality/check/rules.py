@@ -86,12 +86,21 @@ class LevelRule:
         # per-capita GDP target): compared as given, before a value that needs a rate
         actual: float | None = index.own(target.id, year)
         derived, reason = False, None
-        if actual is None:
+        if actual is not None:
+            readings.trace(measured, target.id, year)
+        else:
             actual, derived, reason = readings.in_target_unit(target, indicator, year)
+            if actual is not None:
+                readings.trace(measured, indicator.id, year, (target, indicator))
         measured.actual, measured.derived, measured.reason = actual, derived, reason
         baseline = index.own(target.id, target.baseline_year)
+        own_baseline = baseline is not None
         if baseline is None:
             baseline, _, _ = readings.in_target_unit(target, indicator, target.baseline_year)
+        if actual is not None and baseline is not None:  # the path the value is judged on
+            series = target.id if own_baseline else indicator.id
+            converted = None if own_baseline else (target, indicator)
+            readings.trace(measured, series, target.baseline_year, converted)
         measured.baseline = baseline
         years = set(index.years(indicator.id)) | set(index.own_years(target.id))
         for each in sorted(years):
@@ -174,6 +183,7 @@ class _FromBaselineRule(LevelRule):
         """The change or increment as the data reports it (in the target's unit)."""
         target = case.target
         measured = Measured(actual=reported, baseline=0.0, compound=False)
+        readings.trace(measured, target.id, case.year)
         for each in readings.index.own_years(target.id):
             if target.baseline_year <= each <= case.year:
                 value = readings.index.own(target.id, each)
@@ -197,6 +207,8 @@ class ChangeRule(_FromBaselineRule):
         if base is None or now is None:
             measured.reason = reason
             return measured
+        readings.trace(measured, indicator.id, target.baseline_year)
+        readings.trace(measured, indicator.id, year)
         if base == 0:
             measured.reason = Reason(
                 "zero_baseline", indicator=indicator.id, year=target.baseline_year
@@ -221,6 +233,8 @@ class IncrementRule(_FromBaselineRule):
         if base is None or now is None:
             measured.reason = reason
             return measured
+        readings.trace(measured, indicator.id, target.baseline_year)
+        readings.trace(measured, indicator.id, year, (target, indicator))
         measured.actual, measured.reason = readings.convert(target, indicator, now - base, year)
         goal = goal_of(target, 0.0, None)
         factor, _ = readings.factor(target, indicator)

@@ -78,6 +78,7 @@ class SeriesIndex:
         rates: Mapping[int, ExchangeRate] | None = None,
     ) -> None:
         values: dict[str, dict[int, float]] = {}
+        rows: dict[tuple[str, int], Observation] = {}
         for observation in observations:
             if observation.region != CITY:
                 continue
@@ -85,7 +86,9 @@ class SeriesIndex:
             if series is None:
                 series = values[observation.series] = {}
             series[observation.year] = observation.value
+            rows[(observation.series, observation.year)] = observation
         self._values = values
+        self._rows = rows
         self._formulas = dict(formulas or {})
         self._inputs_of = formula_inputs(self._formulas)
         self._compute = formula_compute(self._formulas)
@@ -113,6 +116,25 @@ class SeriesIndex:
         found = resolve(indicator, lambda series: own(series, year), self._inputs_of, self._compute)
         missing = tuple((series, year) for series in found.missing)
         return Value(found.value, found.derived, missing)
+
+    def used(self, indicator: str, year: int) -> tuple[Observation, ...]:
+        """The rows the indicator's value for `year` rests on: its own row, else the
+        rows of the formula's inputs (those found, in the order the formula reads them).
+        """
+        found: list[str] = []
+
+        def own(series: str) -> float | None:
+            value = self.own(series, year)
+            if value is not None and series not in found:
+                found.append(series)
+            return value
+
+        resolve(indicator, own, self._inputs_of, self._compute)
+        return tuple(self._rows[(series, year)] for series in found)
+
+    def rate_row(self, year: int) -> Observation | None:
+        """The data's row of the year's exchange rate, if the data gives it."""
+        return self._rows.get((RATE_SERIES, year))
 
     def years(self, indicator: str) -> list[int]:
         """Every year in which the indicator has a value, its own or derived."""

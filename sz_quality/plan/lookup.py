@@ -34,7 +34,7 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 3  # 2: entries stamped by cache.py; 3: SeriesInfo.twin
+_FORMAT = 4  # 2: entries stamped by cache.py; 4: SeriesInfo.twin
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency"]

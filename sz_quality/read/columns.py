@@ -135,11 +135,6 @@ def check_plain_batch(
     deque(map(store.lines.__setitem__, keys, line_numbers), maxlen=0)
     if store.keep:
         region_values = list(map(resolver.region, regions)) if regions else [""] * count
-        sources: list[str | None] = (
-            list(map(source_text, cells[columns["source"] :: ncols]))
-            if "source" in columns
-            else [None] * count
-        )
         _keep_batch(
             store,
             file,
@@ -150,7 +145,7 @@ def check_plain_batch(
             year_of,
             values,
             region_values,
-            sources,
+            (cells, ncols, columns),
             line_numbers,
         )
     file.rows += count
@@ -168,10 +163,14 @@ def _keep_batch(
     year_of: dict[str, int],
     values: list[float],
     region_values: list[str],
-    sources: list[str | None],
+    table: tuple[list[str], int, dict[str, int]],
     line_numbers: range,
 ) -> None:
-    """Turn a checked batch into observations (of the wanted regions only)."""
+    """Turn a checked batch into observations (of the wanted regions only).
+
+    `table` is the batch's cells, their number per row and the layout's columns: the
+    source, note and the value and unit as written are read for the kept rows only.
+    """
     id_of = {raw: info.id for raw, info in infos.items()}
     wanted = store.regions
     chosen = (
@@ -179,8 +178,13 @@ def _keep_batch(
         if wanted is None
         else [index for index, region in enumerate(region_values) if region in wanted]
     )
+    cells, ncols, columns = table
+    # -1: no such column (a row's first cell starts with its line break: strip it)
+    source_at, note_at, unit_at = (columns.get(name, -1) for name in ("source", "note", "unit"))
+    value_at = columns["value"]
     positions, observations = store.positions, store.observations
     for index in chosen:
+        start = index * ncols
         positions[keys[index]] = len(observations)
         observations.append(
             Observation(
@@ -190,6 +194,9 @@ def _keep_batch(
                 region_values[index],
                 file.path,
                 line_numbers[index],
-                sources[index],
+                source_text(cells[start + source_at]) if source_at >= 0 else None,
+                source_text(cells[start + note_at]) if note_at >= 0 else None,
+                cells[start + value_at].strip(),
+                cells[start + unit_at].strip() if unit_at >= 0 else "",
             )
         )

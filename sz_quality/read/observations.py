@@ -118,12 +118,16 @@ def _printable(params: Params) -> dict[str, Param]:
     }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Observation:
     """One accepted value, converted to the unit of what it measures.
 
     `series` is an indicator id, or a target id when the value was reported for the
-    target itself (a cumulative decline, an increment over the period).
+    target itself (a cumulative decline, an increment over the period). `value_text`
+    and `unit_text` are the cells as the file gives them (trimmed; `unit_text` "" for
+    a blank unit or no unit column), `source` and `note` the row's cells (None when
+    blank): what an auditor traces a verdict back to. Slots: a kept observation costs
+    less memory with these fields than the dict of one without them did.
     """
 
     series: str
@@ -133,6 +137,9 @@ class Observation:
     file: str = ""
     line: int = 0
     source: str | None = None
+    note: str | None = None
+    value_text: str = ""
+    unit_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,16 @@ __all__ = ["BAD_BYTES", "RowChecker"]
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
 
 
+_NOTHING_GIVEN: tuple[str | None, str, str] = (None, "", "")  # validate keeps no observation
+
+
+def _given(row: list[str], columns: dict[str, int], value_at: int) -> tuple[str | None, str, str]:
+    """The row's note (None when blank), its value and its unit as written ("" if none)."""
+    note = source_text(row[columns["note"]]) if "note" in columns else None
+    unit_text = row[columns["unit"]].strip() if "unit" in columns else ""
+    return note, row[value_at].strip(), unit_text
+
+
 class RowChecker:
     """Checks rows of a known layout and stores the values it accepts."""
 
@@ -130,7 +140,9 @@ class RowChecker:
             return
         region = self.resolver.region(row[columns["region"]]) if "region" in columns else ""
         source = source_text(row[columns["source"]]) if "source" in columns else None
-        self.store.store(file, info, region, year, value, line, source, value_column + 1, "value")
+        given = _given(row, columns, value_column) if self.store.keep else _NOTHING_GIVEN
+        column = value_column + 1
+        self.store.store(file, info, region, year, value, line, source, column, "value", *given)
 
     def wide_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
         cells = self._fit(file, layout, row, line)
@@ -167,7 +179,8 @@ class RowChecker:
             if not self._in_range(file, info, value, line, index + 1, name):
                 file.rejected += 1
                 continue
-            self.store.store(file, info, region, year, value, line, source, index + 1, name)
+            given = _given(cells, columns, index) if self.store.keep else _NOTHING_GIVEN
+            self.store.store(file, info, region, year, value, line, source, index + 1, name, *given)
 
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
         """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""

@@ -164,6 +164,9 @@ class SlotStore:
         source: str | None,
         column: int,
         field_name: str,
+        note: str | None = None,
+        value_text: str = "",
+        unit_text: str = "",
     ) -> None:
         """Keep an accepted value: a duplicate within a file, a revision across files."""
         key = self.block(region, year) * self.width + info.index
@@ -219,7 +222,10 @@ class SlotStore:
         if self.keep and (self.regions is None or region in self.regions):
             self.positions[key] = len(self.observations)
             self.observations.append(
-                Observation(info.id, year, value, region, file.path, line, source)
+                Observation(
+                    info.id, year, value, region, file.path, line, source, note, value_text,
+                    unit_text,
+                )
             )
 
     # -- a second half, serialised and merged -------------------------------------------

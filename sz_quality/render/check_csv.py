@@ -14,6 +14,7 @@ import io
 
 from ..check.results import Report, number
 from .check_common import RenderOptions
+from .evidence_text import note_lines
 from .words import reason_text
 
 __all__ = ["COLUMNS", "render", "safe_text"]
@@ -39,6 +40,8 @@ COLUMNS = (
     "lead_agencies",
     "lead_agencies_inferred",
     "reason",
+    # the data's caveats, one line each (render/evidence_text.py)
+    "notes",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -84,6 +87,7 @@ def render(report: Report, options: RenderOptions) -> str:
                     safe_text(
                         reason_text(result.reason, options.lang) if result.reason else ""
                     ),
+                    safe_text("\n".join(note_lines(result.evidence, options.lang))),
                 ]
             )
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from .check_common import (
     target_name,
     title,
 )
+from .evidence_text import note_lines
 from .format import actual_text, gap_text, progress_text, target_text, trend_text
 from .words import reason_text, word
 
@@ -54,7 +55,11 @@ def render(report: Report, options: RenderOptions) -> str:
                 gap_text(result, lang),
                 progress_text(result),
                 trend_text(result, lang),
-                reason_text(result.reason, lang) if result.reason is not None else "",
+                # the reason, then the data's caveats (render/evidence_text.py)
+                "; ".join(
+                    ([reason_text(result.reason, lang)] if result.reason is not None else [])
+                    + note_lines(result.evidence, lang)
+                ),
             ]
             lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
         lines.append("")

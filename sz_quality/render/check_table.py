@@ -19,6 +19,7 @@ from .check_common import (
     target_name,
     title,
 )
+from .evidence_text import note_lines
 from .format import actual_text, gap_text, progress_text, target_text, trend_text
 from .grid import STYLES, Cell, Column, render_grid
 from .words import reason_text, word
@@ -75,6 +76,8 @@ def render(report: Report, options: RenderOptions) -> str:
             name = target_name(result, lang)
             if result.reason is not None:
                 name += f"\n↳ {reason_text(result.reason, lang)}"
+            for line in note_lines(result.evidence, lang):  # the data's caveats
+                name += f"\n{line}"
             rows.append(
                 [
                     Cell(name),

@@ -17,6 +17,7 @@ from .words import kind_prefix, trend_word, word
 __all__ = [
     "MISSING",
     "actual_text",
+    "format_exact",
     "format_number",
     "format_percent",
     "format_quantity",
@@ -30,6 +31,13 @@ __all__ = [
 
 MISSING = "—"  # a value that is not there
 _SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+
+def format_exact(value: float) -> str:
+    """A figure as stored (10 significant digits, no grouping): an exchange rate, a
+    value traced to its row, where rounding would hide what the file says."""
+    rounded = number(value)
+    return f"{rounded:.10g}" if rounded is not None else MISSING
 
 
 def format_number(value: float | None) -> str:

@@ -15,6 +15,7 @@ from ..check.reasons import Reason
 from ..check.results import STATUSES, Result
 from ..report.model import AnnualReport
 from . import format as figures
+from .evidence_text import note_lines, used_lines
 from .words import reason_text, word
 
 __all__ = ["context", "environment", "markdown_cell", "report_title"]
@@ -71,6 +72,13 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def reason(found: Reason | None) -> str:
         return reason_text(found, lang) if found is not None else ""
 
+    # the data's caveats and the rows a verdict used (render/evidence_text.py)
+    def notes(result: Result) -> list[str]:
+        return note_lines(result.evidence, lang)
+
+    def used(result: Result) -> list[str]:
+        return used_lines(result.evidence, lang)
+
     return {
         "r": annual,
         "w": w,
@@ -83,4 +91,6 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "progress_text": figures.progress_text,
         "trend_text": trend_text,
         "reason": reason,
+        "notes": notes,
+        "used": used,
     }
