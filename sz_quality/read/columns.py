@@ -12,6 +12,7 @@ import math
 from collections import deque
 from itertools import repeat
 from operator import add, gt, lt, mul
+from sys import intern
 
 from ..plan.lookup import SeriesInfo
 from .cells import source_text
@@ -179,7 +180,8 @@ def _keep_batch(
         else [index for index, region in enumerate(region_values) if region in wanted]
     )
     cells, ncols, columns = table
-    # -1: no such column (a row's first cell starts with its line break: strip it)
+    # -1: no such column (a row's first cell starts with its line break: strip it); the
+    # few distinct unit texts are shared (interned), not one string per kept row
     source_at, note_at, unit_at = (columns.get(name, -1) for name in ("source", "note", "unit"))
     value_at = columns["value"]
     positions, observations = store.positions, store.observations
@@ -197,6 +199,6 @@ def _keep_batch(
                 source_text(cells[start + source_at]) if source_at >= 0 else None,
                 source_text(cells[start + note_at]) if note_at >= 0 else None,
                 cells[start + value_at].strip(),
-                cells[start + unit_at].strip() if unit_at >= 0 else "",
+                intern(cells[start + unit_at].strip()) if unit_at >= 0 else "",
             )
         )

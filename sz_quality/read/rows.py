@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from sys import intern
 from typing import Literal
 
 from ..plan.lookup import SeriesInfo
@@ -26,7 +27,7 @@ _NOTHING_GIVEN: tuple[str | None, str, str] = (None, "", "")  # validate keeps n
 def _given(row: list[str], columns: dict[str, int], value_at: int) -> tuple[str | None, str, str]:
     """The row's note (None when blank), its value and its unit as written ("" if none)."""
     note = source_text(row[columns["note"]]) if "note" in columns else None
-    unit_text = row[columns["unit"]].strip() if "unit" in columns else ""
+    unit_text = intern(row[columns["unit"]].strip()) if "unit" in columns else ""  # shared
     return note, row[value_at].strip(), unit_text
 
 
