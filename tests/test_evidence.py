@@ -171,6 +171,16 @@ def test_the_report_shows_every_note_and_source_with_its_value(
     text = out.read_text(encoding="utf-8")
     if suffix == "json":
         data: dict[str, Any] = json.loads(text)
+        # every note of the data (the charts show more years than a row uses)
+        noted_lines = [
+            number
+            for number in range(2, 2 + len(EXAMPLE.read_text(encoding="utf-8").splitlines()) - 1)
+            if example_line(number)["note"]
+        ]
+        assert [row["line"] for row in data["notes"]] == noted_lines
+        assert [row["note"] for row in data["notes"]] == [
+            example_line(number)["note"] for number in noted_lines
+        ]
         for shown in data["results"]:
             expected = result_of(report, shown["target"]).to_dict(reason_words("en"))
             assert shown["used"] == expected["used"]
@@ -192,3 +202,9 @@ def test_the_report_shows_every_note_and_source_with_its_value(
                 note = f"※ data note ({row.series} {row.year}): {row.note}"
                 assert shown_as(note) in text, (result.target, row.line)
     assert shown_as(INCOME_NOTE) in text
+    appendix = text[text.index(shown_as("Notes of the data")) :]
+    with EXAMPLE.open(encoding="utf-8", newline="") as stream:
+        notes = [row["note"] for row in csv.DictReader(stream) if row["note"]]
+    assert len(notes) > 20
+    for note in notes:
+        assert shown_as(note) in appendix, note

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..check.evidence import row_dict
 from ..check.results import number
 from ..plan.lang import Lang
 from ..report.model import AgencySection, AnnualReport, ChapterSection, MeasureRow, TargetRow
@@ -95,6 +96,7 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
             for revision in annual.revisions
         ],
         "sources": [{"source": s.source, "series": list(s.series)} for s in annual.sources],
+        "notes": [row_dict(row) for row in annual.notes],
     }
     if annual.stamp is not None:
         data["generated"] = annual.stamp

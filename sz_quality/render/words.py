@@ -127,6 +127,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sources": ("数据来源", "Sources"),
     "no_sources": ("数据文件未注明来源。", "The data files name no source."),
     "source": ("来源", "Source"),
+    "data_notes": ("数据备注", "Notes of the data"),
+    "no_data_notes": ("数据文件没有备注。", "The data files carry no note."),
     "generated": ("生成时间", "Generated"),
     "registry": ("目标登记册", "Target registry"),
     "status_file": ("措施状态文件", "Measures status file"),

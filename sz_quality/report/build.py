@@ -188,6 +188,7 @@ def build_report(
         stamp=stamp,
         charts=specs,
         warnings=tuple(warnings),
+        notes=tuple(o for o in data.observations if o.note) if data is not None else (),
     )
 
 

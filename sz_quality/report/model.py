@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..check.results import Result, Status
 from ..plan.lang import Lang
-from ..read.observations import Diagnostic, InputSummary, Revision
+from ..read.observations import Diagnostic, InputSummary, Observation, Revision
 from .charts import AgencyChart, TargetChart
 
 __all__ = [
@@ -104,3 +104,6 @@ class AnnualReport:
     # chart id -> what the chart shows; render/report_charts.py draws it with its words
     charts: Mapping[str, ChartSpec] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # every row of the data with a note, in the data's order: the caveats of the values
+    # the charts show beside those a target's row shows (report/build.py)
+    notes: tuple[Observation, ...] = ()
