@@ -146,17 +146,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     # --- the rows a verdict rests on (render/evidence_text.py) ----------------------------
     "evidence.note": (
-        "※ 数据备注({series} {year}):{note}",
+        "※ 数据备注（{series} {year}）：{note}",
         "※ data note ({series} {year}): {note}",
     ),
-    "evidence.used": ("所用数据", "Data used"),
+    "evidence.used": ("所用数据：", "Data used:"),
+    "evidence.separator": ("；", "; "),
     "evidence.row": (
-        "{series} {year}:{value}({file} 第 {line} 行)",
+        "{series} {year}：{value}（{file} 第 {line} 行）",
         "{series} {year}: {value} ({file}, line {line})",
     ),
-    "evidence.source": ("来源:{source}", "source: {source}"),
+    "evidence.source": ("来源：{source}", "source: {source}"),
     "evidence.rate": (
-        "{year}年汇率:{rate} 元/美元({source})",
+        "{year}年汇率：{rate} 元/美元（{source}）",
         "exchange rate {year}: {rate} 元/美元 ({source})",
     ),
     "evidence.rate_data": ("数据文件", "the data"),
