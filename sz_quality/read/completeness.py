@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..plan.lookup import AgencyInfo, Lookup
+from ..plan.resolve import is_available, lookup_inputs
 from .diagnostics import template
 from .findings import Findings, SourceFile
 from .store import SlotStore
@@ -43,16 +44,15 @@ def check_agency(
         )
 
 
-def _has(lookup: Lookup, series_id: str, present: set[int], depth: int = 0) -> bool:
-    """Whether a series has a value, itself or through all the inputs it is derived from."""
-    info = lookup.get(series_id)
-    if info is None:
-        return False
-    if info.index in present:
-        return True
-    if info.inputs and depth < 8:
-        return all(_has(lookup, name, present, depth + 1) for name in info.inputs)
-    return False
+def _has(lookup: Lookup, series_id: str, present: set[int]) -> bool:
+    """Whether a series has a value, itself or through all the inputs it is derived from
+    (resolved as the check resolves it: plan/resolve.py)."""
+
+    def has_value(name: str) -> bool:
+        info = lookup.get(name)
+        return info is not None and info.index in present
+
+    return is_available(series_id, has_value, lookup_inputs(lookup))
 
 
 def _present(store: SlotStore, year: int) -> set[int]:
