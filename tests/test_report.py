@@ -24,7 +24,7 @@ from sz_quality.read.observations import (  # noqa: E402
 from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report_html import render_html  # noqa: E402
 from sz_quality.render.report_json import report_json  # noqa: E402
-from sz_quality.render.report_writer import format_for, write_report  # noqa: E402
+from sz_quality.render.report_writer import format_for, write_charts, write_report  # noqa: E402
 from sz_quality.render.words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
@@ -139,9 +139,10 @@ def test_same_inputs_same_bytes(tmp_path: Path, suffix: str, registry: Any,
 def test_markdown_links_its_charts_and_escapes(tmp_path: Path, registry: Any,
                                                measure_registry: Any, report: Any,
                                                data: ReadResult, status: Any) -> None:
-    (tmp_path / "report_charts").mkdir()
-    stale = tmp_path / "report_charts" / "chart-gone.svg"
-    stale.write_text("<svg/>")
+    folder = tmp_path / "report_charts"
+    write_charts(folder, {"chart-gone": "<svg/>"})  # an earlier run drew a chart now gone
+    stale = folder / "chart-gone.svg"
+    assert stale.exists()
     annual, written = write_report(tmp_path / "report.md", report, registry,
                                    measures=measure_registry, measures_status=status, data=data)
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
