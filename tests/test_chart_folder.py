@@ -19,12 +19,14 @@ from sz_quality.render.report_writer import (  # noqa: E402
     write_charts,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = str(ROOT / "examples" / "data-2015.csv")
+# two years of GDP: a chart of the target and one of its agency's progress
+DATA = "indicator,year,value,unit,region\ngdp,2010,9510.91,亿元,\ngdp,2013,14500.23,亿元,\n"
 
 
 def _report(tmp_path: Path, *extra: str) -> Any:
-    return CliRunner().invoke(app, ["report", EXAMPLE, "-o", str(tmp_path / "r.md"),
+    data = tmp_path / "data.csv"
+    data.write_text(DATA, encoding="utf-8")
+    return CliRunner().invoke(app, ["report", str(data), "-o", str(tmp_path / "r.md"),
                                     "--lang", "en", *extra])
 
 
@@ -44,7 +46,8 @@ def test_a_users_files_in_the_chart_folder_survive(tmp_path: Path) -> None:
     for name, content in mine.items():
         assert (folder / name).read_text(encoding="utf-8") == content
     charts = sorted(path.name for path in folder.glob("*.svg") if path.name not in mine)
-    assert len(charts) >= 2 and _manifest(folder) == charts
+    assert charts == ["bullet-agency-drc.svg", "chart-gdp_2015.svg"]
+    assert _manifest(folder) == charts
     # a second run replaces its own charts, and still not the user's files
     second = _report(tmp_path)
     assert second.exit_code == 0, second.stderr
@@ -58,7 +61,7 @@ def test_a_users_file_where_a_chart_goes_is_not_replaced(tmp_path: Path) -> None
     first = _report(tmp_path)  # learn the name of a chart, then start again
     assert first.exit_code == 0, first.stderr
     taken = _manifest(folder)[0]
-    for path in [*folder.iterdir(), tmp_path / "r.md"]:
+    for path in [*folder.iterdir(), tmp_path / "r.md", tmp_path / "data.csv"]:
         path.unlink()
     (folder / taken).write_text("<svg>mine</svg>", encoding="utf-8")
     result = _report(tmp_path)
