@@ -80,10 +80,25 @@ __all__ = [
 ]
 
 
+class Terminated(SystemExit):
+    """SIGTERM (`timeout`, a CI job cancelled): unwind like Ctrl-C, so that `finally`
+    blocks stop a second process and remove a half-written temporary file."""
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
 def main() -> None:
     """Console entry point: never a traceback, exit codes a CI can trust."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
+    except Terminated:
+        sys.stderr.write("szq: terminated\n")
+        raise
     except SystemExit:
         raise
     except KeyboardInterrupt:

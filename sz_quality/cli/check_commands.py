@@ -27,6 +27,7 @@ from .common import (
     check_data_files,
     emit,
     read_data,
+    refuse_output_over_inputs,
     resolve_agency,
     state_of,
     usage_error,
@@ -146,6 +147,7 @@ def check_command(
     gate = parse_fail_on(fail_on)
     check_data_files(files, "check")
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(files), lang.value)
     registry = state.registry()
     selected = resolve_agency(state, agency)
     agency_name = selected.name_zh if selected else None
@@ -188,6 +190,7 @@ def calc_command(
 
     check_data_files(files, "calc")
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(files), lang.value)
     registry = state.registry()
     language: Lang = "zh" if lang.value == "zh" else "en"
     data = read_data(registry, files, encoding, sheet, language)

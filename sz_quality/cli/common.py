@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -78,6 +79,10 @@ class State:
     _registry: Registry | None = field(default=None, repr=False)
     _measures: MeasureRegistry | None = field(default=None, repr=False)
 
+    def inputs(self, files: Iterable[str] = ()) -> list[str]:
+        """Every file a command reads: the data files and the registries given."""
+        return [*files, *(path for path in (self.targets_path, self.measures_path) if path)]
+
     def registry(self) -> Registry:
         if self._registry is None:
             from ..plan.registry import RegistryError, load_registry
@@ -135,6 +140,50 @@ def check_data_files(files: list[str], command: str) -> None:
             usage_error(f"{file} is a directory, not a data file")
         if not os.access(path, os.R_OK):
             usage_error(f"cannot read {file}: permission denied")
+
+
+def refuse_output_over_inputs(
+    output: str | None,
+    inputs: Iterable[str | None],
+    lang: str,
+    *,
+    charts_folder: str | None = None,
+) -> None:
+    """A usage error (exit 2) when `-o` names one of the inputs, before anything is read.
+
+    The same file whatever the spelling (relative, absolute, `..`, a symbolic or hard
+    link): the same device and inode when both exist, the same resolved path otherwise.
+    A Markdown report's chart folder, which szq writes into, must hold no input either.
+    """
+    if output is None or output == "-":
+        return
+    from ..render.words import word
+
+    given = [path for path in inputs if path]
+    for path in given:
+        if _same_file(output, path):
+            usage_error(word("output.is_input", lang, output=output, input=path))
+    if charts_folder is not None:
+        for path in given:
+            if _same_file(charts_folder, path) or _inside(path, charts_folder):
+                usage_error(
+                    word("output.charts_hold_input", lang, input=path, folder=charts_folder)
+                )
+
+
+def _resolved(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet): compare where they point
+        return _resolved(first) == _resolved(second)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return Path(_resolved(folder)) in Path(_resolved(path)).parents
 
 
 def read_data(

@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import LangOption, OutputOption, emit, resolve_agency, state_of, usage_error
+from .common import (
+    LangOption,
+    OutputOption,
+    emit,
+    refuse_output_over_inputs,
+    resolve_agency,
+    state_of,
+    usage_error,
+)
 
 
 class ListFormat(str, Enum):
@@ -63,6 +71,7 @@ def targets_command(
     from ..plan.models import KINDS
 
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
     if kind is not None and kind not in KINDS:
         usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
     registry = state.registry()
@@ -102,6 +111,7 @@ def measures_command(
     from ..plan.registry import suggest
 
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
     registry = state.registry()
     if target is not None and target not in registry.targets_by_id:
         hint = suggest(target, registry.targets_by_id)
@@ -134,6 +144,7 @@ def agencies_command(
     from ..plan.listing import agency_counts
 
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
     rows = agency_counts(state.registry(), state.measures())
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps

@@ -26,6 +26,7 @@ from .common import (
     SheetOption,
     check_data_files,
     read_data,
+    refuse_output_over_inputs,
     state_of,
     usage_error,
 )
@@ -113,7 +114,13 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
-    from ..render.report_writer import format_for, write_report
+    from ..render.report_writer import (
+        ChartFolderConflict,
+        charts_folder_for,
+        format_for,
+        write_report,
+    )
+    from ..render.words import word
     from ..report.charts import ReportExtraMissing
 
     started = time.perf_counter()
@@ -121,13 +128,19 @@ def report_command(
         chosen = format_for(output, output_format.value if output_format else None)
     except ValueError as error:
         usage_error(str(error))
+    state = state_of(ctx)
+    refuse_output_over_inputs(
+        output,
+        state.inputs([*files, *([measures_status] if measures_status else [])]),
+        lang.value,
+        charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
+    )
     if chosen != "json":
         for module in ("jinja2", "matplotlib"):
             try:
                 __import__(module)
             except ModuleNotFoundError:
                 usage_error(f"the {chosen} report needs {module}: {INSTALL_HINT}")
-    state = state_of(ctx)
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -158,6 +171,8 @@ def report_command(
         )
     except ReportExtraMissing as error:
         usage_error(str(error))
+    except ChartFolderConflict as error:
+        usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
     for warning in annual.warnings:

@@ -27,6 +27,7 @@ from .common import (
     check_data_files,
     emit,
     fail_registry,
+    refuse_output_over_inputs,
     state_of,
     usage_error,
 )
@@ -192,6 +193,7 @@ def validate_command(
 ) -> None:
     """Check data submissions: exit 0 valid, 1 invalid data, 2 bad usage."""
     check_data_files(files, "validate")
+    refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
     if (expect_agency is None) != (year is None):
         usage_error("--expect-agency and --year go together")
     if encoding is not None:

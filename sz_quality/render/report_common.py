@@ -7,7 +7,6 @@ from format.py, so the report prints a target as `szq check` does.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +16,7 @@ from ..report.model import AnnualReport
 from . import format as figures
 from .words import reason_text, word
 
-__all__ = ["context", "environment", "markdown_cell", "report_title"]
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
-
-
-def markdown_cell(value: object) -> str:
-    """Text safe in a GitHub-flavoured Markdown table cell (HTML escaping comes after)."""
-    text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+__all__ = ["context", "environment", "report_title"]
 
 
 def environment() -> Any:
@@ -43,7 +34,6 @@ def environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["md"] = markdown_cell
     environment.globals["STATUSES"] = STATUSES
     return environment
 

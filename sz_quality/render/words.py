@@ -158,6 +158,23 @@ _TEXT: dict[str, tuple[str, str]] = {
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "hint": ("提示", "hint"),
+    # --- -o refused: szq never writes over what it was given ---------------------------
+    "output.is_input": (
+        "-o {output} 就是输入文件 {input}：szq 不会覆盖输入，请另选输出文件",
+        "-o {output} is the input {input}: szq never writes over an input; "
+        "choose another output file",
+    ),
+    "output.charts_hold_input": (
+        "输入文件 {input} 位于 Markdown 报告的图表文件夹 {folder} 中：szq 会写入该文件夹，"
+        "请另选报告文件名",
+        "the input {input} is in the Markdown report's chart folder {folder}, which szq "
+        "writes: choose another report name",
+    ),
+    "output.chart_not_ours": (
+        "{path} 已存在且不是 szq 写入的：szq 不会覆盖它，请移走该文件或另选报告文件名",
+        "{path} exists and szq did not write it: szq does not replace it; move it away "
+        "or choose another report name",
+    ),
 }
 
 
