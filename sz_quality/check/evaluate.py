@@ -21,16 +21,17 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from ..plan.lang import Lang
-from ..plan.models import Indicator, Target
+from ..plan.models import Indicator, ProgressBands, Target
 from ..plan.registry import Registry
 from ..read.observations import Observation, ReadResult
 from .compare import BOUNDARY_RTOL, beyond, eps, gap, goal_of, holds
+from .outlook import Outlook, compound_rate, outlook
 from .readings import Measured, Readings
 from .reasons import Reason
 from .results import Report, Result, Status, Trend
-from .rules import RULES, Case
+from .rules import RULES, Case, Rule, open_sdg_rate
 from .series import ExchangeRate, SeriesIndex
-from .trend import trend
+from .trend import category_of, trend
 
 __all__ = ["BOUNDARY_RTOL", "evaluate", "holds"]
 
@@ -46,9 +47,12 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         early = Reason("before_baseline", year=checked_year, baseline_year=target.baseline_year)
         return _result(target, indicator, "no_data", None, year, reason=early)
     rule = RULES[target.kind]
-    case = Case(target, indicator, year)
+    plan_bands = readings.registry.plan.progress
+    bands = target.progress.over(plan_bands) if target.progress else plan_bands
+    case = Case(target, indicator, year, bands)
     measured = rule.measure(readings, case)
-    goal = goal_of(target, measured.baseline, indicator)
+    figure = target.comparator is not None
+    goal = goal_of(target, measured.baseline, indicator) if figure else None
     actual = measured.actual
     if actual is None:
         status, reason = rule.without_value(readings, measured)
@@ -65,11 +69,19 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
     base = measured.baseline
     progress = None
     # no distance to cover when the baseline already held (then progress is None)
-    if base is not None and abs(goal - base) > eps(goal, base) and not holds(base, target):
+    if (
+        goal is not None
+        and base is not None
+        and abs(goal - base) > eps(goal, base)
+        and not holds(base, target)
+    ):
         progress = (actual - base) / (goal - base)
     status, reason = rule.judge(readings, case, measured, actual, goal)
+    if year == target.baseline_year and status in ("on_track", "off_track"):
+        # nothing has been shown yet: no verdict on a path that has not started
+        status, reason = "no_data", Reason("at_baseline", year=year)
     two_sided = target.comparator in ("about", "between", "==")
-    if status == "not_met" and two_sided and beyond(actual, base, goal):
+    if status == "not_met" and two_sided and goal is not None and beyond(actual, base, goal):
         reason = reason or Reason("overshoot")
     trend_result = None
     if measured.goal is not None:
@@ -79,7 +91,10 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             target.target_year,
             _trend_direction(target, indicator, measured),
             compound=measured.compound,
+            bounds=bands.ratio,
         )
+    elif not figure and status in ("on_track", "off_track"):
+        trend_result = _rate_trend(measured, indicator, bands)
     return _result(
         target,
         indicator,
@@ -92,6 +107,38 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         trend_result=trend_result,
         baseline=base,
         derived=measured.derived,
+        outlook=_outlook(readings, rule, case, measured, status, actual),
+    )
+
+
+def _rate_trend(measured: Measured, indicator: Indicator, bands: ProgressBands) -> Trend:
+    """A trend target's band, from Open SDG's rate over its history (TrendRule)."""
+    (first_year, first), (last_year, last) = measured.history[0], measured.history[-1]
+    rate = open_sdg_rate(first, last, last_year - first_year, indicator.direction)
+    return Trend(None, category_of(rate, bands.rate), first_year, last_year)
+
+
+def _outlook(
+    readings: Readings, rule: Rule, case: Case, measured: Measured, status: Status, actual: float
+) -> Outlook | None:
+    """The rates and the projection of a target checked before its target year."""
+    target = case.target
+    if target.comparator is None:  # kind trend: the observed rate only (Open SDG's)
+        history = measured.history
+        if status not in ("on_track", "off_track"):
+            return None
+        (first_year, first), (last_year, last) = history[0], history[-1]
+        observed = compound_rate(abs(first), abs(last), last_year - first_year)
+        return Outlook("compound", "%", observed_rate=observed)
+    return outlook(
+        measured.history,
+        measured.goal,
+        target.target_year,
+        compound=measured.compound,
+        level_unit=measured.level_unit or target.unit,
+        need_required=case.year < target.target_year and not holds(actual, target),
+        in_target_unit=lambda level: rule.level_in_target_unit(readings, case, measured, level),
+        meets=lambda value: holds(value, target),
     )
 
 
@@ -108,11 +155,12 @@ def _result(
     trend_result: Trend | None = None,
     baseline: float | None = None,
     derived: bool = False,
+    outlook: Outlook | None = None,
 ) -> Result:
-    if goal is None:
+    if goal is None and target.comparator is not None:
         goal = goal_of(target, None, indicator)
     gap_value = gap_pct = None
-    if actual is not None:
+    if actual is not None and goal is not None:
         gap_value = gap(target, actual, goal)
         gap_pct = gap_value / abs(goal) * 100.0 if goal else None
     return Result(
@@ -134,7 +182,7 @@ def _result(
         name_en=target.name_en,
         chapter=target.chapter,
         kind=target.kind,
-        comparator=target.comparator,
+        comparator=target.comparator or "",
         target_min=target.min,
         target_max=target.max,
         tolerance=target.tolerance,
@@ -143,6 +191,7 @@ def _result(
         baseline_value=baseline,
         aspirational=target.aspirational,
         derived=derived,
+        outlook=outlook,
     )
 
 

@@ -63,8 +63,8 @@ FilesArgument = Annotated[
 ]
 
 
-def parse_fail_on(text: str | None) -> frozenset[Status]:
-    """The statuses named by --fail-on (comma-separated), or a usage error."""
+def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Status]:
+    """The statuses named by --fail-on or --status (comma-separated), or a usage error."""
     from ..check.results import STATUSES
 
     if not text:
@@ -76,7 +76,7 @@ def parse_fail_on(text: str | None) -> frozenset[Status]:
             continue
         match = next((status for status in STATUSES if status == name), None)
         if match is None:
-            usage_error(f"--fail-on: unknown status {name!r} (choose from {', '.join(STATUSES)})")
+            usage_error(f"{option}: unknown status {name!r} (choose from {', '.join(STATUSES)})")
         chosen.add(match)
     return frozenset(chosen)
 
@@ -128,6 +128,16 @@ def check_command(
             "(met, not_met, on_track, off_track, no_data, not_assessable).",
         ),
     ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="STATUSES",
+            help="Show only targets with these statuses, e.g. not_met,off_track; the "
+            "summary still counts all.",
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
@@ -144,6 +154,7 @@ def check_command(
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
+    shown = parse_fail_on(status, "--status")
     check_data_files(files, "check")
     state = state_of(ctx)
     registry = state.registry()
@@ -155,13 +166,15 @@ def check_command(
     report = evaluate(registry, data, year)
     if agency_name is not None:
         report = report.for_agency(agency_name)
+    failed = report.has_errors or bool(gate & report.statuses())
+    if shown:
+        report = report.only(shown)
     color, width = _terminal() if output in (None, "-") else (False, 120)
     chosen = OutputFormat(output_format.value)
     options = RenderOptions(
         lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
     )
     emit(renderer_for(chosen)(report, options), output)
-    failed = report.has_errors or bool(gate & report.statuses())
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "column_labels",
     "diagnostic_line",
     "input_line",
+    "overview_lines",
     "status_label",
     "summary_text",
     "target_name",
@@ -34,7 +35,17 @@ class RenderOptions:
 
 
 # the columns of a target's row, in order
-COLUMNS = ("target", "target_value", "actual", "status", "gap", "progress", "trend", "reason")
+COLUMNS = (
+    "target",
+    "target_value",
+    "actual",
+    "status",
+    "gap",
+    "progress",
+    "trend",
+    "reason",
+    "outlook",
+)
 
 
 def column_labels(lang: Lang) -> dict[str, str]:
@@ -70,6 +81,27 @@ def group_heading(group: Group, lang: Lang) -> str:
     if other and other != label and group.key and not group.key.isdigit():
         return f"{label} ({other})"
     return label
+
+
+def overview_lines(report: Report, lang: Lang) -> list[str]:
+    """The first screen: counts by status, the agencies with the widest gaps, the filter."""
+    counts = report.counts_before_filter or report.summary
+    total = sum(counts.values())
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"{word('summary', lang)}{colon}{summary_text(dict(counts), total, lang)}"]
+    widest = [f"{group.label(lang)} {group.open_gaps}" for group in report.widest_gaps()]
+    if widest:
+        lines.append(
+            f"{word('widest_gaps', lang)} ({word('open_gaps', lang)}){colon}" + " · ".join(widest)
+        )
+    if report.status_filter is not None:
+        shown = ("、" if lang == "zh" else ", ").join(
+            status_label(status, lang) for status in report.status_filter_order()
+        )
+        lines.append(
+            word("check.shown", lang, statuses=shown, shown=len(report.results), total=total)
+        )
+    return lines
 
 
 def title(report: Report, lang: Lang) -> str:
