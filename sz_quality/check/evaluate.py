@@ -12,28 +12,31 @@ with the statuses it gives); this driver does what every kind shares:
 - progress, gap and trend (sz_quality.check.trend) are computed the same way for all.
 
 Values are compared with one tolerance, BOUNDARY_RTOL (sz_quality.check.compare).
-Only the city total (region "") is evaluated; district rows are ignored (series.py).
+The city total (region "") is evaluated unless a region is named; a target stated for
+every district is judged on the districts' rows (sz_quality.check.districts).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Literal
 
 from ..plan.lang import Lang
 from ..plan.models import Indicator, ProgressBands, Target
 from ..plan.registry import Registry
-from ..read.observations import Observation, ReadResult
+from ..read.observations import Diagnostic, InputSummary, Observation, ReadResult
 from .compare import BOUNDARY_RTOL, beyond, eps, gap, goal_of, holds
+from .districts import Regions, every_district_result
 from .outlook import Outlook, compound_rate, outlook
 from .readings import Measured, Readings
 from .reasons import Reason
 from .results import Report, Result, Status, Trend
 from .rules import RULES, Case, Rule, open_sdg_rate
-from .series import ExchangeRate, SeriesIndex
+from .series import CITY, ExchangeRate
 from .trend import category_of, trend
 
-__all__ = ["BOUNDARY_RTOL", "evaluate", "holds"]
+__all__ = ["BOUNDARY_RTOL", "evaluate", "evaluate_regions", "holds"]
 
 
 def _check(readings: Readings, target: Target, checked_year: int) -> Result:
@@ -225,25 +228,82 @@ def evaluate(
     *,
     lang: Lang | None = None,
     rates: Mapping[int, ExchangeRate] | None = None,
+    region: str = CITY,
 ) -> Report:
     """Check every target of `registry` against `data` for `year`.
 
     `year` defaults to the latest year in the data (else the plan's target year).
     `rates` replaces the shipped exchange-rate table (a data file's cny_per_usd still
     comes first). The report carries the reading's inputs and diagnostics as given.
-    `lang` is unused, accepted for scripts written when reasons were words: a Result
-    keeps its reason as data, worded by the renderers (sz_quality.render.words).
+    `region` checks one district's rows instead of the city total's; for the city, a
+    target stated for every district is judged on the districts' rows when there are
+    (sz_quality.check.districts). `lang` is unused, accepted for scripts written when
+    reasons were words: a Result keeps its reason as data, worded by the renderers.
     """
-    if isinstance(data, ReadResult):
-        observations: Iterable[Observation] = data.observations
-        inputs, diagnostics = data.inputs, data.diagnostics
-    else:
-        observations, inputs, diagnostics = data, (), ()
-    index = SeriesIndex(observations, registry.formulas, rates)
+    observations, inputs, diagnostics = _parts(data)
+    regions = Regions(registry, observations, rates)
     if year is None:
-        year = index.latest_year() or registry.plan.target_year
-    readings = Readings(registry, index)
-    results = tuple(_check(readings, target, year) for target in registry.targets)
+        year = regions.readings(region).index.latest_year() or registry.plan.target_year
+    results = _check_region(registry, regions, region, year)
+    return replace(_report(registry, year, results, inputs, diagnostics), region=region)
+
+
+def evaluate_regions(
+    registry: Registry,
+    data: ReadResult | Iterable[Observation],
+    year: int | None = None,
+    *,
+    rates: Mapping[int, ExchangeRate] | None = None,
+) -> Report:
+    """Every target checked for the city total and for every district in the data.
+
+    The results of each region follow one another (the city first, then the
+    districts in the order the data names them), each with its `region`; the default
+    year is the latest year in any region's data.
+    """
+    observations, inputs, diagnostics = _parts(data)
+    regions = Regions(registry, observations, rates)
+    if year is None:
+        latest = [regions.readings(name).index.latest_year() for name in regions.names]
+        year = max((found for found in latest if found is not None), default=None)
+        year = year or registry.plan.target_year
+    results: list[Result] = []
+    for name in regions.names or [CITY]:
+        results.extend(_check_region(registry, regions, name, year))
+    return _report(registry, year, tuple(results), inputs, diagnostics)
+
+
+def _parts(
+    data: ReadResult | Iterable[Observation],
+) -> tuple[list[Observation], Iterable[InputSummary], Iterable[Diagnostic]]:
+    if isinstance(data, ReadResult):
+        return list(data.observations), data.inputs, data.diagnostics
+    return list(data), (), ()
+
+
+def _check_region(
+    registry: Registry, regions: Regions, region: str, year: int
+) -> tuple[Result, ...]:
+    readings = regions.readings(region)
+    results = []
+    for target in registry.targets:
+        found = None
+        indicator = registry.indicators_by_id.get(target.indicator)
+        if target.every_district and region == CITY and indicator is not None:
+            found = every_district_result(regions, target, indicator, year, _check)
+        if found is None:
+            found = _check(readings, target, year)
+        results.append(replace(found, region=region) if region != CITY else found)
+    return tuple(results)
+
+
+def _report(
+    registry: Registry,
+    year: int,
+    results: tuple[Result, ...],
+    inputs: Iterable[InputSummary],
+    diagnostics: Iterable[Diagnostic],
+) -> Report:
     return Report(
         year=year,
         results=results,

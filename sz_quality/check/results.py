@@ -213,6 +213,7 @@ class Report:
     # `only` (--status): the statuses shown, and the counts before the filter
     status_filter: frozenset[Status] | None = None
     counts_before_filter: Mapping[Status, int] | None = None
+    region: str = ""  # the district checked (--region), "" for the city total
 
     @property
     def has_errors(self) -> bool:
@@ -298,7 +299,20 @@ class Report:
         """The agencies with the most open gaps (not met, off track), at most `limit`."""
         return [group for group in self.by_agency() if group.open_gaps][:limit]
 
-    def groups(self, by: Literal["agency", "chapter"] = "agency") -> list[Group]:
+    def by_region(self) -> list[Group]:
+        """One group per region checked (szq check --by region), the city total first."""
+        members: dict[str, list[Result]] = {}
+        for result in self.results:
+            members.setdefault(result.region, []).append(result)
+        groups = []
+        for region, results in members.items():
+            zh, en = (region, region) if region else ("全市", "City total")
+            groups.append(Group(region, zh, en, tuple(results)))
+        return groups
+
+    def groups(self, by: Literal["agency", "chapter", "region"] = "agency") -> list[Group]:
+        if by == "region":
+            return self.by_region()
         return self.by_agency() if by == "agency" else self.by_chapter()
 
     def to_dict(self, words: ReasonWords) -> dict[str, Any]:

@@ -256,6 +256,8 @@ class Target:
     aspirational: bool = False
     note: str | None = None
     progress: ProgressBands | None = None  # overrides the plan's bands
+    # stated for every district (每个区…): judged on the districts' rows when there are
+    every_district: bool = False
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)

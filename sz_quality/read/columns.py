@@ -173,11 +173,15 @@ def _keep_batch(
 ) -> None:
     """Turn a checked batch into observations (of the wanted regions only)."""
     id_of = {raw: info.id for raw, info in infos.items()}
-    wanted = store.regions
+    wanted, every_region = store.regions, store.every_region
     chosen = (
         range(len(keys))
         if wanted is None
-        else [index for index, region in enumerate(region_values) if region in wanted]
+        else [
+            index
+            for index, region in enumerate(region_values)
+            if region in wanted or (every_region and id_of[indicators[index]] in every_region)
+        ]
     )
     positions, observations = store.positions, store.observations
     for index in chosen:

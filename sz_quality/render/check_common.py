@@ -29,7 +29,7 @@ class RenderOptions:
     """How a report is shown: language, grouping, colour and width (table only)."""
 
     lang: Lang = "en"
-    by: Literal["agency", "chapter"] = "agency"
+    by: Literal["agency", "chapter", "region"] = "agency"
     color: bool = False
     width: int = 120
 
@@ -105,7 +105,8 @@ def overview_lines(report: Report, lang: Lang) -> list[str]:
 
 
 def title(report: Report, lang: Lang) -> str:
-    return word("check.title", lang, year=report.year)
+    text = word("check.title", lang, year=report.year)
+    return f"{text}{'：' if lang == 'zh' else ': '}{report.region}" if report.region else text
 
 
 def input_line(summary: InputSummary, lang: Lang) -> str:
