@@ -43,11 +43,11 @@ def test_the_table_opens_with_the_summary() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Target check for 2013"
     assert lines[1] == (
-        "Summary: met 1 · not met 0 · on track 1 · off track 2 · no data 95 · "
-        "not assessable 7 (of 106)"
+        "Summary: met 1 · not met 0 · on track 1 · off track 2 · no data 96 · "
+        "not assessable 7 (of 107)"
     )
     assert lines[2].startswith("Agencies with the widest gaps (not met or off track): ")
-    assert lines[3] == "Showing off track only: 2 of 106"
+    assert lines[3] == "Showing off track only: 2 of 107"
 
 
 def test_fail_on_sees_every_target_whatever_is_shown() -> None:
