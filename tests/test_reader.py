@@ -761,3 +761,41 @@ def test_a_failed_first_half_reaps_the_child(
     assert halves and halves[0] is not None and halves[0].pid > 0  # a child was started
     assert _gone(halves[0].pid)
     assert _open_descriptors() <= before
+
+
+def test_every_region_keeps_those_series_in_every_region(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`szq check` keeps the city total, and every district's rows of the series a target
+    stated for every district needs: the same on the fast path, the row path and in two
+    processes."""
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
+    path = write(tmp_path, _mixed(6000))
+    options: dict[str, Any] = {"regions": {"r3"}, "every_region": {"population"}}
+    one = check(read_files([path], lookup, jobs=1, **options))
+    two = check(read_files([path], lookup, jobs=2, **options))
+    slow = check(
+        reader._read(
+            [path],
+            lookup,
+            keep=True,
+            encoding=None,
+            sheet=None,
+            lang="en",
+            progress=None,
+            max_per_code=1000,
+            jobs=1,
+            regions=frozenset({"r3"}),
+            every_region=frozenset({"population"}),
+            fast_path=False,
+        )
+    )
+    everything = check(read_files([path], lookup, jobs=1))
+    expected = sorted(
+        (o for o in everything.observations if o.region == "r3" or o.series == "population"),
+        key=repr,
+    )
+    for result in (one, two, slow):
+        assert sorted(result.observations, key=repr) == expected
+    assert len({o.region for o in expected if o.series == "population"}) == 37

@@ -33,6 +33,8 @@ class Measured:
     change_levels: bool = False
     # kept / yearly_rate: the years checked and those that did not hold
     failed_years: list[int] = field(default_factory=list)
+    # the unit of `history` and `goal` when it is not the target's (the indicator's)
+    level_unit: str | None = None
 
 
 class Readings:

@@ -25,6 +25,7 @@ from .common import (
     OutputOption,
     SheetOption,
     check_data_files,
+    district_series,
     emit,
     read_data,
     refuse_output_over_inputs,
@@ -47,6 +48,7 @@ class CheckFormat(str, Enum):  # mirrors sz_quality.render.check.OutputFormat
 class GroupBy(str, Enum):
     agency = "agency"
     chapter = "chapter"
+    region = "region"
 
 
 class CalcFormat(str, Enum):
@@ -64,8 +66,8 @@ FilesArgument = Annotated[
 ]
 
 
-def parse_fail_on(text: str | None) -> frozenset[Status]:
-    """The statuses named by --fail-on (comma-separated), or a usage error."""
+def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Status]:
+    """The statuses named by --fail-on or --status (comma-separated), or a usage error."""
     from ..check.results import STATUSES
 
     if not text:
@@ -77,7 +79,7 @@ def parse_fail_on(text: str | None) -> frozenset[Status]:
             continue
         match = next((status for status in STATUSES if status == name), None)
         if match is None:
-            usage_error(f"--fail-on: unknown status {name!r} (choose from {', '.join(STATUSES)})")
+            usage_error(f"{option}: unknown status {name!r} (choose from {', '.join(STATUSES)})")
         chosen.add(match)
     return frozenset(chosen)
 
@@ -104,8 +106,23 @@ def check_command(
         ),
     ] = None,
     by: Annotated[
-        GroupBy, typer.Option("--by", help="Group the report by lead agency or by chapter.")
+        GroupBy,
+        typer.Option(
+            "--by",
+            help="Group the report by lead agency, by chapter, or by region (the city "
+            "total and every district in the data, each checked on its own rows).",
+        ),
     ] = GroupBy.agency,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="NAME",
+            help="Check every target on one district's rows (its name as the data's "
+            "region column gives it).",
+        ),
+    ] = None,
     agency: Annotated[
         str | None,
         typer.Option(
@@ -129,6 +146,16 @@ def check_command(
             "(met, not_met, on_track, off_track, no_data, not_assessable).",
         ),
     ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="STATUSES",
+            help="Show only targets with these statuses, e.g. not_met,off_track; the "
+            "summary still counts all.",
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
@@ -141,10 +168,11 @@ def check_command(
     not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
-    from ..check.evaluate import evaluate
+    from ..check.evaluate import evaluate, evaluate_regions
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
+    shown = parse_fail_on(status, "--status")
     check_data_files(files, "check")
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(files), lang.value)
@@ -152,18 +180,38 @@ def check_command(
     selected = resolve_agency(state, agency)
     agency_name = selected.name_zh if selected else None
     language: Lang = "zh" if lang.value == "zh" else "en"
-    # the check evaluates city totals (region blank) only: keep no district observations
-    data = read_data(registry, files, encoding, sheet, language, regions=frozenset({""}))
-    report = evaluate(registry, data, year)
+    if region is not None and by is GroupBy.region:
+        usage_error("--region and --by region: choose one")
+    name = " ".join(region.split()) if region is not None else ""
+    if by is GroupBy.region:
+        data = read_data(registry, files, encoding, sheet, language)
+        report = evaluate_regions(registry, data, year)
+    else:
+        # one region's rows only (the city total by default), and every district's rows
+        # of the series a target stated for every district needs
+        data = read_data(
+            registry,
+            files,
+            encoding,
+            sheet,
+            language,
+            regions=frozenset({name}),
+            every_region=district_series(registry) if not name else frozenset(),
+        )
+        if name and not any(item.region == name for item in data.observations):
+            usage_error(f"--region: no rows of region {name!r} in the data")
+        report = evaluate(registry, data, year, region=name)
     if agency_name is not None:
         report = report.for_agency(agency_name)
+    failed = report.has_errors or bool(gate & report.statuses())
+    if shown:
+        report = report.only(shown)
     color, width = _terminal() if output in (None, "-") else (False, 120)
     chosen = OutputFormat(output_format.value)
     options = RenderOptions(
         lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
     )
     emit(renderer_for(chosen)(report, options), output)
-    failed = report.has_errors or bool(gate & report.statuses())
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 

@@ -193,8 +193,10 @@ def read_data(
     sheet: str | None,
     lang: str,
     regions: frozenset[str] | None = None,
+    every_region: frozenset[str] = frozenset(),
 ) -> ReadResult:
-    """The data, read exactly as `szq validate` reads it (observations of `regions` only).
+    """The data, read exactly as `szq validate` reads it (observations of `regions` only,
+    and of the series `every_region` in every region).
 
     The cyclic garbage collector is paused while the observations are built: a million
     rows make a million small objects and no cycles, and its passes over them cost
@@ -215,6 +217,7 @@ def read_data(
             sheet=sheet,
             lang=lang,
             regions=regions,
+            every_region=every_region,
         )
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
@@ -224,6 +227,22 @@ def read_data(
         gc.freeze()  # what was read lives to the end of the command: never scan it
         if was_enabled:
             gc.enable()
+
+
+def district_series(registry: Registry) -> frozenset[str]:
+    """The series a target stated for every district is judged on: its indicator and,
+    for a derived one, the inputs of its formula (transitively)."""
+    wanted: set[str] = set()
+    pending = [t.indicator for t in registry.targets if t.every_district]
+    while pending:
+        series = pending.pop()
+        if series in wanted:
+            continue
+        wanted.add(series)
+        formula = registry.formulas.get(series)
+        if formula is not None:
+            pending.extend(formula.operand_factors)
+    return frozenset(wanted)
 
 
 def usage_error(message: str) -> NoReturn:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Iterable
 from itertools import repeat
 from operator import add, gt, lt, mul
 
@@ -174,11 +175,19 @@ def _keep_batch(
     """Turn a checked batch into observations (of the wanted regions only)."""
     id_of = {raw: info.id for raw, info in infos.items()}
     wanted = store.regions
-    chosen = (
-        range(len(keys))
-        if wanted is None
-        else [index for index, region in enumerate(region_values) if region in wanted]
-    )
+    # the raw names of the batch's series kept in every region (a target for every district)
+    every_region = {raw for raw, series in id_of.items() if series in store.every_region}
+    chosen: Iterable[int]
+    if wanted is None:
+        chosen = range(len(keys))
+    elif not every_region:
+        chosen = [index for index, region in enumerate(region_values) if region in wanted]
+    else:
+        chosen = [
+            index
+            for index, (region, raw) in enumerate(zip(region_values, indicators, strict=True))
+            if region in wanted or raw in every_region
+        ]
     positions, observations = store.positions, store.observations
     for index in chosen:
         positions[keys[index]] = len(observations)

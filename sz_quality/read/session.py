@@ -46,6 +46,7 @@ class Session:
         jobs: int = 1,
         regions: frozenset[str] | None = None,
         fast_path: bool = True,
+        every_region: frozenset[str] = frozenset(),
     ) -> None:
         """`fast_path` False checks every batch row by row: slower, with the same result
         (the tests compare the two)."""
@@ -57,7 +58,10 @@ class Session:
         self.jobs = jobs
         self.regions = regions  # keep observations of these regions only (None: all)
         self.findings = Findings(max_per_code, self.lang)
-        self.store = SlotStore(lookup, self.findings, keep=keep, regions=regions)
+        self.every_region = every_region  # ... and of these series in every region
+        self.store = SlotStore(
+            lookup, self.findings, keep=keep, regions=regions, every_region=every_region
+        )
         self.resolver = Resolver(lookup)
         self.rows = RowChecker(self.resolver, self.store, self.findings)
         self.inputs: list[InputSummary] = []

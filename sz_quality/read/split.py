@@ -43,6 +43,7 @@ class HalfJob:
         "keep",
         "max_per_code",
         "regions",
+        "every_region",
         "paths",
         "path",
         "number",
@@ -68,6 +69,7 @@ class HalfJob:
         self.keep = session.keep
         self.max_per_code = session.max_per_code
         self.regions = session.regions
+        self.every_region = session.every_region
         self.paths = list(session.store.paths)
         self.path = file.path
         self.number = file.number
@@ -90,6 +92,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
         keep=job.keep,
         max_per_code=job.max_per_code,
         regions=job.regions,
+        every_region=job.every_region,
     )
     session.store.paths = list(job.paths)
     session.store.duplicate_events = []

@@ -16,7 +16,14 @@ from .check_common import (
     target_name,
     title,
 )
-from .format import actual_text, gap_text, progress_text, target_text, trend_text
+from .format import (
+    actual_text,
+    gap_text,
+    outlook_text,
+    progress_text,
+    target_text,
+    trend_text,
+)
 from .markdown import code_span, escape
 from .words import reason_text, word
 
@@ -52,6 +59,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 progress_text(result),
                 trend_text(result, lang),
                 reason_text(result.reason, lang) if result.reason is not None else "",
+                outlook_text(result, lang),
             ]
             lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
         lines.append("")

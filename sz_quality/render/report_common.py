@@ -58,6 +58,9 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def trend_text(result: Result) -> str:
         return figures.trend_text(result, lang)
 
+    def outlook_text(result: Result) -> str:
+        return figures.outlook_text(result, lang)
+
     def reason(found: Reason | None) -> str:
         return reason_text(found, lang) if found is not None else ""
 
@@ -73,4 +76,5 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "progress_text": figures.progress_text,
         "trend_text": trend_text,
         "reason": reason,
+        "outlook_text": outlook_text,
     }

@@ -46,6 +46,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kind.kept": ("每年保持", "kept every year"),
     "kind.yearly_rate": ("每年比例", "yearly rate"),
     "kind.milestone": ("节点", "milestone"),
+    "kind.trend": ("趋势向好", "trend in its direction"),
     "change.decrease": ("下降", "decrease"),
     "change.increase": ("增长", "increase"),
     # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
@@ -71,6 +72,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "trend": ("趋势", "Trend"),
     "reason": ("说明", "Note"),
     "points": ("个百分点", " pp"),  # the unit of a gap in a share
+    # what is still needed and where it is heading (render/format.py outlook_text)
+    "outlook": ("展望", "Outlook"),
+    "outlook.required": ("需年均{rate}", "needs {rate} a year"),
+    "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
+    "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
+    "outlook.projected": (
+        "按此趋势{year}年为{value}：{status}",
+        "at this pace {value} in {year}: {status}",
+    ),
     # --- szq check ----------------------------------------------------------------------
     "check.title": ("目标检查：{year}年", "Target check for {year}"),
     "check.input": (
@@ -78,6 +88,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: {rows} rows, {accepted} accepted, {rejected} rejected",
     ),
     "check.of_total": ("（共{total}项）", " (of {total})"),
+    "check.shown": (
+        "仅列出{statuses}：{shown}项（共{total}项）",
+        "Showing {statuses} only: {shown} of {total}",
+    ),
     "check.footnote": (
         "* 原文未指定牵头单位，按推定的牵头单位列出。",
         "* the text names no lead agency: listed under the inferred one.",
@@ -250,6 +264,19 @@ _REASON_WORDS: dict[str, tuple[str, str]] = {
         "登记册中没有指标 {indicator}",
         "indicator {indicator} is not in the registry",
     ),
+    "at_baseline": (
+        "{year}年即基期，尚无进展可判断",
+        "{year} is the baseline year: no progress to judge yet",
+    ),
+    "too_few_years": (
+        "{indicator}只有{year}年一年数据，趋势需要两年",
+        "{indicator} has data for {year} only: a trend needs two years",
+    ),
+    "sign_change": (
+        "{indicator}从{baseline}年到{year}年正负号改变，无法计算增长率",
+        "{indicator} changes sign from {baseline} to {year}: no growth rate",
+    ),
+    "lagging_regions": ("未达到的区：{regions}", "districts not meeting it: {regions}"),
 }
 
 
@@ -267,6 +294,7 @@ def reason_text(reason: Reason, lang: Lang) -> str:
         baseline=reason.baseline_year,
         years=", ".join(str(year) for year in reason.years),
         reason=reason_text(reason.cause, lang) if reason.cause is not None else "",
+        regions="、".join(reason.regions),
     )
 
 
