@@ -383,6 +383,25 @@ def test_dash_reads_standard_input(tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", "-", "-"]).exit_code == 2
 
 
+def test_a_workbook_from_standard_input(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2015年"
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["gdp", 2015, 17502.99])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    piped = _szq("validate", "-", "--format", "json", stdin=path.read_bytes())
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["files"] == [
+        {"path": "-", "rows": 1, "accepted": 1, "rejected": 0}
+    ]
+    wrong = _szq("validate", "-", "--sheet", "nope", stdin=path.read_bytes())
+    assert wrong.returncode == 2
+    assert "-: the workbook has no sheet 'nope' (its sheets: 2015年)" in wrong.stderr.decode()
+
+
 @pytest.mark.skipif(shutil.which("bash") is None, reason="no bash for a process substitution")
 def test_process_substitution(tmp_path: Path) -> None:
     data = ROOT / "examples" / "data-2015.csv"
