@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import csvfile, reader, sniff, split
@@ -283,7 +285,8 @@ def test_every_code_is_documented() -> None:
         "encoding-error", "bad-file", "empty-file", "missing-column", "duplicate-column",
         "unknown-column", "bad-csv", "ragged-row", "blank-row", "unknown-indicator",
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
-        "out-of-range", "duplicate-row", "revision", "missing-indicator", "too-many",
+        "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
+        "too-many",
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",
@@ -535,6 +538,55 @@ def test_fast_path_equals_row_path(
     )
     assert _comparable(fast) == _comparable(slow)
     assert {d.code for d in fast.diagnostics} >= {"duplicate-row", "bad-number"}
+
+
+_CELLS = {
+    "indicator": ["gdp", "hightech_share", "population", "gdp_2015", "GDP", "nope", "gpd", ""],
+    "year": ["2015", "2014", "2013", "2015年", "20x5", "1850", ""],
+    "value": [
+        "1", "0.3", "35", "-2", " 7 ", "+5", ".5", "1e3", "1e308", "1e400", "1_000", "0x10",
+        "inf", "NaN", "１２", "-", "", "1.2.3", "1e", "99999999999999999", "0.4",
+    ],
+    "unit": ["", "亿元", "万元", "%", "万人", "furlongs", "小时", "万亿元"],
+    "city": ["", "r"],  # "r": a region of its own (r<row>), so that few keys repeat
+}  # fmt: skip
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(*(st.sampled_from(choices) for choices in _CELLS.values())),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(min_value=64, max_value=1024),
+)
+def test_fast_path_equals_row_path_on_any_rows(
+    lookup: Lookup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[str, ...]],
+    chunk: int,
+) -> None:
+    """Whatever the cells, both read paths accept the same rows and say the same things."""
+    rows = sorted(rows, key=lambda row: row[0] in ("nope", "gpd", ""))  # clean rows first
+    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    text = HEADER + "".join(
+        ",".join((*row[:-1], f"{row[-1]}{index}" if row[-1] else "")) + "\n"
+        for index, row in enumerate(rows)
+    )
+    path = write(tmp_path, text)
+    options: dict[str, Any] = {
+        "keep": True, "encoding": None, "sheet": None, "lang": "en", "progress": None,
+        "max_per_code": 1000, "jobs": 1,
+    }  # fmt: skip
+    fast = check(reader._read([path], lookup, **options))
+    slow = check(reader._read([path], lookup, fast_path=False, **options))
+    assert _comparable(fast) == _comparable(slow)
 
 
 @pytest.mark.parametrize("cap", [0, 5])

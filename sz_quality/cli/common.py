@@ -129,10 +129,16 @@ def resolve_agency(state: State, query: str | None) -> Agency | None:
 
 
 def check_data_files(files: list[str], command: str) -> None:
-    """Every data file must exist, be a file and be readable: otherwise a usage error."""
+    """Every data file must exist, not be a folder and be readable: otherwise a usage error.
+
+    `-` is standard input; a pipe (/dev/stdin, a process substitution) is a file too."""
     if not files:
         usage_error(f"no data file given (szq {command} FILE...)")
+    if files.count("-") > 1:
+        usage_error("'-' (standard input) can be read once only")
     for file in files:
+        if file == "-":  # standard input
+            continue
         path = Path(file)
         if not path.exists():
             usage_error(f"no such file: {file}")
@@ -210,7 +216,7 @@ def read_data(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_files(
+        result = read_files(
             files,
             Lookup.from_registry(registry),
             encoding=encoding,
@@ -219,6 +225,8 @@ def read_data(
             regions=regions,
             every_region=every_region,
         )
+        refuse_missing_sheet(result, lang)
+        return result
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
     except OSError as error:
@@ -243,6 +251,16 @@ def district_series(registry: Registry) -> frozenset[str]:
         if formula is not None:
             pending.extend(formula.operand_factors)
     return frozenset(wanted)
+
+
+def refuse_missing_sheet(result: ReadResult, lang: str) -> None:
+    """A --sheet that a workbook does not have is bad usage (exit 2), not invalid data."""
+    for diagnostic in result.diagnostics:
+        if diagnostic.message_key == "no-sheet":
+            hint = diagnostic.hint_in(lang)
+            usage_error(
+                f"{diagnostic.file}: {diagnostic.message_in(lang)}" + (f" ({hint})" if hint else "")
+            )
 
 
 def usage_error(message: str) -> NoReturn:

@@ -27,6 +27,7 @@ from .common import (
     check_data_files,
     emit,
     fail_registry,
+    refuse_missing_sheet,
     refuse_output_over_inputs,
     state_of,
     usage_error,
@@ -231,6 +232,7 @@ def validate_command(
         )
 
     result: ReadResult = _read_with_progress(files, run)
+    refuse_missing_sheet(result, language)
     if (
         output_format is DiagnosticsFormat.text
         and (output is None or output == "-")
@@ -249,8 +251,8 @@ def validate_command(
 @app.command("schema")
 def schema_command(output: OutputOption = None) -> None:
     """The JSON Schema of a long-format data row (one row per value)."""
-    import json
 
     from ..read.schema import row_json_schema
+    from ..render.jsonout import dumps
 
-    emit(json.dumps(row_json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+    emit(dumps(row_json_schema()), output)

@@ -14,6 +14,7 @@ from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
 from .names import fold
 
 if TYPE_CHECKING:
+    from .models import Target
     from .registry import Registry
 
 __all__ = ["build_lookup", "compute_factor"]
@@ -83,6 +84,8 @@ def compute_factor(source: str, target: str) -> Factor:
         return "currency"
     except units.UnitError:
         return "mismatch"
+    if not units.same_meaning(source, target):
+        return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
     return factor if math.isfinite(factor) else "mismatch"
 
 
@@ -96,6 +99,20 @@ def _variants(unit: str) -> set[str]:
     if not bare or bare.isascii():
         return {text}  # magnitude words go with Chinese units: 万元, 亿元, 万人
     return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
+
+
+def _reference(unit: str, targets: list[Target]) -> float | None:
+    """The smallest positive figure targets in % set (None for another unit, or none)."""
+    if unit != "%":
+        return None
+    figures = [
+        figure
+        for target in targets
+        if target.unit == "%"
+        for figure in (target.value, target.min)
+        if figure is not None and figure > 0
+    ]
+    return min(figures) if figures else None
 
 
 def build_lookup(registry: Registry) -> Lookup:
@@ -119,6 +136,10 @@ def build_lookup(registry: Registry) -> Lookup:
             return
         names.setdefault(key, series_id)
 
+    levels: dict[str, list[Target]] = {}  # targets on the indicator's level (not its change)
+    for target in registry.targets:
+        if target.kind not in ("change", "increment", "yearly_rate"):
+            levels.setdefault(target.indicator, []).append(target)
     for indicator in registry.indicators:
         low = indicator.bounds.min if indicator.bounds else None
         high = indicator.bounds.max if indicator.bounds else None
@@ -141,6 +162,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 min=low,
                 max=high,
                 inputs=tuple(sorted(formula.inputs)) if formula else (),
+                reference=_reference(indicator.unit, levels.get(indicator.id, [])),
             )
         )
     for target in registry.targets:
@@ -155,6 +177,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 name_en=target.name_en,
                 baseline_year=target.baseline_year,
                 target_year=target.target_year,
+                reference=_reference(target.unit, [target]),
             )
         )
     for id_key in ids:

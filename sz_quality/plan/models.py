@@ -49,8 +49,9 @@ KINDS: tuple[str, ...] = (
 )
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-# pydantic reads this from each dataclass: a key the model does not know is an error
-_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+# pydantic reads this from each dataclass: a key the model does not know is an error, and
+# so is a number that is not finite (.nan, .inf, 1.0e+400): JSON has no such numbers
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid", "allow_inf_nan": False}
 
 
 class FieldError(ValueError):

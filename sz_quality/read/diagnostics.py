@@ -4,6 +4,9 @@ A CI job relies on the codes, so they never change meaning; the README's table i
 generated from CODES (and a test keeps the two in step). Messages are templates: a
 Diagnostic keeps the template's key and the values that fill it (`template(key, ...)`),
 and its text is built in the user's language when it is shown (`message`).
+
+This module is longer than 500 lines: it is the one table of the codes and of every
+message, each in Chinese and English, which reads best in one place.
 """
 
 from __future__ import annotations
@@ -129,16 +132,32 @@ CODES: dict[str, Code] = {
         Code(
             "unit-mismatch",
             "error",
-            "A unit of another dimension than the indicator's (亿元 for a %), or another "
-            "currency (美元 for 元), which needs the year's exchange rate.",
-            "单位与指标的量纲不同(如对百分比指标填 亿元),或币种不同(美元与元需按当年汇率换算)。",
+            "A unit of another dimension than the indicator's (亿元 for a %), another "
+            "currency (美元 for 元), which needs the year's exchange rate, or a unit that "
+            "converts in dimension but not in meaning (小时 for good-air days, which are days "
+            "counted; 家 for 张).",
+            "单位与指标的量纲不同(如对百分比指标填 亿元),或币种不同(美元与元需按当年汇率换算),"
+            "或量纲相同而含义不同(优良天数填 小时;张 填 家)。",
         ),
         Code(
             "out-of-range",
             "error",
             "A value outside the indicator's plausible range, after conversion (a share outside"
-            " 0–100%, a negative count).",
-            "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负)。",
+            " 0–100%, a negative count), or one no statistics table holds: infinite or of "
+            "magnitude 1e15 or more in the indicator's unit (1e308 万亿元 for an indicator in "
+            "亿元).",
+            "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负),或换算为指标单位后"
+            "为无穷大或绝对值达到 1e15(如 亿元 指标填 1e308 万亿元)。",
+        ),
+        Code(
+            "suspect-fraction",
+            "warning",
+            "A % value about 100 times smaller than plausible for its indicator: at most 1 and"
+            " 20 to 500 times smaller than the figure its targets set (0.415 for forest "
+            "coverage, whose target is 46%), as a fraction written for a percentage would be."
+            " The value is kept.",
+            "百分比数值比该指标的合理水平小约 100 倍:不大于 1,且比其目标值小 20 至 500 倍"
+            "(如森林覆盖率填 0.415),像是把比例写成了小数。数值照常接受。",
         ),
         Code(
             "duplicate-row",
@@ -242,6 +261,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "请以 UTF-8 或 GB18030 保存文件,或用 --encoding 指定编码",
         "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
     ),
+    "encoding-error.gb18030": (
+        "文件其余部分是 UTF-8,这一行像是 GB18030 编码:{text!r};请将整个文件另存为 UTF-8",
+        "the rest of the file is UTF-8; this line looks like GB18030: {text!r}. Save the "
+        "whole file as UTF-8",
+    ),
     "binary": ("这是{kind},不是 CSV 或 .xlsx 表格", "this is {kind}, not a CSV or .xlsx table"),
     "kind.binary": ("二进制文件", "a binary file"),
     "kind.pdf": ("PDF 文档", "a PDF document"),
@@ -316,6 +340,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "数值中不写 %,请把 % 写在单位列",
         "write the number without '%' and put '%' in the unit column",
     ),
+    "bad-number.multiplier": (
+        "数值中不写 {word},请把 {word} 写在单位列(如 {word}元、{word}人)",
+        "write the number without {word!r} and put {word!r} in the unit column (such as "
+        "{word}元, {word}人)",
+    ),
     "not-finite": ("数值须为有限数,而非 {text!r}", "a value must be finite, not {text!r}"),
     "no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
     "unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
@@ -326,6 +355,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "unit-mismatch": (
         "单位 {unit!r} 无法换算为 {id!r} 的单位 {expected!r}",
         "unit {unit!r} does not convert to {expected!r}, the unit of {id!r}",
+    ),
+    "unit-meaning": (
+        "单位 {unit!r} 与 {id!r} 的单位 {expected!r} 计量的不是同一种东西(如优良天数是计数的天,"
+        "不是时长),不换算",
+        "unit {unit!r} counts or measures another thing than {expected!r}, the unit of {id!r} "
+        "(good-air days are days counted, not a duration): not converted",
     ),
     "unit-currency": (
         "单位 {unit!r} 与 {expected!r} 币种不同,需按当年汇率换算",
@@ -339,6 +374,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "out-of-range": (
         "{id!r} 的数值 {value:.12g} {unit} 超出合理范围 {range}",
         "value {value:.12g} {unit} of {id!r} is outside the plausible range {range}",
+    ),
+    "out-of-range.absurd": (
+        "{id!r} 的数值换算后为 {value} {unit},不可能是统计数字",
+        "value of {id!r} is {value} {unit} after conversion: not a figure of statistics",
+    ),
+    "out-of-range.absurd.hint": (
+        "请检查数值的位数和单位列:{id!r} 的单位是 {unit!r}",
+        "check the digits and the unit column: the unit of {id!r} is {unit!r}",
+    ),
+    "suspect-fraction": (
+        "{id!r} 的数值 {value:.12g}% 比其目标值 {reference:.12g}% 小约 100 倍,像是小数而非百分数",
+        "value {value:.12g}% of {id!r} is about 100 times smaller than its target's "
+        "{reference:.12g}%: a fraction rather than a percentage?",
+    ),
+    "suspect-fraction.hint": (
+        "若指 {percent}%,请写 {percent}",
+        "if {percent}% is meant, write {percent}",
     ),
     "duplicate-row.differ": (
         "{id!r} {region}{year} 在第 {first} 行已有数值 {old:.12g},此处为 {new:.12g}",

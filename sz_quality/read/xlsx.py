@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .cells import cell_text
 from .diagnostics import template
@@ -17,8 +17,13 @@ __all__ = ["read_xlsx"]
 
 
 def read_xlsx(
-    session: Session, file: SourceFile, sheet: str | None, progress: Progress | None
+    session: Session,
+    file: SourceFile,
+    sheet: str | None,
+    progress: Progress | None,
+    content: BinaryIO | None = None,
 ) -> None:
+    """Read a workbook from its path, or from `content` (one read from a pipe)."""
     findings = session.findings
     file.sheet = True
     try:
@@ -34,7 +39,8 @@ def read_xlsx(
             template("xlsx-missing.hint"),
         )
         return
-    with open(file.path, "rb") as handle:  # a handle: openpyxl judges a path by its suffix
+    # a handle: openpyxl judges a path by its suffix
+    with content if content is not None else open(file.path, "rb") as handle:
         try:
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many types for a damaged or foreign zip

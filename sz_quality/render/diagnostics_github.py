@@ -47,6 +47,7 @@ def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str
     verdict = word("validate.valid" if is_valid(result, strict=strict) else "validate.invalid",
                    lang)
     summary = word("validate.summary", lang, verdict=verdict, files=len(result.inputs),
-                   rows=rows, errors=errors, warnings=warnings)
+                   rows=rows, rejected=sum(summary.rejected for summary in result.inputs),
+                   errors=errors, warnings=warnings)
     lines.append(f"szq validate: {summary}")
     return "\n".join(lines) + "\n"

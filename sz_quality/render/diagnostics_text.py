@@ -47,6 +47,7 @@ def lines(result: ReadResult, *, strict: bool = False, lang: str = "en") -> list
         verdict=word("validate.valid" if valid else "validate.invalid", lang),
         files=len(result.inputs),
         rows=sum(summary.rows for summary in result.inputs),
+        rejected=sum(summary.rejected for summary in result.inputs),
         errors=errors,
         warnings=warnings,
     )

@@ -34,14 +34,20 @@ MISSING = "—"  # a value that is not there
 _SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
+_COMPACT_FROM = 1e15  # from here a figure in full would be a row of digits: 1.23e+304
+
+
 def format_number(value: float | None) -> str:
-    """A figure for people: thousands separated, at most 2 decimals (3 significant < 1)."""
+    """A figure for people: thousands separated, at most 2 decimals (3 significant < 1);
+    3 significant digits with an exponent from 1e15 up (1e304 in full is 305 digits)."""
     if value is None or not math.isfinite(value):
         return MISSING
     rounded = number(value)
     assert rounded is not None
     magnitude = abs(rounded)
-    if magnitude >= 1000:
+    if magnitude >= _COMPACT_FROM:
+        text = f"{rounded:.3g}"
+    elif magnitude >= 1000:
         text = f"{rounded:,.0f}"
     elif magnitude >= 1 or magnitude == 0:
         text = f"{rounded:,.2f}".rstrip("0").rstrip(".")

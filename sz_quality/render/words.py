@@ -164,8 +164,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "validate.valid": ("有效", "valid"),
     "validate.invalid": ("无效", "invalid"),
     "validate.summary": (
-        "{verdict}:{files} 个文件,{rows} 行,{errors} 个错误,{warnings} 个警告",
-        "{verdict}: {files} file(s), {rows} row(s), {errors} error(s), {warnings} warning(s)",
+        "{verdict}:{files} 个文件,{rows} 行,拒绝 {rejected} 行;列出诊断 {errors} 个错误、"
+        "{warnings} 个警告",
+        "{verdict}: {files} file(s), {rows} row(s), {rejected} rejected; diagnostics listed: "
+        "{errors} error(s), {warnings} warning(s)",
     ),
     "validate.strict": ("(--strict:警告也视为失败)", " (--strict: warnings fail too)"),
     "validate.other": ("(其他)", "(other)"),
