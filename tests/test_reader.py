@@ -284,6 +284,7 @@ def test_every_code_is_documented() -> None:
         "unknown-column", "bad-csv", "ragged-row", "blank-row", "unknown-indicator",
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
         "out-of-range", "duplicate-row", "revision", "missing-indicator", "too-many",
+            "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",

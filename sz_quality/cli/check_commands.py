@@ -57,7 +57,8 @@ FilesArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="FILE...",
-        help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+        help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes an "
+        "earlier one.",
         show_default=False,
     ),
 ]

@@ -55,7 +55,9 @@ EncodingOption = Annotated[
 SheetOption = Annotated[
     str | None,
     typer.Option(
-        "--sheet", metavar="NAME", help="The sheet of .xlsx files: name or 1-based number."
+        "--sheet",
+        metavar="NAME",
+        help="The sheet of .xlsx/.xls/.ods files: name or 1-based number.",
     ),
 ]
 OutputOption = Annotated[

@@ -4,6 +4,9 @@ A CI job relies on the codes, so they never change meaning; the README's table i
 generated from CODES (and a test keeps the two in step). Messages are templates: a
 Diagnostic keeps the template's key and the values that fill it (`template(key, ...)`),
 and its text is built in the user's language when it is shown (`message`).
+
+The module is longer than 500 lines because it is one table: every code's meaning and
+every message, in both languages, kept in step in one place.
 """
 
 from __future__ import annotations
@@ -50,9 +53,9 @@ CODES: dict[str, Code] = {
         Code(
             "bad-file",
             "error",
-            "Not a table szq can read: a binary file (PDF, image, archive, old .xls), a damaged "
-            ".xlsx, a missing sheet, or a file that cannot be opened.",
-            "不是可读取的表格:二进制文件(PDF、图片、压缩包、旧版 .xls)、损坏的 .xlsx、"
+            "Not a table szq can read: a binary file (PDF, image, archive), a damaged "
+            ".xlsx, .xls or .ods, a missing sheet, or a file that cannot be opened.",
+            "不是可读取的表格:二进制文件(PDF、图片、压缩包)、损坏的 .xlsx、.xls 或 .ods、"
             "不存在的工作表,或无法打开的文件。",
         ),
         Code(
@@ -73,6 +76,13 @@ CODES: dict[str, Code] = {
             "error",
             "Two columns mean the same field (e.g. `indicator` and `指标`, or `2015` twice).",
             "两列表示同一字段(如 'indicator' 与 '指标',或两个 '2015' 列)。",
+        ),
+        Code(
+            "skipped-rows",
+            "warning",
+            "A spreadsheet's rows above its header (a title, a subtitle) were skipped; the "
+            "header is the first row that reads as one.",
+            "表头上方的行(标题、副标题)已跳过;表头为第一个可识别为表头的行。",
         ),
         Code(
             "unknown-column",
@@ -242,20 +252,25 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "请以 UTF-8 或 GB18030 保存文件,或用 --encoding 指定编码",
         "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
     ),
-    "binary": ("这是{kind},不是 CSV 或 .xlsx 表格", "this is {kind}, not a CSV or .xlsx table"),
+    "binary": (
+        "这是{kind},不是 CSV、.xlsx、.xls 或 .ods 表格",
+        "this is {kind}, not a CSV, .xlsx, .xls or .ods table",
+    ),
     "kind.binary": ("二进制文件", "a binary file"),
     "kind.pdf": ("PDF 文档", "a PDF document"),
     "kind.zip": ("ZIP 压缩包", "a ZIP archive"),
     "kind.gzip": ("gzip 压缩文件", "a gzip archive"),
-    "kind.xls": ("旧版 Excel(.xls)或其他 OLE 文件", "an old Excel (.xls) or other OLE file"),
     "kind.image": ("图片", "an image"),
     "binary.hint": (
         "请导出为 CSV(UTF-8)或 .xlsx",
         "export the data as CSV (UTF-8) or .xlsx",
     ),
     "unreadable": ("无法读取文件:{error}", "cannot read the file: {error}"),
-    "bad-xlsx": ("无法读取 .xlsx 文件:{error}", "cannot read the .xlsx file: {error}"),
-    "xlsx-missing": ("读取 .xlsx 需要 openpyxl", "reading .xlsx needs openpyxl"),
+    "bad-xlsx": ("无法读取电子表格:{error}", "cannot read the spreadsheet: {error}"),
+    "xlsx-missing": (
+        "读取 .xlsx、.xls、.ods 需要 python-calamine",
+        "reading .xlsx, .xls and .ods needs python-calamine",
+    ),
     "xlsx-missing.hint": (
         "pip install 'sz-quality[xlsx]'",
         "pip install 'sz-quality[xlsx]'",
@@ -276,6 +291,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-column": (
         "列 {header!r} 与第 {first} 列 {first_header!r} 表示同一字段 {name!r}",
         "column {header!r} means the same field {name!r} as column {first} {first_header!r}",
+    ),
+    "skipped-rows": (
+        "表头(第 {header} 行)上方的第 {first}–{last} 行已跳过:{text!r}",
+        "rows {first}-{last} above the header (row {header}) were skipped: {text!r}",
     ),
     "unknown-column": ("未知的列 {header!r},已忽略", "unknown column {header!r}, ignored"),
     "did-you-mean": ("是否为 {name!r}?", "did you mean {name!r}?"),

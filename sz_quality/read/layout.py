@@ -9,7 +9,7 @@ from .cells import FIELD_OF, closest_header, header_key, header_year
 from .diagnostics import template
 from .findings import Findings, SourceFile
 
-__all__ = ["Layout", "check_has_rows", "missing_column", "read_layout"]
+__all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_as_header"]
 
 
 class Layout:
@@ -42,6 +42,25 @@ class Layout:
 
 
 UNUSABLE = Layout("long", 0, [], {})
+
+
+def reads_as_header(cells: Sequence[str]) -> bool:
+    """Whether a row reads as a table's header: an indicator column and either year and
+    value columns (long) or a year column (wide). A yearbook's title row does not."""
+    fields: set[str] = set()
+    has_year_column = False
+    for cell in cells:
+        key = header_key(cell)
+        if not key:
+            continue
+        name = FIELD_OF.get(key)
+        if name is not None:
+            fields.add(name)
+        elif header_year(key) is not None:
+            has_year_column = True
+    if "indicator" not in fields:
+        return False
+    return {"year", "value"} <= fields or has_year_column
 
 
 def read_layout(

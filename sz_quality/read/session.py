@@ -22,7 +22,7 @@ from .layout import Layout
 from .observations import InputSummary, ReadResult
 from .resolve import Resolver
 from .rows import RowChecker
-from .sniff import HEAD, binary_kind, detect_encoding, is_zip
+from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
 from .store import SlotStore
 
 __all__ = ["Progress", "Session"]
@@ -100,7 +100,7 @@ class Session:
         try:
             with open(file.path, "rb") as handle:
                 head = handle.read(HEAD)
-                if is_zip(head):
+                if is_zip(head) or is_ole(head):  # .xlsx, .ods; .xls
                     handle.close()
                     from .xlsx import read_xlsx
 
