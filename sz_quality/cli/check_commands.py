@@ -26,21 +26,24 @@ from .common import (
     SheetOption,
     check_data_files,
     emit,
+    emit_workbook,
     read_data,
     resolve_agency,
     state_of,
     usage_error,
+    wants_xlsx,
 )
 
 if TYPE_CHECKING:
     from ..check.results import Status
 
 
-class CheckFormat(str, Enum):  # mirrors sz_quality.render.check.OutputFormat
+class CheckFormat(str, Enum):  # sz_quality.render.check.OutputFormat, and xlsx
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class GroupBy(str, Enum):
@@ -51,6 +54,7 @@ class GroupBy(str, Enum):
 class CalcFormat(str, Enum):
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 FilesArgument = Annotated[
@@ -116,9 +120,14 @@ def check_command(
         ),
     ] = None,
     output_format: Annotated[
-        CheckFormat,
-        typer.Option("--format", "-f", help="table (rich), json, csv or markdown."),
-    ] = CheckFormat.table,
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), json, csv, markdown or xlsx (also chosen by -o FILE.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_on: Annotated[
         str | None,
@@ -156,12 +165,20 @@ def check_command(
     report = evaluate(registry, data, year)
     if agency_name is not None:
         report = report.for_agency(agency_name)
-    color, width = _terminal() if output in (None, "-") else (False, 120)
-    chosen = OutputFormat(output_format.value)
-    options = RenderOptions(
-        lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
-    )
-    emit(renderer_for(chosen)(report, options), output)
+    explicit = output_format.value if output_format is not None else None
+    if wants_xlsx(explicit, output):
+        from ..render.check_xlsx import render_xlsx, value_sources
+
+        options = RenderOptions(lang=language, by=by.value)
+        sources = value_sources(data.observations)
+        emit_workbook(lambda: render_xlsx(report, options, sources), output)
+    else:
+        color, width = _terminal() if output in (None, "-") else (False, 120)
+        chosen = OutputFormat(explicit or "table")
+        options = RenderOptions(
+            lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
+        )
+        emit(renderer_for(chosen)(report, options), output)
     failed = report.has_errors or bool(gate & report.statuses())
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
@@ -171,9 +188,15 @@ def calc_command(
     ctx: typer.Context,
     files: FilesArgument,
     output_format: Annotated[
-        CalcFormat,
-        typer.Option("--format", "-f", help="csv (long format, readable by szq) or json."),
-    ] = CalcFormat.csv,
+        CalcFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (default; long format, readable by szq), json or xlsx (also chosen by "
+            "-o FILE.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -193,7 +216,14 @@ def calc_command(
     language: Lang = "zh" if lang.value == "zh" else "en"
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
-    json_wanted = output_format is CalcFormat.json
-    emit(calc_json(data, derived, language) if json_wanted else calc_csv(derived), output)
+    explicit = output_format.value if output_format is not None else None
+    if wants_xlsx(explicit, output):
+        from ..render.calc_xlsx import calc_xlsx
+
+        emit_workbook(lambda: calc_xlsx(data, derived, language), output)
+    elif explicit == "json":
+        emit(calc_json(data, derived, language), output)
+    else:
+        emit(calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
 

@@ -71,6 +71,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     "trend": ("趋势", "Trend"),
     "reason": ("说明", "Note"),
     "points": ("个百分点", " pp"),  # the unit of a gap in a share
+    "actual_year": ("实际值年份", "Actual year"),
+    "target_figure": ("目标要求", "Target figure"),
+    "target_name": ("目标名称", "Target name"),
+    "gap_pct": ("差距(%)", "Gap (%)"),
+    "trend_ratio": ("趋势比值R", "Trend ratio R"),
+    "reason_code": ("说明代码", "Note code"),
+    "column": ("列", "Column"),
+    "xlsx.results": ("各目标结果", "Results"),
+    "region": ("地区", "Region"),
+    "value": ("数值", "Value"),
+    "formula": ("公式", "Formula"),
+    "own_value": ("数据自带数值", "Value in the data"),
     # --- szq check ----------------------------------------------------------------------
     "check.title": ("目标检查：{year}年", "Target check for {year}"),
     "check.input": (
