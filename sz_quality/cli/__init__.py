@@ -67,6 +67,7 @@ from . import (  # noqa: E402
     check_commands,
     registry_commands,
     report_commands,
+    template_commands,
     validate_commands,
 )
 
@@ -76,6 +77,7 @@ __all__ = [
     "main",
     "registry_commands",
     "report_commands",
+    "template_commands",
     "validate_commands",
 ]
 

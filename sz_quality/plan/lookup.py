@@ -34,7 +34,7 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 2  # 2: entries stamped by cache.py
+_FORMAT = 3  # 2: entries stamped by cache.py; 3: a target's kind
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency"]
@@ -82,6 +82,7 @@ class SeriesInfo(_Record):
         "inputs",
         "baseline_year",
         "target_year",
+        "target_kind",
     )
     index: int
     id: str
@@ -95,6 +96,7 @@ class SeriesInfo(_Record):
     inputs: tuple[str, ...]  # a derived indicator's operands
     baseline_year: int | None  # targets only
     target_year: int | None  # targets only
+    target_kind: str | None  # targets only: level, change, increment, kept, ...
 
     def __init__(
         self,
@@ -110,9 +112,11 @@ class SeriesInfo(_Record):
         inputs: tuple[str, ...] = (),
         baseline_year: int | None = None,
         target_year: int | None = None,
+        target_kind: str | None = None,
     ) -> None:
         values = (index, id, kind, indicator, unit, name_zh, name_en, min, max, inputs)
-        for name, value in zip(self.__slots__, (*values, baseline_year, target_year), strict=True):
+        periods = (baseline_year, target_year, target_kind)
+        for name, value in zip(self.__slots__, (*values, *periods), strict=True):
             object.__setattr__(self, name, value)
 
     def name(self, lang: str) -> str:
@@ -294,6 +298,7 @@ class Lookup:
                 inputs=tuple(row[8]),
                 baseline_year=row[9],
                 target_year=row[10],
+                target_kind=row[11],
             )
             for index, row in enumerate(data["series"])
         )
@@ -340,6 +345,7 @@ def _series_row(info: SeriesInfo) -> list[Any]:
         list(info.inputs),
         info.baseline_year,
         info.target_year,
+        info.target_kind,
     ]
 
 

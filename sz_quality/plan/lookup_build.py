@@ -155,6 +155,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 name_en=target.name_en,
                 baseline_year=target.baseline_year,
                 target_year=target.target_year,
+                target_kind=target.kind,
             )
         )
     for id_key in ids:

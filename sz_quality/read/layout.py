@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .cells import FIELD_OF, closest_header, header_key, header_year
+from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
 from .diagnostics import template
 from .findings import Findings, SourceFile
 
@@ -72,8 +72,8 @@ def read_layout(
     unknown: list[int] = []
     for index, cell in enumerate(header):
         key = header_key(cell)
-        if not key:
-            continue  # an unnamed column (a trailing delimiter): ignored
+        if not key or key in LABEL_HEADERS:
+            continue  # an unnamed column (a trailing delimiter), or names for people
         name = FIELD_OF.get(key)
         if name is None:
             year = header_year(key)

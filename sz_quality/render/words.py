@@ -154,6 +154,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "covered; “on track” means at or beyond the straight path from the baseline "
         "to the target year.",
     ),
+    # --- szq template: the submission form's headers (sz_quality.read.cells reads them) ---
+    "template.indicator": ("指标", "indicator"),
+    "template.name_zh": ("中文名称", "name_zh"),
+    "template.name_en": ("英文名称", "name_en"),
+    "template.unit": ("单位", "unit"),
+    "template.year": ("年份", "year"),
+    "template.value": ("数值", "value"),
+    "template.source": ("来源", "source"),
+    "template.note": ("备注", "note"),
+    "template.targets": ("相关目标", "targets"),
+    "template.number": ("请填写数字", "Enter a number"),
+    "template.number_help": (
+        "数值须为数字,单位见“单位”列;无数值请留空。",
+        "The value must be a number in the unit of the unit column; leave it blank if none.",
+    ),
     # --- szq validate -------------------------------------------------------------------
     "validate.rows": (
         "{path}:{rows} 行,接受 {accepted},拒绝 {rejected}",
