@@ -37,6 +37,7 @@ class ReportFormatChoice(str, Enum):
     html = "html"
     md = "md"
     json = "json"
+    docx = "docx"
 
 
 def _stamp() -> str:
@@ -69,7 +70,7 @@ def report_command(
             "-o",
             metavar="FILE",
             help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it) or report.json.",
+            "to report_charts/ beside it), report.json or report.docx (Word).",
         ),
     ] = "report.html",
     year: Annotated[
@@ -84,7 +85,9 @@ def report_command(
     ] = None,
     output_format: Annotated[
         ReportFormatChoice | None,
-        typer.Option("--format", "-f", help="html, md or json (default: from -o's suffix)."),
+        typer.Option(
+            "--format", "-f", help="html, md, json or docx (default: from -o's suffix)."
+        ),
     ] = None,
     measures_status: Annotated[
         str | None,
@@ -122,12 +125,13 @@ def report_command(
         chosen = format_for(output, output_format.value if output_format else None)
     except ValueError as error:
         usage_error(str(error))
-    if chosen != "json":
-        for module in ("jinja2", "matplotlib"):
-            try:
-                __import__(module)
-            except ModuleNotFoundError:
-                usage_error(f"the {chosen} report needs {module}: {INSTALL_HINT}")
+    needed = {"json": (), "docx": ("docx", "matplotlib")}.get(chosen, ("jinja2", "matplotlib"))
+    for module in needed:
+        try:
+            __import__(module)
+        except ModuleNotFoundError:
+            name = "python-docx" if module == "docx" else module
+            usage_error(f"the {chosen} report needs {name}: {INSTALL_HINT}")
     state = state_of(ctx)
     registry = state.registry()
     measures = state.measures()
@@ -161,8 +165,14 @@ def report_command(
         usage_error(str(error))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
-    for warning in annual.warnings:
-        sys.stderr.write(f"szq: warning: {warning}\n")
+    if chosen == "docx":
+        if annual.charts:  # one line: how the pictures hold Chinese
+            from ..render.report_docx_charts import font_note
+
+            sys.stderr.write(f"szq: {font_note(language)}\n")
+    else:
+        for warning in annual.warnings:  # the SVG charts' font
+            sys.stderr.write(f"szq: warning: {warning}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
         sys.stderr.write(
