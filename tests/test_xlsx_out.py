@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.render.check_xlsx import RESULT_COLUMNS
-from sz_quality.render.words import status_word, trend_word
+from sz_quality.render.words import status_word, trend_word, word
 
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("xlsxwriter")
@@ -86,6 +86,18 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
     summary = {row[0]: row[1] for row in book.worksheets[0].iter_rows(min_row=4, max_row=9,
                                                                        values_only=True)}
     assert summary == {status_word(key, lang): n for key, n in data["summary"].items()}
+    # the agencies with the widest gaps: the JSON's agencies with open gaps, in its order
+    cells = list(book.worksheets[0].iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(cells) if row[0] == word("widest_gaps", lang)) + 2
+    widest = [row[:4] for row in cells[start:] if row[0] is not None]
+    expected_widest = []
+    for item in data["agencies"]:
+        counts = item["counts"]
+        open_gaps = counts["not_met"] + counts["off_track"]
+        if open_gaps:
+            expected_widest.append((names[item["agency"]], open_gaps, counts["no_data"],
+                                    sum(counts.values())))
+    assert widest == expected_widest[:5] and len(widest) == 5
     inputs = list(book.worksheets[2].iter_rows(min_row=2, values_only=True))
     assert inputs == [tuple(item.values()) for item in data["inputs"]]
 
