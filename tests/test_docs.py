@@ -48,6 +48,7 @@ def test_every_command_is_documented_and_has_help() -> None:
         "report",
         "schema",
         "targets",
+        "template",
         "validate",
     }
     for name in names:

@@ -234,11 +234,26 @@ def test_revision_across_files(lookup: Lookup, tmp_path: Path) -> None:
 
 
 def test_missing_indicator(lookup: Lookup, tmp_path: Path) -> None:
+    # energy_intensity_decline is a change (from 2010): the 2015 value and the 2010 one
     path = write(tmp_path, HEADER + "gdp,2015,15000,,\n")
     result = check(validate_files([path], lookup, expect_agency="drc", year=2015))
-    assert found(result) == [("missing-indicator", "error", None, None)]
+    assert found(result) == [("missing-indicator", "error", None, None)] * 2
+    assert [dict(d.params)["year"] for d in result.diagnostics] == [2015, 2010]
     assert "energy_intensity" in result.diagnostics[0].message
     assert result.diagnostics[0].file == str(path)
+
+
+def test_missing_indicator_baseline_of_a_change(lookup: Lookup, tmp_path: Path) -> None:
+    data = HEADER + "gdp,2015,15000,,\nenergy_intensity,2015,0.4,,\n"
+    result = check(validate_files([write(tmp_path, data)], lookup, expect_agency="drc",
+                                  year=2015))
+    assert [d.message_in("en") for d in result.diagnostics] == [
+        "no 2010 value of 'energy_intensity' (Energy use per 10,000 yuan of GDP), needed by "
+        "Development and Reform Commission's target(s) energy_intensity_decline"
+    ]
+    with_baseline = write(tmp_path, data + "energy_intensity,2010,0.5,,\n", "b.csv")
+    result = check(validate_files([with_baseline], lookup, expect_agency="drc", year=2015))
+    assert found(result) == []
 
 
 def test_missing_indicator_satisfied_by_target_or_inputs(lookup: Lookup, tmp_path: Path) -> None:
@@ -287,6 +302,7 @@ def test_every_code_is_documented() -> None:
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
         "too-many",
+        "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",

@@ -37,6 +37,9 @@ STAND_INS = {
     "status.csv": "<status>",
     "other-plan.yaml": "<targets>",
     "districts.csv": "<districts>",
+    # a yearbook sheet: a title above the header, notes below (tests/test_sheets.py)
+    "yearbook-2015.xls": "../tests/fixtures/sheets/yearbook.xls",
+    "yearbook-2015.ods": "../tests/fixtures/sheets/yearbook.ods",
 }
 # Commands whose documented exit code is not 0, and why.
 EXIT_CODES = {
@@ -44,6 +47,8 @@ EXIT_CODES = {
     "szq validate drc-2015.csv --expect-agency 市发展改革委 --year 2015": 1,
     # a CI gate: the 2015 example has targets not met
     "szq check data.csv --fail-on not_met,off_track": 1,
+    # the yearbook fixture holds one bad cell on purpose
+    "szq validate yearbook-2015.xls --sheet 2015年": 1,
 }
 
 

@@ -168,8 +168,10 @@ def test_expect_agency(tmp_path: Path) -> None:
         "validate", "-f", "json", "--expect-agency", "市发展改革委", "--year", "2015", data
     )
     assert result.exit_code == 1
-    codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
-    assert codes == ["missing-indicator"]
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    # energy_intensity_decline, a change, needs energy_intensity in 2015 and in 2010
+    found = [(d["code"], d["params"]["id"], d["params"]["year"]) for d in diagnostics]
+    assert found == [("missing-indicator", "energy_intensity", year) for year in (2015, 2010)]
 
 
 def test_every_format_has_a_renderer() -> None:

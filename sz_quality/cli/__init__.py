@@ -60,13 +60,14 @@ def _global(
 
 
 # Each command module adds its commands to `app` when imported. A module imports only
-# typer and szq's light modules at its top; an optional dependency (openpyxl, jinja2,
+# typer and szq's light modules at its top; an optional dependency (python-calamine, jinja2,
 # matplotlib) is imported when its command runs, which then names the extra to install.
 # So a command is never silently missing: a module that fails to import fails `szq`.
 from . import (  # noqa: E402
     check_commands,
     registry_commands,
     report_commands,
+    template_commands,
     validate_commands,
 )
 
@@ -76,6 +77,7 @@ __all__ = [
     "main",
     "registry_commands",
     "report_commands",
+    "template_commands",
     "validate_commands",
 ]
 

@@ -27,22 +27,25 @@ from .common import (
     check_data_files,
     district_series,
     emit,
+    emit_workbook,
     read_data,
     refuse_output_over_inputs,
     resolve_agency,
     state_of,
     usage_error,
+    wants_xlsx,
 )
 
 if TYPE_CHECKING:
     from ..check.results import Status
 
 
-class CheckFormat(str, Enum):  # mirrors sz_quality.render.check.OutputFormat
+class CheckFormat(str, Enum):  # sz_quality.render.check.OutputFormat, and xlsx
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class GroupBy(str, Enum):
@@ -54,13 +57,15 @@ class GroupBy(str, Enum):
 class CalcFormat(str, Enum):
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 FilesArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="FILE...",
-        help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+        help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes an "
+        "earlier one.",
         show_default=False,
     ),
 ]
@@ -133,9 +138,14 @@ def check_command(
         ),
     ] = None,
     output_format: Annotated[
-        CheckFormat,
-        typer.Option("--format", "-f", help="table (rich), json, csv or markdown."),
-    ] = CheckFormat.table,
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), json, csv, markdown or xlsx (also chosen by -o FILE.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_on: Annotated[
         str | None,
@@ -206,12 +216,20 @@ def check_command(
     failed = report.has_errors or bool(gate & report.statuses())
     if shown:
         report = report.only(shown)
-    color, width = _terminal() if output in (None, "-") else (False, 120)
-    chosen = OutputFormat(output_format.value)
-    options = RenderOptions(
-        lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
-    )
-    emit(renderer_for(chosen)(report, options), output)
+    explicit = output_format.value if output_format is not None else None
+    if wants_xlsx(explicit, output):
+        from ..render.check_xlsx import render_xlsx, value_sources
+
+        options = RenderOptions(lang=language, by=by.value)
+        sources = value_sources(data.observations)
+        emit_workbook(lambda: render_xlsx(report, options, sources), output)
+    else:
+        color, width = _terminal() if output in (None, "-") else (False, 120)
+        chosen = OutputFormat(explicit or "table")
+        options = RenderOptions(
+            lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
+        )
+        emit(renderer_for(chosen)(report, options), output)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -220,9 +238,15 @@ def calc_command(
     ctx: typer.Context,
     files: FilesArgument,
     output_format: Annotated[
-        CalcFormat,
-        typer.Option("--format", "-f", help="csv (long format, readable by szq) or json."),
-    ] = CalcFormat.csv,
+        CalcFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (default; long format, readable by szq), json or xlsx (also chosen by "
+            "-o FILE.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -243,7 +267,14 @@ def calc_command(
     language: Lang = "zh" if lang.value == "zh" else "en"
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
-    json_wanted = output_format is CalcFormat.json
-    emit(calc_json(data, derived, language) if json_wanted else calc_csv(derived), output)
+    explicit = output_format.value if output_format is not None else None
+    if wants_xlsx(explicit, output):
+        from ..render.calc_xlsx import calc_xlsx
+
+        emit_workbook(lambda: calc_xlsx(data, derived, language), output)
+    elif explicit == "json":
+        emit(calc_json(data, derived, language), output)
+    else:
+        emit(calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
 

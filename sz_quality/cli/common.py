@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -56,7 +56,9 @@ EncodingOption = Annotated[
 SheetOption = Annotated[
     str | None,
     typer.Option(
-        "--sheet", metavar="NAME", help="The sheet of .xlsx files: name or 1-based number."
+        "--sheet",
+        metavar="NAME",
+        help="The sheet of .xlsx/.xls/.ods files: name or 1-based number.",
     ),
 ]
 OutputOption = Annotated[
@@ -274,6 +276,36 @@ def fail_registry(error: Exception) -> NoReturn:
     for issue in issues:
         sys.stderr.write(f"  {issue}\n")
     raise typer.Exit(EXIT_USAGE)
+
+
+def wants_xlsx(explicit: str | None, output: str | None) -> bool:
+    """--format xlsx, or no --format and -o naming a .xlsx file."""
+    if explicit is not None:
+        return explicit == "xlsx"
+    return output is not None and output.lower().endswith(".xlsx")
+
+
+def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
+    """Write a workbook to FILE atomically (or to standard output when it is not a
+    terminal); a usage error without XlsxWriter."""
+    from ..render.xlsx_book import XlsxExtraMissing
+
+    if output in (None, "-") and sys.stdout.isatty():
+        usage_error("a workbook is not for a terminal: name the file with -o FILE.xlsx")
+    try:
+        data = make()
+    except XlsxExtraMissing as error:
+        usage_error(str(error))
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from ..atomic import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(output, data)
+    except OSError as error:
+        usage_error(f"cannot write {output}: {error}")
 
 
 def emit(text: str, output: str | None) -> None:

@@ -38,6 +38,7 @@ class ReportFormatChoice(str, Enum):
     html = "html"
     md = "md"
     json = "json"
+    docx = "docx"
 
 
 def _stamp() -> str:
@@ -58,7 +59,8 @@ def report_command(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+            help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes "
+            "an earlier one.",
             show_default=False,
         ),
     ],
@@ -69,7 +71,7 @@ def report_command(
             "-o",
             metavar="FILE",
             help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it) or report.json.",
+            "to report_charts/ beside it), report.json or report.docx (Word).",
         ),
     ] = "report.html",
     year: Annotated[
@@ -84,7 +86,9 @@ def report_command(
     ] = None,
     output_format: Annotated[
         ReportFormatChoice | None,
-        typer.Option("--format", "-f", help="html, md or json (default: from -o's suffix)."),
+        typer.Option(
+            "--format", "-f", help="html, md, json or docx (default: from -o's suffix)."
+        ),
     ] = None,
     measures_status: Annotated[
         str | None,
@@ -135,12 +139,13 @@ def report_command(
         lang.value,
         charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
     )
-    if chosen != "json":
-        for module in ("jinja2", "matplotlib"):
-            try:
-                __import__(module)
-            except ModuleNotFoundError:
-                usage_error(f"the {chosen} report needs {module}: {INSTALL_HINT}")
+    needed = {"json": (), "docx": ("docx", "matplotlib")}.get(chosen, ("jinja2", "matplotlib"))
+    for module in needed:
+        try:
+            __import__(module)
+        except ModuleNotFoundError:
+            name = "python-docx" if module == "docx" else module
+            usage_error(f"the {chosen} report needs {name}: {INSTALL_HINT}")
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -175,8 +180,14 @@ def report_command(
         usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
-    for warning in annual.warnings:
-        sys.stderr.write(f"szq: warning: {warning}\n")
+    if chosen == "docx":
+        if annual.charts:  # one line: how the pictures hold Chinese
+            from ..render.report_docx_charts import font_note
+
+            sys.stderr.write(f"szq: {font_note(language)}\n")
+    else:
+        for warning in annual.warnings:  # the SVG charts' font
+            sys.stderr.write(f"szq: warning: {warning}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
         sys.stderr.write(

@@ -84,15 +84,15 @@ def _load_lookup(targets_path: str | None) -> Lookup:
         raise
 
 
-def _needs_openpyxl(files: list[str]) -> None:
-    if not any(file.lower().endswith((".xlsx", ".xlsm")) for file in files):
+def _needs_calamine(files: list[str]) -> None:
+    if not any(file.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")) for file in files):
         return
     import importlib.util
 
-    if importlib.util.find_spec("openpyxl") is None:
+    if importlib.util.find_spec("python_calamine") is None:
         usage_error(
-            "reading .xlsx files needs openpyxl: pip install 'sz-quality[xlsx]' "
-            "(or save the sheet as CSV)"
+            "reading .xlsx, .xls and .ods files needs python-calamine: "
+            "pip install 'sz-quality[xlsx]' (or save the sheet as CSV)"
         )
 
 
@@ -133,7 +133,8 @@ def validate_command(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030) or .xlsx. "
+            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030), .xlsx, "
+            ".xls or .ods. "
             "A later file supersedes an earlier one (reported as a revision).",
             show_default=False,
         ),
@@ -204,7 +205,7 @@ def validate_command(
             codecs.lookup(encoding)
         except LookupError:
             usage_error(f"unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)")
-    _needs_openpyxl(files)
+    _needs_calamine(files)
     language = lang.value
     lookup = _load_lookup(state_of(ctx).targets_path)
     if expect_agency is not None:

@@ -35,7 +35,8 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 4  # 2: entries stamped by cache.py; 4: "meaning" factors, series references
+_FORMAT = 5  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
+# series references; 5: both
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
@@ -84,6 +85,7 @@ class SeriesInfo(_Record):
         "baseline_year",
         "target_year",
         "reference",
+        "target_kind",
     )
     index: int
     id: str
@@ -100,6 +102,7 @@ class SeriesInfo(_Record):
     # a % series: the figure its targets set (the smallest), against which a value about
     # 100 times smaller looks like a fraction written for a percentage (0.415 for 41.5%)
     reference: float | None
+    target_kind: str | None  # targets only: level, change, increment, kept, ...
 
     def __init__(
         self,
@@ -116,10 +119,11 @@ class SeriesInfo(_Record):
         baseline_year: int | None = None,
         target_year: int | None = None,
         reference: float | None = None,
+        target_kind: str | None = None,
     ) -> None:
         values = (index, id, kind, indicator, unit, name_zh, name_en, min, max, inputs)
-        years = (baseline_year, target_year)
-        for name, value in zip(self.__slots__, (*values, *years, reference), strict=True):
+        periods = (baseline_year, target_year, reference, target_kind)
+        for name, value in zip(self.__slots__, (*values, *periods), strict=True):
             object.__setattr__(self, name, value)
 
     def name(self, lang: str) -> str:
@@ -309,6 +313,7 @@ class Lookup:
                 baseline_year=row[9],
                 target_year=row[10],
                 reference=row[11],
+                target_kind=row[12],
             )
             for index, row in enumerate(data["series"])
         )
@@ -356,6 +361,7 @@ def _series_row(info: SeriesInfo) -> list[Any]:
         info.baseline_year,
         info.target_year,
         info.reference,
+        info.target_kind,
     ]
 
 

@@ -178,6 +178,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 baseline_year=target.baseline_year,
                 target_year=target.target_year,
                 reference=_reference(target.unit, [target]),
+                target_kind=target.kind,
             )
         )
     for id_key in ids:

@@ -15,6 +15,7 @@ __all__ = [
     "ABSURD",
     "FIELDS",
     "HEADER_ALIASES",
+    "LABEL_HEADERS",
     "NO_VALUE",
     "cell_text",
     "closest_header",
@@ -40,6 +41,9 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "备注", "说明"),
 }
 FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
+# Columns for people beside the data (szq template's names of each indicator): known,
+# read by no one, never an unknown-column warning.
+LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英文名称", "相关目标"})
 
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})

@@ -53,9 +53,9 @@ CODES: dict[str, Code] = {
         Code(
             "bad-file",
             "error",
-            "Not a table szq can read: a binary file (PDF, image, archive, old .xls), a damaged "
-            ".xlsx, a missing sheet, or a file that cannot be opened.",
-            "不是可读取的表格:二进制文件(PDF、图片、压缩包、旧版 .xls)、损坏的 .xlsx、"
+            "Not a table szq can read: a binary file (PDF, image, archive), a damaged "
+            ".xlsx, .xls or .ods, a missing sheet, or a file that cannot be opened.",
+            "不是可读取的表格:二进制文件(PDF、图片、压缩包)、损坏的 .xlsx、.xls 或 .ods、"
             "不存在的工作表,或无法打开的文件。",
         ),
         Code(
@@ -76,6 +76,13 @@ CODES: dict[str, Code] = {
             "error",
             "Two columns mean the same field (e.g. `indicator` and `指标`, or `2015` twice).",
             "两列表示同一字段(如 'indicator' 与 '指标',或两个 '2015' 列)。",
+        ),
+        Code(
+            "skipped-rows",
+            "warning",
+            "A spreadsheet's rows above its header (a title, a subtitle) were skipped; the "
+            "header is the first row that reads as one.",
+            "表头上方的行(标题、副标题)已跳过;表头为第一个可识别为表头的行。",
         ),
         Code(
             "unknown-column",
@@ -178,10 +185,12 @@ CODES: dict[str, Code] = {
             "error",
             "With `--expect-agency` and `--year`: an indicator the agency's targets need for "
             "that year (targets whose baseline year to target year holds it, led by the text or"
-            " by inference) has no value in the submission, in any region; a value under the "
-            "target's id, or values of all inputs of a derived indicator, also count. Reported "
-            "against the last file.",
-            "使用 --expect-agency 和 --year 时:该单位的目标在该年需要的指标没有数值。",
+            " by inference), or for the baseline year of a change or an increment, has no value"
+            " in the submission, in any region; a value under the target's id for the year, or"
+            " values of all inputs of a derived indicator, also count. Reported against the "
+            "last file; `szq template` writes the form of these rows.",
+            "使用 --expect-agency 和 --year 时:该单位的目标在该年(累计变化、新增类目标还有基期年)"
+            "需要的指标没有数值。`szq template` 生成对应的报送表。",
         ),
         Code(
             "too-many",
@@ -266,20 +275,25 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the rest of the file is UTF-8; this line looks like GB18030: {text!r}. Save the "
         "whole file as UTF-8",
     ),
-    "binary": ("这是{kind},不是 CSV 或 .xlsx 表格", "this is {kind}, not a CSV or .xlsx table"),
+    "binary": (
+        "这是{kind},不是 CSV、.xlsx、.xls 或 .ods 表格",
+        "this is {kind}, not a CSV, .xlsx, .xls or .ods table",
+    ),
     "kind.binary": ("二进制文件", "a binary file"),
     "kind.pdf": ("PDF 文档", "a PDF document"),
     "kind.zip": ("ZIP 压缩包", "a ZIP archive"),
     "kind.gzip": ("gzip 压缩文件", "a gzip archive"),
-    "kind.xls": ("旧版 Excel(.xls)或其他 OLE 文件", "an old Excel (.xls) or other OLE file"),
     "kind.image": ("图片", "an image"),
     "binary.hint": (
         "请导出为 CSV(UTF-8)或 .xlsx",
         "export the data as CSV (UTF-8) or .xlsx",
     ),
     "unreadable": ("无法读取文件:{error}", "cannot read the file: {error}"),
-    "bad-xlsx": ("无法读取 .xlsx 文件:{error}", "cannot read the .xlsx file: {error}"),
-    "xlsx-missing": ("读取 .xlsx 需要 openpyxl", "reading .xlsx needs openpyxl"),
+    "bad-xlsx": ("无法读取电子表格:{error}", "cannot read the spreadsheet: {error}"),
+    "xlsx-missing": (
+        "读取 .xlsx、.xls、.ods 需要 python-calamine",
+        "reading .xlsx, .xls and .ods needs python-calamine",
+    ),
     "xlsx-missing.hint": (
         "pip install 'sz-quality[xlsx]'",
         "pip install 'sz-quality[xlsx]'",
@@ -300,6 +314,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-column": (
         "列 {header!r} 与第 {first} 列 {first_header!r} 表示同一字段 {name!r}",
         "column {header!r} means the same field {name!r} as column {first} {first_header!r}",
+    ),
+    "skipped-rows": (
+        "表头(第 {header} 行)上方的第 {first}–{last} 行已跳过:{text!r}",
+        "rows {first}-{last} above the header (row {header}) were skipped: {text!r}",
     ),
     "unknown-column": ("未知的列 {header!r},已忽略", "unknown column {header!r}, ignored"),
     "did-you-mean": ("是否为 {name!r}?", "did you mean {name!r}?"),

@@ -24,7 +24,7 @@ from .layout import Layout
 from .observations import InputSummary, ReadResult
 from .resolve import Resolver
 from .rows import RowChecker
-from .sniff import HEAD, binary_kind, detect_encoding, is_zip
+from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
 from .store import SlotStore
 
 __all__ = ["STDIN", "Progress", "Replayed", "Session"]
@@ -107,7 +107,7 @@ class Session:
             with _open_input(file.path) as opened:
                 head = opened.read(HEAD)
                 seekable = opened.seekable()
-                if is_zip(head):
+                if is_zip(head) or is_ole(head):  # .xlsx, .ods; .xls
                     from .xlsx import read_xlsx
 
                     # a workbook from a pipe is read whole: a zip's index is at its end

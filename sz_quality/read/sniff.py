@@ -8,6 +8,8 @@ __all__ = [
     "HEAD",
     "binary_kind",
     "detect_encoding",
+    "is_ole",
+    "is_zip",
     "looks_like_gb18030",
     "reads_as_gb18030",
 ]
@@ -16,7 +18,6 @@ HEAD = 1 << 16  # bytes looked at to tell the kind and the encoding
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "kind.pdf"),
-    (b"\xd0\xcf\x11\xe0", "kind.xls"),
     (b"\x1f\x8b", "kind.gzip"),
     (b"\x89PNG", "kind.image"),
     (b"\xff\xd8\xff", "kind.image"),
@@ -25,8 +26,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 def is_zip(head: bytes) -> bool:
-    """A zip: read as .xlsx whatever the file's name says."""
+    """A zip: read as .xlsx (or .ods) whatever the file's name says."""
     return head.startswith(b"PK\x03\x04")
+
+
+def is_ole(head: bytes) -> bool:
+    """An OLE compound file: read as .xls (Excel 97-2003) whatever the file's name says."""
+    return head.startswith(b"\xd0\xcf\x11\xe0")
 
 
 def binary_kind(head: bytes) -> str | None:

@@ -32,8 +32,8 @@ __all__ = [
     "write_report",
 ]
 
-ReportFormat = Literal["html", "md", "json"]
-FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json")
+ReportFormat = Literal["html", "md", "json", "docx"]
+FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json", "docx")
 
 
 MANIFEST = "szq-charts.txt"
@@ -104,19 +104,21 @@ def write_charts(folder: Path, svgs: dict[str, str]) -> list[Path]:
 
 
 def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> ReportFormat:
-    """The format named by `explicit`, else by the file's suffix (.html/.htm, .md, .json)."""
+    """The format named by `explicit`, else by the file's suffix (.html/.htm, .md, .json,
+    .docx)."""
     if explicit is not None:
         chosen = explicit.lower().lstrip(".")
         chosen = {"htm": "html", "markdown": "md"}.get(chosen, chosen)
         if chosen not in FORMATS:
-            raise ValueError(f"unknown report format {explicit!r}: use html, md or json")
+            raise ValueError(f"unknown report format {explicit!r}: use html, md, json or docx")
         return chosen
     suffix = Path(path).suffix.lower()
     found = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md",
-             ".json": "json"}.get(suffix)
+             ".json": "json", ".docx": "docx"}.get(suffix)
     if found is None:
         raise ValueError(
-            f"cannot tell the report format from {str(path)!r}: name it .html, .md or .json, "
+            f"cannot tell the report format from {str(path)!r}: name it .html, .md, .json or "
+            ".docx, "
             "or give --format"
         )
     return found  # type: ignore[return-value]
@@ -135,6 +137,11 @@ def write_annual_report(path: str | os.PathLike[str], annual: AnnualReport,
         from .report_json import report_json
 
         write_text_atomic(target, report_json(annual))
+    elif chosen == "docx":
+        from ..atomic import write_bytes_atomic
+        from .report_docx import render_docx
+
+        write_bytes_atomic(target, render_docx(annual))
     elif chosen == "html":
         from .report_html import render_html
 

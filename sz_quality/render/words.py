@@ -81,6 +81,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "按此趋势{year}年为{value}：{status}",
         "at this pace {value} in {year}: {status}",
     ),
+    "actual_year": ("实际值年份", "Actual year"),
+    "target_figure": ("目标要求", "Target figure"),
+    "target_name": ("目标名称", "Target name"),
+    "gap_pct": ("差距(%)", "Gap (%)"),
+    "trend_ratio": ("趋势比值R", "Trend ratio R"),
+    "reason_code": ("说明代码", "Note code"),
+    "column": ("列", "Column"),
+    "xlsx.results": ("各目标结果", "Results"),
+    "region": ("地区", "Region"),
+    "value": ("数值", "Value"),
+    "formula": ("公式", "Formula"),
+    "own_value": ("数据自带数值", "Value in the data"),
     # --- szq check ----------------------------------------------------------------------
     "check.title": ("目标检查：{year}年", "Target check for {year}"),
     "check.input": (
@@ -155,6 +167,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Progress is the share of the distance from the baseline value to the target "
         "covered; “on track” means at or beyond the straight path from the baseline "
         "to the target year.",
+    ),
+    # --- szq template: the submission form's headers (sz_quality.read.cells reads them) ---
+    "template.indicator": ("指标", "indicator"),
+    "template.name_zh": ("中文名称", "name_zh"),
+    "template.name_en": ("英文名称", "name_en"),
+    "template.unit": ("单位", "unit"),
+    "template.year": ("年份", "year"),
+    "template.value": ("数值", "value"),
+    "template.source": ("来源", "source"),
+    "template.note": ("备注", "note"),
+    "template.targets": ("相关目标", "targets"),
+    "template.number": ("请填写数字", "Enter a number"),
+    "template.number_help": (
+        "数值须为数字,单位见“单位”列;无数值请留空。",
+        "The value must be a number in the unit of the unit column; leave it blank if none.",
     ),
     # --- szq validate -------------------------------------------------------------------
     "validate.rows": (
