@@ -82,6 +82,9 @@ __all__ = [
 
 def main() -> None:
     """Console entry point: never a traceback, exit codes a CI can trust."""
+    from .streams import install
+
+    install()  # a console or pipe in GBK, cp1252 or ASCII never ends a command
     try:
         app()
     except SystemExit:

@@ -160,7 +160,7 @@ def check_command(
     options = RenderOptions(
         lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
     )
-    emit(renderer_for(chosen)(report, options), output)
+    emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
     failed = report.has_errors or bool(gate & report.statuses())
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
@@ -193,6 +193,10 @@ def calc_command(
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
     json_wanted = output_format is CalcFormat.json
-    emit(calc_json(data, derived, language) if json_wanted else calc_csv(derived), output)
+    emit(
+        calc_json(data, derived, language) if json_wanted else calc_csv(derived),
+        output,
+        json=json_wanted,
+    )
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
 

@@ -190,9 +190,14 @@ def fail_registry(error: Exception) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print to standard output, or write FILE atomically."""
+def emit(text: str, output: str | None, *, json: bool = False) -> None:
+    """Print to standard output, or write FILE atomically (UTF-8). JSON printed to a
+    console whose encoding lacks a character gets JSON's \\uXXXX escape for it."""
     if output is None or output == "-":
+        if json:
+            from .streams import json_for_stream
+
+            text = json_for_stream(text, sys.stdout)
         sys.stdout.write(text)
         sys.stdout.flush()
         return
