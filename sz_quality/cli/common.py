@@ -35,6 +35,28 @@ def _default_lang() -> LangChoice:
     return LangChoice.zh if os.environ.get("LANG", "").startswith("zh") else LangChoice.en
 
 
+def help_language(arguments: list[str]) -> str:
+    """The language of the help: a --lang among the arguments, else the default of --lang."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return _default_lang().value
+
+
+def wants_help(arguments: list[str]) -> bool:
+    """`szq` alone, or -h / --help anywhere before a `--`."""
+    if not arguments:
+        return True
+    for argument in arguments:
+        if argument == "--":
+            return False
+        if argument in ("-h", "--help"):
+            return True
+    return False
+
+
 LangOption = Annotated[
     LangChoice,
     typer.Option(

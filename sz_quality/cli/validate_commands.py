@@ -223,10 +223,24 @@ def validate_command(
 
 
 @app.command("schema")
-def schema_command(output: OutputOption = None) -> None:
+def schema_command(
+    output: OutputOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="zh|en",
+            help="Language of the descriptions: zh or en (default: both).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """The JSON Schema of a long-format data row (one row per value)."""
     import json
 
-    from ..read.schema import row_json_schema
+    from ..read.row_schema import row_json_schema
 
-    emit(json.dumps(row_json_schema(), ensure_ascii=False, indent=2) + "\n", output, json=True)
+    if lang not in (None, "zh", "en"):
+        usage_error(f"unknown language {lang!r}: use zh or en")
+    schema = row_json_schema(lang)
+    emit(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", output, json=True)
