@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
@@ -27,7 +28,7 @@ BAD = (
 COMMANDS: dict[str, tuple[list[str], tuple[str, ...], int]] = {
     # name: (arguments, formats, expected exit code)
     "check": (["check", DATA], ("table", "json", "csv", "markdown"), 0),
-    "validate": (["validate", "{bad}"], ("text", "json", "github"), 1),
+    "validate": (["validate", "{bad}"], ("text", "json", "github", "junit", "gitlab"), 1),
     "targets": (["targets"], ("table", "json"), 0),
     "measures": (["measures", "--table", "1"], ("table", "json"), 0),
     "agencies": (["agencies"], ("table", "json"), 0),
@@ -79,9 +80,14 @@ def test_every_format_in_every_encoding(
         assert b"internal error" not in done.stderr
         text = done.stdout.decode(encoding)  # written in the console's encoding, nothing else
         expected = reference.stdout.decode("utf-8")
-        if output_format == "json":
+        if output_format in ("json", "gitlab"):
             # JSON escapes what the encoding lacks: the very same data
             assert json.loads(text) == json.loads(expected)
+            continue
+        if output_format == "junit":
+            # XML declared UTF-8: all ASCII with character references, the same document
+            assert done.stdout.isascii()
+            assert ET.tostring(ET.fromstring(text)) == ET.tostring(ET.fromstring(expected))
             continue
         if encoding == "gbk":
             # GBK has every Chinese character: the Chinese text is all there

@@ -212,14 +212,19 @@ def fail_registry(error: Exception) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def emit(text: str, output: str | None, *, json: bool = False) -> None:
+def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False) -> None:
     """Print to standard output, or write FILE atomically (UTF-8). JSON printed to a
-    console whose encoding lacks a character gets JSON's \\uXXXX escape for it."""
+    console whose encoding lacks a character gets JSON's \\uXXXX escape for it; XML
+    printed to a console not in UTF-8 is all ASCII, with character references."""
     if output is None or output == "-":
         if json:
             from .streams import json_for_stream
 
             text = json_for_stream(text, sys.stdout)
+        elif xml:
+            from .streams import xml_for_stream
+
+            text = xml_for_stream(text, sys.stdout)
         sys.stdout.write(text)
         sys.stdout.flush()
         return

@@ -6,8 +6,8 @@ symbols (↳ ≥ ━ ┃ …) that those encodings lack, and under cp1252 or ASC
 too. A character the encoding has is written as it is; one it lacks never ends the
 command: a symbol becomes readable ASCII (the way rich draws ASCII boxes on a legacy
 console), any other character its \\uXXXX escape, so nothing is silently lost. JSON gets
-JSON's own escapes, which parse back to the very same text. Files written with -o are
-UTF-8 whatever the console (sz_quality.atomic).
+JSON's own escapes and XML character references, which parse back to the very same
+text. Files written with -o are UTF-8 whatever the console (sz_quality.atomic).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import codecs
 import sys
 from typing import TextIO
 
-__all__ = ["ASCII_FALLBACKS", "TEXT_ERRORS", "install", "json_for_stream"]
+__all__ = ["ASCII_FALLBACKS", "TEXT_ERRORS", "install", "json_for_stream", "xml_for_stream"]
 
 TEXT_ERRORS = "szq-text"
 _JSON_ERRORS = "szq-json"
@@ -120,6 +120,15 @@ def install() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors=TEXT_ERRORS)
+
+
+def xml_for_stream(text: str, stream: TextIO) -> str:
+    """XML declared UTF-8 for a stream in another encoding: every non-ASCII character as
+    a character reference (&#NNNN;), so that the bytes are the same in any encoding."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or _is_utf(encoding):
+        return text
+    return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 def json_for_stream(text: str, stream: TextIO) -> str:

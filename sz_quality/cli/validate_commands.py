@@ -216,6 +216,7 @@ def validate_command(
             renderer_for(output_format)(result, strict=strict, lang=language),
             output,
             json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
+            xml=output_format is DiagnosticsFormat.junit,
         )
     from ..read.diagnostics import is_valid
 
