@@ -73,8 +73,8 @@ def _global(
 
 
 # Each command module adds its commands to `app` when imported. A module imports only
-# typer and szq's light modules at its top; an optional dependency (openpyxl, jinja2,
-# matplotlib) is imported when its command runs, which then names the extra to install.
+# typer and szq's light modules at its top; an optional dependency (openpyxl, jinja2) is
+# imported when its command runs, which then names the extra to install.
 # So a command is never silently missing: a module that fails to import fails `szq`.
 from . import (  # noqa: E402
     check_commands,
