@@ -229,7 +229,7 @@ def check_command(
         options = RenderOptions(
             lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
         )
-        emit(renderer_for(chosen)(report, options), output)
+        emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -273,7 +273,7 @@ def calc_command(
 
         emit_workbook(lambda: calc_xlsx(data, derived, language), output)
     elif explicit == "json":
-        emit(calc_json(data, derived, language), output)
+        emit(calc_json(data, derived, language), output, json=True)
     else:
         emit(calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)

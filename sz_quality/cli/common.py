@@ -36,6 +36,28 @@ def _default_lang() -> LangChoice:
     return LangChoice.zh if os.environ.get("LANG", "").startswith("zh") else LangChoice.en
 
 
+def help_language(arguments: list[str]) -> str:
+    """The language of the help: a --lang among the arguments, else the default of --lang."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return _default_lang().value
+
+
+def wants_help(arguments: list[str]) -> bool:
+    """`szq` alone, or -h / --help anywhere before a `--`."""
+    if not arguments:
+        return True
+    for argument in arguments:
+        if argument == "--":
+            return False
+        if argument in ("-h", "--help"):
+            return True
+    return False
+
+
 LangOption = Annotated[
     LangChoice,
     typer.Option(
@@ -308,9 +330,19 @@ def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
         usage_error(f"cannot write {output}: {error}")
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print to standard output, or write FILE atomically."""
+def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False) -> None:
+    """Print to standard output, or write FILE atomically (UTF-8). JSON printed to a
+    console whose encoding lacks a character gets JSON's \\uXXXX escape for it; XML
+    printed to a console not in UTF-8 is all ASCII, with character references."""
     if output is None or output == "-":
+        if json:
+            from .streams import json_for_stream
+
+            text = json_for_stream(text, sys.stdout)
+        elif xml:
+            from .streams import xml_for_stream
+
+            text = xml_for_stream(text, sys.stdout)
         sys.stdout.write(text)
         sys.stdout.flush()
         return

@@ -84,7 +84,7 @@ def targets_command(
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps([target_record(target) for target in chosen]), output)
+        emit(dumps([target_record(target) for target in chosen]), output, json=True)
         return
     from ..render.registry_table import targets_table
 
@@ -126,7 +126,7 @@ def measures_command(
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps([measure_record(measure, measures) for measure in chosen]), output)
+        emit(dumps([measure_record(measure, measures) for measure in chosen]), output, json=True)
         return
     from ..render.registry_table import measures_table
 
@@ -149,7 +149,7 @@ def agencies_command(
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps([row.to_dict() for row in rows]), output)
+        emit(dumps([row.to_dict() for row in rows]), output, json=True)
         return
     from ..render.registry_table import agencies_table
 

@@ -139,7 +139,8 @@ def report_command(
         lang.value,
         charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
     )
-    needed = {"json": (), "docx": ("docx", "matplotlib")}.get(chosen, ("jinja2", "matplotlib"))
+    # HTML and Markdown charts are szq's own SVG; the Word report draws PNGs with matplotlib
+    needed = {"json": (), "docx": ("docx", "matplotlib")}.get(chosen, ("jinja2",))
     for module in needed:
         try:
             __import__(module)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..render.diagnostics import DiagnosticsFormat, renderer_for
 from . import app
 from .common import (
     EXIT_INVALID,
@@ -41,33 +41,6 @@ __all__ = ["DiagnosticsFormat", "renderer_for"]
 
 # A progress bar is worth drawing for files above this size (bytes).
 _PROGRESS_THRESHOLD = 4 << 20
-
-
-class DiagnosticsFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-def renderer_for(choice: DiagnosticsFormat):  # type: ignore[no-untyped-def]
-    """The `render(result, *, strict, lang) -> str` function of a format."""
-    if choice is DiagnosticsFormat.text:
-        from ..render.diagnostics_text import render as text_render
-
-        return text_render
-    if choice is DiagnosticsFormat.json:
-        from ..render.diagnostics_json import render as json_render
-
-        return json_render
-    if choice is DiagnosticsFormat.github:
-        from ..render.diagnostics_github import render as github_render
-
-        return github_render
-    _never(choice)
-
-
-def _never(value: object) -> NoReturn:  # pragma: no cover - every member is handled above
-    raise AssertionError(f"unhandled format {value!r}")
 
 
 def _load_lookup(targets_path: str | None) -> Lookup:
@@ -144,7 +117,8 @@ def validate_command(
         typer.Option(
             "--format",
             "-f",
-            help="text (for people), json (for scripts) or github (Actions annotations).",
+            help="text (for people), json (for scripts), github (Actions annotations), "
+            "junit (JUnit XML: Jenkins, GitLab, ...) or gitlab (GitLab Code Quality).",
         ),
     ] = DiagnosticsFormat.text,
     strict: Annotated[
@@ -243,17 +217,36 @@ def validate_command(
 
         print_rich(result, strict=strict, lang=language)
     else:
-        emit(renderer_for(output_format)(result, strict=strict, lang=language), output)
+        emit(
+            renderer_for(output_format)(result, strict=strict, lang=language),
+            output,
+            json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
+            xml=output_format is DiagnosticsFormat.junit,
+        )
     from ..read.diagnostics import is_valid
 
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 
 
 @app.command("schema")
-def schema_command(output: OutputOption = None) -> None:
+def schema_command(
+    output: OutputOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="zh|en",
+            help="Language of the descriptions: zh or en (default: both).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """The JSON Schema of a long-format data row (one row per value)."""
 
-    from ..read.schema import row_json_schema
+    from ..read.row_schema import row_json_schema
     from ..render.jsonout import dumps
 
-    emit(dumps(row_json_schema()), output)
+    if lang not in (None, "zh", "en"):
+        usage_error(f"unknown language {lang!r}: use zh or en")
+    schema = row_json_schema(lang)
+    emit(dumps(schema), output, json=True)

@@ -198,6 +198,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "validate.strict": ("(--strict:警告也视为失败)", " (--strict: warnings fail too)"),
     "validate.other": ("(其他)", "(other)"),
+    "junit.line": ("第 {line} 行", "line {line}"),
+    "junit.column": ("第 {column} 列", "column {column}"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "hint": ("提示", "hint"),
