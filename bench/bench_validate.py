@@ -49,7 +49,7 @@ def write_registry(path: Path) -> None:
         "schema_version: 1",
         "plan: {id: bench, name_zh: 基准, name_en: Bench, baseline_year: 2010, target_year: 2015}",
         "chapters:",
-        "  - {number: 1, name_zh: 总体要求和主要目标, name_en: General requirements}",
+        "  - {number: 1, name_zh: 总体要求, name_en: General requirements}",
         "agencies:",
         "  - {id: drc, name_zh: 市发展改革委, name_en: DRC}",
         "indicators:",

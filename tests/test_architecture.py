@@ -9,6 +9,8 @@ why in its opening docstring, with the words "longer than" naming its length's r
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,46 @@ def test_every_public_name_imports() -> None:
 
     for name in sz_quality.__all__:
         assert getattr(sz_quality, name) is not None, name
+
+
+def _architecture_section() -> str:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Architecture")
+    return readme[start : readme.index("\n## ", start + 1)]
+
+
+def test_the_readme_names_every_module_and_only_real_ones() -> None:
+    section = _architecture_section()
+    for layer in LAYERS[1:]:
+        assert f"{layer}/" in section, layer
+    modules = {
+        str(path.relative_to(PACKAGE))
+        for path in SOURCES
+        if path.name != "__init__.py" and path.parent != PACKAGE
+    }
+    for module in sorted(modules):
+        layer, name = module.split("/", 1)
+        block = section[section.index(f"  {layer}/") :]
+        following = [f"  {other}/" for other in LAYERS[1:] if f"  {other}/" in block[1:]]
+        end = min((block.index(other, 1) for other in following), default=len(block))
+        named_here = re.search(rf"(?<![\w/]){re.escape(name)}\b", block[:end])
+        assert named_here, f"README's architecture does not name {module}"
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", section.split("```")[1]))
+    real = {path.name for path in SOURCES}
+    assert named <= real, f"README names modules that do not exist: {sorted(named - real)}"
+
+
+def test_the_readme_python_examples_import_what_exists() -> None:
+    """Every `from sz_quality... import` of the README's Python blocks names a real thing."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks
+    checked = 0
+    for block in blocks:
+        for node in ast.walk(ast.parse(block)):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sz_quality"):
+                module = importlib.import_module(node.module or "")
+                for alias in node.names:
+                    assert getattr(module, alias.name, None) is not None, (node.module, alias.name)
+                    checked += 1
+    assert checked >= 5

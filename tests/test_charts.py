@@ -1,21 +1,19 @@
-"""Charts: deterministic SVG, escaped text, a CJK font when there is one."""
+"""Charts: deterministic SVG, escaped text, text as text in a CJK-capable font stack."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
-import pytest
-
-pytest.importorskip("matplotlib")
-
-from sz_quality.report.charts import (  # noqa: E402
+from sz_quality.report.charts import (
     BulletRow,
     TargetChart,
     agency_bullet_svg,
-    cjk_font_available,
-    cjk_font_warning,
     target_svg,
 )
+from sz_quality.report.svg import FONT_STACK, nice_ticks
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 CHART = TargetChart(
     chart_id="chart-rd_share_2015",
@@ -74,9 +72,32 @@ def test_bullet_chart() -> None:
     assert 'id="bullet-agency-drc"' in svg
 
 
-def test_cjk_font_warning_names_the_debian_package() -> None:
-    warning = cjk_font_warning()
-    if cjk_font_available():
-        assert warning is None
-    else:
-        assert warning is not None and "fonts-noto-cjk" in warning
+def _texts(svg: str) -> list[str]:
+    return [element.text or "" for element in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+def test_chart_text_is_text_in_a_cjk_font_stack() -> None:
+    chinese = TargetChart(**{**CHART.__dict__, "title": "研发经费支出占GDP比重达到4%",
+                             "labels": ("数据", "达标路径", "目标", "目标年")})
+    svg = target_svg(chinese)
+    root = ET.fromstring(svg)  # well-formed XML
+    assert root.get("font-family") == FONT_STACK
+    assert "Noto Sans CJK SC" in FONT_STACK and FONT_STACK.endswith("sans-serif")
+    texts = _texts(svg)
+    assert texts[0] == "研发经费支出占GDP比重达到4%"  # the title, as characters
+    assert {"数据", "达标路径", "目标", "目标年", "%", "2010", "2015"} <= set(texts)
+    assert "<path" not in svg  # no glyphs drawn as outlines
+
+
+def test_bullet_chart_text_is_text() -> None:
+    rows = [BulletRow("研发投入强度", 1.1, 0.6, "met"), BulletRow("户籍人口", None, 0.6, "no_data")]
+    labels = ("进度", "应达进度", "缺少数据")
+    texts = _texts(agency_bullet_svg("bullet-x", "市发展改革委", rows, labels))
+    assert texts[:3] == ["市发展改革委", "研发投入强度", "户籍人口"]
+    assert {"缺少数据", "进度", "应达进度", "100%"} <= set(texts)
+
+
+def test_nice_ticks() -> None:
+    assert nice_ticks(0.9, 1.9) == [1.0, 1.2, 1.4, 1.6, 1.8]
+    assert nice_ticks(-3, 47) == [0, 10, 20, 30, 40]
+    assert nice_ticks(5, 5) == [5]

@@ -175,6 +175,15 @@ def test_json_contract(report: Report) -> None:
         "reason_fields",
         "used",
         "exchange_rates",
+        "observed_rate",
+        "required_rate",
+        "rate_basis",
+        "rate_unit",
+        "projected_value",
+        "projected_year",
+        "projected_status",
+        "region",
+        "lagging_regions",
     ]
     assert list(data["results"][0]["trend"]) == ["ratio", "category"]
     assert list(data["agencies"][0]) == ["agency", "counts"]

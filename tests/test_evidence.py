@@ -23,6 +23,7 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
 from sz_quality.read.reader import read_files
+from sz_quality.render.markdown import escape as markdown_escape
 from sz_quality.render.words import reason_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +136,8 @@ def test_check_shows_the_survey_caveat_beside_the_verdict(fmt: str) -> None:
             for line in output.splitlines()
             if line.startswith("| Per capita disposable income reaches 49,000 yuan")
         ]
-        assert INCOME_NOTE in row and "| not met |" in row
+        # as every Markdown cell, escaped for Markdown (render/markdown.py)
+        assert markdown_escape(INCOME_NOTE) in row and "| not met |" in row
     else:
         # the table wraps the note in the target's column (long words too): compare the
         # column's characters without the white space
@@ -188,12 +190,11 @@ def test_the_report_shows_every_note_and_source_with_its_value(
         return
     noted = [r for r in report.results if r.evidence.rows]
     assert noted
-    from markupsafe import escape  # what the templates escape with (jinja2's)
-
-    from sz_quality.render.report_common import markdown_cell
+    from markupsafe import escape  # what the HTML template escapes with (jinja2's)
 
     def shown_as(value: object) -> str:
-        return str(escape(markdown_cell(value) if suffix == "md" else value))
+        # Markdown is escaped for Markdown only (render/markdown.py), HTML for HTML
+        return markdown_escape(value) if suffix == "md" else str(escape(value))
 
     for result in noted:
         for row in result.evidence.rows:

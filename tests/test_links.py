@@ -19,7 +19,7 @@ DOCUMENTS = [
     ROOT / "examples" / "sources" / "README.md",
 ]
 # Files the README names that live in a user's own repository, not in this one.
-ELSEWHERE = {".pre-commit-config.yaml"}
+ELSEWHERE = {".pre-commit-config.yaml", ".gitlab-ci.yml"}
 
 MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 CODE_SPAN = re.compile(r"`([^`\s]+)`")

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import csvfile, reader, session, sniff, split
@@ -232,11 +234,26 @@ def test_revision_across_files(lookup: Lookup, tmp_path: Path) -> None:
 
 
 def test_missing_indicator(lookup: Lookup, tmp_path: Path) -> None:
+    # energy_intensity_decline is a change (from 2010): the 2015 value and the 2010 one
     path = write(tmp_path, HEADER + "gdp,2015,15000,,\n")
     result = check(validate_files([path], lookup, expect_agency="drc", year=2015))
-    assert found(result) == [("missing-indicator", "error", None, None)]
+    assert found(result) == [("missing-indicator", "error", None, None)] * 2
+    assert [dict(d.params)["year"] for d in result.diagnostics] == [2015, 2010]
     assert "energy_intensity" in result.diagnostics[0].message
     assert result.diagnostics[0].file == str(path)
+
+
+def test_missing_indicator_baseline_of_a_change(lookup: Lookup, tmp_path: Path) -> None:
+    data = HEADER + "gdp,2015,15000,,\nenergy_intensity,2015,0.4,,\n"
+    result = check(validate_files([write(tmp_path, data)], lookup, expect_agency="drc",
+                                  year=2015))
+    assert [d.message_in("en") for d in result.diagnostics] == [
+        "no 2010 value of 'energy_intensity' (Energy use per 10,000 yuan of GDP), needed by "
+        "Development and Reform Commission's target(s) energy_intensity_decline"
+    ]
+    with_baseline = write(tmp_path, data + "energy_intensity,2010,0.5,,\n", "b.csv")
+    result = check(validate_files([with_baseline], lookup, expect_agency="drc", year=2015))
+    assert found(result) == []
 
 
 def test_missing_indicator_satisfied_by_target_or_inputs(lookup: Lookup, tmp_path: Path) -> None:
@@ -283,7 +300,9 @@ def test_every_code_is_documented() -> None:
         "encoding-error", "bad-file", "empty-file", "missing-column", "duplicate-column",
         "unknown-column", "bad-csv", "ragged-row", "blank-row", "unknown-indicator",
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
-        "out-of-range", "duplicate-row", "revision", "missing-indicator", "too-many",
+        "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
+        "too-many",
+        "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",
@@ -553,12 +572,16 @@ def test_fast_path_equals_row_path(
 
 
 def _plain_given(rows: int) -> str:
-    """Distinct keys, a unit to convert, a source and a note; a bad row now and then."""
+    """Distinct keys, a unit to convert, a source and a note; a bad row now and then (the
+    column path rejects it row by row) and a population out of range (its batch goes to
+    the row path)."""
     lines = [HEADER.rstrip("\n") + ",source,note"]
     for number in range(rows):
         name = ("gdp", "population", "gdp_2015")[number % 3]
         region = "" if number % 4 == 0 else f"r{number}"
         value = "x" if number % 500 == 499 else f"{number % 97}.5"
+        if number == 250:  # population: a negative count
+            value = "-3"
         unit = "万亿元" if name == "gdp" and number % 2 == 0 else ""
         note = f"note {number % 5}" if number % 2 else ""
         year = 1950 + number // 12  # the city's rows: one key each (for rows < 1200)
@@ -596,7 +619,7 @@ def test_both_paths_keep_the_same_cells_as_given(
         )
     )
     assert _comparable(fast) == _comparable(slow)
-    assert len(fast.observations) == 1200 - 2
+    assert len(fast.observations) == 1200 - 3  # two "x", one negative population
     for obs in fast.observations:
         number = obs.line - 2  # the row's number in _plain_given
         assert obs.source == f"src {number % 7}"
@@ -607,6 +630,55 @@ def test_both_paths_keep_the_same_cells_as_given(
         assert obs.value == (number % 97 + 0.5) * (1e4 if in_trillions else 1)
     city = check(read_files([path], lookup, regions=frozenset({""})))
     assert city.observations == tuple(obs for obs in fast.observations if obs.region == "")
+
+
+_CELLS = {
+    "indicator": ["gdp", "hightech_share", "population", "gdp_2015", "GDP", "nope", "gpd", ""],
+    "year": ["2015", "2014", "2013", "2015年", "20x5", "1850", ""],
+    "value": [
+        "1", "0.3", "35", "-2", " 7 ", "+5", ".5", "1e3", "1e308", "1e400", "1_000", "0x10",
+        "inf", "NaN", "１２", "-", "", "1.2.3", "1e", "99999999999999999", "0.4",
+    ],
+    "unit": ["", "亿元", "万元", "%", "万人", "furlongs", "小时", "万亿元"],
+    "city": ["", "r"],  # "r": a region of its own (r<row>), so that few keys repeat
+}  # fmt: skip
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(*(st.sampled_from(choices) for choices in _CELLS.values())),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(min_value=64, max_value=1024),
+)
+def test_fast_path_equals_row_path_on_any_rows(
+    lookup: Lookup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[str, ...]],
+    chunk: int,
+) -> None:
+    """Whatever the cells, both read paths accept the same rows and say the same things."""
+    rows = sorted(rows, key=lambda row: row[0] in ("nope", "gpd", ""))  # clean rows first
+    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    text = HEADER + "".join(
+        ",".join((*row[:-1], f"{row[-1]}{index}" if row[-1] else "")) + "\n"
+        for index, row in enumerate(rows)
+    )
+    path = write(tmp_path, text)
+    options: dict[str, Any] = {
+        "keep": True, "encoding": None, "sheet": None, "lang": "en", "progress": None,
+        "max_per_code": 1000, "jobs": 1,
+    }  # fmt: skip
+    fast = check(reader._read([path], lookup, **options))
+    slow = check(reader._read([path], lookup, fast_path=False, **options))
+    assert _comparable(fast) == _comparable(slow)
 
 
 @pytest.mark.parametrize("cap", [0, 5])
@@ -839,3 +911,41 @@ def test_a_failed_first_half_reaps_the_child(
     assert halves and halves[0] is not None and halves[0].pid > 0  # a child was started
     assert _gone(halves[0].pid)
     assert _open_descriptors() <= before
+
+
+def test_every_region_keeps_those_series_in_every_region(
+    lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`szq check` keeps the city total, and every district's rows of the series a target
+    stated for every district needs: the same on the fast path, the row path and in two
+    processes."""
+    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
+    path = write(tmp_path, _mixed(6000))
+    options: dict[str, Any] = {"regions": {"r3"}, "every_region": {"population"}}
+    one = check(read_files([path], lookup, jobs=1, **options))
+    two = check(read_files([path], lookup, jobs=2, **options))
+    slow = check(
+        reader._read(
+            [path],
+            lookup,
+            keep=True,
+            encoding=None,
+            sheet=None,
+            lang="en",
+            progress=None,
+            max_per_code=1000,
+            jobs=1,
+            regions=frozenset({"r3"}),
+            every_region=frozenset({"population"}),
+            fast_path=False,
+        )
+    )
+    everything = check(read_files([path], lookup, jobs=1))
+    expected = sorted(
+        (o for o in everything.observations if o.region == "r3" or o.series == "population"),
+        key=repr,
+    )
+    for result in (one, two, slow):
+        assert sorted(result.observations, key=repr) == expected
+    assert len({o.region for o in expected if o.series == "population"}) == 37

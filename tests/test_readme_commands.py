@@ -36,6 +36,10 @@ STAND_INS = {
     "book.xlsx": "<xlsx>",
     "status.csv": "<status>",
     "other-plan.yaml": "<targets>",
+    "districts.csv": "<districts>",
+    # a yearbook sheet: a title above the header, notes below (tests/test_sheets.py)
+    "yearbook-2015.xls": "../tests/fixtures/sheets/yearbook.xls",
+    "yearbook-2015.ods": "../tests/fixtures/sheets/yearbook.ods",
 }
 # Commands whose documented exit code is not 0, and why.
 EXIT_CODES = {
@@ -43,6 +47,8 @@ EXIT_CODES = {
     "szq validate drc-2015.csv --expect-agency 市发展改革委 --year 2015": 1,
     # a CI gate: the 2015 example has targets not met
     "szq check data.csv --fail-on not_met,off_track": 1,
+    # the yearbook fixture holds one bad cell on purpose
+    "szq validate yearbook-2015.xls --sheet 2015年": 1,
 }
 
 
@@ -68,6 +74,14 @@ def stand_in(name: str, tmp_path: Path) -> str:
     source = EXAMPLES / "data-2015.csv"
     if kind == "<targets>":
         return str(ROOT / "targets.yaml")
+    if kind == "<districts>":  # the 2015 example with two districts' hospital rows
+        path = tmp_path / "districts.csv"
+        rows = "".join(
+            f"districts_with_tertiary_hospital_share,2015,{value},%,{region},,\n"
+            for region, value in (("福田区", 100), ("坪山区", 0))
+        )
+        path.write_text(source.read_text(encoding="utf-8") + rows, encoding="utf-8")
+        return str(path)
     if kind == "<status>":
         path = tmp_path / "status.csv"
         path.write_text("measure,status,note\nm01_01,done,\n", encoding="utf-8")

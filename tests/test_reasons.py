@@ -24,6 +24,10 @@ EXAMPLES: dict[str, Reason] = {
     "failed_years": Reason("failed_years", years=(2012, 2013)),
     "overshoot": Reason("overshoot"),
     "unknown_indicator": Reason("unknown_indicator", indicator="nope"),
+    "at_baseline": Reason("at_baseline", year=2010),
+    "too_few_years": Reason("too_few_years", indicator="gdp", year=2013),
+    "sign_change": Reason("sign_change", indicator="gdp", year=2013, baseline_year=2010),
+    "lagging_regions": Reason("lagging_regions", regions=("福田区", "南山区")),
 }
 
 

@@ -134,4 +134,4 @@ def test_output_file_is_written(tmp_path: Path) -> None:
     out = tmp_path / "targets.json"
     result = runner.invoke(app, ["targets", "-f", "json", "-o", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
-    assert len(json.loads(out.read_text(encoding="utf-8"))) == 106
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 107

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from sz_quality.read.observations import (  # noqa: E402
 from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report_html import render_html  # noqa: E402
 from sz_quality.render.report_json import report_json  # noqa: E402
-from sz_quality.render.report_writer import format_for, write_report  # noqa: E402
+from sz_quality.render.report_writer import format_for, write_charts, write_report  # noqa: E402
 from sz_quality.render.words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
@@ -139,16 +140,18 @@ def test_same_inputs_same_bytes(tmp_path: Path, suffix: str, registry: Any,
 def test_markdown_links_its_charts_and_escapes(tmp_path: Path, registry: Any,
                                                measure_registry: Any, report: Any,
                                                data: ReadResult, status: Any) -> None:
-    (tmp_path / "report_charts").mkdir()
-    stale = tmp_path / "report_charts" / "chart-gone.svg"
-    stale.write_text("<svg/>")
+    folder = tmp_path / "report_charts"
+    write_charts(folder, {"chart-gone": "<svg/>"})  # an earlier run drew a chart now gone
+    stale = folder / "chart-gone.svg"
+    assert stale.exists()
     annual, written = write_report(tmp_path / "report.md", report, registry,
                                    measures=measure_registry, measures_status=status, data=data)
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "](report_charts/chart-rd_share_2015.svg)" in text
     assert (tmp_path / "report_charts" / "chart-rd_share_2015.svg").read_text().startswith("<svg")
     assert not stale.exists()
-    assert "<script" not in text
+    # escaped for Markdown: `\<` shows a "<", never opens a tag (test_markdown_escaping.py)
+    assert re.search(r"(?<!\\)<script", text) is None and "\\<script>" in text
     assert len(written) == 1 + len(annual.charts)
     for line in text.splitlines():  # every table row has the header's number of cells
         if line.startswith("| ") and "\\|" in line:

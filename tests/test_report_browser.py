@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytest.importorskip("jinja2")
-pytest.importorskip("matplotlib")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
 from sz_quality.render.report_writer import write_report  # noqa: E402
@@ -63,3 +65,43 @@ def test_report_renders_in_chromium(tmp_path: Path, lang: str, registry: Any,
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+# `szq report` in a process where matplotlib cannot be imported at all (so no font cache,
+# stale or not, and no CJK font it knows of can play a part), with an empty MPLCONFIGDIR
+HIDDEN_MATPLOTLIB = (
+    "import sys; sys.modules['matplotlib'] = None; "
+    "from sz_quality.cli import main; sys.argv[0] = 'szq'; main()"
+)
+
+
+def test_chinese_chart_titles_are_text_without_cjk_font_at_the_writer(tmp_path: Path) -> None:
+    browser = _browser()
+    if browser is None:
+        pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium)")
+    root = Path(__file__).resolve().parents[1]
+    page = tmp_path / "r.html"
+    (tmp_path / "mpl").mkdir()
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    done = subprocess.run(
+        [sys.executable, "-c", HIDDEN_MATPLOTLIB, "report", "examples/data-2013.csv",
+         "examples/data-2015.csv", "--year", "2015", "--lang", "zh", "-o", str(page)],
+        capture_output=True, text=True, timeout=120, check=False, cwd=root, env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("\n") == 1 and "Warning" not in done.stderr  # one line: written
+    dumped = subprocess.run(
+        [browser, *_flags(tmp_path / "profile"), "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    charts = re.findall(r'<svg[^>]*id="(chart-[^"]+)"[^>]*>(.*?)</svg>', dumped.stdout, re.S)
+    assert len(charts) >= 10
+    titles = dict(
+        (chart_id, re.findall(r"<text[^>]*>([^<]*)</text>", body)[0]) for chart_id, body in charts
+    )
+    assert titles["chart-gdp_2015"] == "本市生产总值达到1.5万亿元"
+    assert titles["chart-rd_share_2015"] == "全社会研发支出占GDP比重达到4%"
+    for chart_id, title in titles.items():  # every title is Chinese characters, not outlines
+        assert re.search("[\u4e00-\u9fff]", title), (chart_id, title)
+    assert "<path" not in "".join(body for _, body in charts)

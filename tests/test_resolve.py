@@ -16,11 +16,11 @@ from sz_quality.plan.resolve import (
     derived_value,
     formula_inputs,
     is_available,
-    lookup_inputs,
     missing_inputs,
     reachable,
     resolve_value,
 )
+from sz_quality.read import completeness
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,7 +108,7 @@ def test_available_years() -> None:
 
 
 def reader_has(lookup: Lookup, series_id: str, present: set[int], depth: int = 0) -> bool:
-    """The reader's own `_has` (read/reader.py) as it stands, for comparison."""
+    """The reader's `_has` as it stood before it asked the resolver: the reference."""
     info = lookup.get(series_id)
     if info is None:
         return False
@@ -124,15 +124,11 @@ def lookup() -> Lookup:
     return Lookup.from_registry(load_registry(ROOT / "targets.yaml"))
 
 
-def test_the_reader_can_ask_the_resolver(lookup: Lookup) -> None:
-    # how the reader's `_has(series_id, present)` calls it: `present` holds the indexes
-    # of the series with a value in the year
+def test_the_reader_asks_the_resolver(lookup: Lookup) -> None:
+    # the completeness check of `szq validate --expect-agency`: `present` holds the
+    # indexes of the series with a value in the year
     def has(series_id: str, present: set[int]) -> bool:
-        def has_value(name: str) -> bool:
-            info = lookup.get(name)
-            return info is not None and info.index in present
-
-        return is_available(series_id, has_value, lookup_inputs(lookup))
+        return completeness._has(lookup, series_id, present)
 
     derived = [info for info in lookup.series if info.inputs]
     assert derived, "the shipped registry has derived indicators"

@@ -125,7 +125,9 @@ def test_github_annotations(tmp_path: Path) -> None:
         "(did you mean 'gdp' (Gross domestic product)?)"
     )
     assert lines[1].startswith(f"::error file={bad},line=3,col=2,title=bad-year::")
-    assert lines[-1].startswith("szq validate: invalid: 1 file(s), 2 row(s), 2 error(s)")
+    assert lines[-1].startswith(
+        "szq validate: invalid: 1 file(s), 2 row(s), 2 rejected; diagnostics listed: 2 error(s)"
+    )
 
 
 def test_github_escapes() -> None:
@@ -145,7 +147,9 @@ def test_text_output_groups_by_file(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == f"{bad}: 2 row(s), 0 accepted, 2 rejected"
     assert "unknown-indicator" in lines[1] and "2:1" in lines[1]
-    assert lines[-1] == "invalid: 1 file(s), 2 row(s), 2 error(s), 0 warning(s)"
+    assert lines[-1] == (
+        "invalid: 1 file(s), 2 row(s), 2 rejected; diagnostics listed: 2 error(s), 0 warning(s)"
+    )
     zh = run("validate", "--lang", "zh", bad)
     assert "无效" in zh.stdout.splitlines()[-1]
 
@@ -164,8 +168,10 @@ def test_expect_agency(tmp_path: Path) -> None:
         "validate", "-f", "json", "--expect-agency", "市发展改革委", "--year", "2015", data
     )
     assert result.exit_code == 1
-    codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
-    assert codes == ["missing-indicator"]
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    # energy_intensity_decline, a change, needs energy_intensity in 2015 and in 2010
+    found = [(d["code"], d["params"]["id"], d["params"]["year"]) for d in diagnostics]
+    assert found == [("missing-indicator", "energy_intensity", year) for year in (2015, 2010)]
 
 
 def test_every_format_has_a_renderer() -> None:

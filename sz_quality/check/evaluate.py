@@ -12,28 +12,32 @@ with the statuses it gives); this driver does what every kind shares:
 - progress, gap and trend (sz_quality.check.trend) are computed the same way for all.
 
 Values are compared with one tolerance, BOUNDARY_RTOL (sz_quality.check.compare).
-Only the city total (region "") is evaluated; district rows are ignored (series.py).
+The city total (region "") is evaluated unless a region is named; a target stated for
+every district is judged on the districts' rows (sz_quality.check.districts).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Literal
 
 from ..plan.lang import Lang
-from ..plan.models import Indicator, Target
+from ..plan.models import Indicator, ProgressBands, Target
 from ..plan.registry import Registry
-from ..read.observations import Observation, ReadResult
+from ..read.observations import Diagnostic, InputSummary, Observation, ReadResult
 from .compare import BOUNDARY_RTOL, beyond, eps, gap, goal_of, holds
+from .districts import Regions, every_district_result
 from .evidence import Evidence
+from .outlook import Outlook, compound_rate, outlook
 from .readings import Measured, Readings
 from .reasons import Reason
 from .results import NO_EVIDENCE, Report, Result, Status, Trend
-from .rules import RULES, Case
-from .series import ExchangeRate, SeriesIndex
-from .trend import trend
+from .rules import RULES, Case, Rule, open_sdg_rate
+from .series import CITY, ExchangeRate
+from .trend import category_of, trend
 
-__all__ = ["BOUNDARY_RTOL", "evaluate", "holds"]
+__all__ = ["BOUNDARY_RTOL", "evaluate", "evaluate_regions", "holds"]
 
 
 def _check(readings: Readings, target: Target, checked_year: int) -> Result:
@@ -47,9 +51,12 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         early = Reason("before_baseline", year=checked_year, baseline_year=target.baseline_year)
         return _result(target, indicator, "no_data", None, year, reason=early)
     rule = RULES[target.kind]
-    case = Case(target, indicator, year)
+    plan_bands = readings.registry.plan.progress
+    bands = target.progress.over(plan_bands) if target.progress else plan_bands
+    case = Case(target, indicator, year, bands)
     measured = rule.measure(readings, case)
-    goal = goal_of(target, measured.baseline, indicator)
+    figure = target.comparator is not None
+    goal = goal_of(target, measured.baseline, indicator) if figure else None
     actual = measured.actual
     if actual is None:
         status, reason = rule.without_value(readings, measured)
@@ -67,11 +74,19 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
     base = measured.baseline
     progress = None
     # no distance to cover when the baseline already held (then progress is None)
-    if base is not None and abs(goal - base) > eps(goal, base) and not holds(base, target):
+    if (
+        goal is not None
+        and base is not None
+        and abs(goal - base) > eps(goal, base)
+        and not holds(base, target)
+    ):
         progress = (actual - base) / (goal - base)
     status, reason = rule.judge(readings, case, measured, actual, goal)
+    if year == target.baseline_year and status in ("on_track", "off_track"):
+        # nothing has been shown yet: no verdict on a path that has not started
+        status, reason = "no_data", Reason("at_baseline", year=year)
     two_sided = target.comparator in ("about", "between", "==")
-    if status == "not_met" and two_sided and beyond(actual, base, goal):
+    if status == "not_met" and two_sided and goal is not None and beyond(actual, base, goal):
         reason = reason or Reason("overshoot")
     trend_result = None
     if measured.goal is not None:
@@ -81,7 +96,10 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             target.target_year,
             _trend_direction(target, indicator, measured),
             compound=measured.compound,
+            bounds=bands.ratio,
         )
+    elif not figure and status in ("on_track", "off_track"):
+        trend_result = _rate_trend(measured, indicator, bands)
     return _result(
         target,
         indicator,
@@ -95,6 +113,38 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         baseline=base,
         derived=measured.derived,
         evidence=Evidence(tuple(measured.used), tuple(measured.rates)),
+        outlook=_outlook(readings, rule, case, measured, status, actual),
+    )
+
+
+def _rate_trend(measured: Measured, indicator: Indicator, bands: ProgressBands) -> Trend:
+    """A trend target's band, from Open SDG's rate over its history (TrendRule)."""
+    (first_year, first), (last_year, last) = measured.history[0], measured.history[-1]
+    rate = open_sdg_rate(first, last, last_year - first_year, indicator.direction)
+    return Trend(None, category_of(rate, bands.rate), first_year, last_year)
+
+
+def _outlook(
+    readings: Readings, rule: Rule, case: Case, measured: Measured, status: Status, actual: float
+) -> Outlook | None:
+    """The rates and the projection of a target checked before its target year."""
+    target = case.target
+    if target.comparator is None:  # kind trend: the observed rate only (Open SDG's)
+        history = measured.history
+        if status not in ("on_track", "off_track"):
+            return None
+        (first_year, first), (last_year, last) = history[0], history[-1]
+        observed = compound_rate(abs(first), abs(last), last_year - first_year)
+        return Outlook("compound", "%", observed_rate=observed)
+    return outlook(
+        measured.history,
+        measured.goal,
+        target.target_year,
+        compound=measured.compound,
+        level_unit=measured.level_unit or target.unit,
+        need_required=case.year < target.target_year and not holds(actual, target),
+        in_target_unit=lambda level: rule.level_in_target_unit(readings, case, measured, level),
+        meets=lambda value: holds(value, target),
     )
 
 
@@ -112,11 +162,12 @@ def _result(
     baseline: float | None = None,
     derived: bool = False,
     evidence: Evidence = NO_EVIDENCE,
+    outlook: Outlook | None = None,
 ) -> Result:
-    if goal is None:
+    if goal is None and target.comparator is not None:
         goal = goal_of(target, None, indicator)
     gap_value = gap_pct = None
-    if actual is not None:
+    if actual is not None and goal is not None:
         gap_value = gap(target, actual, goal)
         gap_pct = gap_value / abs(goal) * 100.0 if goal else None
     return Result(
@@ -138,7 +189,7 @@ def _result(
         name_en=target.name_en,
         chapter=target.chapter,
         kind=target.kind,
-        comparator=target.comparator,
+        comparator=target.comparator or "",
         target_min=target.min,
         target_max=target.max,
         tolerance=target.tolerance,
@@ -148,6 +199,7 @@ def _result(
         aspirational=target.aspirational,
         derived=derived,
         evidence=evidence,
+        outlook=outlook,
     )
 
 
@@ -181,25 +233,82 @@ def evaluate(
     *,
     lang: Lang | None = None,
     rates: Mapping[int, ExchangeRate] | None = None,
+    region: str = CITY,
 ) -> Report:
     """Check every target of `registry` against `data` for `year`.
 
     `year` defaults to the latest year in the data (else the plan's target year).
     `rates` replaces the shipped exchange-rate table (a data file's cny_per_usd still
     comes first). The report carries the reading's inputs and diagnostics as given.
-    `lang` is unused, accepted for scripts written when reasons were words: a Result
-    keeps its reason as data, worded by the renderers (sz_quality.render.words).
+    `region` checks one district's rows instead of the city total's; for the city, a
+    target stated for every district is judged on the districts' rows when there are
+    (sz_quality.check.districts). `lang` is unused, accepted for scripts written when
+    reasons were words: a Result keeps its reason as data, worded by the renderers.
     """
-    if isinstance(data, ReadResult):
-        observations: Iterable[Observation] = data.observations
-        inputs, diagnostics = data.inputs, data.diagnostics
-    else:
-        observations, inputs, diagnostics = data, (), ()
-    index = SeriesIndex(observations, registry.formulas, rates)
+    observations, inputs, diagnostics = _parts(data)
+    regions = Regions(registry, observations, rates)
     if year is None:
-        year = index.latest_year() or registry.plan.target_year
-    readings = Readings(registry, index)
-    results = tuple(_check(readings, target, year) for target in registry.targets)
+        year = regions.readings(region).index.latest_year() or registry.plan.target_year
+    results = _check_region(registry, regions, region, year)
+    return replace(_report(registry, year, results, inputs, diagnostics), region=region)
+
+
+def evaluate_regions(
+    registry: Registry,
+    data: ReadResult | Iterable[Observation],
+    year: int | None = None,
+    *,
+    rates: Mapping[int, ExchangeRate] | None = None,
+) -> Report:
+    """Every target checked for the city total and for every district in the data.
+
+    The results of each region follow one another (the city first, then the
+    districts in the order the data names them), each with its `region`; the default
+    year is the latest year in any region's data.
+    """
+    observations, inputs, diagnostics = _parts(data)
+    regions = Regions(registry, observations, rates)
+    if year is None:
+        latest = [regions.readings(name).index.latest_year() for name in regions.names]
+        year = max((found for found in latest if found is not None), default=None)
+        year = year or registry.plan.target_year
+    results: list[Result] = []
+    for name in regions.names or [CITY]:
+        results.extend(_check_region(registry, regions, name, year))
+    return _report(registry, year, tuple(results), inputs, diagnostics)
+
+
+def _parts(
+    data: ReadResult | Iterable[Observation],
+) -> tuple[list[Observation], Iterable[InputSummary], Iterable[Diagnostic]]:
+    if isinstance(data, ReadResult):
+        return list(data.observations), data.inputs, data.diagnostics
+    return list(data), (), ()
+
+
+def _check_region(
+    registry: Registry, regions: Regions, region: str, year: int
+) -> tuple[Result, ...]:
+    readings = regions.readings(region)
+    results = []
+    for target in registry.targets:
+        found = None
+        indicator = registry.indicators_by_id.get(target.indicator)
+        if target.every_district and region == CITY and indicator is not None:
+            found = every_district_result(regions, target, indicator, year, _check)
+        if found is None:
+            found = _check(readings, target, year)
+        results.append(replace(found, region=region) if region != CITY else found)
+    return tuple(results)
+
+
+def _report(
+    registry: Registry,
+    year: int,
+    results: tuple[Result, ...],
+    inputs: Iterable[InputSummary],
+    diagnostics: Iterable[Diagnostic],
+) -> Report:
     return Report(
         year=year,
         results=results,

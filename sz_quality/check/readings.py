@@ -37,6 +37,8 @@ class Measured:
     # the rows the value checked and the baseline value rest on, and the rates used
     used: list[Observation] = field(default_factory=list)
     rates: list[ExchangeRate] = field(default_factory=list)
+    # the unit of `history` and `goal` when it is not the target's (the indicator's)
+    level_unit: str | None = None
 
 
 class Readings:

@@ -24,6 +24,10 @@ ReasonCode = Literal[
     "failed_years",  # a target kept every year did not hold in `years`
     "overshoot",  # a two-sided target went past its band
     "unknown_indicator",  # `indicator` is not in the registry
+    "at_baseline",  # `year` checked is the baseline year: no progress shown yet
+    "too_few_years",  # a trend needs two years of data; `indicator` has one (`year`)
+    "sign_change",  # `indicator` changes sign from `baseline_year` to `year`: no growth rate
+    "lagging_regions",  # a per-district milestone not met in the districts `regions`
 ]
 REASON_CODES: tuple[ReasonCode, ...] = (
     "missing",
@@ -35,6 +39,10 @@ REASON_CODES: tuple[ReasonCode, ...] = (
     "failed_years",
     "overshoot",
     "unknown_indicator",
+    "at_baseline",
+    "too_few_years",
+    "sign_change",
+    "lagging_regions",
 )
 
 
@@ -50,6 +58,7 @@ class Reason:
     baseline_year: int | None = None
     years: tuple[int, ...] = ()
     cause: Reason | None = None
+    regions: tuple[str, ...] = ()
 
     @property
     def missing_pairs(self) -> tuple[tuple[str, int], ...]:
@@ -70,6 +79,8 @@ class Reason:
                 found[name] = value
         if self.years:
             found["years"] = list(self.years)
+        if self.regions:
+            found["regions"] = list(self.regions)
         return found
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..read.observations import Diagnostic, InputSummary
 from .evidence import Evidence
 from .reasons import Reason, ReasonWords
+
+if TYPE_CHECKING:
+    from .outlook import Outlook
 
 __all__ = [
     "NO_EVIDENCE",
@@ -116,6 +119,10 @@ class Result:
     derived: bool = False
     # the rows and rates the verdict rests on (JSON: `used`, `exchange_rates`)
     evidence: Evidence = NO_EVIDENCE
+    # progress analysis: rates, projection (check/outlook.py) and the district checked
+    outlook: Outlook | None = None
+    region: str = ""  # "" the city total, else the district the result is for
+    lagging_regions: tuple[str, ...] = ()  # a per-district milestone: the districts failing
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -130,6 +137,8 @@ class Result:
         `reason` is the reason in words (`words`, in the output's language); beside it
         `reason_code`, the `missing` (series, year) pairs and the reason's other fields.
         """
+        from .outlook import outlook_fields
+
         reason = self.reason
         return {
             "target": self.target,
@@ -153,6 +162,10 @@ class Result:
             ],
             "reason_fields": reason.fields() if reason is not None else {},
             **self.evidence.to_dict(),
+            # progress analysis
+            **outlook_fields(self.outlook),
+            "region": self.region,
+            "lagging_regions": list(self.lagging_regions),
         }
 
 
@@ -203,6 +216,10 @@ class Report:
     agency_filter: str | None = None
     # chapter number -> (heading_zh, heading_en), from the registry's `chapters:`
     chapter_names: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    # `only` (--status): the statuses shown, and the counts before the filter
+    status_filter: frozenset[Status] | None = None
+    counts_before_filter: Mapping[Status, int] | None = None
+    region: str = ""  # the district checked (--region), "" for the city total
 
     @property
     def has_errors(self) -> bool:
@@ -270,7 +287,38 @@ class Report:
             agency_filter=name_zh,
         )
 
-    def groups(self, by: Literal["agency", "chapter"] = "agency") -> list[Group]:
+    def only(self, statuses: frozenset[Status]) -> Report:
+        """The report showing only results of `statuses` (the counts before kept aside)."""
+        return replace(
+            self,
+            results=tuple(r for r in self.results if r.status in statuses),
+            status_filter=statuses,
+            counts_before_filter=self.counts_before_filter or self.summary,
+        )
+
+    def status_filter_order(self) -> list[Status]:
+        """The statuses of the filter, in STATUSES order."""
+        chosen = self.status_filter or frozenset()
+        return [status for status in STATUSES if status in chosen]
+
+    def widest_gaps(self, limit: int = 5) -> list[Group]:
+        """The agencies with the most open gaps (not met, off track), at most `limit`."""
+        return [group for group in self.by_agency() if group.open_gaps][:limit]
+
+    def by_region(self) -> list[Group]:
+        """One group per region checked (szq check --by region), the city total first."""
+        members: dict[str, list[Result]] = {}
+        for result in self.results:
+            members.setdefault(result.region, []).append(result)
+        groups = []
+        for region, results in members.items():
+            zh, en = (region, region) if region else ("全市", "City total")
+            groups.append(Group(region, zh, en, tuple(results)))
+        return groups
+
+    def groups(self, by: Literal["agency", "chapter", "region"] = "agency") -> list[Group]:
+        if by == "region":
+            return self.by_region()
         return self.by_agency() if by == "agency" else self.by_chapter()
 
     def to_dict(self, words: ReasonWords) -> dict[str, Any]:

@@ -23,14 +23,16 @@ Statuses
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from ..plan.models import Indicator, Kind, Target
+from ..plan.models import PLAN_BANDS, Indicator, Kind, ProgressBands, Target
 from .compare import against_path, goal_of, holds
+from .outlook import compound_rate
 from .readings import Measured, Readings
 from .reasons import Reason
 from .results import Status
+from .trend import category_of
 
 __all__ = [
     "RULES",
@@ -41,7 +43,9 @@ __all__ = [
     "LevelRule",
     "MilestoneRule",
     "Rule",
+    "TrendRule",
     "Verdict",
+    "open_sdg_rate",
 ]
 
 Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
@@ -54,6 +58,7 @@ class Case:
     target: Target
     indicator: Indicator
     year: int
+    bands: ProgressBands = PLAN_BANDS  # the target's, else the plan's
 
     @property
     def final(self) -> bool:
@@ -68,8 +73,17 @@ class Rule(Protocol):
     def without_value(self, readings: Readings, measured: Measured) -> Verdict: ...
 
     def judge(
-        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float
+        self,
+        readings: Readings,
+        case: Case,
+        measured: Measured,
+        actual: float,
+        goal: float | None,
     ) -> Verdict: ...
+
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None: ...
 
 
 class LevelRule:
@@ -115,11 +129,18 @@ class LevelRule:
             checked = self.every_year and each > target.baseline_year
             if checked and not holds(value, target):
                 measured.failed_years.append(each)
-        measured.goal = goal_of(target, baseline, indicator)
+        if target.comparator is not None:
+            measured.goal = goal_of(target, baseline, indicator)
         return measured
 
     def without_value(self, readings: Readings, measured: Measured) -> Verdict:
         return "no_data", measured.reason
+
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """A level of the history in the target's unit (a level target's are already)."""
+        return level
 
     def judge(
         self,
@@ -127,9 +148,10 @@ class LevelRule:
         case: Case,
         measured: Measured,
         actual: float,
-        goal: float,
+        goal: float | None,
     ) -> Verdict:
         target, base = case.target, measured.baseline
+        assert goal is not None  # every kind but trend has a figure
         if case.final:
             return ("met" if holds(actual, target) else "not_met"), None
         if holds(actual, target):
@@ -160,7 +182,7 @@ class KeptRule(LevelRule):
         case: Case,
         measured: Measured,
         actual: float,
-        goal: float,
+        goal: float | None,
     ) -> Verdict:
         failed = measured.failed_years
         reason = Reason("failed_years", years=tuple(failed)) if failed else None
@@ -219,7 +241,20 @@ class ChangeRule(_FromBaselineRule):
         goal = goal_of(target, 0.0, None)
         measured.history = readings.indicator_history(indicator, target, year)
         measured.goal = base * (1.0 + sign * goal / 100.0)
+        measured.level_unit = indicator.unit
         return measured
+
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """The change (%) from the baseline level to `level`."""
+        if measured.level_unit is None:  # reported under the target's id
+            return level
+        base = measured.history[0][1] if measured.history else 0.0
+        if measured.history[0][0] != case.target.baseline_year or base == 0:
+            return None
+        sign = 1.0 if case.target.change == "increase" else -1.0
+        return sign * (level - base) / abs(base) * 100.0
 
 
 class IncrementRule(_FromBaselineRule):
@@ -240,9 +275,68 @@ class IncrementRule(_FromBaselineRule):
         factor, _ = readings.factor(target, indicator)
         measured.history = readings.indicator_history(indicator, target, year)
         measured.goal = base + goal * factor
+        measured.level_unit = indicator.unit
         if not measured.history or measured.history[0][1] <= 0:
             measured.compound = False
         return measured
+
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """The increment from the baseline level to `level`, in the target's unit."""
+        if measured.level_unit is None:  # reported under the target's id
+            return level
+        if not measured.history or measured.history[0][0] != case.target.baseline_year:
+            return None
+        base = measured.history[0][1]
+        found, _ = readings.convert(
+            case.target, case.indicator, level - base, case.target.target_year
+        )
+        return found
+
+
+class TrendRule(LevelRule):
+    """trend: a direction without a figure, judged by Open SDG's method 1.
+
+    The observed compound growth rate from the first year with data (the baseline year
+    when it has a value; Open SDG moves to the next year with data too) to the year
+    checked, signed by the indicator's direction (and by the sign of the values when
+    both are negative, as Open SDG does), against the rate bands (% a year, default
+    1.5 / 0.5 / 0): on_track in the top band (significant progress), off_track below.
+    Where Open SDG substitutes 0.001 for a zero first value, szq gives no_data
+    (zero_baseline): a rate from zero is not a rate. A sign change is no_data too.
+    """
+
+    def judge(
+        self,
+        readings: Readings,
+        case: Case,
+        measured: Measured,
+        actual: float,
+        goal: float | None,
+    ) -> Verdict:
+        indicator = case.indicator.id
+        history = measured.history
+        if case.year == case.target.baseline_year:
+            return "no_data", Reason("at_baseline", year=case.year)
+        if len(history) < 2:
+            return "no_data", Reason("too_few_years", indicator=indicator, year=case.year)
+        (first_year, first), (last_year, last) = history[0], history[-1]
+        if first == 0:
+            return "no_data", Reason("zero_baseline", indicator=indicator, year=first_year)
+        if (first > 0) != (last > 0) or last == 0:
+            change = Reason("sign_change", indicator=indicator, year=last_year)
+            return "no_data", replace(change, baseline_year=first_year)
+        rate = open_sdg_rate(first, last, last_year - first_year, case.indicator.direction)
+        category = category_of(rate, case.bands.rate)
+        return ("on_track" if category == "significant" else "off_track"), None
+
+
+def open_sdg_rate(first: float, last: float, years: int, direction: str) -> float:
+    """Open SDG's method-1 progress value, in % a year: sign × direction × CAGR."""
+    sign = -1.0 if first < 0 else 1.0
+    towards = 1.0 if direction == "higher" else -1.0
+    return sign * towards * compound_rate(first, last, years)
 
 
 # kind -> its rule; every kind of plan.models.KINDS (tests/test_rules.py)
@@ -253,4 +347,5 @@ RULES: Mapping[Kind, Rule] = {
     "kept": KeptRule(),
     "yearly_rate": KeptRule(),
     "milestone": MilestoneRule(),
+    "trend": TrendRule(),
 }

@@ -3,9 +3,10 @@
 Derivation follows the registry's formulas through the one resolver of sz_quality.plan
 (plan/resolve.py), the same rules `szq calc` and the reader's completeness check use.
 
-Only the city total counts for evaluation: observations whose region is "" (blank).
-Values of districts (region "福田区", ...) are accepted by the reader and ignored here;
-`szq calc` derives them too (sz_quality.check.derive).
+An index holds one region's values: the city total (region "", blank) unless another
+region is named (`szq check --region`, a target stated for every district: see
+sz_quality.check.districts); `szq calc` derives the districts' values too
+(sz_quality.check.derive).
 
 When several observations name the same (series, year), the last one wins: the reader
 lists files in command-line order and a later file supersedes an earlier one.
@@ -69,18 +70,20 @@ def shipped_exchange_rates() -> dict[int, ExchangeRate]:
 
 
 class SeriesIndex:
-    """Values of the city total by series and year, with derivation by formula."""
+    """Values of one region (the city total by default) by series and year, with
+    derivation by formula."""
 
     def __init__(
         self,
         observations: Iterable[Observation],
         formulas: Mapping[str, CompiledFormula] | None = None,
         rates: Mapping[int, ExchangeRate] | None = None,
+        region: str = CITY,
     ) -> None:
         values: dict[str, dict[int, float]] = {}
         rows: dict[tuple[str, int], Observation] = {}
         for observation in observations:
-            if observation.region != CITY:
+            if observation.region != region:
                 continue
             series = values.get(observation.series)
             if series is None:

@@ -4,7 +4,8 @@ R = CAGR_observed / |CAGR_required|, signed by the direction the series must mov
 reach the target (+1 up, -1 down; the evaluator takes it from the target's comparator,
 which agrees with the indicator's `direction`, and the indicator's where the comparator
 leaves it open): R >= 0.95 significant progress, 0.60 <= R < 0.95
-moderate, 0 <= R < 0.60 insufficient, R < 0 moving away.
+moderate, 0 <= R < 0.60 insufficient, R < 0 moving away. These are the defaults: the
+registry's `plan.progress.ratio` (or a target's own `progress.ratio`) sets the bounds.
 
 CAGR_observed runs from the first year with data (the baseline year when it has a
 value) to the year checked; CAGR_required from the same first value to the target,
@@ -18,21 +19,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from ..plan.models import DEFAULT_RATIO_BANDS
 from .results import Trend, TrendCategory
 
 __all__ = ["BANDS", "category_of", "trend"]
 
 # Lower bounds of the bands, checked in order (the first that R reaches wins).
-BANDS: tuple[tuple[float, TrendCategory], ...] = (
-    (0.95, "significant"),
-    (0.60, "moderate"),
-    (0.0, "insufficient"),
+_NAMES: tuple[TrendCategory, ...] = ("significant", "moderate", "insufficient")
+BANDS: tuple[tuple[float, TrendCategory], ...] = tuple(
+    zip(DEFAULT_RATIO_BANDS, _NAMES, strict=True)
 )
 _TINY = 1e-12
 
 
-def category_of(ratio: float) -> TrendCategory:
-    for lower, category in BANDS:
+def category_of(
+    ratio: float, bounds: tuple[float, float, float] | None = None
+) -> TrendCategory:
+    """The band of `ratio`: `bounds` are the lower bounds of the first three (BANDS')."""
+    bands = BANDS if bounds is None else tuple(zip(bounds, _NAMES, strict=True))
+    for lower, category in bands:
         if ratio >= lower - 1e-9:
             return category
     return "moving_away"
@@ -45,6 +50,7 @@ def trend(
     direction: Literal[1, -1],
     *,
     compound: bool = True,
+    bounds: tuple[float, float, float] | None = None,
 ) -> Trend | None:
     """The trend of `history` (sorted (year, value) pairs) toward `goal` by `target_year`.
 
@@ -72,4 +78,4 @@ def trend(
     if abs(required) < _TINY:
         return Trend(None, None, first_year, last_year)
     ratio = direction * observed / abs(required)
-    return Trend(ratio, category_of(ratio), first_year, last_year)
+    return Trend(ratio, category_of(ratio, bounds), first_year, last_year)

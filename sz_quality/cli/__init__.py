@@ -7,12 +7,13 @@ Exit codes: 0 the command ran (data valid); 1 invalid data (or a --fail-on gate)
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
 
 from .. import __version__
-from .common import EXIT_INTERNAL, State
+from .common import EXIT_INTERNAL, State, help_language, wants_help
 
 app = typer.Typer(
     name="szq",
@@ -52,21 +53,35 @@ def _global(
         help="Load another registry of measures. Default: the shipped measures.yaml.",
         envvar="SZQ_MEASURES",
     ),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        metavar="zh|en",
+        help="Language of the help and the output: zh or en (default: $SZQ_LANG, else from "
+        "$LANG); the default of every command's --lang.",
+        show_default=False,
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
+    if lang is not None:
+        if lang not in ("zh", "en"):
+            raise typer.BadParameter(f"{lang!r} is not one of 'zh', 'en'", param_hint="--lang")
+        os.environ["SZQ_LANG"] = lang  # what each command's --lang defaults to
     ctx.obj = State(targets_path=targets, measures_path=measures)
 
 
 # Each command module adds its commands to `app` when imported. A module imports only
-# typer and szq's light modules at its top; an optional dependency (openpyxl, jinja2,
-# matplotlib) is imported when its command runs, which then names the extra to install.
+# typer and szq's light modules at its top; an optional dependency (python-calamine,
+# XlsxWriter, python-docx, jinja2, matplotlib) is imported when its command runs, which then
+# names the extra to install.
 # So a command is never silently missing: a module that fails to import fails `szq`.
 from . import (  # noqa: E402
     check_commands,
     registry_commands,
     report_commands,
+    template_commands,
     validate_commands,
 )
 
@@ -76,14 +91,39 @@ __all__ = [
     "main",
     "registry_commands",
     "report_commands",
+    "template_commands",
     "validate_commands",
 ]
 
 
+class Terminated(SystemExit):
+    """SIGTERM (`timeout`, a CI job cancelled): unwind like Ctrl-C, so that `finally`
+    blocks stop a second process and remove a half-written temporary file."""
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(128 + signum)
+
+
 def main() -> None:
     """Console entry point: never a traceback, exit codes a CI can trust."""
+    import signal
+
+    from .streams import install
+
+    signal.signal(signal.SIGTERM, _terminate)
+    install()  # a console or pipe in GBK, cp1252 or ASCII never ends a command
+    arguments = sys.argv[1:]
     try:
-        app()
+        if wants_help(arguments) and help_language(arguments) == "zh":
+            from .help_zh import chinese_command
+
+            chinese_command(app)()
+        else:
+            app()
+    except Terminated:
+        sys.stderr.write("szq: terminated\n")
+        raise
     except SystemExit:
         raise
     except KeyboardInterrupt:

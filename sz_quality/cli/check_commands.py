@@ -25,46 +25,54 @@ from .common import (
     OutputOption,
     SheetOption,
     check_data_files,
+    district_series,
     emit,
+    emit_workbook,
     read_data,
+    refuse_output_over_inputs,
     resolve_agency,
     state_of,
     usage_error,
+    wants_xlsx,
 )
 
 if TYPE_CHECKING:
     from ..check.results import Status
 
 
-class CheckFormat(str, Enum):  # mirrors sz_quality.render.check.OutputFormat
+class CheckFormat(str, Enum):  # sz_quality.render.check.OutputFormat, and xlsx
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class GroupBy(str, Enum):
     agency = "agency"
     chapter = "chapter"
+    region = "region"
 
 
 class CalcFormat(str, Enum):
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 FilesArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="FILE...",
-        help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+        help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes an "
+        "earlier one.",
         show_default=False,
     ),
 ]
 
 
-def parse_fail_on(text: str | None) -> frozenset[Status]:
-    """The statuses named by --fail-on (comma-separated), or a usage error."""
+def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Status]:
+    """The statuses named by --fail-on or --status (comma-separated), or a usage error."""
     from ..check.results import STATUSES
 
     if not text:
@@ -76,7 +84,7 @@ def parse_fail_on(text: str | None) -> frozenset[Status]:
             continue
         match = next((status for status in STATUSES if status == name), None)
         if match is None:
-            usage_error(f"--fail-on: unknown status {name!r} (choose from {', '.join(STATUSES)})")
+            usage_error(f"{option}: unknown status {name!r} (choose from {', '.join(STATUSES)})")
         chosen.add(match)
     return frozenset(chosen)
 
@@ -103,8 +111,23 @@ def check_command(
         ),
     ] = None,
     by: Annotated[
-        GroupBy, typer.Option("--by", help="Group the report by lead agency or by chapter.")
+        GroupBy,
+        typer.Option(
+            "--by",
+            help="Group the report by lead agency, by chapter, or by region (the city "
+            "total and every district in the data, each checked on its own rows).",
+        ),
     ] = GroupBy.agency,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="NAME",
+            help="Check every target on one district's rows (its name as the data's "
+            "region column gives it).",
+        ),
+    ] = None,
     agency: Annotated[
         str | None,
         typer.Option(
@@ -115,9 +138,14 @@ def check_command(
         ),
     ] = None,
     output_format: Annotated[
-        CheckFormat,
-        typer.Option("--format", "-f", help="table (rich), json, csv or markdown."),
-    ] = CheckFormat.table,
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), json, csv, markdown or xlsx (also chosen by -o FILE.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_on: Annotated[
         str | None,
@@ -126,6 +154,16 @@ def check_command(
             metavar="STATUSES",
             help="Exit 1 when any target has one of these statuses, e.g. not_met,off_track "
             "(met, not_met, on_track, off_track, no_data, not_assessable).",
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="STATUSES",
+            help="Show only targets with these statuses, e.g. not_met,off_track; the "
+            "summary still counts all.",
         ),
     ] = None,
     encoding: EncodingOption = None,
@@ -140,28 +178,58 @@ def check_command(
     not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
-    from ..check.evaluate import evaluate
+    from ..check.evaluate import evaluate, evaluate_regions
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
+    shown = parse_fail_on(status, "--status")
     check_data_files(files, "check")
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(files), lang.value)
     registry = state.registry()
     selected = resolve_agency(state, agency)
     agency_name = selected.name_zh if selected else None
     language: Lang = "zh" if lang.value == "zh" else "en"
-    # the check evaluates city totals (region blank) only: keep no district observations
-    data = read_data(registry, files, encoding, sheet, language, regions=frozenset({""}))
-    report = evaluate(registry, data, year)
+    if region is not None and by is GroupBy.region:
+        usage_error("--region and --by region: choose one")
+    name = " ".join(region.split()) if region is not None else ""
+    if by is GroupBy.region:
+        data = read_data(registry, files, encoding, sheet, language)
+        report = evaluate_regions(registry, data, year)
+    else:
+        # one region's rows only (the city total by default), and every district's rows
+        # of the series a target stated for every district needs
+        data = read_data(
+            registry,
+            files,
+            encoding,
+            sheet,
+            language,
+            regions=frozenset({name}),
+            every_region=district_series(registry) if not name else frozenset(),
+        )
+        if name and not any(item.region == name for item in data.observations):
+            usage_error(f"--region: no rows of region {name!r} in the data")
+        report = evaluate(registry, data, year, region=name)
     if agency_name is not None:
         report = report.for_agency(agency_name)
-    color, width = _terminal() if output in (None, "-") else (False, 120)
-    chosen = OutputFormat(output_format.value)
-    options = RenderOptions(
-        lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
-    )
-    emit(renderer_for(chosen)(report, options), output)
     failed = report.has_errors or bool(gate & report.statuses())
+    if shown:
+        report = report.only(shown)
+    explicit = output_format.value if output_format is not None else None
+    if wants_xlsx(explicit, output):
+        from ..render.check_xlsx import render_xlsx, value_sources
+
+        options = RenderOptions(lang=language, by=by.value)
+        sources = value_sources(data.observations)
+        emit_workbook(lambda: render_xlsx(report, options, sources), output)
+    else:
+        color, width = _terminal() if output in (None, "-") else (False, 120)
+        chosen = OutputFormat(explicit or "table")
+        options = RenderOptions(
+            lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
+        )
+        emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 
@@ -170,9 +238,15 @@ def calc_command(
     ctx: typer.Context,
     files: FilesArgument,
     output_format: Annotated[
-        CalcFormat,
-        typer.Option("--format", "-f", help="csv (long format, readable by szq) or json."),
-    ] = CalcFormat.csv,
+        CalcFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (default; long format, readable by szq), json or xlsx (also chosen by "
+            "-o FILE.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -188,11 +262,19 @@ def calc_command(
 
     check_data_files(files, "calc")
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(files), lang.value)
     registry = state.registry()
     language: Lang = "zh" if lang.value == "zh" else "en"
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
-    json_wanted = output_format is CalcFormat.json
-    emit(calc_json(data, derived, language) if json_wanted else calc_csv(derived), output)
+    explicit = output_format.value if output_format is not None else None
+    if wants_xlsx(explicit, output):
+        from ..render.calc_xlsx import calc_xlsx
+
+        emit_workbook(lambda: calc_xlsx(data, derived, language), output)
+    elif explicit == "json":
+        emit(calc_json(data, derived, language), output, json=True)
+    else:
+        emit(calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
 

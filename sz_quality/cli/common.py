@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -35,6 +36,28 @@ def _default_lang() -> LangChoice:
     return LangChoice.zh if os.environ.get("LANG", "").startswith("zh") else LangChoice.en
 
 
+def help_language(arguments: list[str]) -> str:
+    """The language of the help: a --lang among the arguments, else the default of --lang."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return _default_lang().value
+
+
+def wants_help(arguments: list[str]) -> bool:
+    """`szq` alone, or -h / --help anywhere before a `--`."""
+    if not arguments:
+        return True
+    for argument in arguments:
+        if argument == "--":
+            return False
+        if argument in ("-h", "--help"):
+            return True
+    return False
+
+
 LangOption = Annotated[
     LangChoice,
     typer.Option(
@@ -55,7 +78,9 @@ EncodingOption = Annotated[
 SheetOption = Annotated[
     str | None,
     typer.Option(
-        "--sheet", metavar="NAME", help="The sheet of .xlsx files: name or 1-based number."
+        "--sheet",
+        metavar="NAME",
+        help="The sheet of .xlsx/.xls/.ods files: name or 1-based number.",
     ),
 ]
 OutputOption = Annotated[
@@ -77,6 +102,10 @@ class State:
     measures_path: str | None = None
     _registry: Registry | None = field(default=None, repr=False)
     _measures: MeasureRegistry | None = field(default=None, repr=False)
+
+    def inputs(self, files: Iterable[str] = ()) -> list[str]:
+        """Every file a command reads: the data files and the registries given."""
+        return [*files, *(path for path in (self.targets_path, self.measures_path) if path)]
 
     def registry(self) -> Registry:
         if self._registry is None:
@@ -124,10 +153,16 @@ def resolve_agency(state: State, query: str | None) -> Agency | None:
 
 
 def check_data_files(files: list[str], command: str) -> None:
-    """Every data file must exist, be a file and be readable: otherwise a usage error."""
+    """Every data file must exist, not be a folder and be readable: otherwise a usage error.
+
+    `-` is standard input; a pipe (/dev/stdin, a process substitution) is a file too."""
     if not files:
         usage_error(f"no data file given (szq {command} FILE...)")
+    if files.count("-") > 1:
+        usage_error("'-' (standard input) can be read once only")
     for file in files:
+        if file == "-":  # standard input
+            continue
         path = Path(file)
         if not path.exists():
             usage_error(f"no such file: {file}")
@@ -137,6 +172,50 @@ def check_data_files(files: list[str], command: str) -> None:
             usage_error(f"cannot read {file}: permission denied")
 
 
+def refuse_output_over_inputs(
+    output: str | None,
+    inputs: Iterable[str | None],
+    lang: str,
+    *,
+    charts_folder: str | None = None,
+) -> None:
+    """A usage error (exit 2) when `-o` names one of the inputs, before anything is read.
+
+    The same file whatever the spelling (relative, absolute, `..`, a symbolic or hard
+    link): the same device and inode when both exist, the same resolved path otherwise.
+    A Markdown report's chart folder, which szq writes into, must hold no input either.
+    """
+    if output is None or output == "-":
+        return
+    from ..render.words import word
+
+    given = [path for path in inputs if path]
+    for path in given:
+        if _same_file(output, path):
+            usage_error(word("output.is_input", lang, output=output, input=path))
+    if charts_folder is not None:
+        for path in given:
+            if _same_file(charts_folder, path) or _inside(path, charts_folder):
+                usage_error(
+                    word("output.charts_hold_input", lang, input=path, folder=charts_folder)
+                )
+
+
+def _resolved(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet): compare where they point
+        return _resolved(first) == _resolved(second)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return Path(_resolved(folder)) in Path(_resolved(path)).parents
+
+
 def read_data(
     registry: Registry,
     files: list[str],
@@ -144,8 +223,10 @@ def read_data(
     sheet: str | None,
     lang: str,
     regions: frozenset[str] | None = None,
+    every_region: frozenset[str] = frozenset(),
 ) -> ReadResult:
-    """The data, read exactly as `szq validate` reads it (observations of `regions` only).
+    """The data, read exactly as `szq validate` reads it (observations of `regions` only,
+    and of the series `every_region` in every region).
 
     The cyclic garbage collector is paused while the observations are built: a million
     rows make a million small objects and no cycles, and its passes over them cost
@@ -159,14 +240,17 @@ def read_data(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return read_files(
+        result = read_files(
             files,
             Lookup.from_registry(registry),
             encoding=encoding,
             sheet=sheet,
             lang=lang,
             regions=regions,
+            every_region=every_region,
         )
+        refuse_missing_sheet(result, lang)
+        return result
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
     except OSError as error:
@@ -175,6 +259,32 @@ def read_data(
         gc.freeze()  # what was read lives to the end of the command: never scan it
         if was_enabled:
             gc.enable()
+
+
+def district_series(registry: Registry) -> frozenset[str]:
+    """The series a target stated for every district is judged on: its indicator and,
+    for a derived one, the inputs of its formula (transitively)."""
+    wanted: set[str] = set()
+    pending = [t.indicator for t in registry.targets if t.every_district]
+    while pending:
+        series = pending.pop()
+        if series in wanted:
+            continue
+        wanted.add(series)
+        formula = registry.formulas.get(series)
+        if formula is not None:
+            pending.extend(formula.operand_factors)
+    return frozenset(wanted)
+
+
+def refuse_missing_sheet(result: ReadResult, lang: str) -> None:
+    """A --sheet that a workbook does not have is bad usage (exit 2), not invalid data."""
+    for diagnostic in result.diagnostics:
+        if diagnostic.message_key == "no-sheet":
+            hint = diagnostic.hint_in(lang)
+            usage_error(
+                f"{diagnostic.file}: {diagnostic.message_in(lang)}" + (f" ({hint})" if hint else "")
+            )
 
 
 def usage_error(message: str) -> NoReturn:
@@ -190,9 +300,49 @@ def fail_registry(error: Exception) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print to standard output, or write FILE atomically."""
+def wants_xlsx(explicit: str | None, output: str | None) -> bool:
+    """--format xlsx, or no --format and -o naming a .xlsx file."""
+    if explicit is not None:
+        return explicit == "xlsx"
+    return output is not None and output.lower().endswith(".xlsx")
+
+
+def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
+    """Write a workbook to FILE atomically (or to standard output when it is not a
+    terminal); a usage error without XlsxWriter."""
+    from ..render.xlsx_book import XlsxExtraMissing
+
+    if output in (None, "-") and sys.stdout.isatty():
+        usage_error("a workbook is not for a terminal: name the file with -o FILE.xlsx")
+    try:
+        data = make()
+    except XlsxExtraMissing as error:
+        usage_error(str(error))
     if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from ..atomic import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(output, data)
+    except OSError as error:
+        usage_error(f"cannot write {output}: {error}")
+
+
+def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False) -> None:
+    """Print to standard output, or write FILE atomically (UTF-8). JSON printed to a
+    console whose encoding lacks a character gets JSON's \\uXXXX escape for it; XML
+    printed to a console not in UTF-8 is all ASCII, with character references."""
+    if output is None or output == "-":
+        if json:
+            from .streams import json_for_stream
+
+            text = json_for_stream(text, sys.stdout)
+        elif xml:
+            from .streams import xml_for_stream
+
+            text = xml_for_stream(text, sys.stdout)
         sys.stdout.write(text)
         sys.stdout.flush()
         return

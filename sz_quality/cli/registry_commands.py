@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import LangOption, OutputOption, emit, resolve_agency, state_of, usage_error
+from .common import (
+    LangOption,
+    OutputOption,
+    emit,
+    refuse_output_over_inputs,
+    resolve_agency,
+    state_of,
+    usage_error,
+)
 
 
 class ListFormat(str, Enum):
@@ -63,6 +71,7 @@ def targets_command(
     from ..plan.models import KINDS
 
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
     if kind is not None and kind not in KINDS:
         usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
     registry = state.registry()
@@ -75,7 +84,7 @@ def targets_command(
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps([target_record(target) for target in chosen]), output)
+        emit(dumps([target_record(target) for target in chosen]), output, json=True)
         return
     from ..render.registry_table import targets_table
 
@@ -102,6 +111,7 @@ def measures_command(
     from ..plan.registry import suggest
 
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
     registry = state.registry()
     if target is not None and target not in registry.targets_by_id:
         hint = suggest(target, registry.targets_by_id)
@@ -116,7 +126,7 @@ def measures_command(
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps([measure_record(measure, measures) for measure in chosen]), output)
+        emit(dumps([measure_record(measure, measures) for measure in chosen]), output, json=True)
         return
     from ..render.registry_table import measures_table
 
@@ -134,11 +144,12 @@ def agencies_command(
     from ..plan.listing import agency_counts
 
     state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
     rows = agency_counts(state.registry(), state.measures())
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps([row.to_dict() for row in rows]), output)
+        emit(dumps([row.to_dict() for row in rows]), output, json=True)
         return
     from ..render.registry_table import agencies_table
 

@@ -26,6 +26,7 @@ from .common import (
     SheetOption,
     check_data_files,
     read_data,
+    refuse_output_over_inputs,
     state_of,
     usage_error,
 )
@@ -37,6 +38,7 @@ class ReportFormatChoice(str, Enum):
     html = "html"
     md = "md"
     json = "json"
+    docx = "docx"
 
 
 def _stamp() -> str:
@@ -57,7 +59,8 @@ def report_command(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="Data files (long or wide CSV, .xlsx); a later file supersedes an earlier one.",
+            help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes "
+            "an earlier one.",
             show_default=False,
         ),
     ],
@@ -68,7 +71,7 @@ def report_command(
             "-o",
             metavar="FILE",
             help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it) or report.json.",
+            "to report_charts/ beside it), report.json or report.docx (Word).",
         ),
     ] = "report.html",
     year: Annotated[
@@ -83,7 +86,9 @@ def report_command(
     ] = None,
     output_format: Annotated[
         ReportFormatChoice | None,
-        typer.Option("--format", "-f", help="html, md or json (default: from -o's suffix)."),
+        typer.Option(
+            "--format", "-f", help="html, md, json or docx (default: from -o's suffix)."
+        ),
     ] = None,
     measures_status: Annotated[
         str | None,
@@ -113,7 +118,13 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
-    from ..render.report_writer import format_for, write_report
+    from ..render.report_writer import (
+        ChartFolderConflict,
+        charts_folder_for,
+        format_for,
+        write_report,
+    )
+    from ..render.words import word
     from ..report.charts import ReportExtraMissing
 
     started = time.perf_counter()
@@ -121,13 +132,21 @@ def report_command(
         chosen = format_for(output, output_format.value if output_format else None)
     except ValueError as error:
         usage_error(str(error))
-    if chosen != "json":
-        for module in ("jinja2", "matplotlib"):
-            try:
-                __import__(module)
-            except ModuleNotFoundError:
-                usage_error(f"the {chosen} report needs {module}: {INSTALL_HINT}")
     state = state_of(ctx)
+    refuse_output_over_inputs(
+        output,
+        state.inputs([*files, *([measures_status] if measures_status else [])]),
+        lang.value,
+        charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
+    )
+    # HTML and Markdown charts are szq's own SVG; the Word report draws PNGs with matplotlib
+    needed = {"json": (), "docx": ("docx", "matplotlib")}.get(chosen, ("jinja2",))
+    for module in needed:
+        try:
+            __import__(module)
+        except ModuleNotFoundError:
+            name = "python-docx" if module == "docx" else module
+            usage_error(f"the {chosen} report needs {name}: {INSTALL_HINT}")
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -158,10 +177,18 @@ def report_command(
         )
     except ReportExtraMissing as error:
         usage_error(str(error))
+    except ChartFolderConflict as error:
+        usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
-    for warning in annual.warnings:
-        sys.stderr.write(f"szq: warning: {warning}\n")
+    if chosen == "docx":
+        if annual.charts:  # one line: how the pictures hold Chinese
+            from ..render.report_docx_charts import font_note
+
+            sys.stderr.write(f"szq: {font_note(language)}\n")
+    else:
+        for warning in annual.warnings:  # the SVG charts' font
+            sys.stderr.write(f"szq: warning: {warning}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
         sys.stderr.write(

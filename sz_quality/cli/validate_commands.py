@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..render.diagnostics import DiagnosticsFormat, renderer_for
 from . import app
 from .common import (
     EXIT_INVALID,
@@ -27,6 +27,8 @@ from .common import (
     check_data_files,
     emit,
     fail_registry,
+    refuse_missing_sheet,
+    refuse_output_over_inputs,
     state_of,
     usage_error,
 )
@@ -39,33 +41,6 @@ __all__ = ["DiagnosticsFormat", "renderer_for"]
 
 # A progress bar is worth drawing for files above this size (bytes).
 _PROGRESS_THRESHOLD = 4 << 20
-
-
-class DiagnosticsFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-def renderer_for(choice: DiagnosticsFormat):  # type: ignore[no-untyped-def]
-    """The `render(result, *, strict, lang) -> str` function of a format."""
-    if choice is DiagnosticsFormat.text:
-        from ..render.diagnostics_text import render as text_render
-
-        return text_render
-    if choice is DiagnosticsFormat.json:
-        from ..render.diagnostics_json import render as json_render
-
-        return json_render
-    if choice is DiagnosticsFormat.github:
-        from ..render.diagnostics_github import render as github_render
-
-        return github_render
-    _never(choice)
-
-
-def _never(value: object) -> NoReturn:  # pragma: no cover - every member is handled above
-    raise AssertionError(f"unhandled format {value!r}")
 
 
 def _load_lookup(targets_path: str | None) -> Lookup:
@@ -82,15 +57,15 @@ def _load_lookup(targets_path: str | None) -> Lookup:
         raise
 
 
-def _needs_openpyxl(files: list[str]) -> None:
-    if not any(file.lower().endswith((".xlsx", ".xlsm")) for file in files):
+def _needs_calamine(files: list[str]) -> None:
+    if not any(file.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")) for file in files):
         return
     import importlib.util
 
-    if importlib.util.find_spec("openpyxl") is None:
+    if importlib.util.find_spec("python_calamine") is None:
         usage_error(
-            "reading .xlsx files needs openpyxl: pip install 'sz-quality[xlsx]' "
-            "(or save the sheet as CSV)"
+            "reading .xlsx, .xls and .ods files needs python-calamine: "
+            "pip install 'sz-quality[xlsx]' (or save the sheet as CSV)"
         )
 
 
@@ -131,7 +106,8 @@ def validate_command(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030) or .xlsx. "
+            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030), .xlsx, "
+            ".xls or .ods. "
             "A later file supersedes an earlier one (reported as a revision).",
             show_default=False,
         ),
@@ -141,7 +117,8 @@ def validate_command(
         typer.Option(
             "--format",
             "-f",
-            help="text (for people), json (for scripts) or github (Actions annotations).",
+            help="text (for people), json (for scripts), github (Actions annotations), "
+            "junit (JUnit XML: Jenkins, GitLab, ...) or gitlab (GitLab Code Quality).",
         ),
     ] = DiagnosticsFormat.text,
     strict: Annotated[
@@ -192,6 +169,7 @@ def validate_command(
 ) -> None:
     """Check data submissions: exit 0 valid, 1 invalid data, 2 bad usage."""
     check_data_files(files, "validate")
+    refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
     if (expect_agency is None) != (year is None):
         usage_error("--expect-agency and --year go together")
     if encoding is not None:
@@ -201,7 +179,7 @@ def validate_command(
             codecs.lookup(encoding)
         except LookupError:
             usage_error(f"unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)")
-    _needs_openpyxl(files)
+    _needs_calamine(files)
     language = lang.value
     lookup = _load_lookup(state_of(ctx).targets_path)
     if expect_agency is not None:
@@ -229,6 +207,7 @@ def validate_command(
         )
 
     result: ReadResult = _read_with_progress(files, run)
+    refuse_missing_sheet(result, language)
     if (
         output_format is DiagnosticsFormat.text
         and (output is None or output == "-")
@@ -238,17 +217,36 @@ def validate_command(
 
         print_rich(result, strict=strict, lang=language)
     else:
-        emit(renderer_for(output_format)(result, strict=strict, lang=language), output)
+        emit(
+            renderer_for(output_format)(result, strict=strict, lang=language),
+            output,
+            json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
+            xml=output_format is DiagnosticsFormat.junit,
+        )
     from ..read.diagnostics import is_valid
 
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 
 
 @app.command("schema")
-def schema_command(output: OutputOption = None) -> None:
+def schema_command(
+    output: OutputOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="zh|en",
+            help="Language of the descriptions: zh or en (default: both).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """The JSON Schema of a long-format data row (one row per value)."""
-    import json
 
-    from ..read.schema import row_json_schema
+    from ..read.row_schema import row_json_schema
+    from ..render.jsonout import dumps
 
-    emit(json.dumps(row_json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+    if lang not in (None, "zh", "en"):
+        usage_error(f"unknown language {lang!r}: use zh or en")
+    schema = row_json_schema(lang)
+    emit(dumps(schema), output, json=True)

@@ -23,6 +23,7 @@ from .cache import digest, read_entry, write_entry
 from .names import fold
 
 if TYPE_CHECKING:
+    from .names import TermIndex
     from .registry import Registry
 
 __all__ = [
@@ -34,10 +35,11 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 4  # 2: entries stamped by cache.py; 4: SeriesInfo.twin
+_FORMAT = 6  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
+# series references; 5: both; 6: SeriesInfo.twin
 
 # The result of a failed conversion, kept in the factor table like a factor.
-FactorError = Literal["unknown", "mismatch", "currency"]
+FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
 Factor = float | FactorError
 
 
@@ -82,6 +84,8 @@ class SeriesInfo(_Record):
         "inputs",
         "baseline_year",
         "target_year",
+        "reference",
+        "target_kind",
         "twin",
     )
     index: int
@@ -96,6 +100,10 @@ class SeriesInfo(_Record):
     inputs: tuple[str, ...]  # a derived indicator's operands
     baseline_year: int | None  # targets only
     target_year: int | None  # targets only
+    # a % series: the figure its targets set (the smallest), against which a value about
+    # 100 times smaller looks like a fraction written for a percentage (0.415 for 41.5%)
+    reference: float | None
+    target_kind: str | None  # targets only: level, change, increment, kept, ...
     # the index of the series that takes this one's values in another currency: a
     # per-capita GDP in 美元/人 goes to the target in 万美元/人, and a figure in 元/人
     # given under that target goes to the indicator (-1: none)
@@ -115,10 +123,12 @@ class SeriesInfo(_Record):
         inputs: tuple[str, ...] = (),
         baseline_year: int | None = None,
         target_year: int | None = None,
+        reference: float | None = None,
+        target_kind: str | None = None,
         twin: int = -1,
     ) -> None:
         values = (index, id, kind, indicator, unit, name_zh, name_en, min, max, inputs)
-        rest = (baseline_year, target_year, twin)
+        rest = (baseline_year, target_year, reference, target_kind, twin)
         for name, value in zip(self.__slots__, (*values, *rest), strict=True):
             object.__setattr__(self, name, value)
 
@@ -167,6 +177,7 @@ class Lookup:
         self.factors: dict[tuple[str, str], Factor] = factors if factors is not None else {}
         self.version = version
         self._dirty = False
+        self._terms: TermIndex | None = None  # built at the first Chinese "did you mean"
         self._by_id = {info.id: info for info in series}
         self._agencies_by_id = {agency.id: agency for agency in agencies}
         labels = {agency.id: agency.name_zh for agency in agencies}
@@ -198,6 +209,12 @@ class Lookup:
         candidates = self.ambiguous.get(folded)
         if candidates:
             return self._by_id.get(candidates[0])
+        if not folded.isascii():  # a Chinese name: by its words, not by edit distance
+            if self._terms is None:
+                from .names import TermIndex
+
+                self._terms = TermIndex(self.names)
+            return self._by_id.get(self._terms.best(folded) or "")
         matches = difflib.get_close_matches(folded, list(self.names), n=1, cutoff=0.6)
         return self._by_id.get(self.names[matches[0]]) if matches else None
 
@@ -301,13 +318,15 @@ class Lookup:
                 inputs=tuple(row[8]),
                 baseline_year=row[9],
                 target_year=row[10],
-                twin=row[11],
+                reference=row[11],
+                target_kind=row[12],
+                twin=row[13],
             )
             for index, row in enumerate(data["series"])
         )
         factors: dict[tuple[str, str], Factor] = {}
         for source, target, value in data["factors"]:
-            if value in ("unknown", "mismatch", "currency"):
+            if value in ("unknown", "mismatch", "currency", "meaning"):
                 factors[(source, target)] = value
             else:
                 factors[(source, target)] = float(value)
@@ -348,6 +367,8 @@ def _series_row(info: SeriesInfo) -> list[Any]:
         list(info.inputs),
         info.baseline_year,
         info.target_year,
+        info.reference,
+        info.target_kind,
         info.twin,
     ]
 

@@ -14,6 +14,7 @@ from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
 from .names import fold
 
 if TYPE_CHECKING:
+    from .models import Target
     from .registry import Registry
 
 __all__ = ["build_lookup", "compute_factor"]
@@ -83,6 +84,8 @@ def compute_factor(source: str, target: str) -> Factor:
         return "currency"
     except units.UnitError:
         return "mismatch"
+    if not units.same_meaning(source, target):
+        return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
     return factor if math.isfinite(factor) else "mismatch"
 
 
@@ -117,6 +120,20 @@ def _currency_twins(registry: Registry) -> dict[str, str]:
     return twins
 
 
+def _reference(unit: str, targets: list[Target]) -> float | None:
+    """The smallest positive figure targets in % set (None for another unit, or none)."""
+    if unit != "%":
+        return None
+    figures = [
+        figure
+        for target in targets
+        if target.unit == "%"
+        for figure in (target.value, target.min)
+        if figure is not None and figure > 0
+    ]
+    return min(figures) if figures else None
+
+
 def build_lookup(registry: Registry) -> Lookup:
     from . import units
 
@@ -144,6 +161,10 @@ def build_lookup(registry: Registry) -> Lookup:
     positions.update(
         {target.id: first_target + index for index, target in enumerate(registry.targets)}
     )
+    levels: dict[str, list[Target]] = {}  # targets on the indicator's level (not its change)
+    for target in registry.targets:
+        if target.kind not in ("change", "increment", "yearly_rate"):
+            levels.setdefault(target.indicator, []).append(target)
     for indicator in registry.indicators:
         low = indicator.bounds.min if indicator.bounds else None
         high = indicator.bounds.max if indicator.bounds else None
@@ -166,6 +187,7 @@ def build_lookup(registry: Registry) -> Lookup:
                 min=low,
                 max=high,
                 inputs=tuple(sorted(formula.inputs)) if formula else (),
+                reference=_reference(indicator.unit, levels.get(indicator.id, [])),
                 twin=positions[twins[indicator.id]] if indicator.id in twins else -1,
             )
         )
@@ -181,6 +203,8 @@ def build_lookup(registry: Registry) -> Lookup:
                 name_en=target.name_en,
                 baseline_year=target.baseline_year,
                 target_year=target.target_year,
+                reference=_reference(target.unit, [target]),
+                target_kind=target.kind,
                 twin=positions[twins[target.id]] if target.id in twins else -1,
             )
         )

@@ -11,6 +11,7 @@ runs on every construction, from YAML or from the cache alike.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
@@ -29,18 +30,28 @@ __all__ = [
     "Measure",
     "MeasureTable",
     "Plan",
+    "ProgressBands",
     "Target",
 ]
 
 Direction = Literal["higher", "lower"]
-Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone"]
+Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone", "trend"]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
 COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "about")
-KINDS: tuple[str, ...] = ("level", "change", "increment", "kept", "yearly_rate", "milestone")
+KINDS: tuple[str, ...] = (
+    "level",
+    "change",
+    "increment",
+    "kept",
+    "yearly_rate",
+    "milestone",
+    "trend",
+)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-# pydantic reads this from each dataclass: a key the model does not know is an error
-_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+# pydantic reads this from each dataclass: a key the model does not know is an error, and
+# so is a number that is not finite (.nan, .inf, 1.0e+400): JSON has no such numbers
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid", "allow_inf_nan": False}
 
 
 class FieldError(ValueError):
@@ -69,6 +80,48 @@ def _check_range(field: str, value: int | None, low: int, high: int) -> None:
         raise FieldError(field, f"must be from {low} to {high}, got {value}")
 
 
+# Eurostat's and Open SDG's bands: the trend ratio R of a target with a figure, and the
+# observed compound growth rate (% a year) of a `trend` target (Open SDG's method 1)
+DEFAULT_RATIO_BANDS = (0.95, 0.60, 0.0)
+DEFAULT_RATE_BANDS = (1.5, 0.5, 0.0)
+
+
+def _check_bands(field: str, bands: tuple[float, float, float] | None) -> None:
+    """Three finite lower bounds, strictly descending (significant, moderate, insufficient)."""
+    if bands is None:
+        return
+    if len(bands) != 3 or not all(math.isfinite(bound) for bound in bands):
+        raise FieldError(field, f"needs three finite numbers, got {list(bands)}")
+    if not bands[0] > bands[1] > bands[2]:
+        raise FieldError(field, f"must be strictly descending, got {list(bands)}")
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressBands:
+    """The lower bounds of the trend bands: significant, moderate, insufficient progress.
+
+    `ratio`: of R = CAGR observed / |CAGR required| (targets with a figure);
+    `rate`: of the observed compound growth rate, in % a year (kind trend).
+    A target's own `progress:` overrides the plan's, field by field.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    ratio: tuple[float, float, float] | None = None
+    rate: tuple[float, float, float] | None = None
+
+    def __post_init__(self) -> None:
+        _check_bands("ratio", self.ratio)
+        _check_bands("rate", self.rate)
+
+    def over(self, plan: ProgressBands) -> ProgressBands:
+        """These bands, the plan's where these leave one unset."""
+        return ProgressBands(self.ratio or plan.ratio, self.rate or plan.rate)
+
+
+PLAN_BANDS = ProgressBands(DEFAULT_RATIO_BANDS, DEFAULT_RATE_BANDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """The plan the registry encodes, and the default years of its targets."""
@@ -81,8 +134,11 @@ class Plan:
     baseline_year: int
     target_year: int
     source: str | None = None
+    progress: ProgressBands = PLAN_BANDS
 
     def __post_init__(self) -> None:
+        if self.progress.ratio is None or self.progress.rate is None:
+            raise FieldError("progress", "needs both 'ratio' and 'rate' bands")
         for name in ("id", "name_zh", "name_en"):
             _check_text(name, getattr(self, name))
         _check_range("baseline_year", self.baseline_year, 1900, 2100)
@@ -182,11 +238,12 @@ class Target:
     name_en: str
     chapter: int
     kind: Kind
-    comparator: Comparator
     unit: str
     baseline_year: int
     target_year: int
     quote: str
+    # none for kind trend only (a direction without a figure)
+    comparator: Comparator | None = None
     # null for the headline targets that open a chapter, before its first clause
     clause: int | None = None
     table: int | None = None
@@ -199,6 +256,9 @@ class Target:
     lead_agencies_inferred: tuple[str, ...] = ()
     aspirational: bool = False
     note: str | None = None
+    progress: ProgressBands | None = None  # overrides the plan's bands
+    # stated for every district (每个区…): judged on the districts' rows when there are
+    every_district: bool = False
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -220,7 +280,9 @@ class Target:
             )
 
     def _check_comparator_fields(self) -> None:
-        if self.comparator == "between":
+        if self.kind == "trend" or self.comparator is None:
+            self._check_trend_fields()
+        elif self.comparator == "between":
             if self.min is None or self.max is None:
                 raise FieldError("comparator", "comparator 'between' needs both 'min' and 'max'")
             if self.min > self.max:
@@ -239,6 +301,14 @@ class Target:
                 )
         elif self.tolerance is not None:
             raise FieldError("tolerance", "'tolerance' goes with comparator 'about' only")
+
+    def _check_trend_fields(self) -> None:
+        """kind trend has a direction (the indicator's) and no figure; every other kind a figure."""
+        if self.kind != "trend":
+            raise FieldError("comparator", f"kind {self.kind!r} needs a 'comparator'")
+        for name in ("comparator", "value", "min", "max", "tolerance"):
+            if getattr(self, name) is not None:
+                raise FieldError(name, f"kind 'trend' takes no {name!r}: only a direction")
 
     @property
     def leads(self) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from .loading import (
     validate_items,
     validate_one,
 )
-from .models import Agency, Bounds, Chapter, Indicator, Plan, Target
+from .models import Agency, Bounds, Chapter, Indicator, Plan, ProgressBands, Target
 from .names import suggest
 from .registry_checks import check_chapters, check_references
 
@@ -46,7 +46,7 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 3  # 2: entries stamped by cache.py; 3: chapters
+_CACHE_FORMAT = 4  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands
 
 
 @dataclass(frozen=True)
@@ -207,6 +207,15 @@ def _tuples(item: dict[str, Any]) -> dict[str, Any]:
     return {key: tuple(value) if isinstance(value, list) else value for key, value in item.items()}
 
 
+def _with_bands(item: dict[str, Any]) -> dict[str, Any]:
+    """A plan's or a target's `progress` as ProgressBands (JSON gives a mapping of lists)."""
+    bands = item.get("progress")
+    if bands is None:
+        return item
+    found = {key: tuple(value) if value is not None else None for key, value in bands.items()}
+    return {**item, "progress": ProgressBands(**found)}
+
+
 def _indicator(item: dict[str, Any]) -> Indicator:
     data = _tuples(item)
     if data.get("bounds") is not None:
@@ -220,10 +229,10 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
     return Registry(
         path=name,
         sha256=key,
-        plan=Plan(**cached["plan"]),
+        plan=Plan(**_with_bands(cached["plan"])),
         agencies=tuple(Agency(**_tuples(item)) for item in cached["agencies"]),
         indicators=tuple(_indicator(item) for item in cached["indicators"]),
-        targets=tuple(Target(**_tuples(item)) for item in cached["targets"]),
+        targets=tuple(Target(**_with_bands(_tuples(item))) for item in cached["targets"]),
         chapters=tuple(Chapter(**item) for item in cached["chapters"]),
         unit_factors=factors,
         formulas={

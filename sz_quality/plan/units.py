@@ -29,6 +29,7 @@ __all__ = [
     "parse_unit",
     "preload",
     "quantity",
+    "same_meaning",
     "unit_registry",
 ]
 
@@ -308,6 +309,50 @@ def _factor(source: str, target: str) -> tuple[float, float]:
         ) from None
     factor = float(converted.magnitude) / float(target_quantity.magnitude)
     return factor * source_magnitude / target_magnitude, shift if shift == usd_shift else 0.0
+
+
+# Units that count things of one kind, so that they convert in dimension but not in
+# meaning: 351 good-air days are days counted, not a duration of 8,424 hours, and 3 家
+# (enterprises) are not 3 张 (beds). Each term of a unit has a kind: a measure word is its
+# own kind, 天/日 count days, the other time units measure durations; 个 (and 人, 户,
+# the other units) have none and convert by dimension alone.
+_COUNTED_DAYS = frozenset({"天", "日", "day", "days"})
+_DURATIONS = frozenset({"小时", "h", "hour", "hours", "年", "岁", "year", "years"})
+MEASURE_WORDS = frozenset("家所张套辆宗册台件项次座条处")
+
+
+def _kind(term: str) -> str | None:
+    """The kind of one term of a unit (万张 -> 张, 小时 -> duration), or None."""
+    bare = term.lstrip("每").lstrip("".join(_MAGNITUDES)).lower()
+    if bare in _COUNTED_DAYS:
+        return "day"
+    if bare in _DURATIONS:
+        return "duration"
+    return bare if bare in MEASURE_WORDS else None
+
+
+def _kinds(text: str) -> tuple[set[str], set[str]]:
+    """The kinds of a unit's numerator and of its denominator."""
+    normalised = normalise_unit_text(text).replace("×", "*").replace("·", "*")
+    numerator: set[str] = set()
+    denominator: set[str] = set()
+    operator = "*"
+    for index, part in enumerate(_TERM_SPLIT.split(normalised)):
+        if index % 2 == 1:
+            operator = part
+            continue
+        kind = _kind(part)
+        if kind is not None:
+            (denominator if operator == "/" else numerator).add(kind)
+    return numerator, denominator
+
+
+def same_meaning(source: str, target: str) -> bool:
+    """Whether two units that convert in dimension count the same kind of thing."""
+    for mine, theirs in zip(_kinds(source), _kinds(target), strict=True):
+        if mine and theirs and mine != theirs:
+            return False
+    return True
 
 
 def conversion_factor(source: str, target: str, *, cny_per_usd: float | None = None) -> float:

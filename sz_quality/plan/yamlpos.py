@@ -32,14 +32,34 @@ class YamlDocument:
         return None
 
 
+def _no_alias_loader() -> type[Any]:
+    """SafeLoader refusing aliases (`*name`): a registry needs none, and nested ones
+    (the "billion laughs") expand into gigabytes."""
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise YamlSyntaxError(
+                    event.start_mark.line + 1,
+                    f"alias *{event.anchor} refused: szq reads registries without YAML "
+                    "aliases (write the value out)",
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
 def read_yaml(text: str) -> YamlDocument:
     """Parse with PyYAML's SafeLoader (no object construction) and record node lines.
 
     Duplicate keys in a mapping are an error: PyYAML would silently keep the last one.
+    Aliases are refused (`_no_alias_loader`).
     """
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    loader = _no_alias_loader()(text)
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}

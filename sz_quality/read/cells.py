@@ -12,8 +12,10 @@ import unicodedata
 from typing import Final, Literal
 
 __all__ = [
+    "ABSURD",
     "FIELDS",
     "HEADER_ALIASES",
+    "LABEL_HEADERS",
     "NO_VALUE",
     "cell_text",
     "closest_header",
@@ -23,6 +25,7 @@ __all__ = [
     "parse_year",
     "same_value",
     "source_text",
+    "suspect_window",
 ]
 
 FIELDS = ("indicator", "year", "value", "unit", "region", "source", "note")
@@ -38,6 +41,9 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "备注", "说明"),
 }
 FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
+# Columns for people beside the data (szq template's names of each indicator): known,
+# read by no one, never an unknown-column warning.
+LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英文名称", "相关目标"})
 
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})
@@ -45,7 +51,31 @@ NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "…�
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?")
 _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+# What a statistics table writes as a number (after NFKC and trimming): a sign, digits
+# (thousands separated by commas, or not), decimals, an exponent. Python's float() also
+# takes "1_000", "inf", "nan", "0x10"-like spellings and non-ASCII digits: none of them.
+NUMBER = re.compile(
+    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+)
+_NOT_FINITE_WORDS = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
+
+# No figure of a statistics table reaches a quadrillion of its indicator's unit (GDP in 元
+# is about 1e12): a value as large, after conversion, is a mistake of unit or of digits.
+ABSURD: Final = 1e15
+
+# A % value is a suspect fraction (0.415 written for 41.5%) when it is at most 1 and
+# 20 to 500 times smaller than the figure the series' targets set: "about 100 times".
+# A small share that is plausible (unemployment 2.3% against a target of 3%) is not.
+FRACTION_RATIOS: Final = (20.0, 500.0)
+
+
+def suspect_window(reference: float | None) -> tuple[float, float] | None:
+    """The values of a % series with this reference that look like fractions, or None."""
+    if reference is None:
+        return None
+    low, high = FRACTION_RATIOS
+    return reference / high, min(reference / low, 1.0)
+
 
 NOT_A_NUMBER: Final = "bad"
 NOT_FINITE: Final = "not-finite"
@@ -87,24 +117,21 @@ def parse_year(text: str) -> int | None:
 
 
 def parse_value(text: str) -> float | None | Literal["bad", "not-finite"]:
-    """A value cell: a float, None for "no value", or why it is not a number."""
-    try:
-        value = float(text)
-    except ValueError:
-        stripped = text.strip()
-        if stripped in NO_VALUE:
-            return None
-        normal = unicodedata.normalize("NFKC", stripped)
-        if normal in NO_VALUE:
-            return None
-        if _THOUSANDS.fullmatch(normal):
-            value = float(normal.replace(",", ""))
-        else:
-            try:
-                value = float(normal)
-            except ValueError:
-                return NOT_A_NUMBER
-    if value - value != 0:  # NaN or infinity
+    """A value cell: a float, None for "no value", or why it is not a number.
+
+    The grammar is NUMBER's, and only it: what float() takes beyond it is "bad", and
+    NaN or infinity (written out, or a number too large for a float) "not-finite".
+    """
+    stripped = text.strip()
+    if stripped in NO_VALUE:
+        return None
+    normal = stripped if stripped.isascii() else unicodedata.normalize("NFKC", stripped)
+    if normal in NO_VALUE:
+        return None
+    if NUMBER.fullmatch(normal) is None:
+        return NOT_FINITE if _NOT_FINITE_WORDS.fullmatch(normal) else NOT_A_NUMBER
+    value = float(normal.replace(",", "") if "," in normal else normal)
+    if value - value != 0:  # too large for a float: infinity
         return NOT_FINITE
     return value
 

@@ -1,21 +1,32 @@
 """The column-wise fast path: a plain batch of a long table checked with C-level operations.
 
-A batch qualifies when nothing in it needs a look: every row has the header's number of
-fields, every indicator, year, unit and value reads, every value is in range, and no key
-was seen before. Otherwise it gives up (returns None, having changed nothing) and the
-row path judges the batch: the fast path never judges, so both accept the same rows.
+A row qualifies when nothing in it needs a look: it has the header's number of fields,
+its indicator, year, unit and value read, its value is in range, and its key was not
+seen before. A row whose indicator, year, unit or value does not read is certain to be
+rejected: such rows go to the row path one by one (`reject_row`), which says why, after
+the others are committed (they emit nothing, so the diagnostics come in line order). Any
+other doubt (a value out of range or suspect, a key seen twice, a ragged row, a field
+over the CSV parser's limit) gives up on the whole batch (returns None, having changed
+nothing) and the row path judges it: the fast path never judges, so both accept the same
+rows. A value in another currency that the series' currency twin takes (25365 美元/人
+for GDP per capita, SeriesInfo.twin) goes to another series than its name says: such a
+batch is left to the row path too.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import math
+import re
 from collections import deque
-from itertools import repeat
+from collections.abc import Callable, Iterable
+from itertools import compress, repeat
 from operator import add, gt, lt, mul
 from sys import intern
 
 from ..plan.lookup import SeriesInfo
-from .cells import source_text
+from .cells import ABSURD, parse_value, source_text, suspect_window
 from .findings import SourceFile
 from .layout import Layout
 from .observations import Observation
@@ -23,6 +34,29 @@ from .resolve import Resolver
 from .store import SlotStore
 
 __all__ = ["check_plain_batch"]
+
+RejectRow = Callable[[SourceFile, Layout, list[str], int], None]
+"""The row path for one row known to be rejected: (file, layout, cells, line)."""
+
+# Characters of a plain ASCII number (NUMBER in cells.py without thousands separators):
+# a value with any other character, or that float() refuses, is looked at row by row.
+_ODD_CHARACTER = re.compile(r"[^0-9.eE+\- \n]")
+_NOT_PLAIN = re.compile(
+    r"^(?! *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *$).*$", re.MULTILINE
+)
+
+
+def _bad_values(value_texts: list[str]) -> list[int]:
+    """The rows whose value is not a plain number (found by the regex engine, not a loop)."""
+    joined = "\n".join(value_texts)
+    bad: list[int] = []
+    row, counted = 0, 0
+    for match in _NOT_PLAIN.finditer(joined):
+        start = match.start()
+        row += joined.count("\n", counted, start)
+        counted = start
+        bad.append(row)
+    return bad
 
 
 def check_plain_batch(
@@ -33,8 +67,9 @@ def check_plain_batch(
     text: str,
     delimiter: str,
     first_line: int,
+    reject_row: RejectRow,
 ) -> int | None:
-    """Check a plain batch column by column; None (and no change) if any row needs a look.
+    """Check a plain batch column by column; None (and no change) if it needs the row path.
 
     `text` holds whole lines ending in "\\n", no quotes and no carriage returns.
     """
@@ -51,71 +86,159 @@ def check_plain_batch(
     cells.pop()
     if count > 1 and sum(map(str.startswith, cells[ncols::ncols], repeat("\n"))) != count - 1:
         return None
+    limit = csv.field_size_limit()
+    if len(text) > limit and max(map(len, text.split("\n"))) > limit:
+        return None  # a field may be over the CSV parser's limit: the row path says so
     columns = layout.columns
     indicators = cells[columns["indicator"] :: ncols]
     years = cells[columns["year"] :: ncols]
     value_texts = cells[columns["value"] :: ncols]
+    bad: set[int] = set()
     # indicators and years: each distinct text once
     infos: dict[str, SeriesInfo] = {}
+    unknown: set[str] = set()
     for raw in set(indicators):
         info = resolver.series(raw)
         if info is None:
-            return None
-        infos[raw] = info
-    if "region" in columns:
-        regions = cells[columns["region"] :: ncols]
-        pairs = set(zip(regions, years, strict=True))
-        distinct_years = {year_text for _, year_text in pairs}
-    else:
-        regions, pairs = [], set()
-        distinct_years = set(years)
+            unknown.add(raw)
+        else:
+            infos[raw] = info
+    if unknown:
+        bad.update(compress(range(count), map(unknown.__contains__, indicators)))
     year_of: dict[str, int] = {}
-    for raw in distinct_years:
+    not_years: set[str] = set()
+    for raw in set(years):
         year = resolver.year(raw)
         if year is None:
-            return None
-        year_of[raw] = year
-    try:
-        values = list(map(float, value_texts))
-    except ValueError:
+            not_years.add(raw)
+        else:
+            year_of[raw] = year
+    if not_years:
+        bad.update(compress(range(count), map(not_years.__contains__, years)))
+    values: list[float] | None = None
+    if _ODD_CHARACTER.search("".join(value_texts)) is None:
+        with contextlib.suppress(ValueError):  # "1.2.3", "-": looked at below
+            values = list(map(float, value_texts))
+    if values is None:
+        odd = _bad_values(value_texts)
+        if any(isinstance(parse_value(value_texts[index]), float) for index in odd):
+            return None  # a number in another spelling ("1,234" in a tab-separated file)
+        bad.update(odd)
+    # units: one factor per distinct (unit, indicator)
+    has_units = "unit" in columns and any(map(str.strip, set(cells[columns["unit"] :: ncols])))
+    unit_texts = cells[columns["unit"] :: ncols] if has_units else []
+    factors: dict[tuple[str, str], float] = {}
+    if has_units:
+        unreadable: set[tuple[str, str]] = set()
+        for pair in set(zip(unit_texts, indicators, strict=True)):
+            if pair[1] not in infos:
+                continue
+            info = infos[pair[1]]
+            found = resolver.factor(pair[0], info)
+            if isinstance(found, str):
+                if found == "currency" and not isinstance(resolver.place(pair[0], info), str):
+                    return None  # accepted under the currency twin: the row path places it
+                unreadable.add(pair)
+            else:
+                factors[pair] = found
+        if unreadable:
+            pairs_of_rows = zip(unit_texts, indicators, strict=True)
+            bad.update(compress(range(count), map(unreadable.__contains__, pairs_of_rows)))
+    line_numbers: range | list[int] = range(first_line, first_line + count)
+    # the cells an observation keeps as given (none when validating)
+    sources, notes = (
+        cells[columns[name] :: ncols] if name in columns and store.keep else []
+        for name in ("source", "note")
+    )
+    regions = cells[columns["region"] :: ncols] if "region" in columns else []
+    if bad:
+        keep = [True] * count
+        for index in bad:
+            keep[index] = False
+        indicators = list(compress(indicators, keep))
+        years = list(compress(years, keep))
+        value_texts = list(compress(value_texts, keep))
+        line_numbers = list(compress(line_numbers, keep))
+        regions = list(compress(regions, keep))
+        unit_texts = list(compress(unit_texts, keep))
+        sources = list(compress(sources, keep))
+        notes = list(compress(notes, keep))
+        values = None
+    good = len(indicators)
+    if good and not _commit(
+        resolver,
+        store,
+        file,
+        infos,
+        (factors, unit_texts),
+        (indicators, years, year_of),
+        list(map(float, value_texts)) if values is None else values,
+        regions,
+        (sources, notes, value_texts, unit_texts),
+        line_numbers,
+    ):
         return None
+    for index in sorted(bad):
+        row = cells[index * ncols : (index + 1) * ncols]
+        if index:
+            row[0] = row[0][1:]  # the line break that starts the row
+        reject_row(file, layout, row, first_line + index)
+    file.rows += good
+    file.accepted += good
+    return count
+
+
+def _commit(
+    resolver: Resolver,
+    store: SlotStore,
+    file: SourceFile,
+    infos: dict[str, SeriesInfo],
+    units: tuple[dict[tuple[str, str], float], list[str]],
+    keys_of_rows: tuple[list[str], list[str], dict[str, int]],
+    values: list[float],
+    regions: list[str],
+    given: tuple[list[str], list[str], list[str], list[str]],
+    line_numbers: range | list[int],
+) -> bool:
+    """Store rows whose every cell reads, unless one needs a look (False: nothing changed)."""
+    factors, unit_texts = units
+    indicators, years, year_of = keys_of_rows
+    count = len(indicators)
     total = sum(values)
     if total - total != 0:
-        return None
-    # units: one factor per distinct (unit, indicator)
-    if "unit" in columns and any(map(str.strip, set(cells[columns["unit"] :: ncols]))):
-        unit_texts = cells[columns["unit"] :: ncols]
-        factors: dict[tuple[str, str], float] = {}
-        scale = False
-        for pair in set(zip(unit_texts, indicators, strict=True)):
-            found = resolver.factor(pair[0], infos[pair[1]])
-            if isinstance(found, str):
-                return None
-            factors[pair] = found
-            scale = scale or found != 1.0
-        if scale:
-            values = list(
-                map(
-                    mul,
-                    values,
-                    map(factors.__getitem__, zip(unit_texts, indicators, strict=True)),
-                )
-            )
+        return False
+    if factors and any(factor != 1.0 for factor in factors.values()):
+        values = list(
+            map(mul, values, map(factors.__getitem__, zip(unit_texts, indicators, strict=True)))
+        )
+        total = sum(values)
+        if total - total != 0:
+            return False
+    if max(values) >= ABSURD or min(values) <= -ABSURD:
+        return False
+    # % values that look like fractions (0.415 for 41.5%): the row path warns
+    windows = {raw: suspect_window(info.reference) for raw, info in infos.items()}
+    if min(values) <= 1.0 and any(windows.values()):
+        closed = (math.inf, -math.inf)
+        bounds = [windows[raw] or closed for raw in indicators]
+        if any(low <= value <= high for value, (low, high) in zip(values, bounds, strict=True)):
+            return False
     # plausible ranges: one look at the extremes settles most batches
     lows = [info.min for info in infos.values() if info.min is not None]
     if lows and min(values) < max(lows):
         low = {raw: -math.inf if info.min is None else info.min for raw, info in infos.items()}
         if any(map(lt, values, map(low.__getitem__, indicators))):
-            return None
+            return False
     highs = [info.max for info in infos.values() if info.max is not None]
     if highs and max(values) > min(highs):
         high = {raw: math.inf if info.max is None else info.max for raw, info in infos.items()}
         if any(map(gt, values, map(high.__getitem__, indicators))):
-            return None
+            return False
     # keys: no key twice in the batch, none seen before
     # the first slot of each row's block (raw_blocks holds block * width)
     width = store.width
     if regions:
+        pairs = set(zip(regions, years, strict=True))
         raw_blocks = store.raw_blocks
         for pair in pairs:
             if pair not in raw_blocks:
@@ -128,11 +251,10 @@ def check_plain_batch(
     index_of = {raw: info.index for raw, info in infos.items()}
     keys = list(map(add, starts, map(index_of.__getitem__, indicators)))
     if len(set(keys)) != count or any(map(store.owner.__getitem__, keys)):
-        return None
+        return False
     # commit
     deque(map(store.owner.__setitem__, keys, repeat(file.number)), maxlen=0)
     deque(map(store.values.__setitem__, keys, values), maxlen=0)
-    line_numbers = range(first_line, first_line + count)
     deque(map(store.lines.__setitem__, keys, line_numbers), maxlen=0)
     if store.keep:
         region_values = list(map(resolver.region, regions)) if regions else [""] * count
@@ -146,12 +268,10 @@ def check_plain_batch(
             year_of,
             values,
             region_values,
-            (cells, ncols, columns),
+            given,
             line_numbers,
         )
-    file.rows += count
-    file.accepted += count
-    return count
+    return True
 
 
 def _keep_batch(
@@ -164,29 +284,32 @@ def _keep_batch(
     year_of: dict[str, int],
     values: list[float],
     region_values: list[str],
-    table: tuple[list[str], int, dict[str, int]],
-    line_numbers: range,
+    given: tuple[list[str], list[str], list[str], list[str]],
+    line_numbers: range | list[int],
 ) -> None:
     """Turn a checked batch into observations (of the wanted regions only).
 
-    `table` is the batch's cells, their number per row and the layout's columns: the
-    source, note and the value and unit as written are read for the kept rows only.
+    `given` holds the batch's source, note, value and unit cells as written (an empty
+    list: no such column, or no unit given): they are read for the kept rows only.
     """
     id_of = {raw: info.id for raw, info in infos.items()}
     wanted = store.regions
-    chosen = (
-        range(len(keys))
-        if wanted is None
-        else [index for index, region in enumerate(region_values) if region in wanted]
-    )
-    cells, ncols, columns = table
-    # -1: no such column (a row's first cell starts with its line break: strip it); the
-    # few distinct unit texts are shared (interned), not one string per kept row
-    source_at, note_at, unit_at = (columns.get(name, -1) for name in ("source", "note", "unit"))
-    value_at = columns["value"]
+    # the raw names of the batch's series kept in every region (a target for every district)
+    every_region = {raw for raw, series in id_of.items() if series in store.every_region}
+    chosen: Iterable[int]
+    if wanted is None:
+        chosen = range(len(keys))
+    elif not every_region:
+        chosen = [index for index, region in enumerate(region_values) if region in wanted]
+    else:
+        chosen = [
+            index
+            for index, (region, raw) in enumerate(zip(region_values, indicators, strict=True))
+            if region in wanted or raw in every_region
+        ]
+    sources, notes, value_texts, unit_texts = given
     positions, observations = store.positions, store.observations
     for index in chosen:
-        start = index * ncols
         positions[keys[index]] = len(observations)
         observations.append(
             Observation(
@@ -196,9 +319,10 @@ def _keep_batch(
                 region_values[index],
                 file.path,
                 line_numbers[index],
-                source_text(cells[start + source_at]) if source_at >= 0 else None,
-                source_text(cells[start + note_at]) if note_at >= 0 else None,
-                cells[start + value_at].strip(),
-                intern(cells[start + unit_at].strip()) if unit_at >= 0 else "",
+                source_text(sources[index]) if sources else None,
+                source_text(notes[index]) if notes else None,
+                value_texts[index].strip(),
+                # the few distinct unit texts are shared (interned), not one per kept row
+                intern(unit_texts[index].strip()) if unit_texts else "",
             )
         )

@@ -1,8 +1,15 @@
-"""What an agency must submit: every indicator its targets need for a year has a value."""
+"""What an agency must submit: every value its targets need for a year is there.
+
+The rule of what is needed is sz_quality.plan.submission's (the same as `szq template`'s):
+the indicator in the year, and in the baseline year for a change or an increment; a value
+under the target's own id for the year stands for both.
+"""
 
 from __future__ import annotations
 
 from ..plan.lookup import AgencyInfo, Lookup
+from ..plan.resolve import is_available, lookup_inputs
+from ..plan.submission import needs
 from .diagnostics import template
 from .findings import Findings, SourceFile
 from .store import SlotStore
@@ -13,15 +20,23 @@ __all__ = ["check_agency"]
 def check_agency(
     lookup: Lookup, store: SlotStore, findings: Findings, agency: AgencyInfo, year: int
 ) -> None:
-    """missing-indicator for each indicator the agency's targets need for `year`."""
+    """missing-indicator for each (indicator, year) the agency's targets need for `year`."""
     file = SourceFile(store.paths[-1] if store.paths else "", 0)
-    present = _present(store, year)
-    missing: dict[str, list[str]] = {}
-    for target in lookup.needs(agency, year):
-        if _has(lookup, target.id, present) or _has(lookup, target.indicator, present):
+    present: dict[int, set[int]] = {}
+
+    def has(series_id: str, when: int) -> bool:
+        if when not in present:
+            present[when] = _present(store, when)
+        return _has(lookup, series_id, present[when])
+
+    missing: dict[tuple[str, int], list[str]] = {}
+    for need in needs(lookup, agency, year):
+        if has(need.target, need.target_year) or has(need.series, need.year):
             continue
-        missing.setdefault(target.indicator, []).append(target.id)
-    for indicator_id, targets in missing.items():
+        targets = missing.setdefault((need.series, need.year), [])
+        if need.target not in targets:
+            targets.append(need.target)
+    for (indicator_id, when), targets in missing.items():
         info = lookup.get(indicator_id)
         findings.emit(
             file,
@@ -34,25 +49,24 @@ def check_agency(
                 id=indicator_id,
                 name_zh=info.name("zh") if info else indicator_id,
                 name_en=info.name("en") if info else indicator_id,
-                year=year,
+                year=when,
                 agency_zh=agency.name("zh"),
                 agency_en=agency.name("en"),
                 targets=", ".join(targets),
             ),
-            template("missing-indicator.hint", id=indicator_id, year=year),
+            template("missing-indicator.hint", id=indicator_id, year=when),
         )
 
 
-def _has(lookup: Lookup, series_id: str, present: set[int], depth: int = 0) -> bool:
-    """Whether a series has a value, itself or through all the inputs it is derived from."""
-    info = lookup.get(series_id)
-    if info is None:
-        return False
-    if info.index in present:
-        return True
-    if info.inputs and depth < 8:
-        return all(_has(lookup, name, present, depth + 1) for name in info.inputs)
-    return False
+def _has(lookup: Lookup, series_id: str, present: set[int]) -> bool:
+    """Whether a series has a value, itself or through all the inputs it is derived from
+    (resolved as the check resolves it: plan/resolve.py)."""
+
+    def has_value(name: str) -> bool:
+        info = lookup.get(name)
+        return info is not None and info.index in present
+
+    return is_available(series_id, has_value, lookup_inputs(lookup))
 
 
 def _present(store: SlotStore, year: int) -> set[int]:

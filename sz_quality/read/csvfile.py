@@ -14,7 +14,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .diagnostics import template
 from .findings import SourceFile
@@ -38,6 +38,12 @@ LINE_SAFE = frozenset(
 )
 
 
+class Readable(Protocol):
+    """What the driver reads from: an open file, or a pipe with its head put back."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class LongLine(Exception):
     """Reading a file cannot go on (a line too long to be a table row)."""
 
@@ -59,7 +65,7 @@ def _parallel(session: Session, total: int, done: int, encoding: str) -> bool:
 def read_csv(
     session: Session,
     file: SourceFile,
-    handle: io.BufferedReader,
+    handle: Readable,
     encoding: str,
     auto: bool,
     total: int,
@@ -111,6 +117,7 @@ def read_csv(
                     if (
                         layout.kind == "long"
                         and layout.ncols
+                        and file.path != "-"  # standard input: one process reads it
                         and _parallel(session, total, done, encoding)
                     ):
                         from . import split as two
@@ -166,7 +173,7 @@ class Batches:
 
     __slots__ = ("handle", "encoding", "auto", "stop")
 
-    def __init__(self, handle: io.BufferedReader, encoding: str, auto: bool) -> None:
+    def __init__(self, handle: Readable, encoding: str, auto: bool) -> None:
         self.handle = handle
         self.encoding = encoding
         self.auto = auto
@@ -192,10 +199,17 @@ class Batches:
             final = not chunk
             try:
                 text = decoder.decode(chunk, final)
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as error:
                 buffered = decoder.getstate()[0] if strict else b""
                 raw = buffered + chunk
-                if auto and ascii_so_far and encoding == "utf-8" and reads_as_gb18030(raw, final):
+                # switch only if no UTF-8 text came before: GB18030 would garble it
+                if (
+                    auto
+                    and ascii_so_far
+                    and encoding == "utf-8"
+                    and raw[: error.start].isascii()
+                    and reads_as_gb18030(raw, final)
+                ):
                     encoding = "gb18030"
                     decoder = codecs.getincrementaldecoder(encoding)("strict")
                     try:

@@ -4,6 +4,9 @@ A CI job relies on the codes, so they never change meaning; the README's table i
 generated from CODES (and a test keeps the two in step). Messages are templates: a
 Diagnostic keeps the template's key and the values that fill it (`template(key, ...)`),
 and its text is built in the user's language when it is shown (`message`).
+
+This module is longer than 500 lines: it is the one table of the codes and of every
+message, each in Chinese and English, which reads best in one place.
 """
 
 from __future__ import annotations
@@ -50,9 +53,9 @@ CODES: dict[str, Code] = {
         Code(
             "bad-file",
             "error",
-            "Not a table szq can read: a binary file (PDF, image, archive, old .xls), a damaged "
-            ".xlsx, a missing sheet, or a file that cannot be opened.",
-            "不是可读取的表格:二进制文件(PDF、图片、压缩包、旧版 .xls)、损坏的 .xlsx、"
+            "Not a table szq can read: a binary file (PDF, image, archive), a damaged "
+            ".xlsx, .xls or .ods, a missing sheet, or a file that cannot be opened.",
+            "不是可读取的表格:二进制文件(PDF、图片、压缩包)、损坏的 .xlsx、.xls 或 .ods、"
             "不存在的工作表,或无法打开的文件。",
         ),
         Code(
@@ -73,6 +76,13 @@ CODES: dict[str, Code] = {
             "error",
             "Two columns mean the same field (e.g. `indicator` and `指标`, or `2015` twice).",
             "两列表示同一字段(如 'indicator' 与 '指标',或两个 '2015' 列)。",
+        ),
+        Code(
+            "skipped-rows",
+            "warning",
+            "A spreadsheet's rows above its header (a title, a subtitle) were skipped; the "
+            "header is the first row that reads as one.",
+            "表头上方的行(标题、副标题)已跳过;表头为第一个可识别为表头的行。",
         ),
         Code(
             "unknown-column",
@@ -129,16 +139,32 @@ CODES: dict[str, Code] = {
         Code(
             "unit-mismatch",
             "error",
-            "A unit of another dimension than the indicator's (亿元 for a %), or another "
-            "currency (美元 for 元), which needs the year's exchange rate.",
-            "单位与指标的量纲不同(如对百分比指标填 亿元),或币种不同(美元与元需按当年汇率换算)。",
+            "A unit of another dimension than the indicator's (亿元 for a %), another "
+            "currency (美元 for 元), which needs the year's exchange rate, or a unit that "
+            "converts in dimension but not in meaning (小时 for good-air days, which are days "
+            "counted; 家 for 张).",
+            "单位与指标的量纲不同(如对百分比指标填 亿元),或币种不同(美元与元需按当年汇率换算),"
+            "或量纲相同而含义不同(优良天数填 小时;张 填 家)。",
         ),
         Code(
             "out-of-range",
             "error",
             "A value outside the indicator's plausible range, after conversion (a share outside"
-            " 0–100%, a negative count).",
-            "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负)。",
+            " 0–100%, a negative count), or one no statistics table holds: infinite or of "
+            "magnitude 1e15 or more in the indicator's unit (1e308 万亿元 for an indicator in "
+            "亿元).",
+            "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负),或换算为指标单位后"
+            "为无穷大或绝对值达到 1e15(如 亿元 指标填 1e308 万亿元)。",
+        ),
+        Code(
+            "suspect-fraction",
+            "warning",
+            "A % value about 100 times smaller than plausible for its indicator: at most 1 and"
+            " 20 to 500 times smaller than the figure its targets set (0.415 for forest "
+            "coverage, whose target is 46%), as a fraction written for a percentage would be."
+            " The value is kept.",
+            "百分比数值比该指标的合理水平小约 100 倍:不大于 1,且比其目标值小 20 至 500 倍"
+            "(如森林覆盖率填 0.415),像是把比例写成了小数。数值照常接受。",
         ),
         Code(
             "duplicate-row",
@@ -159,10 +185,12 @@ CODES: dict[str, Code] = {
             "error",
             "With `--expect-agency` and `--year`: an indicator the agency's targets need for "
             "that year (targets whose baseline year to target year holds it, led by the text or"
-            " by inference) has no value in the submission, in any region; a value under the "
-            "target's id, or values of all inputs of a derived indicator, also count. Reported "
-            "against the last file.",
-            "使用 --expect-agency 和 --year 时:该单位的目标在该年需要的指标没有数值。",
+            " by inference), or for the baseline year of a change or an increment, has no value"
+            " in the submission, in any region; a value under the target's id for the year, or"
+            " values of all inputs of a derived indicator, also count. Reported against the "
+            "last file; `szq template` writes the form of these rows.",
+            "使用 --expect-agency 和 --year 时:该单位的目标在该年(累计变化、新增类目标还有基期年)"
+            "需要的指标没有数值。`szq template` 生成对应的报送表。",
         ),
         Code(
             "too-many",
@@ -242,20 +270,30 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "请以 UTF-8 或 GB18030 保存文件,或用 --encoding 指定编码",
         "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
     ),
-    "binary": ("这是{kind},不是 CSV 或 .xlsx 表格", "this is {kind}, not a CSV or .xlsx table"),
+    "encoding-error.gb18030": (
+        "文件其余部分是 UTF-8,这一行像是 GB18030 编码:{text!r};请将整个文件另存为 UTF-8",
+        "the rest of the file is UTF-8; this line looks like GB18030: {text!r}. Save the "
+        "whole file as UTF-8",
+    ),
+    "binary": (
+        "这是{kind},不是 CSV、.xlsx、.xls 或 .ods 表格",
+        "this is {kind}, not a CSV, .xlsx, .xls or .ods table",
+    ),
     "kind.binary": ("二进制文件", "a binary file"),
     "kind.pdf": ("PDF 文档", "a PDF document"),
     "kind.zip": ("ZIP 压缩包", "a ZIP archive"),
     "kind.gzip": ("gzip 压缩文件", "a gzip archive"),
-    "kind.xls": ("旧版 Excel(.xls)或其他 OLE 文件", "an old Excel (.xls) or other OLE file"),
     "kind.image": ("图片", "an image"),
     "binary.hint": (
         "请导出为 CSV(UTF-8)或 .xlsx",
         "export the data as CSV (UTF-8) or .xlsx",
     ),
     "unreadable": ("无法读取文件:{error}", "cannot read the file: {error}"),
-    "bad-xlsx": ("无法读取 .xlsx 文件:{error}", "cannot read the .xlsx file: {error}"),
-    "xlsx-missing": ("读取 .xlsx 需要 openpyxl", "reading .xlsx needs openpyxl"),
+    "bad-xlsx": ("无法读取电子表格:{error}", "cannot read the spreadsheet: {error}"),
+    "xlsx-missing": (
+        "读取 .xlsx、.xls、.ods 需要 python-calamine",
+        "reading .xlsx, .xls and .ods needs python-calamine",
+    ),
     "xlsx-missing.hint": (
         "pip install 'sz-quality[xlsx]'",
         "pip install 'sz-quality[xlsx]'",
@@ -276,6 +314,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-column": (
         "列 {header!r} 与第 {first} 列 {first_header!r} 表示同一字段 {name!r}",
         "column {header!r} means the same field {name!r} as column {first} {first_header!r}",
+    ),
+    "skipped-rows": (
+        "表头(第 {header} 行)上方的第 {first}–{last} 行已跳过:{text!r}",
+        "rows {first}-{last} above the header (row {header}) were skipped: {text!r}",
     ),
     "unknown-column": ("未知的列 {header!r},已忽略", "unknown column {header!r}, ignored"),
     "did-you-mean": ("是否为 {name!r}?", "did you mean {name!r}?"),
@@ -316,6 +358,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "数值中不写 %,请把 % 写在单位列",
         "write the number without '%' and put '%' in the unit column",
     ),
+    "bad-number.multiplier": (
+        "数值中不写 {word},请把 {word} 写在单位列(如 {word}元、{word}人)",
+        "write the number without {word!r} and put {word!r} in the unit column (such as "
+        "{word}元, {word}人)",
+    ),
     "not-finite": ("数值须为有限数,而非 {text!r}", "a value must be finite, not {text!r}"),
     "no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
     "unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
@@ -326,6 +373,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "unit-mismatch": (
         "单位 {unit!r} 无法换算为 {id!r} 的单位 {expected!r}",
         "unit {unit!r} does not convert to {expected!r}, the unit of {id!r}",
+    ),
+    "unit-meaning": (
+        "单位 {unit!r} 与 {id!r} 的单位 {expected!r} 计量的不是同一种东西(如优良天数是计数的天,"
+        "不是时长),不换算",
+        "unit {unit!r} counts or measures another thing than {expected!r}, the unit of {id!r} "
+        "(good-air days are days counted, not a duration): not converted",
     ),
     "unit-currency": (
         "单位 {unit!r} 与 {expected!r} 币种不同,需按当年汇率换算",
@@ -343,6 +396,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "out-of-range": (
         "{id!r} 的数值 {value:.12g} {unit} 超出合理范围 {range}",
         "value {value:.12g} {unit} of {id!r} is outside the plausible range {range}",
+    ),
+    "out-of-range.absurd": (
+        "{id!r} 的数值换算后为 {value} {unit},不可能是统计数字",
+        "value of {id!r} is {value} {unit} after conversion: not a figure of statistics",
+    ),
+    "out-of-range.absurd.hint": (
+        "请检查数值的位数和单位列:{id!r} 的单位是 {unit!r}",
+        "check the digits and the unit column: the unit of {id!r} is {unit!r}",
+    ),
+    "suspect-fraction": (
+        "{id!r} 的数值 {value:.12g}% 比其目标值 {reference:.12g}% 小约 100 倍,像是小数而非百分数",
+        "value {value:.12g}% of {id!r} is about 100 times smaller than its target's "
+        "{reference:.12g}%: a fraction rather than a percentage?",
+    ),
+    "suspect-fraction.hint": (
+        "若指 {percent}%,请写 {percent}",
+        "if {percent}% is meant, write {percent}",
     ),
     "duplicate-row.differ": (
         "{id!r} {region}{year} 在第 {first} 行已有数值 {old:.12g},此处为 {new:.12g}",

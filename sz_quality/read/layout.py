@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .cells import FIELD_OF, closest_header, header_key, header_year
+from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
 from .diagnostics import template
 from .findings import Findings, SourceFile
 
-__all__ = ["Layout", "check_has_rows", "missing_column", "read_layout"]
+__all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_as_header"]
 
 
 class Layout:
@@ -44,6 +44,25 @@ class Layout:
 UNUSABLE = Layout("long", 0, [], {})
 
 
+def reads_as_header(cells: Sequence[str]) -> bool:
+    """Whether a row reads as a table's header: an indicator column and either year and
+    value columns (long) or a year column (wide). A yearbook's title row does not."""
+    fields: set[str] = set()
+    has_year_column = False
+    for cell in cells:
+        key = header_key(cell)
+        if not key:
+            continue
+        name = FIELD_OF.get(key)
+        if name is not None:
+            fields.add(name)
+        elif header_year(key) is not None:
+            has_year_column = True
+    if "indicator" not in fields:
+        return False
+    return {"year", "value"} <= fields or has_year_column
+
+
 def read_layout(
     findings: Findings, file: SourceFile, header: Sequence[str], line: int = 1
 ) -> Layout:
@@ -53,8 +72,8 @@ def read_layout(
     unknown: list[int] = []
     for index, cell in enumerate(header):
         key = header_key(cell)
-        if not key:
-            continue  # an unnamed column (a trailing delimiter): ignored
+        if not key or key in LABEL_HEADERS:
+            continue  # an unnamed column (a trailing delimiter), or names for people
         name = FIELD_OF.get(key)
         if name is None:
             year = header_year(key)

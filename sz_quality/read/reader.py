@@ -50,13 +50,15 @@ def read_files(
     max_per_code: int = 1000,
     regions: Iterable[str] | None = None,
     jobs: int | None = None,
+    every_region: Iterable[str] = (),
 ) -> ReadResult:
     """Read data files into observations (a later file supersedes an earlier one).
 
     `encoding` forces the encoding of CSV files (default: detected); `sheet` picks a
     sheet of .xlsx files by name or 1-based number (default: the first). `regions`
     keeps observations of those regions only ("" is the city total), which is all
-    `szq check` evaluates; every row is still checked and counted, and a large file
+    `szq check` evaluates, plus every region's rows of the series in `every_region`
+    (a target stated for every district); every row is still checked and counted, and a large file
     may then be read in `jobs` processes (default: 2 where there are two CPUs), with
     the same result. Problems are
     diagnostics, never exceptions (an unknown `encoding` raises LookupError: that is a
@@ -74,6 +76,7 @@ def read_files(
         max_per_code=max_per_code,
         jobs=jobs,
         regions=None if regions is None else frozenset(regions),
+        every_region=frozenset(every_region),
     )
 
 
@@ -132,6 +135,7 @@ def _read(
     regions: frozenset[str] | None = None,
     expect: tuple[AgencyInfo, int] | None = None,
     fast_path: bool = True,
+    every_region: frozenset[str] = frozenset(),
 ) -> ReadResult:
     """The body of read_files (`keep`) and validate_files; `fast_path` as in Session."""
     if encoding is not None:
@@ -144,6 +148,7 @@ def _read(
         jobs=_default_jobs() if jobs is None else jobs,
         regions=regions,
         fast_path=fast_path,
+        every_region=every_region,
     )
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)

@@ -9,9 +9,16 @@ __all__ = ["Resolver"]
 
 
 class Resolver:
-    """Cached: indicator text -> series, year -> year, region -> region, unit -> factor."""
+    """Cached: indicator text -> series (or a suggestion), year, region, unit -> factor."""
 
-    __slots__ = ("lookup", "series_cache", "year_cache", "region_cache", "unit_cache")
+    __slots__ = (
+        "lookup",
+        "series_cache",
+        "year_cache",
+        "region_cache",
+        "unit_cache",
+        "suggest_cache",
+    )
 
     def __init__(self, lookup: Lookup) -> None:
         self.lookup = lookup
@@ -19,6 +26,7 @@ class Resolver:
         self.year_cache: dict[str, int | None] = {}
         self.region_cache: dict[str, str] = {}
         self.unit_cache: dict[tuple[str, int], Factor] = {}
+        self.suggest_cache: dict[str, SeriesInfo | None] = {}
 
     def series(self, raw: str) -> SeriesInfo | None:
         try:
@@ -71,4 +79,14 @@ class Resolver:
             in_twin = self.factor(raw, twin)
             if not isinstance(in_twin, str):
                 return twin, in_twin
+        return found
+
+    def suggestion(self, name: str) -> SeriesInfo | None:
+        """The "did you mean" of an unknown name (costly: once per distinct name)."""
+        try:
+            return self.suggest_cache[name]
+        except KeyError:
+            pass
+        found = self.lookup.suggest(name)
+        self.suggest_cache[name] = found
         return found

@@ -13,12 +13,26 @@ from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
 from .diagnostics import Template, template
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .plausible import check_plausible
 from .resolve import Resolver
+from .sniff import looks_like_gb18030
 from .store import SlotStore
 
 __all__ = ["BAD_BYTES", "RowChecker"]
 
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
+# a number followed by a multiplier word (1.5万): the word belongs in the unit column
+_MULTIPLIED = re.compile(r"[+-]?[0-9.,]+\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)")
+
+
+def _bad_number_hint(shown: str) -> Template:
+    """The hint for a value that is not a number: where its '%' or 万 goes, or how to write it."""
+    if shown.endswith("%"):
+        return template("bad-number.percent")
+    multiplied = _MULTIPLIED.fullmatch(shown)
+    if multiplied is not None:
+        return template("bad-number.multiplier", word=multiplied.group(1))
+    return template("bad-number.hint")
 
 
 _NOTHING_GIVEN: tuple[str | None, str, str] = (None, "", "")  # validate keeps no observation
@@ -85,6 +99,12 @@ class RowChecker:
         for index, cell in enumerate(row):
             if BAD_BYTES.search(cell):
                 file.reject()
+                hint = template("encoding-error.hint")
+                if encoding.startswith("utf-8"):
+                    raw = ",".join(row).encode("utf-8", "surrogateescape")
+                    text = looks_like_gb18030(raw)
+                    if text is not None:
+                        hint = template("encoding-error.gb18030", text=text)
                 self.findings.emit(
                     file,
                     "encoding-error",
@@ -92,7 +112,7 @@ class RowChecker:
                     index + 1,
                     layout.field_at(index) or None,
                     template("encoding-error", encoding=encoding),
-                    template("encoding-error.hint"),
+                    hint,
                 )
                 return True
         return False
@@ -227,7 +247,7 @@ class RowChecker:
                 hint = template("ambiguous-indicator.hint")
             else:
                 text = template("unknown-indicator", name=name)
-                guess = lookup.suggest(name)
+                guess = self.resolver.suggestion(name)
                 if guess is not None:
                     hint = template(
                         "suggest-series",
@@ -250,7 +270,7 @@ class RowChecker:
             message, hint = template("not-finite", text=shown), None
         else:
             message = template("bad-number", text=shown)
-            hint = template("bad-number.percent" if shown.endswith("%") else "bad-number.hint")
+            hint = _bad_number_hint(shown)
         self.findings.emit(file, "bad-number", line, column + 1, field_name, message, hint)
         return NOT_A_NUMBER
 
@@ -271,6 +291,10 @@ class RowChecker:
             code = "unit-mismatch"
             text = template("unit-currency", unit=unit, expected=info.unit)
             hint = template("unit-currency.hint", expected=info.unit)
+        elif found == "meaning":
+            code = "unit-mismatch"
+            text = template("unit-meaning", unit=unit, id=info.id, expected=info.unit)
+            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
         else:
             code = "unit-mismatch"
             text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
@@ -307,20 +331,4 @@ class RowChecker:
     def _in_range(
         self, file: SourceFile, info: SeriesInfo, value: float, line: int, column: int, name: str
     ) -> bool:
-        low, high = info.min, info.max
-        if (low is None or value >= low) and (high is None or value <= high):
-            return True
-        shown = (
-            f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}"
-            if low is not None and high is not None
-            else (f">= {low:g}" if low is not None else f"<= {high:g}")
-        )
-        self.findings.emit(
-            file,
-            "out-of-range",
-            line,
-            column,
-            name,
-            template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
-        )
-        return False
+        return check_plausible(self.findings, file, info, value, (line, column, name))

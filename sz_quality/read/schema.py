@@ -1,8 +1,11 @@
 """The JSON Schema of one long-format data row, from a pydantic model.
 
-Only `szq schema` imports this module (pydantic costs 30-60 ms at start-up; the reader
-itself works on plain dataclasses). The schema documents what the reader accepts: header
-spellings (English or Chinese) are listed under `x-headers`.
+The model is the schema's source; `szq schema` prints the copy shipped in
+sz_quality/data/row.schema.json (read/row_schema.py), so that it starts without
+pydantic (100+ ms). tests/test_help_lang.py checks that the copy is what the model
+gives: after a change here, `python -m sz_quality.read.schema` rewrites it. The schema
+documents what the reader accepts: header spellings (English or Chinese) are listed
+under `x-headers`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .cells import HEADER_ALIASES, NO_VALUE
 
-__all__ = ["LongRow", "row_json_schema"]
+__all__ = ["LongRow", "build_row_json_schema"]
 
 _SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -87,11 +90,20 @@ class LongRow(BaseModel):
     )
 
 
-def row_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a long-format row."""
+def build_row_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a long-format row, descriptions in both languages."""
     schema = LongRow.model_json_schema()
     for name in ("year", "value"):
         prop = schema["properties"][name]
         for key in ("type",):
             prop.pop(key, None)
     return {"$schema": _SCHEMA_URI, **schema}
+
+
+if __name__ == "__main__":  # rewrite the shipped copy
+    import json
+
+    from .row_schema import SHIPPED
+
+    text = json.dumps(build_row_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    SHIPPED.write_text(text, encoding="utf-8")

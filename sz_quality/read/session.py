@@ -11,7 +11,9 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import sys
 from collections.abc import Callable
+from typing import BinaryIO
 
 from ..plan.lookup import Lookup
 from .columns import check_plain_batch
@@ -22,10 +24,10 @@ from .layout import Layout
 from .observations import InputSummary, ReadResult
 from .resolve import Resolver
 from .rows import RowChecker
-from .sniff import HEAD, binary_kind, detect_encoding, is_zip
+from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
 from .store import SlotStore
 
-__all__ = ["Progress", "Session"]
+__all__ = ["STDIN", "Progress", "Replayed", "Session"]
 
 Progress = Callable[[str, int, int], None]
 """progress(path, done, total): bytes read of a CSV file, or rows of a sheet."""
@@ -46,6 +48,7 @@ class Session:
         jobs: int = 1,
         regions: frozenset[str] | None = None,
         fast_path: bool = True,
+        every_region: frozenset[str] = frozenset(),
     ) -> None:
         """`fast_path` False checks every batch row by row: slower, with the same result
         (the tests compare the two)."""
@@ -57,7 +60,10 @@ class Session:
         self.jobs = jobs
         self.regions = regions  # keep observations of these regions only (None: all)
         self.findings = Findings(max_per_code, self.lang)
-        self.store = SlotStore(lookup, self.findings, keep=keep, regions=regions)
+        self.every_region = every_region  # ... and of these series in every region
+        self.store = SlotStore(
+            lookup, self.findings, keep=keep, regions=regions, every_region=every_region
+        )
         self.resolver = Resolver(lookup)
         self.rows = RowChecker(self.resolver, self.store, self.findings)
         self.inputs: list[InputSummary] = []
@@ -98,13 +104,16 @@ class Session:
     ) -> None:
         findings = self.findings
         try:
-            with open(file.path, "rb") as handle:
-                head = handle.read(HEAD)
-                if is_zip(head):
-                    handle.close()
+            with _open_input(file.path) as opened:
+                head = opened.read(HEAD)
+                seekable = opened.seekable()
+                if is_zip(head) or is_ole(head):  # .xlsx, .ods; .xls
                     from .xlsx import read_xlsx
 
-                    read_xlsx(self, file, sheet, progress)
+                    # a workbook from a pipe is read whole: a zip's index is at its end
+                    workbook = None if seekable else io.BytesIO(head + opened.read())
+                    opened.close()
+                    read_xlsx(self, file, sheet, progress, workbook)
                     return
                 kind = binary_kind(head)
                 if kind is not None:
@@ -124,9 +133,12 @@ class Session:
                     chosen, auto = detect_encoding(head), True
                     if chosen != "utf-8" or not head.isascii():
                         auto = False  # settled by the first 64 KiB: no switch later
-                total = os.fstat(handle.fileno()).st_size
-                handle.seek(0)
-                read_csv(self, file, handle, chosen, auto, total, progress)
+                if seekable:
+                    total = os.fstat(opened.fileno()).st_size
+                    opened.seek(0)
+                    read_csv(self, file, opened, chosen, auto, total, progress)
+                else:  # a pipe: the head read so far, then the rest (never split in two)
+                    read_csv(self, file, Replayed(head, opened), chosen, auto, 0, progress)
         except OSError as error:
             findings.emit(
                 file,
@@ -155,11 +167,48 @@ class Session:
                 if not plain.endswith("\n"):
                     plain += "\n"
                 count = check_plain_batch(
-                    self.resolver, self.store, file, layout, plain, delimiter, first_line
+                    self.resolver,
+                    self.store,
+                    file,
+                    layout,
+                    plain,
+                    delimiter,
+                    first_line,
+                    self.rows.long_row,
                 )
                 if count is not None:
                     return first_line + count
         return self.rows.check_text(file, layout, text, delimiter, first_line, encoding)
+
+
+STDIN = "-"  # the file name that means standard input
+
+
+def _open_input(path: str) -> BinaryIO:
+    """A file opened for reading in binary; `-` is standard input (left open after)."""
+    if path == STDIN:
+        try:
+            return os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+        except (AttributeError, ValueError, io.UnsupportedOperation):  # stdin is no file
+            return io.BytesIO(sys.stdin.buffer.read())
+    return open(path, "rb")
+
+
+class Replayed:
+    """A stream that cannot seek back (a pipe), with the bytes already read put back."""
+
+    __slots__ = ("head", "rest")
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head = head
+        self.rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            taken = self.head if size < 0 else self.head[:size]
+            self.head = self.head[len(taken) :]
+            return taken
+        return self.rest.read(size)
 
 
 def _count_records(file: SourceFile, text: str, delimiter: str) -> int:

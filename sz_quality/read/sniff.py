@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import codecs
 
-__all__ = ["HEAD", "binary_kind", "detect_encoding", "reads_as_gb18030"]
+__all__ = [
+    "HEAD",
+    "binary_kind",
+    "detect_encoding",
+    "is_ole",
+    "is_zip",
+    "looks_like_gb18030",
+    "reads_as_gb18030",
+]
 
 HEAD = 1 << 16  # bytes looked at to tell the kind and the encoding
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "kind.pdf"),
-    (b"\xd0\xcf\x11\xe0", "kind.xls"),
     (b"\x1f\x8b", "kind.gzip"),
     (b"\x89PNG", "kind.image"),
     (b"\xff\xd8\xff", "kind.image"),
@@ -19,8 +26,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 def is_zip(head: bytes) -> bool:
-    """A zip: read as .xlsx whatever the file's name says."""
+    """A zip: read as .xlsx (or .ods) whatever the file's name says."""
     return head.startswith(b"PK\x03\x04")
+
+
+def is_ole(head: bytes) -> bool:
+    """An OLE compound file: read as .xls (Excel 97-2003) whatever the file's name says."""
+    return head.startswith(b"\xd0\xcf\x11\xe0")
 
 
 def binary_kind(head: bytes) -> str | None:
@@ -58,9 +70,38 @@ def detect_encoding(head: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(sample):
+        return "utf-8"  # a UTF-8 file with some lines in another encoding: those are errors
     utf8_bad = sample.decode("utf-8", "replace").count("\ufffd")
     gb_bad = sample.decode("gb18030", "replace").count("\ufffd")
     return "gb18030" if gb_bad < utf8_bad else "utf-8"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether at least as many lines with non-ASCII bytes decode as UTF-8 as not.
+
+    GB18030 decodes nearly any bytes, UTF-8 text included (亿元 becomes 浜垮厓): a file
+    whose Chinese lines are mostly valid UTF-8 is UTF-8, whatever its other lines hold.
+    """
+    valid = invalid = 0
+    for line in sample.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            valid += 1
+        except UnicodeDecodeError:
+            invalid += 1
+    return valid > 0 and valid >= invalid
+
+
+def looks_like_gb18030(raw: bytes) -> str | None:
+    """The text of bytes that are not UTF-8 but decode as GB18030 with Chinese in them."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return text if any("\u4e00" <= char <= "\u9fff" for char in text) else None
 
 
 def reads_as_gb18030(raw: bytes, final: bool) -> bool:

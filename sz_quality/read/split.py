@@ -6,12 +6,17 @@ The parent reads the first half meanwhile, then merges the child's result throug
 store (`SlotStore.merge`) and the findings (`Findings.relist`), as if the file were read
 in one go. If the child fails, the parent checks the second half itself; if the fork
 fails, one process reads it all. Whatever happens to the first half, the child is
-waited for and its pipe closed (`finish`, or `abandon` from the driver's `finally`).
+waited for and its pipe closed (`finish`, or `abandon` from the driver's `finally`);
+interrupted, the parent stops the child rather than wait for it; and however the parent
+goes, even killed outright, the child goes with it (`die_with_parent`).
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import time
 from typing import IO, TYPE_CHECKING, Any
 
 from .csvfile import Batches, LongLine
@@ -24,7 +29,9 @@ if TYPE_CHECKING:
     from ..plan.lookup import Lookup
     from .session import Session
 
-__all__ = ["HalfJob", "SecondHalf", "check_second_half", "plan_split"]
+__all__ = ["HalfJob", "SecondHalf", "check_second_half", "die_with_parent", "plan_split"]
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class HalfJob:
@@ -36,6 +43,7 @@ class HalfJob:
         "keep",
         "max_per_code",
         "regions",
+        "every_region",
         "paths",
         "path",
         "number",
@@ -61,6 +69,7 @@ class HalfJob:
         self.keep = session.keep
         self.max_per_code = session.max_per_code
         self.regions = session.regions
+        self.every_region = session.every_region
         self.paths = list(session.store.paths)
         self.path = file.path
         self.number = file.number
@@ -83,6 +92,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
         keep=job.keep,
         max_per_code=job.max_per_code,
         regions=job.regions,
+        every_region=job.every_region,
     )
     session.store.paths = list(job.paths)
     session.store.duplicate_events = []
@@ -132,6 +142,7 @@ class SecondHalf:
         self, session: Session, file: SourceFile, layout: Layout, delimiter: str, encoding: str
     ) -> None:
         job = HalfJob(session, file, layout, delimiter, encoding, self)
+        parent = os.getpid()
         read_fd, write_fd = os.pipe()
         try:
             pid = os.fork()
@@ -143,6 +154,7 @@ class SecondHalf:
             code = 0
             try:
                 os.close(read_fd)
+                die_with_parent(parent)
                 with os.fdopen(write_fd, "wb", buffering=1 << 16) as stream:
                     check_second_half(job, stream)
             except BaseException:
@@ -164,6 +176,9 @@ class SecondHalf:
                     received = store.receive(stream)
                 except Exception:  # the child died or sent garbage: nothing is merged yet
                     stream.read()
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): stop the child, never wait
+            self.abandon()
+            raise
         finally:
             self._reap()
         if received is None:  # check the second half here instead
@@ -188,7 +203,6 @@ class SecondHalf:
         """Stop the child and drop its result: the first half failed, the read stops here."""
         if self.running:
             import contextlib
-            import signal
 
             # ProcessLookupError: it has exited already (and awaits its reaping)
             with contextlib.suppress(ProcessLookupError):
@@ -203,6 +217,39 @@ class SecondHalf:
         if self.running:
             self.running = False
             os.waitpid(self.pid, 0)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this forked child as soon as `parent` ends, however it ends (even SIGKILL).
+
+    Linux: the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG).
+    Elsewhere, or when prctl fails: a watchdog thread notices that the child was
+    re-parented. Either way, a parent gone before this call is noticed here.
+    """
+    if not _parent_death_signal():
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+
+
+def _parent_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def plan_split(path: str, done: int, total: int, auto: bool) -> SecondHalf | None:

@@ -55,6 +55,7 @@ class SlotStore:
         "findings",
         "keep",
         "regions",
+        "every_region",
         "width",
         "blocks",
         "raw_blocks",
@@ -69,12 +70,19 @@ class SlotStore:
     )
 
     def __init__(
-        self, lookup: Lookup, findings: Findings, *, keep: bool, regions: frozenset[str] | None
+        self,
+        lookup: Lookup,
+        findings: Findings,
+        *,
+        keep: bool,
+        regions: frozenset[str] | None,
+        every_region: frozenset[str] = frozenset(),
     ) -> None:
         self.lookup = lookup
         self.findings = findings
         self.keep = keep
         self.regions = regions  # keep observations of these regions only (None: all)
+        self.every_region = every_region  # ... and of these series in every region
         self.width = max(len(lookup.series), 1)
         self.blocks: dict[tuple[str, int], int] = {}
         self.raw_blocks: dict[tuple[str, str], int] = {}  # (region, year) text -> first slot
@@ -219,14 +227,12 @@ class SlotStore:
         self.values[key] = value
         self.lines[key] = line
         file.accepted += 1
-        if self.keep and (self.regions is None or region in self.regions):
+        if self.keep and (
+            self.regions is None or region in self.regions or info.id in self.every_region
+        ):
             self.positions[key] = len(self.observations)
-            self.observations.append(
-                Observation(
-                    info.id, year, value, region, file.path, line, source, note, value_text,
-                    unit_text,
-                )
-            )
+            row = (info.id, year, value, region, file.path, line, source, note)
+            self.observations.append(Observation(*row, value_text, unit_text))
 
     # -- a second half, serialised and merged -------------------------------------------
 

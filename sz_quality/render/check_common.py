@@ -16,6 +16,7 @@ __all__ = [
     "column_labels",
     "diagnostic_line",
     "input_line",
+    "overview_lines",
     "status_label",
     "summary_text",
     "target_name",
@@ -28,13 +29,23 @@ class RenderOptions:
     """How a report is shown: language, grouping, colour and width (table only)."""
 
     lang: Lang = "en"
-    by: Literal["agency", "chapter"] = "agency"
+    by: Literal["agency", "chapter", "region"] = "agency"
     color: bool = False
     width: int = 120
 
 
 # the columns of a target's row, in order
-COLUMNS = ("target", "target_value", "actual", "status", "gap", "progress", "trend", "reason")
+COLUMNS = (
+    "target",
+    "target_value",
+    "actual",
+    "status",
+    "gap",
+    "progress",
+    "trend",
+    "reason",
+    "outlook",
+)
 
 
 def column_labels(lang: Lang) -> dict[str, str]:
@@ -72,8 +83,30 @@ def group_heading(group: Group, lang: Lang) -> str:
     return label
 
 
+def overview_lines(report: Report, lang: Lang) -> list[str]:
+    """The first screen: counts by status, the agencies with the widest gaps, the filter."""
+    counts = report.counts_before_filter or report.summary
+    total = sum(counts.values())
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"{word('summary', lang)}{colon}{summary_text(dict(counts), total, lang)}"]
+    widest = [f"{group.label(lang)} {group.open_gaps}" for group in report.widest_gaps()]
+    if widest:
+        lines.append(
+            f"{word('widest_gaps', lang)} ({word('open_gaps', lang)}){colon}" + " · ".join(widest)
+        )
+    if report.status_filter is not None:
+        shown = ("、" if lang == "zh" else ", ").join(
+            status_label(status, lang) for status in report.status_filter_order()
+        )
+        lines.append(
+            word("check.shown", lang, statuses=shown, shown=len(report.results), total=total)
+        )
+    return lines
+
+
 def title(report: Report, lang: Lang) -> str:
-    return word("check.title", lang, year=report.year)
+    text = word("check.title", lang, year=report.year)
+    return f"{text}{'：' if lang == 'zh' else ': '}{report.region}" if report.region else text
 
 
 def input_line(summary: InputSummary, lang: Lang) -> str:

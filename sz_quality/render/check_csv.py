@@ -12,13 +12,22 @@ from __future__ import annotations
 import csv
 import io
 
-from ..check.results import Report, number
+from ..check.results import Report, Result, number
 from .check_common import RenderOptions
 from .evidence_text import note_lines
 from .words import reason_text
 
 __all__ = ["COLUMNS", "render", "safe_text"]
 
+OUTLOOK_COLUMNS = (
+    "observed_rate",
+    "required_rate",
+    "rate_basis",
+    "rate_unit",
+    "projected_value",
+    "projected_year",
+    "projected_status",
+)
 COLUMNS = (
     "group",
     "target",
@@ -40,6 +49,9 @@ COLUMNS = (
     "lead_agencies",
     "lead_agencies_inferred",
     "reason",
+    # progress analysis (sz_quality.check.outlook)
+    *OUTLOOK_COLUMNS,
+    "region",
     # the data's caveats, one line each (render/evidence_text.py)
     "notes",
 )
@@ -54,6 +66,21 @@ def safe_text(value: str) -> str:
 def _number(value: float | None) -> str:
     rounded = number(value)
     return "" if rounded is None else repr(rounded)
+
+
+def _outlook_cells(result: Result) -> list[str]:
+    found = result.outlook
+    if found is None:
+        return [""] * len(OUTLOOK_COLUMNS)
+    return [
+        _number(found.observed_rate),
+        _number(found.required_rate),
+        found.basis,
+        safe_text(found.rate_unit),
+        _number(found.projected_value),
+        "" if found.projected_year is None else str(found.projected_year),
+        found.projected_status or "",
+    ]
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -87,6 +114,8 @@ def render(report: Report, options: RenderOptions) -> str:
                     safe_text(
                         reason_text(result.reason, options.lang) if result.reason else ""
                     ),
+                    *_outlook_cells(result),
+                    safe_text(result.region),
                     safe_text("\n".join(note_lines(result.evidence, options.lang))),
                 ]
             )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from ..check.results import Report
 from .check_common import RenderOptions
+from .jsonout import dumps
 from .words import reason_words
 
 __all__ = ["render"]
@@ -14,4 +13,4 @@ __all__ = ["render"]
 def render(report: Report, options: RenderOptions) -> str:
     """The JSON text; of `options` only the language changes it (the reasons' words)."""
     data = report.to_dict(reason_words(options.lang))
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)

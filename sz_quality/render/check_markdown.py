@@ -17,14 +17,18 @@ from .check_common import (
     title,
 )
 from .evidence_text import note_lines
-from .format import actual_text, gap_text, progress_text, target_text, trend_text
+from .format import (
+    actual_text,
+    gap_text,
+    outlook_text,
+    progress_text,
+    target_text,
+    trend_text,
+)
+from .markdown import code_span, escape
 from .words import reason_text, word
 
 __all__ = ["render"]
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -32,18 +36,18 @@ def render(report: Report, options: RenderOptions) -> str:
     labels = column_labels(lang)
     lines = [f"# {title(report, lang)}", ""]
     for summary in report.inputs:
-        lines.append(f"- {_cell(input_line(summary, lang))}")
+        lines.append(f"- {escape(input_line(summary, lang), line_start=True)}")
     if report.diagnostics:
         lines.append("")
         for diagnostic in report.diagnostics:
-            lines.append(f"- `{_cell(diagnostic_line(diagnostic, lang))}`")
+            lines.append(f"- {code_span(diagnostic_line(diagnostic, lang))}")
     if report.inputs or report.diagnostics:
         lines.append("")
     inferred = False
     for group in report.groups(options.by):
-        lines.append(f"## {_cell(group_heading(group, lang))}")
+        lines.append(f"## {escape(group_heading(group, lang))}")
         lines.append("")
-        lines.append("| " + " | ".join(labels[key] for key in COLUMNS) + " |")
+        lines.append("| " + " | ".join(escape(labels[key]) for key in COLUMNS) + " |")
         lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
@@ -60,13 +64,15 @@ def render(report: Report, options: RenderOptions) -> str:
                     ([reason_text(result.reason, lang)] if result.reason is not None else [])
                     + note_lines(result.evidence, lang)
                 ),
+                outlook_text(result, lang),
             ]
-            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+            lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
         lines.append("")
-        lines.append(f"**{_cell(summary_text(group.counts, group.total, lang))}**")
+        lines.append(f"**{escape(summary_text(group.counts, group.total, lang))}**")
         lines.append("")
     total = word("total", lang)
-    lines.append(f"**{total}: {summary_text(report.summary, len(report.results), lang)}**")
+    overall = summary_text(report.summary, len(report.results), lang)
+    lines.append(f"**{escape(total)}: {escape(overall)}**")
     if inferred:
-        lines.extend(["", _cell(footnote(lang))])
+        lines.extend(["", escape(footnote(lang), line_start=True)])
     return "\n".join(lines) + "\n"

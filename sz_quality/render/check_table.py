@@ -14,13 +14,21 @@ from .check_common import (
     footnote,
     group_heading,
     input_line,
+    overview_lines,
     status_label,
     summary_text,
     target_name,
     title,
 )
 from .evidence_text import note_lines
-from .format import actual_text, gap_text, progress_text, target_text, trend_text
+from .format import (
+    actual_text,
+    gap_text,
+    outlook_text,
+    progress_text,
+    target_text,
+    trend_text,
+)
 from .grid import STYLES, Cell, Column, render_grid
 from .words import reason_text, word
 
@@ -64,6 +72,7 @@ def render(report: Report, options: RenderOptions) -> str:
     labels = column_labels(lang)
     columns = _columns(labels, options.width)
     out = [_styled(title(report, lang), "bold", color)]
+    out.extend(_styled(line, "bold", color) for line in overview_lines(report, lang))
     out.extend(input_line(summary, lang) for summary in report.inputs)
     for diagnostic in report.diagnostics:
         style = "red" if diagnostic.severity == "error" else "yellow"
@@ -76,6 +85,9 @@ def render(report: Report, options: RenderOptions) -> str:
             name = target_name(result, lang)
             if result.reason is not None:
                 name += f"\n↳ {reason_text(result.reason, lang)}"
+            outlook = outlook_text(result, lang)
+            if outlook:
+                name += f"\n→ {outlook}"
             for line in note_lines(result.evidence, lang):  # the data's caveats
                 name += f"\n{line}"
             rows.append(

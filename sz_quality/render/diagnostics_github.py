@@ -7,9 +7,8 @@ properties).
 
 from __future__ import annotations
 
-from ..read.diagnostics import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
-from .words import word
+from .diagnostics import summary_line
 
 __all__ = ["annotation", "render"]
 
@@ -42,11 +41,6 @@ def annotation(diagnostic: Diagnostic, lang: str | None = None) -> str:
 
 def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str:
     lines = [annotation(diagnostic, lang) for diagnostic in result.diagnostics]
-    errors, warnings = summary_counts(result.diagnostics)
-    rows = sum(summary.rows for summary in result.inputs)
-    verdict = word("validate.valid" if is_valid(result, strict=strict) else "validate.invalid",
-                   lang)
-    summary = word("validate.summary", lang, verdict=verdict, files=len(result.inputs),
-                   rows=rows, errors=errors, warnings=warnings)
+    summary = summary_line(result, strict=strict, lang=lang)
     lines.append(f"szq validate: {summary}")
     return "\n".join(lines) + "\n"

@@ -11,11 +11,11 @@ values that fill them (a value named `x_zh`/`x_en` fills `{x}` in that language)
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..read.diagnostics import is_valid
 from ..read.observations import Diagnostic, ReadResult
+from .jsonout import dumps
 
 __all__ = ["diagnostic_dict", "render", "to_dict"]
 
@@ -37,7 +37,4 @@ def to_dict(result: ReadResult, *, strict: bool = False, lang: str | None = None
 
 
 def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str:
-    return (
-        json.dumps(to_dict(result, strict=strict, lang=lang), ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    return dumps(to_dict(result, strict=strict, lang=lang))

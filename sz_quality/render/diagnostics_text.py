@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..read.diagnostics import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
+from .diagnostics import summary_line
 from .words import word
 
 if TYPE_CHECKING:
@@ -41,15 +42,7 @@ def lines(result: ReadResult, *, strict: bool = False, lang: str = "en") -> list
             out.extend(_diagnostic_lines(diagnostics, lang))
     errors, warnings = summary_counts(result.diagnostics)
     valid = is_valid(result, strict=strict)
-    summary_text = word(
-        "validate.summary",
-        lang,
-        verdict=word("validate.valid" if valid else "validate.invalid", lang),
-        files=len(result.inputs),
-        rows=sum(summary.rows for summary in result.inputs),
-        errors=errors,
-        warnings=warnings,
-    )
+    summary_text = summary_line(result, strict=strict, lang=lang)
     if strict and warnings:
         summary_text += word("validate.strict", lang)
     out.append(("ok" if valid else "bad", summary_text))

@@ -22,7 +22,9 @@ __all__ = [
     "format_percent",
     "format_quantity",
     "gap_text",
+    "outlook_text",
     "progress_text",
+    "rate_text",
     "target_figure",
     "target_text",
     "trend_text",
@@ -33,6 +35,9 @@ MISSING = "—"  # a value that is not there
 _SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 
+_COMPACT_FROM = 1e15  # from here a figure in full would be a row of digits: 1.23e+304
+
+
 def format_exact(value: float) -> str:
     """A figure as stored (10 significant digits, no grouping): an exchange rate, a
     value traced to its row, where rounding would hide what the file says."""
@@ -41,13 +46,16 @@ def format_exact(value: float) -> str:
 
 
 def format_number(value: float | None) -> str:
-    """A figure for people: thousands separated, at most 2 decimals (3 significant < 1)."""
+    """A figure for people: thousands separated, at most 2 decimals (3 significant < 1);
+    3 significant digits with an exponent from 1e15 up (1e304 in full is 305 digits)."""
     if value is None or not math.isfinite(value):
         return MISSING
     rounded = number(value)
     assert rounded is not None
     magnitude = abs(rounded)
-    if magnitude >= 1000:
+    if magnitude >= _COMPACT_FROM:
+        text = f"{rounded:.3g}"
+    elif magnitude >= 1000:
         text = f"{rounded:,.0f}"
     elif magnitude >= 1 or magnitude == 0:
         text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
@@ -78,7 +86,7 @@ def format_percent(value: float | None) -> str:
 
 
 def target_figure(
-    comparator: str,
+    comparator: str | None,
     value: float | None,
     unit: str,
     *,
@@ -86,7 +94,11 @@ def target_figure(
     maximum: float | None = None,
     tolerance: float | None = None,
 ) -> str:
-    """A target's comparator, figure and unit: ≥ 1.5 万亿元, 40–50 家, 15 ± 0.75%."""
+    """A target's comparator, figure and unit: ≥ 1.5 万亿元, 40–50 家, 15 ± 0.75%.
+
+    Empty for a target without a figure (kind trend)."""
+    if not comparator:
+        return ""
     if comparator == "between":
         return f"{format_number(minimum)}–{format_number(maximum)}{unit_suffix(unit)}"
     if comparator == "about":
@@ -105,6 +117,8 @@ def target_text(result: Result, lang: Lang) -> str:
         maximum=result.target_max,
         tolerance=result.tolerance,
     )
+    if not figure:  # kind trend: a direction, no figure
+        return f"{word('kind.' + result.kind, lang)} ({result.target_year})"
     return f"{kind_prefix(result.kind, lang)}{figure} ({result.target_year})"
 
 
@@ -137,3 +151,42 @@ def trend_text(result: Result, lang: Lang) -> str:
     if result.trend.ratio is None:
         return label
     return f"{label} (R={format_number(result.trend.ratio)})"
+
+
+def rate_text(value: float | None, unit: str) -> str:
+    """A yearly rate, signed: +9.57% (compound) or +2.5 家 (linear, in the level's unit)."""
+    if value is None:
+        return MISSING
+    text = format_number(value)
+    sign = "+" if value > 0 and text != "0" else ""
+    return f"{sign}{text}{unit_suffix(unit)}"
+
+
+def outlook_text(result: Result, lang: Lang) -> str:
+    """What is still needed and where it is heading, in one line (empty without an outlook).
+
+    需年均 +9.57%（至今 +5.1%）；按此趋势2015年 1.2 万亿元：未达到
+    """
+    found = result.outlook
+    if found is None:
+        return ""
+    parts = []
+    unit = found.rate_unit
+    if found.required_rate is not None:
+        required = rate_text(found.required_rate, unit)
+        parts.append(word("outlook.required", lang, rate=required))
+    if found.observed_rate is not None:
+        observed = rate_text(found.observed_rate, unit)
+        key = "outlook.observed_since" if parts else "outlook.observed"
+        parts.append(word(key, lang, rate=observed))
+    text = "".join(parts) if lang == "zh" and len(parts) == 2 else ", ".join(parts)
+    if found.projected_value is not None and found.projected_status is not None:
+        projected = word(
+            "outlook.projected",
+            lang,
+            year=found.projected_year,
+            value=format_quantity(found.projected_value, result.unit),
+            status=word(f"status.{found.projected_status}", lang),
+        )
+        text = f"{text}{'；' if lang == 'zh' else '; '}{projected}"
+    return text

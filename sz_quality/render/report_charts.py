@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..report.charts import AgencyChart, agency_bullet_svg, target_svg
 from ..report.model import AnnualReport
+from .format import format_number
 from .words import status_word, word
 
 __all__ = ["chart_svgs"]
@@ -24,5 +25,9 @@ def chart_svgs(annual: AnnualReport) -> dict[str, str]:
             svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows,
                                                bullet_labels)
         else:
-            svgs[chart_id] = target_svg(replace(spec, labels=labels))
+            svgs[chart_id] = target_svg(replace(spec, labels=labels), _axis_number)
     return svgs
+
+
+def _axis_number(value: float) -> str:
+    return format_number(value)

@@ -7,7 +7,6 @@ from format.py, so the report prints a target as `szq check` does.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +17,7 @@ from . import format as figures
 from .evidence_text import note_lines, used_lines
 from .words import reason_text, word
 
-__all__ = ["context", "environment", "markdown_cell", "report_title"]
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
-
-
-def markdown_cell(value: object) -> str:
-    """Text safe in a GitHub-flavoured Markdown table cell (HTML escaping comes after)."""
-    text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+__all__ = ["context", "environment", "report_title"]
 
 
 def environment() -> Any:
@@ -44,7 +35,6 @@ def environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["md"] = markdown_cell
     environment.globals["STATUSES"] = STATUSES
     return environment
 
@@ -68,6 +58,9 @@ def context(annual: AnnualReport) -> dict[str, Any]:
 
     def trend_text(result: Result) -> str:
         return figures.trend_text(result, lang)
+
+    def outlook_text(result: Result) -> str:
+        return figures.outlook_text(result, lang)
 
     def reason(found: Reason | None) -> str:
         return reason_text(found, lang) if found is not None else ""
@@ -93,4 +86,5 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "reason": reason,
         "notes": notes,
         "used": used,
+        "outlook_text": outlook_text,
     }

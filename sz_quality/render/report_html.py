@@ -14,6 +14,6 @@ def render_html(annual: AnnualReport) -> str:
     from markupsafe import Markup
 
     names = context(annual)
-    # the SVGs are matplotlib's own XML (every text in them escaped by matplotlib)
+    # the SVGs are szq's own XML (report/svg.py escapes every text in them)
     names["svg"] = {key: Markup(value) for key, value in chart_svgs(annual).items()}
     return str(environment().get_template("report.html.j2").render(names))

@@ -20,26 +20,105 @@ from ..read.observations import ReadResult
 from ..report.build import build_report
 from ..report.model import AnnualReport
 
-__all__ = ["FORMATS", "ReportFormat", "format_for", "write_annual_report", "write_report"]
+__all__ = [
+    "FORMATS",
+    "MANIFEST",
+    "ChartFolderConflict",
+    "ReportFormat",
+    "charts_folder_for",
+    "format_for",
+    "write_annual_report",
+    "write_charts",
+    "write_report",
+]
 
-ReportFormat = Literal["html", "md", "json"]
-FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json")
+ReportFormat = Literal["html", "md", "json", "docx"]
+FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json", "docx")
+
+
+MANIFEST = "szq-charts.txt"
+_MANIFEST_HEADER = (
+    "# The charts szq wrote here for its Markdown report. szq replaces or removes only\n"
+    "# the files listed below; any other file in this folder is left alone.\n"
+)
+
+
+class ChartFolderConflict(Exception):
+    """A file szq did not write stands where a chart goes: it is not replaced."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists and szq did not write it")
+        self.path = path
+
+
+def charts_folder_for(path: str | os.PathLike[str]) -> Path:
+    """Where a Markdown report's charts go: `<stem>_charts/` beside it."""
+    target = Path(path)
+    return target.parent / f"{target.stem}_charts"
+
+
+def _written_before(folder: Path) -> set[str]:
+    """The chart files an earlier run recorded in the folder's manifest."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return set()
+    # plain .svg names only: an edited manifest never reaches outside the folder
+    return {line for line in lines
+            if line.endswith(".svg") and not line.startswith((".", "#"))
+            and Path(line).name == line and "\\" not in line}
+
+
+def _write_manifest(folder: Path, names: set[str]) -> None:
+    write_text_atomic(folder / MANIFEST, _MANIFEST_HEADER + "".join(
+        f"{name}\n" for name in sorted(names)))
+
+
+def write_charts(folder: Path, svgs: dict[str, str]) -> list[Path]:
+    """Write each chart as `<id>.svg` in `folder`; returns the files written.
+
+    A manifest in the folder records what szq wrote: a chart of an earlier run that this
+    one no longer draws is removed, a file szq did not write is never replaced
+    (ChartFolderConflict, before anything is written) nor removed.
+    """
+    charts = {f"{chart_id}.svg": svg for chart_id, svg in svgs.items()}
+    ours = _written_before(folder)
+    if not charts and not ours:
+        return []
+    for name, svg in sorted(charts.items()):
+        path = folder / name
+        if name not in ours and (path.is_symlink() or path.exists()):
+            same = path.is_file() and path.read_bytes() == svg.encode("utf-8")
+            if not same:
+                raise ChartFolderConflict(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_manifest(folder, ours | charts.keys())  # a crash midway still records them
+    written: list[Path] = []
+    for name, svg in sorted(charts.items()):
+        write_text_atomic(folder / name, svg)
+        written.append(folder / name)
+    for stale in sorted(ours - charts.keys()):
+        (folder / stale).unlink(missing_ok=True)
+    _write_manifest(folder, set(charts))
+    return written
 
 
 def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> ReportFormat:
-    """The format named by `explicit`, else by the file's suffix (.html/.htm, .md, .json)."""
+    """The format named by `explicit`, else by the file's suffix (.html/.htm, .md, .json,
+    .docx)."""
     if explicit is not None:
         chosen = explicit.lower().lstrip(".")
         chosen = {"htm": "html", "markdown": "md"}.get(chosen, chosen)
         if chosen not in FORMATS:
-            raise ValueError(f"unknown report format {explicit!r}: use html, md or json")
+            raise ValueError(f"unknown report format {explicit!r}: use html, md, json or docx")
         return chosen
     suffix = Path(path).suffix.lower()
     found = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md",
-             ".json": "json"}.get(suffix)
+             ".json": "json", ".docx": "docx"}.get(suffix)
     if found is None:
         raise ValueError(
-            f"cannot tell the report format from {str(path)!r}: name it .html, .md or .json, "
+            f"cannot tell the report format from {str(path)!r}: name it .html, .md, .json or "
+            ".docx, "
             "or give --format"
         )
     return found  # type: ignore[return-value]
@@ -49,8 +128,8 @@ def write_annual_report(path: str | os.PathLike[str], annual: AnnualReport,
                         chosen: ReportFormat) -> list[Path]:
     """Render `annual` as `chosen` into `path`; returns the files written, the report first.
 
-    Markdown writes its charts as SVG files in `<stem>_charts/` beside it (stale SVGs of an
-    earlier run are removed from that folder).
+    Markdown writes its charts as SVG files in `<stem>_charts/` beside it (`write_charts`:
+    szq replaces or removes there only the files it wrote itself).
     """
     target = Path(path)
     written: list[Path] = []
@@ -58,6 +137,11 @@ def write_annual_report(path: str | os.PathLike[str], annual: AnnualReport,
         from .report_json import report_json
 
         write_text_atomic(target, report_json(annual))
+    elif chosen == "docx":
+        from ..atomic import write_bytes_atomic
+        from .report_docx import render_docx
+
+        write_bytes_atomic(target, render_docx(annual))
     elif chosen == "html":
         from .report_html import render_html
 
@@ -66,19 +150,9 @@ def write_annual_report(path: str | os.PathLike[str], annual: AnnualReport,
         from .report_charts import chart_svgs
         from .report_markdown import render_markdown
 
-        folder_name = f"{target.stem}_charts"
-        folder = target.parent / folder_name
-        svgs = chart_svgs(annual)
-        if svgs:
-            folder.mkdir(parents=True, exist_ok=True)
-            for old in folder.glob("*.svg"):
-                if old.stem not in svgs:
-                    old.unlink()
-            for chart_id, svg in sorted(svgs.items()):
-                chart_path = folder / f"{chart_id}.svg"
-                write_text_atomic(chart_path, svg)
-                written.append(chart_path)
-        write_text_atomic(target, render_markdown(annual, folder_name))
+        folder = charts_folder_for(target)
+        written.extend(write_charts(folder, chart_svgs(annual)))
+        write_text_atomic(target, render_markdown(annual, folder.name))
     written.insert(0, target)
     return written
 

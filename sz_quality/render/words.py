@@ -46,6 +46,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kind.kept": ("每年保持", "kept every year"),
     "kind.yearly_rate": ("每年比例", "yearly rate"),
     "kind.milestone": ("节点", "milestone"),
+    "kind.trend": ("趋势向好", "trend in its direction"),
     "change.decrease": ("下降", "decrease"),
     "change.increase": ("增长", "increase"),
     # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
@@ -71,6 +72,27 @@ _TEXT: dict[str, tuple[str, str]] = {
     "trend": ("趋势", "Trend"),
     "reason": ("说明", "Note"),
     "points": ("个百分点", " pp"),  # the unit of a gap in a share
+    # what is still needed and where it is heading (render/format.py outlook_text)
+    "outlook": ("展望", "Outlook"),
+    "outlook.required": ("需年均{rate}", "needs {rate} a year"),
+    "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
+    "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
+    "outlook.projected": (
+        "按此趋势{year}年为{value}：{status}",
+        "at this pace {value} in {year}: {status}",
+    ),
+    "actual_year": ("实际值年份", "Actual year"),
+    "target_figure": ("目标要求", "Target figure"),
+    "target_name": ("目标名称", "Target name"),
+    "gap_pct": ("差距(%)", "Gap (%)"),
+    "trend_ratio": ("趋势比值R", "Trend ratio R"),
+    "reason_code": ("说明代码", "Note code"),
+    "column": ("列", "Column"),
+    "xlsx.results": ("各目标结果", "Results"),
+    "region": ("地区", "Region"),
+    "value": ("数值", "Value"),
+    "formula": ("公式", "Formula"),
+    "own_value": ("数据自带数值", "Value in the data"),
     # --- szq check ----------------------------------------------------------------------
     "check.title": ("目标检查：{year}年", "Target check for {year}"),
     "check.input": (
@@ -78,6 +100,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: {rows} rows, {accepted} accepted, {rejected} rejected",
     ),
     "check.of_total": ("（共{total}项）", " (of {total})"),
+    "check.shown": (
+        "仅列出{statuses}：{shown}项（共{total}项）",
+        "Showing {statuses} only: {shown} of {total}",
+    ),
     "check.footnote": (
         "* 原文未指定牵头单位，按推定的牵头单位列出。",
         "* the text names no lead agency: listed under the inferred one.",
@@ -161,6 +187,21 @@ _TEXT: dict[str, tuple[str, str]] = {
         "exchange rate {year}: {rate} 元/美元 ({source})",
     ),
     "evidence.rate_data": ("数据文件", "the data"),
+    # --- szq template: the submission form's headers (sz_quality.read.cells reads them) ---
+    "template.indicator": ("指标", "indicator"),
+    "template.name_zh": ("中文名称", "name_zh"),
+    "template.name_en": ("英文名称", "name_en"),
+    "template.unit": ("单位", "unit"),
+    "template.year": ("年份", "year"),
+    "template.value": ("数值", "value"),
+    "template.source": ("来源", "source"),
+    "template.note": ("备注", "note"),
+    "template.targets": ("相关目标", "targets"),
+    "template.number": ("请填写数字", "Enter a number"),
+    "template.number_help": (
+        "数值须为数字,单位见“单位”列;无数值请留空。",
+        "The value must be a number in the unit of the unit column; leave it blank if none.",
+    ),
     # --- szq validate -------------------------------------------------------------------
     "validate.rows": (
         "{path}:{rows} 行,接受 {accepted},拒绝 {rejected}",
@@ -169,14 +210,35 @@ _TEXT: dict[str, tuple[str, str]] = {
     "validate.valid": ("有效", "valid"),
     "validate.invalid": ("无效", "invalid"),
     "validate.summary": (
-        "{verdict}:{files} 个文件,{rows} 行,{errors} 个错误,{warnings} 个警告",
-        "{verdict}: {files} file(s), {rows} row(s), {errors} error(s), {warnings} warning(s)",
+        "{verdict}:{files} 个文件,{rows} 行,拒绝 {rejected} 行;列出诊断 {errors} 个错误、"
+        "{warnings} 个警告",
+        "{verdict}: {files} file(s), {rows} row(s), {rejected} rejected; diagnostics listed: "
+        "{errors} error(s), {warnings} warning(s)",
     ),
     "validate.strict": ("(--strict:警告也视为失败)", " (--strict: warnings fail too)"),
     "validate.other": ("(其他)", "(other)"),
+    "junit.line": ("第 {line} 行", "line {line}"),
+    "junit.column": ("第 {column} 列", "column {column}"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "hint": ("提示", "hint"),
+    # --- -o refused: szq never writes over what it was given ---------------------------
+    "output.is_input": (
+        "-o {output} 就是输入文件 {input}：szq 不会覆盖输入，请另选输出文件",
+        "-o {output} is the input {input}: szq never writes over an input; "
+        "choose another output file",
+    ),
+    "output.charts_hold_input": (
+        "输入文件 {input} 位于 Markdown 报告的图表文件夹 {folder} 中：szq 会写入该文件夹，"
+        "请另选报告文件名",
+        "the input {input} is in the Markdown report's chart folder {folder}, which szq "
+        "writes: choose another report name",
+    ),
+    "output.chart_not_ours": (
+        "{path} 已存在且不是 szq 写入的：szq 不会覆盖它，请移走该文件或另选报告文件名",
+        "{path} exists and szq did not write it: szq does not replace it; move it away "
+        "or choose another report name",
+    ),
 }
 
 
@@ -252,6 +314,19 @@ _REASON_WORDS: dict[str, tuple[str, str]] = {
         "登记册中没有指标 {indicator}",
         "indicator {indicator} is not in the registry",
     ),
+    "at_baseline": (
+        "{year}年即基期，尚无进展可判断",
+        "{year} is the baseline year: no progress to judge yet",
+    ),
+    "too_few_years": (
+        "{indicator}只有{year}年一年数据，趋势需要两年",
+        "{indicator} has data for {year} only: a trend needs two years",
+    ),
+    "sign_change": (
+        "{indicator}从{baseline}年到{year}年正负号改变，无法计算增长率",
+        "{indicator} changes sign from {baseline} to {year}: no growth rate",
+    ),
+    "lagging_regions": ("未达到的区：{regions}", "districts not meeting it: {regions}"),
 }
 
 
@@ -269,6 +344,7 @@ def reason_text(reason: Reason, lang: Lang) -> str:
         baseline=reason.baseline_year,
         years=", ".join(str(year) for year in reason.years),
         reason=reason_text(reason.cause, lang) if reason.cause is not None else "",
+        regions="、".join(reason.regions),
     )
 
 

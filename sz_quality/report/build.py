@@ -98,7 +98,7 @@ def build_report(
 
     `data` (what the reader read) gives the appendix its revisions and sources and, unless
     `history` is given, the years of data the charts show (`collect_history`). `charts`
-    False leaves the charts out (JSON needs none), and so the matplotlib import.
+    False leaves the charts out (JSON needs none).
     """
     if history is None:
         history = collect_history(registry, data, report.year) if data is not None else {}
@@ -160,12 +160,6 @@ def build_report(
     specs: dict[str, ChartSpec] = {}
     if charts:
         specs = _chart_specs(report, ordered_rows, agencies)
-        if lang == "zh":
-            from .charts import cjk_font_warning
-
-            missing_font = cjk_font_warning()
-            if missing_font:
-                warnings.append(missing_font)
 
     return AnnualReport(
         lang=lang,

@@ -1,0 +1,98 @@
+"""`szq template`: the submission form of an agency for a year (CSV or .xlsx).
+
+Exit codes: 0 written; 2 bad usage (an unknown agency, no --agency nor --all, a form
+that needs nothing for the year, .xlsx without the xlsx extra).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..plan.lang import Lang
+from . import app
+from .common import EXIT_OK, LangOption, emit, emit_workbook, state_of, usage_error
+
+
+@app.command("template")
+def template_command(
+    ctx: typer.Context,
+    year: Annotated[
+        int,
+        typer.Option("--year", "-y", min=1900, max=2100, help="The year the form asks for."),
+    ],
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            "-a",
+            metavar="NAME",
+            help="The agency (id, Chinese or English name, alias).",
+        ),
+    ] = None,
+    every_agency: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every agency whose targets need a value for the year: one sheet each in "
+            "a .xlsx, one FOLDER/<id>-<year>.csv each for CSV.",
+        ),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="FILE.xlsx or FILE.csv (with --all: FILE.xlsx or a folder); CSV goes to "
+            "standard output without it.",
+        ),
+    ] = None,
+    lang: LangOption = ...,  # type: ignore[assignment]
+) -> None:
+    """Write the submission form an agency fills in for a year.
+
+    One row per value the agency's targets need for the year (and the baseline year of a
+    change or an increment): exactly what `szq validate --expect-agency NAME --year YEAR`
+    checks. A filled-in form passes it; an untouched one fails with one missing-indicator
+    per row.
+    """
+    from ..plan.agencies import UnknownAgencyError
+    from ..plan.lookup import Lookup
+    from ..render.template_out import agency_form, form_csv, forms_xlsx
+
+    if (agency is None) == (not every_agency):
+        usage_error("name one agency with --agency, or give --all")
+    language: Lang = "zh" if lang.value == "zh" else "en"
+    lookup = Lookup.from_registry(state_of(ctx).registry())
+    if agency is not None:
+        try:
+            chosen = [lookup.resolve_agency(agency)]
+        except UnknownAgencyError as error:
+            usage_error(str(error))
+    else:
+        chosen = list(lookup.agencies)
+    forms = [agency_form(lookup, each, year) for each in chosen]
+    forms = [form for form in forms if form.rows]
+    if not forms:
+        usage_error(f"no target of {chosen[0].name(language)} needs a value for {year}"
+                    if agency is not None else f"no target needs a value for {year}")
+    as_xlsx = output is not None and output.lower().endswith(".xlsx")
+    if as_xlsx:
+        emit_workbook(lambda: forms_xlsx(forms, language), output)
+    elif every_agency:
+        if output is None or output.lower().endswith(".csv"):
+            usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for form in forms:
+            emit(form_csv(form, language), str(folder / f"{form.agency.id}-{year}.csv"))
+    else:
+        emit(form_csv(forms[0], language), output)
+    rows = sum(len(form.rows) for form in forms)
+    if output is not None:
+        sys.stderr.write(f"szq: wrote {output}: {len(forms)} agency form(s), {rows} row(s)\n")
+    raise typer.Exit(EXIT_OK)

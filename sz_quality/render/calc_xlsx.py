@@ -1,0 +1,41 @@
+"""`szq calc -o derived.xlsx`: the derived series as a workbook, the values of `--format json`.
+
+Sheets: the series (one row per derived value, as `calc --format json`'s "series"), the
+inputs read and their diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..check.derive import DerivedValue
+from ..plan.lang import Lang
+from ..read.observations import ReadResult
+from .check_xlsx import DIAGNOSTIC_COLUMNS, INPUT_COLUMNS
+from .diagnostics_json import diagnostic_dict
+from .words import word
+from .xlsx_book import Book, Column
+
+__all__ = ["SERIES_COLUMNS", "calc_xlsx"]
+
+# each column takes its value from DerivedValue.to_dict (calc's JSON)
+SERIES_COLUMNS: tuple[Column, ...] = (
+    Column("indicator", lambda s: s["indicator"], width=24),
+    Column("region", lambda s: s["region"], width=12),
+    Column("year", lambda s: s["year"], "integer", width=8),
+    Column("value", lambda s: s["value"], "number", width=14),
+    Column("unit", lambda s: s["unit"], width=12),
+    Column("formula", lambda s: s["formula"], width=40),
+    Column("own_value", lambda s: s["own_value"], "number", width=14),
+)
+
+
+def calc_xlsx(data: ReadResult, derived: Sequence[DerivedValue], lang: Lang) -> bytes:
+    book = Book()
+    book.table(book.sheet(word("series", lang)), SERIES_COLUMNS,
+               [value.to_dict() for value in derived], lang)
+    book.table(book.sheet(word("inputs", lang)), INPUT_COLUMNS,
+               [summary.to_dict() for summary in data.inputs], lang)
+    book.table(book.sheet(word("diagnostics", lang)), DIAGNOSTIC_COLUMNS,
+               [diagnostic_dict(diagnostic, lang) for diagnostic in data.diagnostics], lang)
+    return book.data()
