@@ -24,9 +24,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .formula import CompiledFormula
-
 if TYPE_CHECKING:
+    from .formula import CompiledFormula  # annotations only: parsing stays off the start
     from .lookup import Lookup
 
 __all__ = [

@@ -9,7 +9,12 @@ check and the report say the same). Each entry: key -> (zh, en); a few hold
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..plan.lang import Lang
+
+if TYPE_CHECKING:  # annotations only: `szq validate` does not import the rules engine
+    from ..check.reasons import Reason, ReasonWords
 
 __all__ = ["kind_prefix", "status_word", "text", "trend_word", "word"]
 
@@ -275,8 +280,7 @@ def text(key: str, lang: Lang) -> str:
 # Reasons a target has no verdict
 # -------------------------------
 # The engine keeps a reason as a code and its fields (sz_quality.check.reasons); these
-# are its words. Imported here rather than at the top, to keep this section apart.
-from ..check.reasons import Reason, ReasonWords  # noqa: E402 - see the comment above
+# are its words.
 
 __all__ += ["reason_text", "reason_words"]
 
