@@ -76,3 +76,16 @@ def test_cli_measures_status_errors_exit_1(tmp_path: Path) -> None:
     loaded = json.loads(out.read_text(encoding="utf-8"))
     assert any(d["code"] == "status-unknown-measure" for d in loaded["diagnostics"])
     assert loaded["measures_status"]["counts"]["done"] == 1
+
+
+@pytest.mark.parametrize("suffix", ["html", "md"])
+def test_no_empty_outlook_line(tmp_path: Path, suffix: str) -> None:
+    """A target without an outlook (no rate in either direction) shows no bare arrow."""
+    import re
+
+    out = tmp_path / f"r.{suffix}"
+    result = run("report", *EXAMPLES, "--year", "2015", "--lang", "en", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "→ " in text  # some targets have one
+    assert not re.search(r"→\s*(<|\||$)", text, re.M)

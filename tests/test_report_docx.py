@@ -207,3 +207,19 @@ def test_libreoffice_prints_it_on_a4_with_page_numbers(written: tuple[Path, obje
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == 3 and all(image.stat().st_size > 2000 for image in images)
     assert io.BytesIO(images[0].read_bytes()).read(4) == b"\x89PNG"
+
+
+def test_each_target_row_shows_its_outlook(written: tuple[Path, object]) -> None:
+    """What is still needed and where it is heading, as the HTML report shows it."""
+    from sz_quality.render.format import outlook_text
+
+    path, annual = written
+    document = docx.Document(str(path))
+    first_cells = {row.cells[0].text for table in document.tables for row in table.rows}
+    results = [row.result for chapter in annual.chapters  # type: ignore[attr-defined]
+               for row in chapter.targets]
+    with_outlook = [result for result in results if outlook_text(result, "zh")]
+    assert len(with_outlook) > 5
+    for result in with_outlook:
+        shown = [cell for cell in first_cells if cell.startswith(result.name_zh)]
+        assert shown and all("→ " + outlook_text(result, "zh") in cell for cell in shown)

@@ -70,9 +70,13 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         assert cell["id"] == expected["target"]
         assert cell["indicator"] == expected["indicator"]
         assert cell["status"] == status_word(expected["status"], lang)
-        for key in ("actual", "target_value", "gap", "gap_pct", "progress"):
+        for key in ("actual", "target_value", "gap", "gap_pct", "progress",
+                    "observed_rate", "required_rate", "projected_value"):
             assert cell[key] == expected[key], (expected["target"], key)
         assert cell["actual_year"] == expected["actual_year"]
+        assert _blank(cell["rate_unit"]) == _blank(expected["rate_unit"])
+        projected = expected["projected_status"]
+        assert cell["projected_status"] == (status_word(projected, lang) if projected else None)
         assert _blank(cell["unit"]) == _blank(expected["unit"])
         assert cell["trend_ratio"] == expected["trend"]["ratio"]
         category = expected["trend"]["category"]
@@ -117,7 +121,7 @@ def test_results_sheet_is_filterable_and_coloured(tmp_path: Path) -> None:
                         "--lang", "en"])
     sheet = openpyxl.load_workbook(out)["Results"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:U108"  # 21 columns: the data notes last
+    assert sheet.auto_filter.ref == "A1:Z108"  # 26 columns: the data notes last
     statuses = {row[4].value: row[4].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
     assert statuses["met"].endswith("C6EFCE")
     assert statuses["not met"].endswith("FFC7CE")
@@ -141,7 +145,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(out)["Results"]
     (gdp,) = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "gdp_2015"]
-    source = gdp[19]
+    source = gdp[[column.header for column in RESULT_COLUMNS].index("source")]
     assert source.value == '=HYPERLINK("http://evil.example","click")'
     assert source.data_type == "s"  # a string, not a formula ("f")
 

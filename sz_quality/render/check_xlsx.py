@@ -97,6 +97,18 @@ RESULT_COLUMNS: tuple[Column, ...] = (
         else None,
         width=14,
     ),
+    # what is still needed and where it is heading (check/outlook.py), as in the JSON
+    Column("observed_rate", lambda r: r.data["observed_rate"], "number"),
+    Column("required_rate", lambda r: r.data["required_rate"], "number"),
+    Column("rate_unit", lambda r: r.data["rate_unit"], width=10),
+    Column("projected_value", lambda r: r.data["projected_value"], "number"),
+    Column(
+        "projected_status",
+        lambda r: status_word(r.data["projected_status"], r.lang)
+        if r.data["projected_status"]
+        else None,
+        width=12,
+    ),
     Column("lead", lambda r: r.agency_names(), width=30),
     Column("lead_inferred", lambda r: r.data["lead_agencies_inferred"], "boolean", width=8),
     Column("reason", lambda r: r.data["reason"], width=40),

@@ -232,6 +232,9 @@ class _Writer:
                     f" ({self.w('lead_inferred')})"
             if result.reason is not None:
                 name += "\n" + reason_text(result.reason, lang)
+            outlook = figures.outlook_text(result, lang)
+            if outlook:  # what is still needed and where it is heading, as in the HTML
+                name += "\n→ " + outlook
             for line in note_lines(result.evidence, lang):  # the data's caveats
                 name += "\n" + line
             body.append([name, figures.target_text(result, lang), figures.actual_text(result),
