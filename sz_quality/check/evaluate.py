@@ -69,7 +69,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             reason=reason,
             goal=goal,
             derived=measured.derived,
-            evidence=Evidence(tuple(measured.used), tuple(measured.rates)),
+            evidence=_evidence(target, measured),
         )
     base = measured.baseline
     progress = None
@@ -112,9 +112,26 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         trend_result=trend_result,
         baseline=base,
         derived=measured.derived,
-        evidence=Evidence(tuple(measured.used), tuple(measured.rates)),
+        evidence=_evidence(target, measured),
         outlook=_outlook(readings, rule, case, measured, status, actual),
     )
+
+
+# kinds whose value under the target's own id is the indicator's level (in the target's
+# unit, e.g. 美元/人 for GDP per capita): the evidence names the indicator it measures
+_LEVEL_KINDS = frozenset({"level", "milestone", "kept", "yearly_rate"})
+
+
+def _evidence(target: Target, measured: Measured) -> Evidence:
+    """The rows and rates a result used; a level kept under the target's id is shown as
+    the indicator the file gave it for, as an auditor looks it up."""
+    rows = tuple(measured.used)
+    if target.kind in _LEVEL_KINDS:
+        rows = tuple(
+            replace(row, series=target.indicator) if row.series == target.id else row
+            for row in rows
+        )
+    return Evidence(rows, tuple(measured.rates))
 
 
 def _rate_trend(measured: Measured, indicator: Indicator, bands: ProgressBands) -> Trend:
