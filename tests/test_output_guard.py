@@ -146,3 +146,38 @@ def test_other_outputs_are_not_refused(data: Path, monkeypatch: pytest.MonkeyPat
 def _invoke(*args: str) -> tuple[int, str, str]:
     result = run(*args)
     return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "-", "--format", "csv"],
+        ["validate", "-", "--format", "json"],
+        ["calc", "-"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_standard_input_redirected_from_the_output_is_refused(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`szq check - -o d.csv < d.csv`: `-` is then the file -o names."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "d.csv"
+    data.write_text(DATA, encoding="utf-8")
+    with open(data, "rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "sz_quality", *command, "-o", str(data)],
+            stdin=stdin, capture_output=True, text=True, timeout=60,
+        )
+    assert done.returncode == 2, done.stderr
+    assert "never writes over an input" in done.stderr
+    assert data.read_text(encoding="utf-8") == DATA
+    # a pipe is never the output file: the same command from a pipe writes it
+    piped = subprocess.run(
+        [sys.executable, "-m", "sz_quality", *command, "-o", str(tmp_path / "out")],
+        input=DATA, capture_output=True, text=True, timeout=60,
+    )
+    assert piped.returncode in (0, 1), piped.stderr
+    assert (tmp_path / "out").exists()

@@ -206,10 +206,21 @@ def _resolved(path: str) -> str:
 
 
 def _same_file(first: str, second: str) -> bool:
+    if second == "-":  # standard input, redirected from a file (`- < d.csv -o d.csv`)
+        return _stdin_is(first)
     try:
         return os.path.samefile(first, second)
     except OSError:  # one of them does not exist (yet): compare where they point
         return _resolved(first) == _resolved(second)
+
+
+def _stdin_is(path: str) -> bool:
+    """Whether standard input is the file at `path` (a pipe or a terminal never is)."""
+    try:
+        given, there = os.fstat(sys.stdin.fileno()), os.stat(path)
+    except (OSError, ValueError, AttributeError):  # no such file yet, or no real stdin
+        return False
+    return (given.st_dev, given.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _inside(path: str, folder: str) -> bool:
