@@ -112,3 +112,17 @@ def test_the_examples_give_the_figures_the_readme_quotes(registry: Registry) -> 
 @pytest.mark.parametrize("code", ["0", "1", "2", "3"])
 def test_exit_codes_are_documented(code: str) -> None:
     assert f"| {code} |" in README
+
+
+def test_the_chinese_command_table_lists_the_same_commands() -> None:
+    """The README's command table in English and in Chinese name the same commands."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    english = readme[readme.index("| command | what it does |") : readme.index("| 命令 | 作用 |")]
+    chinese = readme[readme.index("| 命令 | 作用 |") : readme.index("\n\n", readme.index("| 命令"))]
+
+    def commands(table: str) -> list[str]:
+        return re.findall(r"^\| (`szq [^|]*`) \|", table, re.M)
+
+    assert commands(english) and commands(english) == commands(chinese)

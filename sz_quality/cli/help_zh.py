@@ -31,7 +31,8 @@ HELP_ZH: dict[tuple[str, str], str] = {
     "依据从 2010 年数值到目标的直线路径;no_data(缺少数据,原因中列出缺少的序列和年份);"
     "not_assessable(无法评估:没有数据的里程碑目标)。检查完成时退出码为 0,"
     "数据有错误或出现 --fail-on 所列状态时为 1,用法错误时为 2。",
-    ("check", "files"): "数据文件(长表或宽表 CSV、.xlsx);后面的文件覆盖前面文件的同一数值。",
+    ("check", "files"): "数据文件(长表或宽表 CSV、.xlsx、.xls、.ods;- 为标准输入);"
+    "后面的文件覆盖前面文件的同一数值。",
     ("check", "year"): "检查的年份(默认:数据中最新的年份)。",
     ("check", "by"): "报告按牵头单位(agency)、章节(chapter)或地区"
     "(region:全市及数据中的每个区)分组。",
@@ -62,7 +63,8 @@ HELP_ZH: dict[tuple[str, str], str] = {
     ("calc", ""): "输出派生序列(研发投入占比、人均生产总值、能耗强度等)。\n\n"
     "每个派生指标的公式(targets.yaml)应用于其全部输入都有数值的每个地区和年份。"
     "退出码为 0,数据有错误时为 1。",
-    ("calc", "files"): "数据文件(长表或宽表 CSV、.xlsx);后面的文件覆盖前面文件的同一数值。",
+    ("calc", "files"): "数据文件(长表或宽表 CSV、.xlsx、.xls、.ods;- 为标准输入);"
+    "后面的文件覆盖前面文件的同一数值。",
     ("calc", "output_format"): "csv(长表格式,szq 可读)、json 或 xlsx(-o FILE.xlsx 时亦然)。",
     ("calc", "output"): "写入 FILE(原子写入),而不是标准输出。",
     ("calc", "encoding"): "CSV 文件的编码(默认:自动识别 UTF-8、BOM、GB18030)。",
@@ -93,7 +95,8 @@ HELP_ZH: dict[tuple[str, str], str] = {
     "HTML 为单一自含文件(内嵌 CSS,图表为内嵌 SVG);Markdown 为 GitHub 风格,"
     "图表以 SVG 文件存放在旁边;JSON 为报告的数据。"
     "需要 report 附加组件:pip install 'sz-quality[report]'。",
-    ("report", "files"): "数据文件(长表或宽表 CSV、.xlsx);后面的文件覆盖前面文件的同一数值。",
+    ("report", "files"): "数据文件(长表或宽表 CSV、.xlsx、.xls、.ods;- 为标准输入);"
+    "后面的文件覆盖前面文件的同一数值。",
     ("report", "output"): "要写入的报告(原子写入):report.html、report.md"
     "(其图表写入旁边的 report_charts/)或 report.json。",
     ("report", "year"): "报告的年份(默认:数据中最新的年份)。",
@@ -108,7 +111,7 @@ HELP_ZH: dict[tuple[str, str], str] = {
     # szq validate / schema
     ("validate", ""): "检查报送的数据:有效时退出码为 0,数据无效为 1,用法错误为 2。",
     ("validate", "files"): "数据文件:CSV(长表或宽表;UTF-8、带 BOM 的 UTF-8 或 GB18030)"
-    "或 .xlsx。后面的文件覆盖前面文件的同一数值(报告为修订)。",
+    "或 .xlsx、.xls、.ods;- 为标准输入。后面的文件覆盖前面文件的同一数值(报告为修订)。",
     ("validate", "output_format"): "text(供人阅读)、json(供脚本使用)、github"
     "(Actions 注释)、junit(JUnit XML:Jenkins、GitLab 等)或 gitlab(GitLab 代码质量报告)。",
     ("validate", "strict"): "警告也视为失败(退出码 1),不只是错误。",
