@@ -140,3 +140,17 @@ def test_files_written_with_o_stay_utf8(encoding: str, tmp_path: Path) -> None:
         reference = _reference(("check", DATA, "--lang", "zh", "-f", output_format))
         # the file is the UTF-8 text (the table at the fixed width of a file: 120 columns)
         assert target.read_bytes() == reference.stdout
+
+
+def test_escaped_text_is_announced_once_and_only_where_it_happens() -> None:
+    """A \\uXXXX in a table or a CSV must not pass for data: one note on stderr says so."""
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "data-2015.csv")
+    western = _run(["check", example, "--format", "csv", "--lang", "zh"], "cp1252")
+    assert western.returncode == 0
+    notes = western.stderr.decode("ascii").splitlines()
+    assert [line for line in notes if line.startswith("szq: note:")] == [
+        "szq: note: the console's encoding (cp1252) lacks some characters, written here as "
+        "\\uXXXX escapes; -o FILE writes UTF-8, or set PYTHONIOENCODING=utf-8"
+    ]
+    chinese = _run(["check", example, "--format", "csv", "--lang", "zh"], "gbk")
+    assert chinese.returncode == 0 and b"szq: note:" not in chinese.stderr

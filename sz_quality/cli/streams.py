@@ -94,8 +94,29 @@ def _text_errors(error: UnicodeError) -> tuple[str, int]:
     pieces = []
     for char in error.object[error.start : error.end]:
         fallback = ASCII_FALLBACKS.get(char) or _box_fallback(char)
-        pieces.append(fallback if fallback is not None else _escape(char))
+        if fallback is None:
+            fallback = _escape(char)
+            _say_once(error.encoding)
+        pieces.append(fallback)
     return "".join(pieces), error.end
+
+
+_said: list[str] = []
+
+
+def _say_once(encoding: str) -> None:
+    """Text that is more than symbols was escaped: say so once, in ASCII, on stderr, so
+    that nobody takes a \\uXXXX in a table or a CSV for the data."""
+    if _said:
+        return
+    _said.append(encoding)
+    encoding = getattr(sys.stdout, "encoding", None) or encoding  # cp1252, not "charmap"
+    stream = sys.__stderr__
+    if stream is not None:
+        stream.write(
+            f"szq: note: the console's encoding ({encoding}) lacks some characters, written "
+            "here as \\uXXXX escapes; -o FILE writes UTF-8, or set PYTHONIOENCODING=utf-8\n"
+        )
 
 
 def _json_errors(error: UnicodeError) -> tuple[str, int]:
