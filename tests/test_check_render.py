@@ -154,6 +154,10 @@ def test_json_contract(report: Report) -> None:
         "field",
         "message",
         "hint",
+        "message_key",
+        "params",
+        "hint_key",
+        "hint_params",
     ]
     assert list(data["results"][0]) == [
         "target",

@@ -329,7 +329,7 @@ class Report:
         return {
             "year": self.year,
             "inputs": [summary.to_dict() for summary in self.inputs],
-            "diagnostics": [diagnostic.to_dict() for diagnostic in self.diagnostics],
+            "diagnostics": [diagnostic.to_json() for diagnostic in self.diagnostics],
             "results": [result.to_dict(words) for result in self.results],
             "agencies": [
                 {"agency": group.key, "counts": dict(group.counts)} for group in self.by_agency()

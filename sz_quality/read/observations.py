@@ -96,6 +96,11 @@ class Diagnostic:
             "hint": self.hint_in(shown),
         }
 
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
+        """What every JSON output of szq writes: position, text in `lang`, and the template
+        keys and values the text is built from."""
+        return {**self.to_dict(lang), **self.structured()}
+
     def structured(self) -> dict[str, Any]:
         """The template keys and values the text is built from, the same in every language.
 

@@ -22,7 +22,7 @@ __all__ = ["diagnostic_dict", "render", "to_dict"]
 
 def diagnostic_dict(diagnostic: Diagnostic, lang: str | None = None) -> dict[str, Any]:
     """One diagnostic as every JSON output of szq writes it: text in `lang`, and its fields."""
-    return {**diagnostic.to_dict(lang), **diagnostic.structured()}
+    return diagnostic.to_json(lang)
 
 
 def to_dict(result: ReadResult, *, strict: bool = False, lang: str | None = None) -> dict[str, Any]:
