@@ -442,3 +442,15 @@ def test_a_dirty_batch_keeps_its_clean_rows_on_the_fast_path(
     assert not checked  # every batch went column-wise
     assert result.inputs[0].rejected == 60 and result.inputs[0].accepted == 1940
     assert [d.code for d in result.diagnostics].count("bad-number") == 40
+
+
+def test_an_out_of_range_message_writes_its_bound_as_every_output_does(tmp_path: Path) -> None:
+    """≥ 0, as check and report write a comparator, not an ASCII >= of its own."""
+    data = tmp_path / "neg.csv"
+    data.write_text("indicator,year,value,unit\nenergy_consumption,2015,-5,万吨标准煤\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(data), "--format", "json", "--lang", "en"])
+    (found,) = json.loads(result.stdout)["diagnostics"]
+    assert found["code"] == "out-of-range"
+    assert found["message"].endswith("is outside the plausible range ≥ 0")
+    assert found["params"]["range"] == "≥ 0"

@@ -51,10 +51,11 @@ def check_plausible(
                 template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
             )
         return True
+    # the comparators as every output writes them (≥, ≤; ASCII on a console without them)
     shown = (
-        f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}"
+        f"{low:g}–{high:g}"
         if low is not None and high is not None
-        else (f">= {low:g}" if low is not None else f"<= {high:g}")
+        else (f"≥ {low:g}" if low is not None else f"≤ {high:g}")
     )
     findings.emit(
         file,
