@@ -11,12 +11,10 @@ report's size. Aims: report <= 5 x check, report <= 300 KB.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
+
+from bench_commands import run as timed_run  # one way to time a command (bench/)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -24,20 +22,8 @@ FILES = ["examples/data-2013.csv", "examples/data-2015.csv"]
 
 
 def run(args: list[str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "sz_quality", *args],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-        check=False,
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        sys.stderr.write(done.stderr.decode("utf-8", "replace"))
-        raise SystemExit(f"szq {' '.join(args)} exited {done.returncode}")
-    return elapsed
+    """Seconds one `python -m sz_quality ARGS` takes in this checkout."""
+    return timed_run(ROOT, args)
 
 
 def main() -> None:
