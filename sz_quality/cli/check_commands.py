@@ -35,6 +35,7 @@ from .common import (
     usage_error,
     wants_xlsx,
 )
+from .streams import degrade_for_stdout
 
 if TYPE_CHECKING:
     from ..check.results import Status
@@ -226,8 +227,13 @@ def check_command(
     else:
         color, width = _terminal() if output in (None, "-") else (False, 120)
         chosen = OutputFormat(explicit or "table")
+        table = chosen is OutputFormat.table
         options = RenderOptions(
-            lang=language, by=by.value, color=color and chosen is OutputFormat.table, width=width
+            lang=language,
+            by=by.value,
+            color=color and table,
+            width=width,
+            degrade=degrade_for_stdout() if table and output in (None, "-") else None,
         )
         emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from .common import (
     state_of,
     usage_error,
 )
+from .streams import degrade_for_stdout
 
 
 class ListFormat(str, Enum):
@@ -38,6 +40,11 @@ AgencyOption = Annotated[
         help="Only this lead agency: id (drc), Chinese name with or without 市, English name.",
     ),
 ]
+
+
+def _degrade(output: str | None) -> Callable[[str], str] | None:
+    """The console's stand-ins for a table printed to it (a file is always UTF-8)."""
+    return degrade_for_stdout() if output in (None, "-") else None
 
 
 def _width() -> int | None:
@@ -88,7 +95,8 @@ def targets_command(
         return
     from ..render.registry_table import targets_table
 
-    emit(targets_table(registry, chosen, lang.value, width=_width()), output)
+    shown = targets_table(registry, chosen, lang.value, width=_width(), degrade=_degrade(output))
+    emit(shown, output)
 
 
 @app.command("measures")
@@ -130,7 +138,10 @@ def measures_command(
         return
     from ..render.registry_table import measures_table
 
-    emit(measures_table(registry, measures, chosen, lang.value, width=_width()), output)
+    shown = measures_table(
+        registry, measures, chosen, lang.value, width=_width(), degrade=_degrade(output)
+    )
+    emit(shown, output)
 
 
 @app.command("agencies")
@@ -153,4 +164,4 @@ def agencies_command(
         return
     from ..render.registry_table import agencies_table
 
-    emit(agencies_table(rows, lang.value, width=_width()), output)
+    emit(agencies_table(rows, lang.value, width=_width(), degrade=_degrade(output)), output)

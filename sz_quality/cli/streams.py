@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import codecs
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
-__all__ = ["ASCII_FALLBACKS", "TEXT_ERRORS", "install", "json_for_stream", "xml_for_stream"]
+__all__ = [
+    "ASCII_FALLBACKS",
+    "TEXT_ERRORS",
+    "degrade_for_stdout",
+    "install",
+    "json_for_stream",
+    "xml_for_stream",
+]
 
 TEXT_ERRORS = "szq-text"
 _JSON_ERRORS = "szq-json"
@@ -158,3 +166,16 @@ def json_for_stream(text: str, stream: TextIO) -> str:
     if not encoding or _is_utf(encoding):
         return text
     return text.encode(encoding, _JSON_ERRORS).decode(encoding)
+
+
+def degrade_for_stdout() -> Callable[[str], str] | None:
+    """Standard output's stand-ins for a table, to apply before its layout (the grid then
+    measures what the console will show); None where the encoding has every character."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding or _is_utf(encoding):
+        return None
+
+    def degrade(text: str) -> str:
+        return text.encode(encoding, TEXT_ERRORS).decode(encoding)
+
+    return degrade

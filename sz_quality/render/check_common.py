@@ -8,6 +8,7 @@ from typing import Literal
 from ..check.results import Group, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Diagnostic, InputSummary
+from .grid import Degrade
 from .words import status_word, word
 
 __all__ = [
@@ -32,6 +33,7 @@ class RenderOptions:
     by: Literal["agency", "chapter", "region"] = "agency"
     color: bool = False
     width: int = 120
+    degrade: Degrade | None = None  # the console's stand-ins, before the table's layout
 
 
 # the columns of a target's row, in order

@@ -103,7 +103,7 @@ def render(report: Report, options: RenderOptions) -> str:
             )
         out.append("")
         out.append(_styled(group_heading(group, lang), "bold", color))
-        out.append(render_grid(columns, rows, color=color).rstrip("\n"))
+        out.append(render_grid(columns, rows, color=color, degrade=options.degrade).rstrip("\n"))
         out.append(summary_text(group.counts, group.total, lang))
     out.append("")
     total = word("total", lang)

@@ -9,11 +9,15 @@ the same box characters, and colours cells with plain ANSI codes when asked to.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Cell", "Column", "render_grid", "text_width", "wrap"]
+__all__ = ["Cell", "Column", "Degrade", "render_grid", "text_width", "wrap"]
+
+Degrade = Callable[[str], str]
+"""Text as the output stream will show it (ASCII for symbols a console lacks): applied
+before the layout, so that the columns still line up."""
 
 _RESET = "\x1b[0m"
 STYLES: dict[str, str] = {
@@ -108,12 +112,19 @@ def _fit(text: str, width: int, justify: str) -> str:
 
 
 def _row_lines(
-    cells: Sequence[Cell | str], columns: Sequence[Column], color: bool, bold: bool = False
+    cells: Sequence[Cell | str],
+    columns: Sequence[Column],
+    color: bool,
+    bold: bool = False,
+    degrade: Degrade | None = None,
+    bar: str = "│",
 ) -> list[str]:
     wrapped = []
     styles = []
     for cell, column in zip(cells, columns, strict=True):
         text, style = (cell.text, cell.style) if isinstance(cell, Cell) else (cell, None)
+        if degrade is not None:
+            text = degrade(text)
         wrapped.append(wrap(text, column.width))
         styles.append("bold" if bold and style is None else style)
     height = max(len(lines) for lines in wrapped)
@@ -125,22 +136,32 @@ def _row_lines(
             if color and style and piece.strip():
                 piece = f"{STYLES.get(style, '')}{piece}{_RESET}"
             parts.append(f" {piece} ")
-        out.append("│" + "│".join(parts) + "│")
+        out.append(bar + bar.join(parts) + bar)
     return out
 
 
 def render_grid(
-    columns: Sequence[Column], rows: Sequence[Sequence[Cell | str]], *, color: bool = False
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell | str]],
+    *,
+    color: bool = False,
+    degrade: Degrade | None = None,
 ) -> str:
-    """The table as text lines: a heavy header rule as rich draws it, light borders."""
-    spans = ["━" * (column.width + 2) for column in columns]
-    lines = ["┏" + "┳".join(spans) + "┓"]
+    """The table as text lines: a heavy header rule as rich draws it, light borders.
+    `degrade`: the output stream's stand-ins, applied to every cell and border first."""
+
+    def box(char: str) -> str:
+        return char if degrade is None else degrade(char)
+
+    spans = [box("━") * (column.width + 2) for column in columns]
+    lines = [box("┏") + box("┳").join(spans) + box("┓")]
     header_cells = [column.header for column in columns]
     lines.extend(
-        line.replace("│", "┃") for line in _row_lines(header_cells, columns, color, bold=True)
+        _row_lines(header_cells, columns, color, bold=True, degrade=degrade, bar=box("┃"))
     )
-    lines.append("┡" + "╇".join(spans) + "┩")
+    lines.append(box("┡") + box("╇").join(spans) + box("┩"))
     for row in rows:
-        lines.extend(_row_lines(row, columns, color))
-    lines.append("└" + "┴".join("─" * (column.width + 2) for column in columns) + "┘")
+        lines.extend(_row_lines(row, columns, color, degrade=degrade, bar=box("│")))
+    rule = [box("─") * (column.width + 2) for column in columns]
+    lines.append(box("└") + box("┴").join(rule) + box("┘"))
     return "\n".join(lines) + "\n"

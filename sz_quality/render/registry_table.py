@@ -14,7 +14,7 @@ from ..plan.measures import MeasureRegistry
 from ..plan.models import Measure, Target
 from ..plan.registry import Registry
 from .format import target_figure as figure_text
-from .grid import Column, render_grid, text_width
+from .grid import Column, Degrade, render_grid, text_width
 from .words import text
 
 
@@ -26,9 +26,14 @@ def _render(
     *,
     flexible: Sequence[int] = (),
     right: Sequence[int] = (),
+    degrade: Degrade | None = None,
 ) -> str:
     """A title line, then the grid. Columns take their natural width; when the table is
-    wider than `width`, the widest `flexible` columns give way first."""
+    wider than `width`, the widest `flexible` columns give way first. `degrade`: the
+    console's stand-ins, applied before the widths are measured."""
+    if degrade is not None:
+        title, headers = degrade(title), [degrade(header) for header in headers]
+        rows = [[degrade(cell) for cell in row] for row in rows]
     natural = [
         max(text_width(line) for cell in (header, *(row[i] for row in rows))
             for line in cell.split("\n"))
@@ -46,7 +51,7 @@ def _render(
         Column(header, widths[i], "right" if i in right else "left")
         for i, header in enumerate(headers)
     ]
-    return f"{title}\n{render_grid(columns, rows)}"
+    return f"{title}\n{render_grid(columns, rows, degrade=degrade)}"
 
 
 def target_figure(target: Target, lang: Lang) -> str:
@@ -78,7 +83,11 @@ def leads_text(registry: Registry, target: Target, lang: Lang) -> str:
 
 
 def targets_table(
-    registry: Registry, targets: Sequence[Target], lang: Lang, width: int | None = None
+    registry: Registry,
+    targets: Sequence[Target],
+    lang: Lang,
+    width: int | None = None,
+    degrade: Degrade | None = None,
 ) -> str:
     headers = [text(key, lang) for key in ("id", "target", "target_value", "kind", "years", "lead")]
     rows = []
@@ -98,7 +107,7 @@ def targets_table(
             leads_text(registry, target, lang),
         ])
     title = f"{text('targets', lang)}: {len(targets)}"
-    return _render(title, headers, rows, width, flexible=(1, 2, 5))
+    return _render(title, headers, rows, width, flexible=(1, 2, 5), degrade=degrade)
 
 
 def measures_table(
@@ -107,6 +116,7 @@ def measures_table(
     chosen: Sequence[Measure],
     lang: Lang,
     width: int | None = None,
+    degrade: Degrade | None = None,
 ) -> str:
     """Measures grouped by agency, agencies in registry order."""
     out = []
@@ -125,11 +135,16 @@ def measures_table(
                 "\n".join(measure.targets),
             ])
         heading = f"{name_of(agency, lang)} ({len(rows)})"
-        out.append(_render(heading, headers, cells, width, flexible=(1, 2, 3)))
+        out.append(_render(heading, headers, cells, width, flexible=(1, 2, 3), degrade=degrade))
     return "".join(out)
 
 
-def agencies_table(rows: Sequence[AgencyCounts], lang: Lang, width: int | None = None) -> str:
+def agencies_table(
+    rows: Sequence[AgencyCounts],
+    lang: Lang,
+    width: int | None = None,
+    degrade: Degrade | None = None,
+) -> str:
     headers = [text(key, lang) for key in
                ("id", "agency", "targets_by_text", "targets_inferred", "measures")]
     cells = [
@@ -145,4 +160,4 @@ def agencies_table(rows: Sequence[AgencyCounts], lang: Lang, width: int | None =
         str(sum(row.measures for row in rows)),
     ])
     title = f"{text('agency', lang)}: {len(rows)}"
-    return _render(title, headers, cells, width, flexible=(1,), right=(2, 3, 4))
+    return _render(title, headers, cells, width, flexible=(1,), right=(2, 3, 4), degrade=degrade)
