@@ -454,3 +454,21 @@ def test_an_out_of_range_message_writes_its_bound_as_every_output_does(tmp_path:
     assert found["code"] == "out-of-range"
     assert found["message"].endswith("is outside the plausible range ≥ 0")
     assert found["params"]["range"] == "≥ 0"
+
+
+@pytest.mark.parametrize("fast_path", [True, False], ids=["columns", "rows"])
+def test_a_figure_too_small_for_any_table_is_out_of_range(
+    lookup: Lookup, tmp_path: Path, fast_path: bool
+) -> None:
+    """1e-300 亿元 is a typo, not GDP; 0 and ordinary small figures stay accepted."""
+    from sz_quality.read import reader
+
+    lines = [f"gdp,{1900 + number},{number + 1},亿元" for number in range(197)]
+    lines += ["gdp,2097,0.001,亿元", "gdp,2098,1e-300,亿元", "gdp,2099,0,亿元"]
+    content = "indicator,year,value,unit\n" + "\n".join(lines) + "\n"
+    result = reader._read(
+        [write(tmp_path, content)], lookup, keep=True, encoding=None, sheet=None, lang="en",
+        progress=None, max_per_code=0, jobs=1, fast_path=fast_path,
+    )
+    assert [(d.code, d.line) for d in result.diagnostics] == [("out-of-range", 200)]
+    assert result.inputs[0].accepted == 199

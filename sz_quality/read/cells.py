@@ -13,6 +13,7 @@ from typing import Final, Literal
 
 __all__ = [
     "ABSURD",
+    "TINY",
     "FIELDS",
     "HEADER_ALIASES",
     "LABEL_HEADERS",
@@ -62,6 +63,8 @@ _NOT_FINITE_WORDS = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
 # No figure of a statistics table reaches a quadrillion of its indicator's unit (GDP in 元
 # is about 1e12): a value as large, after conversion, is a mistake of unit or of digits.
 ABSURD: Final = 1e15
+# ... nor a figure other than 0 as small as a trillionth of it (1e-300 亿元 is a typo)
+TINY: Final = 1e-12
 
 # A % value is a suspect fraction (0.415 written for 41.5%) when it is at most 1 and
 # 20 to 500 times smaller than the figure the series' targets set: "about 100 times".

@@ -26,7 +26,7 @@ from operator import add, gt, lt, mul
 from sys import intern
 
 from ..plan.lookup import SeriesInfo
-from .cells import ABSURD, parse_value, source_text, suspect_window
+from .cells import ABSURD, TINY, parse_value, source_text, suspect_window
 from .findings import SourceFile
 from .layout import Layout
 from .observations import Observation
@@ -215,6 +215,9 @@ def _commit(
         if total - total != 0:
             return False
     if max(values) >= ABSURD or min(values) <= -ABSURD:
+        return False
+    # a figure too small for any table (0 aside, which filter drops): the row path says so
+    if min(map(abs, filter(None, values)), default=1.0) < TINY:
         return False
     # % values that look like fractions (0.415 for 41.5%): the row path warns
     windows = {raw: suspect_window(info.reference) for raw, info in infos.items()}

@@ -152,9 +152,9 @@ CODES: dict[str, Code] = {
             "A value outside the indicator's plausible range, after conversion (a share outside"
             " 0–100%, a negative count), or one no statistics table holds: infinite or of "
             "magnitude 1e15 or more in the indicator's unit (1e308 万亿元 for an indicator in "
-            "亿元).",
+            "亿元), or not 0 but below 1e-12 (1e-300).",
             "数值超出指标的合理范围(如比重不在 0-100% 之间、数量为负),或换算为指标单位后"
-            "为无穷大或绝对值达到 1e15(如 亿元 指标填 1e308 万亿元)。",
+            "为无穷大或绝对值达到 1e15(如 亿元 指标填 1e308 万亿元),或不为 0 而绝对值小于 1e-12。",
         ),
         Code(
             "suspect-fraction",

@@ -9,7 +9,7 @@ hands a batch that might get either to the row path.
 from __future__ import annotations
 
 from ..plan.lookup import SeriesInfo
-from .cells import ABSURD, suspect_window
+from .cells import ABSURD, TINY, suspect_window
 from .diagnostics import template
 from .findings import Findings, SourceFile
 
@@ -26,7 +26,8 @@ def check_plausible(
     """Whether the value is accepted (a suspect fraction is, with a warning)."""
     line, column, name = where
     low, high = info.min, info.max
-    if not -ABSURD < value < ABSURD:  # also infinity, from 1e308 万亿元
+    # also infinity, from 1e308 万亿元; and a non-zero value too small for any table
+    if not -ABSURD < value < ABSURD or (value != 0 and -TINY < value < TINY):
         findings.emit(
             file,
             "out-of-range",
