@@ -59,9 +59,10 @@ def write_dirty(clean: Path, dirty: Path) -> tuple[int, int]:
     """Copy `clean` with 1% of rows misspelt and 2% unreadable; (rows, bad rows)."""
     rng = random.Random(15)
     rows = bad = 0
-    with open(clean, encoding="utf-8") as source, open(
-        dirty, "w", encoding="utf-8", newline=""
-    ) as target:
+    with (
+        open(clean, encoding="utf-8") as source,
+        open(dirty, "w", encoding="utf-8", newline="") as target,
+    ):
         target.write(source.readline())
         for line in source:
             rows += 1

@@ -44,7 +44,12 @@ def commands(option_value: str, data: Path) -> dict[str, list[str]]:
         "targets": ["targets", "-f", "json", "--agency", option_value],
         "measures": ["measures", "-f", "json", "--agency", option_value],
         "validate": [
-            "validate", str(data), "--expect-agency", option_value, "--year", "2013",
+            "validate",
+            str(data),
+            "--expect-agency",
+            option_value,
+            "--year",
+            "2013",
         ],
     }
 

@@ -52,16 +52,24 @@ def data_file(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("lang", "heading"), [("en", "12. Beta growth"), ("zh", "十二、乙篇增长")]
-)
+@pytest.mark.parametrize(("lang", "heading"), [("en", "12. Beta growth"), ("zh", "十二、乙篇增长")])
 def test_check_by_chapter_shows_the_registry_s_names(
     own_plan: Path, data_file: Path, lang: str, heading: str
 ) -> None:
     result = runner.invoke(
         app,
-        ["--targets", str(own_plan), "check", str(data_file), "--by", "chapter",
-         "--format", "markdown", "--lang", lang],
+        [
+            "--targets",
+            str(own_plan),
+            "check",
+            str(data_file),
+            "--by",
+            "chapter",
+            "--format",
+            "markdown",
+            "--lang",
+            lang,
+        ],
     )
     assert result.exit_code == 0, result.output
     assert heading in result.stdout
@@ -114,6 +122,12 @@ def test_the_shipped_chapter_names_are_the_text_s_headings(
 
 def test_headings_number_chapters_as_the_text_does() -> None:
     assert [chinese_number(n) for n in (1, 8, 10, 11, 20, 21, 99)] == [
-        "一", "八", "十", "十一", "二十", "二十一", "九十九",
+        "一",
+        "八",
+        "十",
+        "十一",
+        "二十",
+        "二十一",
+        "九十九",
     ]
     assert Chapter(3, "社会", "Society").heading("en") == "3. Society"

@@ -26,8 +26,9 @@ DATA = "indicator,year,value,unit,region\ngdp,2010,9510.91,亿元,\ngdp,2013,145
 def _report(tmp_path: Path, *extra: str) -> Any:
     data = tmp_path / "data.csv"
     data.write_text(DATA, encoding="utf-8")
-    return CliRunner().invoke(app, ["report", str(data), "-o", str(tmp_path / "r.md"),
-                                    "--lang", "en", *extra])
+    return CliRunner().invoke(
+        app, ["report", str(data), "-o", str(tmp_path / "r.md"), "--lang", "en", *extra]
+    )
 
 
 def _manifest(folder: Path) -> list[str]:
@@ -51,8 +52,7 @@ def test_a_users_files_in_the_chart_folder_survive(tmp_path: Path) -> None:
     # a second run replaces its own charts, and still not the user's files
     second = _report(tmp_path)
     assert second.exit_code == 0, second.stderr
-    assert sorted(path.name for path in folder.iterdir()) == sorted(
-        [*mine, *charts, MANIFEST])
+    assert sorted(path.name for path in folder.iterdir()) == sorted([*mine, *charts, MANIFEST])
 
 
 def test_a_users_file_where_a_chart_goes_is_not_replaced(tmp_path: Path) -> None:
@@ -68,7 +68,8 @@ def test_a_users_file_where_a_chart_goes_is_not_replaced(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.stderr == (
         f"szq: error: {folder / taken} exists and szq did not write it: szq does not "
-        "replace it; move it away or choose another report name\n")
+        "replace it; move it away or choose another report name\n"
+    )
     assert (folder / taken).read_text(encoding="utf-8") == "<svg>mine</svg>"
     assert [path.name for path in folder.iterdir()] == [taken]
     assert not (tmp_path / "r.md").exists()

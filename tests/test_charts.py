@@ -54,9 +54,17 @@ def test_text_in_charts_is_escaped() -> None:
 
 def test_range_target_and_missing_baseline_draw() -> None:
     ranged = TargetChart(
-        chart_id="chart-range", title="range", unit="%", history=((2011, 5.0), (2013, 6.0)),
-        baseline_year=2010, baseline_value=None, target_year=2015, target_value=None,
-        target_min=4.0, target_max=7.0, status="on_track",
+        chart_id="chart-range",
+        title="range",
+        unit="%",
+        history=((2011, 5.0), (2013, 6.0)),
+        baseline_year=2010,
+        baseline_value=None,
+        target_year=2015,
+        target_value=None,
+        target_min=4.0,
+        target_max=7.0,
+        status="on_track",
     )
     assert "<svg" in target_svg(ranged)
 
@@ -77,8 +85,13 @@ def _texts(svg: str) -> list[str]:
 
 
 def test_chart_text_is_text_in_a_cjk_font_stack() -> None:
-    chinese = TargetChart(**{**CHART.__dict__, "title": "研发经费支出占GDP比重达到4%",
-                             "labels": ("数据", "达标路径", "目标", "目标年")})
+    chinese = TargetChart(
+        **{
+            **CHART.__dict__,
+            "title": "研发经费支出占GDP比重达到4%",
+            "labels": ("数据", "达标路径", "目标", "目标年"),
+        }
+    )
     svg = target_svg(chinese)
     root = ET.fromstring(svg)  # well-formed XML
     assert root.get("font-family") == FONT_STACK

@@ -26,9 +26,7 @@ def test_status_filter_json_is_the_librarys() -> None:
     registry = load_registry()
     report = evaluate(registry, read_files([EXAMPLE], Lookup.from_registry(registry), regions={""}))
     expected = report.only(frozenset({"off_track", "not_met"}))
-    assert json.loads(result.stdout) == json.loads(
-        json.dumps(expected.to_dict(reason_words("en")))
-    )
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected.to_dict(reason_words("en"))))
     shown = json.loads(result.stdout)["results"]
     # data-2013: tertiary share and good-air days are off track, nothing is not met
     assert sorted(item["target"] for item in shown) == [

@@ -141,9 +141,7 @@ def test_check_shows_the_survey_caveat_beside_the_verdict(fmt: str) -> None:
     else:
         # the table wraps the note in the target's column (long words too): compare the
         # column's characters without the white space
-        column = "".join(
-            line.split("│")[1] for line in output.splitlines() if line.startswith("│")
-        )
+        column = "".join(line.split("│")[1] for line in output.splitlines() if line.startswith("│"))
         assert "".join(INCOME_NOTE.split()) in "".join(column.split())
 
 

@@ -108,8 +108,14 @@ SHARED = read_csv(SOURCES)
 def test_the_sources_file_is_the_published_one() -> None:
     assert len(SHARED) == 157
     assert list(SHARED[0]) == [
-        "indicator_zh", "indicator_en", "year", "value", "unit",
-        "source_title", "source_url", "quote",
+        "indicator_zh",
+        "indicator_en",
+        "year",
+        "value",
+        "unit",
+        "source_title",
+        "source_url",
+        "quote",
     ]
     assert (EXAMPLES / "sources" / "README.md").exists()
 
@@ -172,8 +178,13 @@ def test_every_example_file_validates(path: Path) -> None:
 def test_the_revised_gdp_file_shows_a_revision() -> None:
     result = CliRunner().invoke(
         app,
-        ["validate", str(EXAMPLES / "data-2015.csv"), str(EXAMPLES / "gdp-2010-revised.csv"),
-         "--format", "json"],
+        [
+            "validate",
+            str(EXAMPLES / "data-2015.csv"),
+            str(EXAMPLES / "gdp-2010-revised.csv"),
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert '"code": "revision"' in result.output

@@ -22,7 +22,15 @@ from sz_quality.read.schema import build_row_json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = [
-    "check", "calc", "targets", "measures", "agencies", "report", "validate", "schema", "template"
+    "check",
+    "calc",
+    "targets",
+    "measures",
+    "agencies",
+    "report",
+    "validate",
+    "schema",
+    "template",
 ]
 
 
@@ -31,7 +39,12 @@ def _szq(*arguments: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in ("SZQ_LANG", "LANG", "LC_ALL")}
     done = subprocess.run(
         [sys.executable, "-m", "sz_quality", *arguments],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+        check=False,
         env={**clean, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100", **env},
     )
     done.stdout = done.stdout.replace("python -m sz_quality", "szq")

@@ -70,8 +70,9 @@ def test_the_pointers_are_found() -> None:
     ids=lambda path: str(path.relative_to(ROOT)),
 )
 def test_registry_headers_point_inside_the_repository(path: Path) -> None:
-    header = [line for line in path.read_text(encoding="utf-8").splitlines()
-              if line.startswith("#")]
+    header = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")
+    ]
     named = HEADER_PATH.findall("\n".join(header))
     assert named, path
     for pointer in named:

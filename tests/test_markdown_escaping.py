@@ -69,15 +69,16 @@ class Blocks(HTMLParser):
 
 def render(markdown: str) -> Blocks:
     # raw HTML allowed, as GitHub and most viewers allow some: an escape must hold anyway
-    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(
-        ["table", "strikethrough"])
+    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     blocks = Blocks()
     blocks.feed(parser.render(markdown))
     return blocks
 
 
-PUNCTUATION = st.sampled_from(list("\\`*_[]|<>#&~$!-+=.():;/\"'{} \t\n0123456789aZ深") + [
-    "&gt;", "&#60;", "<b>", "```", "---", "1. ", "> ", "## ", "![x](y)", "http://a.b"])
+PUNCTUATION = st.sampled_from(
+    list("\\`*_[]|<>#&~$!-+=.():;/\"'{} \t\n0123456789aZ深")
+    + ["&gt;", "&#60;", "<b>", "```", "---", "1. ", "> ", "## ", "![x](y)", "http://a.b"]
+)
 # any printable text (Markdown shows a NUL as U+FFFD, by the CommonMark spec)
 PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=3)
 TEXTS = st.lists(PUNCTUATION | PRINTABLE, max_size=12).map("".join)
@@ -88,27 +89,55 @@ TEXTS = st.lists(PUNCTUATION | PRINTABLE, max_size=12).map("".join)
 def test_escaped_text_shows_as_itself_everywhere(value: str) -> None:
     shown = " ".join(value.split())
     inline, line = escape(value), escape(value, line_start=True)
-    blocks = render(f"| a | b |\n|---|---|\n| {inline} | x |\n\n## {inline}\n\n"
-                    f"- {line}\n\n{line}\n\n- {code_span(value)}\n")
+    blocks = render(
+        f"| a | b |\n|---|---|\n| {inline} | x |\n\n## {inline}\n\n"
+        f"- {line}\n\n{line}\n\n- {code_span(value)}\n"
+    )
     assert blocks.rows == [["a", "b"], [shown, "x"]]
     assert blocks.texts["h2"] == [shown]
     assert blocks.texts["li"] == [shown, shown]
     assert blocks.texts.get("code", []) == ([shown] if shown else [])
     assert blocks.texts.get("p", []) == ([shown] if shown else [])
-    assert set(blocks.tags) <= {"table", "thead", "tbody", "tr", "th", "td", "h2", "ul", "li",
-                                "p", "code"}
+    assert set(blocks.tags) <= {
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "h2",
+        "ul",
+        "li",
+        "p",
+        "code",
+    }
 
 
 def test_check_markdown_reads_as_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
     registry = load_registry(FIXTURES / "registry.yaml")
-    rows = [("gdp", 2010, 9510.91), ("gdp", 2013, 14500.23), ("share", 2010, 97),
-            ("share", 2013, 99.5), ("rate", 2010, 2.6), ("rate", 2013, 2.5)]
-    observations = tuple(Observation(series, year, value, "", "d|a`t`a.csv", line)
-                         for line, (series, year, value) in enumerate(rows, start=2))
-    diagnostic = Diagnostic("unknown-indicator", "error", "d|a`t`a.csv", 9, 1, "indicator",
-                            f"unknown indicator {HOSTILE!r}", None)
-    data = ReadResult(observations, (diagnostic,),
-                      (InputSummary("d|a`t`a.csv", 8, 7, 1),))
+    rows = [
+        ("gdp", 2010, 9510.91),
+        ("gdp", 2013, 14500.23),
+        ("share", 2010, 97),
+        ("share", 2013, 99.5),
+        ("rate", 2010, 2.6),
+        ("rate", 2013, 2.5),
+    ]
+    observations = tuple(
+        Observation(series, year, value, "", "d|a`t`a.csv", line)
+        for line, (series, year, value) in enumerate(rows, start=2)
+    )
+    diagnostic = Diagnostic(
+        "unknown-indicator",
+        "error",
+        "d|a`t`a.csv",
+        9,
+        1,
+        "indicator",
+        f"unknown indicator {HOSTILE!r}",
+        None,
+    )
+    data = ReadResult(observations, (diagnostic,), (InputSummary("d|a`t`a.csv", 8, 7, 1),))
     report = evaluate(registry, data, lang="en")
     markdown = renderer_for(OutputFormat.markdown)(report, RenderOptions(lang="en"))
     blocks = render(markdown)
@@ -146,10 +175,19 @@ def report_markdown(registry: Any, measure_registry: Any) -> tuple[Any, str]:
     quoted = HOSTILE.replace('"', '""')
     status = parse_measures_status(
         f'measure,status,note\nm01_01,done,"{quoted}"\n'.encode(),
-        [m.id for m in measure_registry.measures], name="st.csv")
+        [m.id for m in measure_registry.measures],
+        name="st.csv",
+    )
     report = evaluate(registry, data, 2013)
-    annual = build_report(report, registry, measures=measure_registry, measures_status=status,
-                          data=data, lang="en", charts=False)
+    annual = build_report(
+        report,
+        registry,
+        measures=measure_registry,
+        measures_status=status,
+        data=data,
+        lang="en",
+        charts=False,
+    )
     return annual, render_markdown(annual, "my report_charts")
 
 
@@ -164,13 +202,13 @@ def test_report_markdown_reads_as_written(report_markdown: tuple[Any, str]) -> N
     assert "&gt;" not in shown.replace(HOSTILE, "") and "&lt;" not in shown
     assert "\\" not in shown.replace(HOSTILE, "")
     assert "**" not in shown  # the summary's total is bold, not starred
+
     def first_cell(row: Any) -> str:  # the name, (lead inferred), <br>, the reason
         inferred = " (lead inferred)" if row.result.lead_agencies_inferred else ""
         reason = reason_text(row.result.reason, "en") if row.result.reason else ""
         return f"{row.name}{inferred}{reason}"
 
-    rows = {first_cell(row): row.result for chapter in annual.chapters
-            for row in chapter.targets}
+    rows = {first_cell(row): row.result for chapter in annual.chapters for row in chapter.targets}
     checked = 0
     for cells in blocks.rows:
         if len(cells) != 7 or cells[0] not in rows:
@@ -194,8 +232,12 @@ def test_report_markdown_chart_links_are_encoded(registry: Any) -> None:
     annual = build_report(evaluate(registry, data, 2013), registry, data=data, lang="en")
     markdown = render_markdown(annual, "my (2013) report_charts")
     parser = markdown_it.MarkdownIt("commonmark")
-    images = [token for block in parser.parse(markdown) for token in block.children or ()
-              if token.type == "image"]
+    images = [
+        token
+        for block in parser.parse(markdown)
+        for token in block.children or ()
+        if token.type == "image"
+    ]
     sources = [str(image.attrs["src"]) for image in images]
     assert "my%20%282013%29%20report_charts/chart-gdp_2015.svg" in sources
     assert len(sources) == len(annual.charts)

@@ -207,10 +207,7 @@ def test_a_field_over_the_csv_limit_is_refused_by_both_paths(
 ) -> None:
     note = '"a, b"' if quoted_elsewhere else "b"
     content = (
-        "indicator,year,value,note\n"
-        f"gdp,2015,1,{'x' * 131_073}\n"
-        f"gdp,2014,2,{note}\n"
-        "gdp,2013,3,c\n"
+        f"indicator,year,value,note\ngdp,2015,1,{'x' * 131_073}\ngdp,2014,2,{note}\ngdp,2013,3,c\n"
     )
     result = read_files([write(tmp_path, content)], lookup)
     assert found(result) == [("bad-csv", "error", 2, None)]
@@ -447,8 +444,9 @@ def test_a_dirty_batch_keeps_its_clean_rows_on_the_fast_path(
 def test_an_out_of_range_message_writes_its_bound_as_every_output_does(tmp_path: Path) -> None:
     """≥ 0, as check and report write a comparator, not an ASCII >= of its own."""
     data = tmp_path / "neg.csv"
-    data.write_text("indicator,year,value,unit\nenergy_consumption,2015,-5,万吨标准煤\n",
-                    encoding="utf-8")
+    data.write_text(
+        "indicator,year,value,unit\nenergy_consumption,2015,-5,万吨标准煤\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(app, ["validate", str(data), "--format", "json", "--lang", "en"])
     (found,) = json.loads(result.stdout)["diagnostics"]
     assert found["code"] == "out-of-range"
@@ -467,8 +465,16 @@ def test_a_figure_too_small_for_any_table_is_out_of_range(
     lines += ["gdp,2097,0.001,亿元", "gdp,2098,1e-300,亿元", "gdp,2099,0,亿元"]
     content = "indicator,year,value,unit\n" + "\n".join(lines) + "\n"
     result = reader._read(
-        [write(tmp_path, content)], lookup, keep=True, encoding=None, sheet=None, lang="en",
-        progress=None, max_per_code=0, jobs=1, fast_path=fast_path,
+        [write(tmp_path, content)],
+        lookup,
+        keep=True,
+        encoding=None,
+        sheet=None,
+        lang="en",
+        progress=None,
+        max_per_code=0,
+        jobs=1,
+        fast_path=fast_path,
     )
     assert [(d.code, d.line) for d in result.diagnostics] == [("out-of-range", 200)]
     assert result.inputs[0].accepted == 199

@@ -76,17 +76,19 @@ COMMANDS = [
 
 @pytest.mark.parametrize("spelling", SPELLINGS)
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c[::2]))
-def test_output_naming_an_input_is_refused(data: Path, command: list[str],
-                                           spelling: str) -> None:
+def test_output_naming_an_input_is_refused(data: Path, command: list[str], spelling: str) -> None:
     before = data.read_bytes()
     output = _link(spelling)(data)
     code, _, err = _invoke(*command, "-o", output, "--lang", "en")
     assert code == 2
-    assert err == (f"szq: error: -o {output} is the input d.csv: szq never writes over an "
-                   "input; choose another output file\n")
+    assert err == (
+        f"szq: error: -o {output} is the input d.csv: szq never writes over an "
+        "input; choose another output file\n"
+    )
     assert data.read_bytes() == before
     assert sorted(path.name for path in data.parent.iterdir() if path.is_file()) == sorted(
-        {"d.csv", output} if spelling in ("symlink", "hardlink") else {"d.csv"})
+        {"d.csv", output} if spelling in ("symlink", "hardlink") else {"d.csv"}
+    )
 
 
 def test_the_message_in_chinese(data: Path) -> None:
@@ -98,8 +100,18 @@ def test_the_message_in_chinese(data: Path) -> None:
 def test_the_measures_status_file_is_an_input(data: Path) -> None:
     status = data.parent / "status.csv"
     status.write_text("measure,status,note\n", encoding="utf-8")
-    code, _, err = _invoke("report", "d.csv", "--measures-status", "status.csv",
-                           "-o", str(status), "--format", "md", "--lang", "en")
+    code, _, err = _invoke(
+        "report",
+        "d.csv",
+        "--measures-status",
+        "status.csv",
+        "-o",
+        str(status),
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    )
     assert code == 2
     assert "is the input status.csv" in err
     assert status.read_text(encoding="utf-8") == "measure,status,note\n"
@@ -110,8 +122,9 @@ def test_a_registry_is_an_input(data: Path) -> None:
     shutil.copyfile(ROOT / "targets.yaml", targets)
     before = targets.read_bytes()
     for command in (["check", "d.csv"], ["targets"], ["agencies"]):
-        code, _, err = _invoke("--targets", "targets.yaml", *command, "-o", "./targets.yaml",
-                               "--lang", "en")
+        code, _, err = _invoke(
+            "--targets", "targets.yaml", *command, "-o", "./targets.yaml", "--lang", "en"
+        )
         assert (code, "is the input targets.yaml" in err) == (2, True), command
     assert targets.read_bytes() == before
 
@@ -122,8 +135,10 @@ def test_the_chart_folder_holds_no_input(data: Path, monkeypatch: pytest.MonkeyP
     data.rename(moved)
     code, _, err = _invoke("report", "r_charts/d.csv", "-o", "r.md", "--lang", "en")
     assert code == 2
-    assert err == ("szq: error: the input r_charts/d.csv is in the Markdown report's chart "
-                   "folder r_charts, which szq writes: choose another report name\n")
+    assert err == (
+        "szq: error: the input r_charts/d.csv is in the Markdown report's chart "
+        "folder r_charts, which szq writes: choose another report name\n"
+    )
     assert not (data.parent / "r.md").exists()
     # an HTML report has no chart folder: the same input is fine there
     monkeypatch.undo()  # reading allowed again
@@ -169,7 +184,10 @@ def test_standard_input_redirected_from_the_output_is_refused(
     with open(data, "rb") as stdin:
         done = subprocess.run(
             [sys.executable, "-m", "sz_quality", *command, "-o", str(data)],
-            stdin=stdin, capture_output=True, text=True, timeout=60,
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     assert done.returncode == 2, done.stderr
     assert "never writes over an input" in done.stderr
@@ -177,7 +195,10 @@ def test_standard_input_redirected_from_the_output_is_refused(
     # a pipe is never the output file: the same command from a pipe writes it
     piped = subprocess.run(
         [sys.executable, "-m", "sz_quality", *command, "-o", str(tmp_path / "out")],
-        input=DATA, capture_output=True, text=True, timeout=60,
+        input=DATA,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert piped.returncode in (0, 1), piped.stderr
     assert (tmp_path / "out").exists()

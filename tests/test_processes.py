@@ -26,8 +26,9 @@ pytestmark = pytest.mark.skipif(
 def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """About 10 MiB of valid long rows: large enough to be read by two processes."""
     path = tmp_path_factory.mktemp("big") / "big.csv"
-    rows = (f"gdp,{2000 + index % 20},{index % 997}.5,,r{index // 20}\n"
-            for index in range(560_000))
+    rows = (
+        f"gdp,{2000 + index % 20},{index % 997}.5,,r{index // 20}\n" for index in range(560_000)
+    )
     with path.open("w", encoding="ascii", newline="") as stream:
         stream.write("indicator,year,value,unit,region\n")
         stream.writelines(rows)
@@ -109,18 +110,22 @@ def test_the_second_process_goes_with_the_first(big_csv: Path, sig: signal.Signa
             process.wait()
 
 
-@pytest.mark.parametrize(("sig", "code", "said"), [
-    (signal.SIGINT, 130, b""),  # Ctrl-C: typer's exit 130, quietly
-    (signal.SIGTERM, 143, b"szq: terminated\n"),
-])
-def test_an_interrupted_run_keeps_the_older_output(big_csv: Path, tmp_path: Path,
-                                                   sig: signal.Signals, code: int,
-                                                   said: bytes) -> None:
+@pytest.mark.parametrize(
+    ("sig", "code", "said"),
+    [
+        (signal.SIGINT, 130, b""),  # Ctrl-C: typer's exit 130, quietly
+        (signal.SIGTERM, 143, b"szq: terminated\n"),
+    ],
+)
+def test_an_interrupted_run_keeps_the_older_output(
+    big_csv: Path, tmp_path: Path, sig: signal.Signals, code: int, said: bytes
+) -> None:
     output = tmp_path / "diagnostics.json"
     older = b'{"an": "older report"}\n'
     output.write_bytes(older)
-    process, child = _start("validate", str(big_csv), "--format", "json", "-o", str(output),
-                            cwd=tmp_path)
+    process, child = _start(
+        "validate", str(big_csv), "--format", "json", "-o", str(output), cwd=tmp_path
+    )
     try:
         process.send_signal(sig)
         _, err = process.communicate(timeout=30)

@@ -245,8 +245,7 @@ def test_missing_indicator(lookup: Lookup, tmp_path: Path) -> None:
 
 def test_missing_indicator_baseline_of_a_change(lookup: Lookup, tmp_path: Path) -> None:
     data = HEADER + "gdp,2015,15000,,\nenergy_intensity,2015,0.4,,\n"
-    result = check(validate_files([write(tmp_path, data)], lookup, expect_agency="drc",
-                                  year=2015))
+    result = check(validate_files([write(tmp_path, data)], lookup, expect_agency="drc", year=2015))
     assert [d.message_in("en") for d in result.diagnostics] == [
         "no 2010 value of 'energy_intensity' (Energy use per 10,000 yuan of GDP), needed by "
         "Development and Reform Commission's target(s) energy_intensity_decline"

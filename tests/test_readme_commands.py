@@ -172,18 +172,31 @@ def pasted_output(heading: str, next_heading: str) -> list[str]:
 @pytest.mark.parametrize(
     ("heading", "next_heading", "arguments"),
     [
-        ("#### Shenzhen in 2015", "#### The mid-term: 2013",
-         ["check", "examples/data-2015.csv", "--format", "markdown", "--lang", "en"]),
-        ("#### The mid-term: 2013", "### Speed",
-         ["check", "examples/data-2013.csv", "--year", "2013", "--format", "markdown",
-          "--lang", "en"]),
+        (
+            "#### Shenzhen in 2015",
+            "#### The mid-term: 2013",
+            ["check", "examples/data-2015.csv", "--format", "markdown", "--lang", "en"],
+        ),
+        (
+            "#### The mid-term: 2013",
+            "### Speed",
+            [
+                "check",
+                "examples/data-2013.csv",
+                "--year",
+                "2013",
+                "--format",
+                "markdown",
+                "--lang",
+                "en",
+            ],
+        ),
     ],
 )
 def test_the_pasted_example_output_is_real(
     heading: str, next_heading: str, arguments: list[str]
 ) -> None:
-    arguments = [str(ROOT / word) if word.startswith("examples/") else word
-                 for word in arguments]
+    arguments = [str(ROOT / word) if word.startswith("examples/") else word for word in arguments]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output
     real = set(result.output.splitlines())

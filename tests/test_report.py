@@ -37,20 +37,34 @@ def make_data() -> ReadResult:
     """A small, realistic slice of data: GDP, population, R&D share over three years."""
     source = "深圳市统计公报 " + XSS
     rows = [
-        ("gdp", 2010, 9510.91), ("gdp", 2012, 12950.06), ("gdp", 2013, 14500.23),
-        ("resident_population", 2010, 1037.20), ("resident_population", 2013, 1062.89),
-        ("rd_share", 2010, 3.64), ("rd_share", 2012, 3.81), ("rd_share", 2013, 4.0),
+        ("gdp", 2010, 9510.91),
+        ("gdp", 2012, 12950.06),
+        ("gdp", 2013, 14500.23),
+        ("resident_population", 2010, 1037.20),
+        ("resident_population", 2013, 1062.89),
+        ("rd_share", 2010, 3.64),
+        ("rd_share", 2012, 3.81),
+        ("rd_share", 2013, 4.0),
         ("gdp", 2013, 14500.23),
     ]
     observations = tuple(
         Observation(series, year, value, file="data.csv", line=index + 2, source=source)
         for index, (series, year, value) in enumerate(rows)
     )
-    diagnostic = Diagnostic("unknown-indicator", "warning", "data.csv", 12, 1, "indicator",
-                            f"unknown indicator {XSS!r}", "szq targets lists them")
+    diagnostic = Diagnostic(
+        "unknown-indicator",
+        "warning",
+        "data.csv",
+        12,
+        1,
+        "indicator",
+        f"unknown indicator {XSS!r}",
+        "szq targets lists them",
+    )
     revision = Revision("gdp", "", 2013, 14500.0, 14500.23, "data.csv", 9, "data.csv", 10)
-    return ReadResult(observations, (diagnostic,), (InputSummary("data.csv", 10, 9, 1),),
-                      (revision,))
+    return ReadResult(
+        observations, (diagnostic,), (InputSummary("data.csv", 10, 9, 1),), (revision,)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +74,7 @@ def data() -> ReadResult:
 
 @pytest.fixture(scope="module")
 def status(measure_registry: Any) -> Any:
-    raw = (f"measure,status,note\nm01_01,done,{XSS}\nm02_01,in_progress,\n"
-           "m_nope,done,\n").encode()
+    raw = (f"measure,status,note\nm01_01,done,{XSS}\nm02_01,in_progress,\nm_nope,done,\n").encode()
     return parse_measures_status(raw, [m.id for m in measure_registry.measures], name="st.csv")
 
 
@@ -78,10 +91,18 @@ def test_history_uses_the_engine_values(registry: Any, data: ReadResult) -> None
     assert history["gdp_2015"][0][1] == pytest.approx(0.951091)
 
 
-def test_build_counts_and_sections(registry: Any, measure_registry: Any, report: Any,
-                                   data: ReadResult, status: Any) -> None:
-    annual = build_report(report, registry, measures=measure_registry, measures_status=status,
-                          data=data, lang="en", charts=False)
+def test_build_counts_and_sections(
+    registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
+) -> None:
+    annual = build_report(
+        report,
+        registry,
+        measures=measure_registry,
+        measures_status=status,
+        data=data,
+        lang="en",
+        charts=False,
+    )
     assert annual.total == len(registry.targets)
     assert sum(annual.summary.values()) == annual.total
     assert sum(sum(c.counts.values()) for c in annual.chapters) == annual.total
@@ -94,21 +115,25 @@ def test_build_counts_and_sections(registry: Any, measure_registry: Any, report:
     assert annual.measure_counts is not None and annual.measure_counts["done"] == 1
     assert any(d.code == "status-unknown-measure" for d in annual.diagnostics)
     assert [w.open_gaps for w in annual.widest_gaps] == sorted(
-        (w.open_gaps for w in annual.widest_gaps), reverse=True)
+        (w.open_gaps for w in annual.widest_gaps), reverse=True
+    )
     assert annual.sources[0].series == ("gdp", "rd_share", "resident_population")
 
 
-def test_html_is_self_contained_and_escaped(registry: Any, measure_registry: Any,
-                                            report: Any, data: ReadResult, status: Any) -> None:
-    annual = build_report(report, registry, measures=measure_registry, measures_status=status,
-                          data=data, lang="en")
+def test_html_is_self_contained_and_escaped(
+    registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
+) -> None:
+    annual = build_report(
+        report, registry, measures=measure_registry, measures_status=status, data=data, lang="en"
+    )
     html = render_html(annual)
     assert "<script" not in html  # the note, the source and the diagnostic show as text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert html.count("<svg") == len(annual.charts) >= 2
     assert 'id="chart-rd_share_2015"' in html
     assert "http://" not in html.replace("http://www.w3.org", "").replace(
-        "http://purl.org", "").replace("http://creativecommons.org", "")
+        "http://purl.org", ""
+    ).replace("http://creativecommons.org", "")
     assert "<link" not in html and "@import" not in html and "src=" not in html
     assert 'id="summary"' in html and "Agencies with the widest gaps" in html
 
@@ -121,31 +146,49 @@ def test_chinese_report(registry: Any, report: Any, data: ReadResult) -> None:
 
 
 @pytest.mark.parametrize("suffix", ["html", "md", "json"])
-def test_same_inputs_same_bytes(tmp_path: Path, suffix: str, registry: Any,
-                                measure_registry: Any, report: Any, data: ReadResult,
-                                status: Any) -> None:
+def test_same_inputs_same_bytes(
+    tmp_path: Path,
+    suffix: str,
+    registry: Any,
+    measure_registry: Any,
+    report: Any,
+    data: ReadResult,
+    status: Any,
+) -> None:
     outputs = []
     for run in ("one", "two"):
         folder = tmp_path / run
         folder.mkdir()
-        _, written = write_report(folder / f"report.{suffix}", report, registry,
-                                  measures=measure_registry, measures_status=status, data=data,
-                                  lang="zh")
+        _, written = write_report(
+            folder / f"report.{suffix}",
+            report,
+            registry,
+            measures=measure_registry,
+            measures_status=status,
+            data=data,
+            lang="zh",
+        )
         outputs.append({path.relative_to(folder): path.read_bytes() for path in written})
     assert outputs[0] == outputs[1]
     if suffix == "md":
         assert any(str(path).startswith("report_charts/") for path in outputs[0])
 
 
-def test_markdown_links_its_charts_and_escapes(tmp_path: Path, registry: Any,
-                                               measure_registry: Any, report: Any,
-                                               data: ReadResult, status: Any) -> None:
+def test_markdown_links_its_charts_and_escapes(
+    tmp_path: Path, registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
+) -> None:
     folder = tmp_path / "report_charts"
     write_charts(folder, {"chart-gone": "<svg/>"})  # an earlier run drew a chart now gone
     stale = folder / "chart-gone.svg"
     assert stale.exists()
-    annual, written = write_report(tmp_path / "report.md", report, registry,
-                                   measures=measure_registry, measures_status=status, data=data)
+    annual, written = write_report(
+        tmp_path / "report.md",
+        report,
+        registry,
+        measures=measure_registry,
+        measures_status=status,
+        data=data,
+    )
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "](report_charts/chart-rd_share_2015.svg)" in text
     assert (tmp_path / "report_charts" / "chart-rd_share_2015.svg").read_text().startswith("<svg")
@@ -158,8 +201,9 @@ def test_markdown_links_its_charts_and_escapes(tmp_path: Path, registry: Any,
             pytest.fail(f"an escaped pipe inside a table cell should not occur here: {line}")
 
 
-def test_json_is_the_report_data(tmp_path: Path, registry: Any, report: Any,
-                                 data: ReadResult) -> None:
+def test_json_is_the_report_data(
+    tmp_path: Path, registry: Any, report: Any, data: ReadResult
+) -> None:
     annual, _ = write_report(tmp_path / "r.json", report, registry, data=data, fmt="json")
     loaded = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert loaded == json.loads(report_json(annual))
@@ -174,8 +218,9 @@ def test_json_is_the_report_data(tmp_path: Path, registry: Any, report: Any,
 
 def test_stamp_is_printed_only_when_given(registry: Any, report: Any) -> None:
     plain = render_html(build_report(report, registry, lang="en", charts=False))
-    stamped = render_html(build_report(report, registry, lang="en", charts=False,
-                                       stamp="2026-01-01T00:00:00Z"))
+    stamped = render_html(
+        build_report(report, registry, lang="en", charts=False, stamp="2026-01-01T00:00:00Z")
+    )
     assert "2026-01-01T00:00:00Z" not in plain and "2026-01-01T00:00:00Z" in stamped
 
 
@@ -191,13 +236,28 @@ def test_format_for() -> None:
 
 def test_number_format() -> None:
     assert [format_number(v) for v in (None, 0.0, 1234567.8, 4.0, 3.805, 0.012345, -2.5)] == [
-        "—", "0", "1,234,568", "4", "3.81", "0.0123", "-2.5"]
+        "—",
+        "0",
+        "1,234,568",
+        "4",
+        "3.81",
+        "0.0123",
+        "-2.5",
+    ]
 
 
-def test_golden_json(registry: Any, measure_registry: Any, report: Any, data: ReadResult,
-                     status: Any) -> None:
-    annual = build_report(report, registry, measures=measure_registry, measures_status=status,
-                          data=data, lang="en", charts=False)
+def test_golden_json(
+    registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
+) -> None:
+    annual = build_report(
+        report,
+        registry,
+        measures=measure_registry,
+        measures_status=status,
+        data=data,
+        lang="en",
+        charts=False,
+    )
     # the registry's digest changes with every edit of targets.yaml: not part of the golden
     text = report_json(annual).replace(annual.registry_sha256, "<sha256>")
     golden = GOLDEN / "report-2013.en.json"
@@ -205,4 +265,5 @@ def test_golden_json(registry: Any, measure_registry: Any, report: Any, data: Re
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), (
-        "the report's JSON changed; if on purpose, rerun with SZQ_UPDATE_GOLDEN=1")
+        "the report's JSON changed; if on purpose, rerun with SZQ_UPDATE_GOLDEN=1"
+    )

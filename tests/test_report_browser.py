@@ -26,15 +26,24 @@ def _browser() -> str | None:
 
 def _flags(profile: Path) -> list[str]:
     return [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--enable-logging=stderr",
+        "--v=0",
     ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_report_renders_in_chromium(tmp_path: Path, lang: str, registry: Any,
-                                    measure_registry: Any) -> None:
+def test_report_renders_in_chromium(
+    tmp_path: Path, lang: str, registry: Any, measure_registry: Any
+) -> None:
     browser = _browser()
     if browser is None:
         pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium)")
@@ -43,11 +52,13 @@ def test_report_renders_in_chromium(tmp_path: Path, lang: str, registry: Any,
     data = make_data()
     report = evaluate(registry, data, 2013, lang=lang)  # type: ignore[arg-type]
     page = tmp_path / "report.html"
-    write_report(page, report, registry, measures=measure_registry, data=data,
-                 lang=lang)  # type: ignore[arg-type]
+    write_report(page, report, registry, measures=measure_registry, data=data, lang=lang)  # type: ignore[arg-type]
     done = subprocess.run(
         [browser, *_flags(tmp_path / "profile"), "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
@@ -60,9 +71,18 @@ def test_report_renders_in_chromium(tmp_path: Path, lang: str, registry: Any,
 
     shot = tmp_path / "report.png"
     subprocess.run(
-        [browser, *_flags(tmp_path / "profile2"), "--hide-scrollbars", "--window-size=390,1600",
-         f"--screenshot={shot}", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            browser,
+            *_flags(tmp_path / "profile2"),
+            "--hide-scrollbars",
+            "--window-size=390,1600",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
 
@@ -84,15 +104,35 @@ def test_chinese_chart_titles_are_text_without_cjk_font_at_the_writer(tmp_path: 
     (tmp_path / "mpl").mkdir()
     env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mpl")}
     done = subprocess.run(
-        [sys.executable, "-c", HIDDEN_MATPLOTLIB, "report", "examples/data-2013.csv",
-         "examples/data-2015.csv", "--year", "2015", "--lang", "zh", "-o", str(page)],
-        capture_output=True, text=True, timeout=120, check=False, cwd=root, env=env,
+        [
+            sys.executable,
+            "-c",
+            HIDDEN_MATPLOTLIB,
+            "report",
+            "examples/data-2013.csv",
+            "examples/data-2015.csv",
+            "--year",
+            "2015",
+            "--lang",
+            "zh",
+            "-o",
+            str(page),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=root,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("\n") == 1 and "Warning" not in done.stderr  # one line: written
     dumped = subprocess.run(
         [browser, *_flags(tmp_path / "profile"), "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert dumped.returncode == 0, dumped.stderr[-2000:]
     charts = re.findall(r'<svg[^>]*id="(chart-[^"]+)"[^>]*>(.*?)</svg>', dumped.stdout, re.S)

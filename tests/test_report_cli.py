@@ -24,8 +24,7 @@ def run(*args: str) -> Any:
     return CliRunner().invoke(app, list(args))
 
 
-def test_cli_json_equals_the_library(tmp_path: Path, registry: Any,
-                                     measure_registry: Any) -> None:
+def test_cli_json_equals_the_library(tmp_path: Path, registry: Any, measure_registry: Any) -> None:
     from sz_quality.check.evaluate import evaluate
     from sz_quality.plan.lookup import Lookup
     from sz_quality.read.reader import read_files
@@ -33,13 +32,30 @@ def test_cli_json_equals_the_library(tmp_path: Path, registry: Any,
     from sz_quality.report.build import build_report
 
     out = tmp_path / "r.json"
-    result = run("--targets", str(ROOT / "targets.yaml"), "--measures",
-                 str(ROOT / "measures.yaml"), "report", *EXAMPLES, "--year", "2015",
-                 "--lang", "en", "-o", str(out))
+    result = run(
+        "--targets",
+        str(ROOT / "targets.yaml"),
+        "--measures",
+        str(ROOT / "measures.yaml"),
+        "report",
+        *EXAMPLES,
+        "--year",
+        "2015",
+        "--lang",
+        "en",
+        "-o",
+        str(out),
+    )
     assert result.exit_code in (0, 1), result.output
     data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
-    annual = build_report(evaluate(registry, data, 2015, lang="en"), registry,
-                          measures=measure_registry, data=data, lang="en", charts=False)
+    annual = build_report(
+        evaluate(registry, data, 2015, lang="en"),
+        registry,
+        measures=measure_registry,
+        data=data,
+        lang="en",
+        charts=False,
+    )
     cli = json.loads(out.read_text(encoding="utf-8"))
     library = report_dict(annual)
     cli["registry"].pop("sha256"), library["registry"].pop("sha256")
@@ -56,15 +72,26 @@ def test_cli_html_twice_is_byte_identical(tmp_path: Path) -> None:
     stamped = run("report", *EXAMPLES, "--stamp", "-o", str(tmp_path / "s.html"))
     assert stamped.exit_code in (0, 1)
     assert b"Generated" in (tmp_path / "s.html").read_bytes() or "生成时间" in (
-        tmp_path / "s.html").read_text(encoding="utf-8")
+        tmp_path / "s.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_cli_usage_errors(tmp_path: Path) -> None:
     assert run("report", *EXAMPLES, "-o", str(tmp_path / "r.txt")).exit_code == 2
-    assert run("report", str(tmp_path / "missing.csv"), "-o",
-               str(tmp_path / "r.json")).exit_code == 2
-    assert run("report", *EXAMPLES, "--measures-status", str(tmp_path / "nope.csv"),
-               "-o", str(tmp_path / "r.json")).exit_code == 2
+    assert (
+        run("report", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "r.json")).exit_code == 2
+    )
+    assert (
+        run(
+            "report",
+            *EXAMPLES,
+            "--measures-status",
+            str(tmp_path / "nope.csv"),
+            "-o",
+            str(tmp_path / "r.json"),
+        ).exit_code
+        == 2
+    )
 
 
 def test_cli_measures_status_errors_exit_1(tmp_path: Path) -> None:

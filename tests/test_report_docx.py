@@ -46,8 +46,9 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     data = read_files(FILES, Lookup.from_registry(registry), lang="zh")
     report = evaluate(registry, data, 2015)
     path = tmp_path_factory.mktemp("docx") / "report.docx"
-    annual, paths = write_report(path, report, registry, measures=load_measures(registry),
-                                 data=data, lang="zh")
+    annual, paths = write_report(
+        path, report, registry, measures=load_measures(registry), data=data, lang="zh"
+    )
     assert paths == [path]
     return path, annual
 
@@ -60,8 +61,9 @@ def test_headings_tables_pictures_page_and_fonts(written: tuple[Path, object]) -
         name = paragraph.style.name
         if name.startswith("Heading "):
             headings[int(name.split()[1])].append(paragraph.text)
-    assert headings[1] == [word(key, "zh") for key in ("summary", "chapters", "agencies",
-                                                        "appendix")]
+    assert headings[1] == [
+        word(key, "zh") for key in ("summary", "chapters", "agencies", "appendix")
+    ]
     chapters = [c.label for c in annual.chapters]  # type: ignore[attr-defined]
     agencies = [a.label for a in annual.agencies]  # type: ignore[attr-defined]
     appendix = [word(key, "zh") for key in ("inputs", "diagnostics", "revisions", "sources")]
@@ -72,16 +74,23 @@ def test_headings_tables_pictures_page_and_fonts(written: tuple[Path, object]) -
     tables = document.tables
     summary = tables[0]
     assert [cell.text for cell in summary.rows[0].cells] == [
-        word("chapters", "zh"), *(status_word(s, "zh") for s in STATUSES), word("total", "zh")
+        word("chapters", "zh"),
+        *(status_word(s, "zh") for s in STATUSES),
+        word("total", "zh"),
     ]
     last = [cell.text for cell in summary.rows[-1].cells]
     totals = annual.summary  # type: ignore[attr-defined]
     assert last == [word("total", "zh"), *(str(totals[s]) for s in STATUSES), "107"]
     # summary, widest gaps, a table per chapter and per agency, their measures, appendix
-    appendix_tables = 1 + bool(annual.diagnostics) + bool(annual.revisions) + bool(  # type: ignore[attr-defined]
-        annual.sources)  # type: ignore[attr-defined]
-    assert len(tables) == 2 + len(chapters) + len(agencies) + len(with_measures) + (
-        appendix_tables)
+    appendix_tables = (
+        1
+        + bool(annual.diagnostics)
+        + bool(annual.revisions)
+        + bool(  # type: ignore[attr-defined]
+            annual.sources
+        )
+    )  # type: ignore[attr-defined]
+    assert len(tables) == 2 + len(chapters) + len(agencies) + len(with_measures) + (appendix_tables)
     first_chapter = tables[2]
     assert len(first_chapter.rows) == 1 + len(annual.chapters[0].targets)  # type: ignore[attr-defined]
 
@@ -126,12 +135,12 @@ def test_each_target_row_shows_the_caveats_of_its_data(written: tuple[Path, obje
         assert shown and all(line in cell for cell in shown for line in lines), result.target
 
 
-def test_the_same_data_give_the_same_bytes(written: tuple[Path, object],
-                                           tmp_path: Path) -> None:
+def test_the_same_data_give_the_same_bytes(written: tuple[Path, object], tmp_path: Path) -> None:
     path, _ = written
     again = tmp_path / "again.docx"
-    result = runner.invoke(app, ["report", *FILES, "--year", "2015", "--lang", "zh",
-                                 "-o", str(again)])
+    result = runner.invoke(
+        app, ["report", *FILES, "--year", "2015", "--lang", "zh", "-o", str(again)]
+    )
     assert result.exit_code == 0, result.output
     assert again.read_bytes() == path.read_bytes()
     font_lines = [line for line in result.stderr.splitlines() if "charts:" in line]
@@ -158,8 +167,9 @@ def test_without_a_cjk_font_chinese_goes_to_the_caption(
 
 def _run_in_group(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
     """Run a command in its own process group; the group is killed at the end, always."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
         out, err = process.communicate(timeout=timeout)
     finally:
@@ -169,40 +179,59 @@ def _run_in_group(command: list[str], timeout: float) -> subprocess.CompletedPro
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
-def test_libreoffice_prints_it_on_a4_with_page_numbers(written: tuple[Path, object],
-                                                       tmp_path: Path) -> None:
+def test_libreoffice_prints_it_on_a4_with_page_numbers(
+    written: tuple[Path, object], tmp_path: Path
+) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
-        pytest.skip("needs LibreOffice (soffice) and poppler-utils: apt-get install "
-                    "libreoffice-writer-nogui poppler-utils (.ci/run does)")
+        pytest.skip(
+            "needs LibreOffice (soffice) and poppler-utils: apt-get install "
+            "libreoffice-writer-nogui poppler-utils (.ci/run does)"
+        )
     path, annual = written
     profile = tmp_path / "profile"
     converted = _run_in_group(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(path)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
         timeout=240,
     )
     pdf = tmp_path / "report.pdf"
     assert pdf.exists(), converted.stderr.decode("utf-8", "replace")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "(A4)" in info.stdout
-    pages = int(next(line.split()[-1] for line in info.stdout.splitlines()
-                     if line.startswith("Pages:")))
+    pages = int(
+        next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    )
     assert pages > 5
 
     def page_text(number: int) -> str:
-        return subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout",
-                               str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
 
     first = page_text(1)
     assert "年度进展报告" in first and word("summary", "zh") in first
+
     def footer(number: int) -> bool:  # pdftotext may drop the spaces around the number
         return re.search(rf"第\s*{number}\s*页", page_text(number)) is not None
 
     assert footer(1) and footer(2) and footer(pages)
-    rendered = subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf),
-                               str(tmp_path / "page")], capture_output=True, check=True)
+    rendered = subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "page")],
+        capture_output=True,
+        check=True,
+    )
     assert rendered.returncode == 0
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == 3 and all(image.stat().st_size > 2000 for image in images)
@@ -216,8 +245,11 @@ def test_each_target_row_shows_its_outlook(written: tuple[Path, object]) -> None
     path, annual = written
     document = docx.Document(str(path))
     first_cells = {row.cells[0].text for table in document.tables for row in table.rows}
-    results = [row.result for chapter in annual.chapters  # type: ignore[attr-defined]
-               for row in chapter.targets]
+    results = [
+        row.result
+        for chapter in annual.chapters  # type: ignore[attr-defined]
+        for row in chapter.targets
+    ]
     with_outlook = [result for result in results if outlook_text(result, "zh")]
     assert len(with_outlook) > 5
     for result in with_outlook:

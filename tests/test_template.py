@@ -23,29 +23,47 @@ AGENCY, YEAR = "市水务局", 2015
 
 
 def _validate(path: Path, *extra: str) -> tuple[int, list[dict[str, object]]]:
-    result = runner.invoke(app, ["validate", str(path), "--expect-agency", AGENCY, "--year",
-                                 str(YEAR), "--format", "json", "--lang", "en", *extra])
+    result = runner.invoke(
+        app,
+        [
+            "validate",
+            str(path),
+            "--expect-agency",
+            AGENCY,
+            "--year",
+            str(YEAR),
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            *extra,
+        ],
+    )
     return result.exit_code, json.loads(result.stdout)["diagnostics"]
 
 
 def _expected_rows() -> list[tuple[str, int]]:
     lookup = load_lookup()
-    return [(need.series, need.year)
-            for need in requirements(lookup, lookup.resolve_agency(AGENCY), YEAR)]
+    return [
+        (need.series, need.year)
+        for need in requirements(lookup, lookup.resolve_agency(AGENCY), YEAR)
+    ]
 
 
 def _missing(diagnostics: list[dict[str, object]]) -> list[tuple[object, object]]:
-    return [(d["params"]["id"], d["params"]["year"])  # type: ignore[index]
-            for d in diagnostics if d["code"] == "missing-indicator"]
+    return [
+        (d["params"]["id"], d["params"]["year"])  # type: ignore[index]
+        for d in diagnostics
+        if d["code"] == "missing-indicator"
+    ]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_csv_form_untouched_fails_once_per_row_and_filled_passes(
-    tmp_path: Path, lang: str
-) -> None:
+def test_csv_form_untouched_fails_once_per_row_and_filled_passes(tmp_path: Path, lang: str) -> None:
     form = tmp_path / "wrb-2015.csv"
-    written = runner.invoke(app, ["template", "--agency", AGENCY, "--year", str(YEAR),
-                                  "-o", str(form), "--lang", lang])
+    written = runner.invoke(
+        app, ["template", "--agency", AGENCY, "--year", str(YEAR), "-o", str(form), "--lang", lang]
+    )
     assert written.exit_code == 0, written.output
     rows = list(csv.reader(io.StringIO(form.read_text(encoding="utf-8"))))
     header, body = rows[0], rows[1:]
@@ -68,8 +86,9 @@ def test_xlsx_form_is_protected_validated_and_passes_when_filled(tmp_path: Path)
     openpyxl = pytest.importorskip("openpyxl")
     pytest.importorskip("xlsxwriter")
     form = tmp_path / "wrb-2015.xlsx"
-    written = runner.invoke(app, ["template", "--agency", "wrb", "--year", str(YEAR),
-                                  "-o", str(form), "--lang", "zh"])
+    written = runner.invoke(
+        app, ["template", "--agency", "wrb", "--year", str(YEAR), "-o", str(form), "--lang", "zh"]
+    )
     assert written.exit_code == 0, written.output
     book = openpyxl.load_workbook(form)
     (sheet,) = book.worksheets
@@ -103,8 +122,7 @@ def test_all_agencies_one_sheet_each(tmp_path: Path) -> None:
     written = runner.invoke(app, ["template", "--all", "--year", str(YEAR), "-o", str(out)])
     assert written.exit_code == 0, written.output
     lookup = load_lookup()
-    expected = [agency.name_zh for agency in lookup.agencies
-                if requirements(lookup, agency, YEAR)]
+    expected = [agency.name_zh for agency in lookup.agencies if requirements(lookup, agency, YEAR)]
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == expected
     code, _ = _validate(out, "--sheet", AGENCY)
@@ -113,8 +131,7 @@ def test_all_agencies_one_sheet_each(tmp_path: Path) -> None:
     written = runner.invoke(app, ["template", "--all", "--year", str(YEAR), "-o", str(folder)])
     assert written.exit_code == 0, written.output
     ids = [agency.id for agency in lookup.agencies if requirements(lookup, agency, YEAR)]
-    assert sorted(path.name for path in folder.iterdir()) == sorted(f"{i}-{YEAR}.csv"
-                                                                     for i in ids)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(f"{i}-{YEAR}.csv" for i in ids)
 
 
 def test_usage_errors() -> None:

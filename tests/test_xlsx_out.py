@@ -70,8 +70,16 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         assert cell["id"] == expected["target"]
         assert cell["indicator"] == expected["indicator"]
         assert cell["status"] == status_word(expected["status"], lang)
-        for key in ("actual", "target_value", "gap", "gap_pct", "progress",
-                    "observed_rate", "required_rate", "projected_value"):
+        for key in (
+            "actual",
+            "target_value",
+            "gap",
+            "gap_pct",
+            "progress",
+            "observed_rate",
+            "required_rate",
+            "projected_value",
+        ):
             assert cell[key] == expected[key], (expected["target"], key)
         assert cell["actual_year"] == expected["actual_year"]
         assert _blank(cell["rate_unit"]) == _blank(expected["rate_unit"])
@@ -89,15 +97,22 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         assert cell["reason_code"] == expected["reason_code"]
         # the caveats: the notes of the rows the JSON lists as used, one line each
         notes = [
-            word("evidence.note", lang, series=used["indicator"], year=used["year"],
-                 note=used["note"])
+            word(
+                "evidence.note",
+                lang,
+                series=used["indicator"],
+                year=used["year"],
+                note=used["note"],
+            )
             for used in expected["used"]
             if used["note"]
         ]
         assert cell["data_notes"] == ("\n".join(notes) or None), expected["target"]
     # the summary's counts are the JSON's
-    summary = {row[0]: row[1] for row in book.worksheets[0].iter_rows(min_row=4, max_row=9,
-                                                                       values_only=True)}
+    summary = {
+        row[0]: row[1]
+        for row in book.worksheets[0].iter_rows(min_row=4, max_row=9, values_only=True)
+    }
     assert summary == {status_word(key, lang): n for key, n in data["summary"].items()}
     # the agencies with the widest gaps: the JSON's agencies with open gaps, in its order
     cells = list(book.worksheets[0].iter_rows(values_only=True))
@@ -108,8 +123,9 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         counts = item["counts"]
         open_gaps = counts["not_met"] + counts["off_track"]
         if open_gaps:
-            expected_widest.append((names[item["agency"]], open_gaps, counts["no_data"],
-                                    sum(counts.values())))
+            expected_widest.append(
+                (names[item["agency"]], open_gaps, counts["no_data"], sum(counts.values()))
+            )
     assert widest == expected_widest[:5] and len(widest) == 5
     inputs = list(book.worksheets[2].iter_rows(min_row=2, values_only=True))
     assert inputs == [tuple(item.values()) for item in data["inputs"]]
@@ -117,8 +133,7 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
 
 def test_results_sheet_is_filterable_and_coloured(tmp_path: Path) -> None:
     out = tmp_path / "gaps.xlsx"
-    runner.invoke(app, ["check", str(EXAMPLE), "--format", "xlsx", "-o", str(out),
-                        "--lang", "en"])
+    runner.invoke(app, ["check", str(EXAMPLE), "--format", "xlsx", "-o", str(out), "--lang", "en"])
     sheet = openpyxl.load_workbook(out)["Results"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:Z108"  # 26 columns: the data notes last
@@ -163,11 +178,20 @@ def test_calc_workbook_equals_calc_json(tmp_path: Path) -> None:
     assert written.exit_code == 0, written.output
     as_json = json.loads(runner.invoke(app, ["calc", str(EXAMPLE), "--format", "json"]).stdout)
     rows = _rows(out, 0)
-    assert rows[0] == ("Indicator", "Region", "Year", "Value", "Unit", "Formula",
-                       "Value in the data")
+    assert rows[0] == (
+        "Indicator",
+        "Region",
+        "Year",
+        "Value",
+        "Unit",
+        "Formula",
+        "Value in the data",
+    )
     expected = [
-        tuple(_blank(item[key]) for key in
-              ("indicator", "region", "year", "value", "unit", "formula", "own_value"))
+        tuple(
+            _blank(item[key])
+            for key in ("indicator", "region", "year", "value", "unit", "formula", "own_value")
+        )
         for item in as_json["series"]
     ]
     assert rows[1:] == expected
@@ -186,5 +210,8 @@ def test_check_and_validate_do_not_import_xlsxwriter(tmp_path: Path) -> None:
         "                     'matplotlib') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True,
-                   env={**os.environ, "SZQ_CACHE_DIR": str(tmp_path / "cache")})
+    subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        env={**os.environ, "SZQ_CACHE_DIR": str(tmp_path / "cache")},
+    )

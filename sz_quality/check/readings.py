@@ -82,9 +82,7 @@ class Readings:
             if given is not None and rate.source == "data" and given not in measured.used:
                 measured.used.append(given)
 
-    def missing_reason(
-        self, indicator: Indicator, missing: tuple[tuple[str, int], ...]
-    ) -> Reason:
+    def missing_reason(self, indicator: Indicator, missing: tuple[tuple[str, int], ...]) -> Reason:
         """No value: the pairs missing, and the formula when its inputs are among them."""
         formula = self.registry.formulas.get(indicator.id)
         inputs_missing = formula is not None and len(missing) > 1

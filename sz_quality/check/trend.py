@@ -32,9 +32,7 @@ BANDS: tuple[tuple[float, TrendCategory], ...] = tuple(
 _TINY = 1e-12
 
 
-def category_of(
-    ratio: float, bounds: tuple[float, float, float] | None = None
-) -> TrendCategory:
+def category_of(ratio: float, bounds: tuple[float, float, float] | None = None) -> TrendCategory:
     """The band of `ratio`: `bounds` are the lower bounds of the first three (BANDS')."""
     bands = BANDS if bounds is None else tuple(zip(bounds, _NAMES, strict=True))
     for lower, category in bands:

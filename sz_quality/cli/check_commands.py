@@ -283,4 +283,3 @@ def calc_command(
     else:
         emit(calc_csv(derived), output)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
-

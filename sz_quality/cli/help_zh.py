@@ -189,8 +189,13 @@ def _wrap_paragraph(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines
 
 
-def wrap_text(text: str, width: int = 78, initial_indent: str = "",
-              subsequent_indent: str = "", preserve_paragraphs: bool = False) -> str:
+def wrap_text(
+    text: str,
+    width: int = 78,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
     """typer's wrap_text, for Chinese: by columns, not characters, and with the phrases
     typer adds in Chinese."""
     for english, chinese in _PHRASES:

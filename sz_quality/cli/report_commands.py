@@ -86,9 +86,7 @@ def report_command(
     ] = None,
     output_format: Annotated[
         ReportFormatChoice | None,
-        typer.Option(
-            "--format", "-f", help="html, md, json or docx (default: from -o's suffix)."
-        ),
+        typer.Option("--format", "-f", help="html, md, json or docx (default: from -o's suffix)."),
     ] = None,
     measures_status: Annotated[
         str | None,

@@ -79,7 +79,7 @@ def _box_fallback(char: str) -> str | None:
         name = unicodedata.name(char, "")
         _BOX_NAMES[char] = name
     if "HORIZONTAL" in name and "VERTICAL" not in name and "AND" not in name:
-        return "="  if "HEAVY" in name or "DOUBLE" in name else "-"
+        return "=" if "HEAVY" in name or "DOUBLE" in name else "-"
     if "VERTICAL" in name and "HORIZONTAL" not in name and "AND" not in name:
         return "|"
     return "+"

@@ -78,8 +78,11 @@ def template_command(
     forms = [agency_form(lookup, each, year) for each in chosen]
     forms = [form for form in forms if form.rows]
     if not forms:
-        usage_error(f"no target of {chosen[0].name(language)} needs a value for {year}"
-                    if agency is not None else f"no target needs a value for {year}")
+        usage_error(
+            f"no target of {chosen[0].name(language)} needs a value for {year}"
+            if agency is not None
+            else f"no target needs a value for {year}"
+        )
     as_xlsx = output is not None and output.lower().endswith(".xlsx")
     if as_xlsx:
         emit_workbook(lambda: forms_xlsx(forms, language), output)

@@ -84,7 +84,5 @@ class TermIndex:
         if not scores or whole <= 0:
             return None
         pair_scores, _ = self._scores(pairs)
-        best = max(
-            sorted(scores), key=lambda sid: (scores[sid] + 0.5 * pair_scores.get(sid, 0.0))
-        )
+        best = max(sorted(scores), key=lambda sid: scores[sid] + 0.5 * pair_scores.get(sid, 0.0))
         return best if scores[best] >= COVERAGE_CUTOFF * whole else None

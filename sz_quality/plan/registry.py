@@ -159,9 +159,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     ):
         check_unique(name, document, section, items, issues)
     check_chapters(name, document, targets, issues)
-    unit_factors, formulas = check_references(
-        name, document, agencies, indicators, targets, issues
-    )
+    unit_factors, formulas = check_references(name, document, agencies, indicators, targets, issues)
     if issues or plan is None:
         raise RegistryError(issues)
     return Registry(
@@ -184,7 +182,7 @@ def _write_cache(registry: Registry) -> None:
         _CACHE_FORMAT,
         {
             "plan": dataclasses.asdict(registry.plan),
-        "chapters": [dataclasses.asdict(chapter) for chapter in registry.chapters],
+            "chapters": [dataclasses.asdict(chapter) for chapter in registry.chapters],
             "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],

@@ -118,9 +118,7 @@ def formula_compute(formulas: Mapping[str, CompiledFormula]) -> Compute:
     return lambda series, values: formulas[series].evaluate(values)
 
 
-def resolve_value(
-    series: str, own: OwnValue, formulas: Mapping[str, CompiledFormula]
-) -> Resolved:
+def resolve_value(series: str, own: OwnValue, formulas: Mapping[str, CompiledFormula]) -> Resolved:
     """The series' value: the data's own, else derived by the registry's formulas."""
     return resolve(series, own, formula_inputs(formulas), formula_compute(formulas))
 

@@ -136,15 +136,29 @@ def parse_measures_status(
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            diagnose("status-encoding", "error", None, None, None,
-                     template("status-encoding"), template("status-encoding.hint"))
+            diagnose(
+                "status-encoding",
+                "error",
+                None,
+                None,
+                None,
+                template("status-encoding"),
+                template("status-encoding.hint"),
+            )
             return MeasuresStatus(name, {}, tuple(diagnostics))
 
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
-        diagnose("status-empty", "error", 1, None, None, template("status-empty"),
-                 template("status-header.hint"))
+        diagnose(
+            "status-empty",
+            "error",
+            1,
+            None,
+            None,
+            template("status-empty"),
+            template("status-header.hint"),
+        )
         return MeasuresStatus(name, {}, tuple(diagnostics))
     columns = [cell.strip().lower() for cell in header]
     id_column = next((columns.index(c) for c in _ID_COLUMNS if c in columns), None)
@@ -152,15 +166,28 @@ def parse_measures_status(
     note_column = columns.index("note") if "note" in columns else None
     for index, column in enumerate(columns):
         if column not in _KNOWN_COLUMNS:
-            diagnose("status-unknown-column", "warning", 1, index + 1, header[index],
-                     template("status-unknown-column", header=header[index]),
-                     template("status-unknown-column.hint"))
-    missing = [label for label, col in (("measure", id_column), ("status", status_column))
-               if col is None]
+            diagnose(
+                "status-unknown-column",
+                "warning",
+                1,
+                index + 1,
+                header[index],
+                template("status-unknown-column", header=header[index]),
+                template("status-unknown-column.hint"),
+            )
+    missing = [
+        label for label, col in (("measure", id_column), ("status", status_column)) if col is None
+    ]
     if missing:
-        diagnose("status-missing-column", "error", 1, None, None,
-                 template("status-missing-column", columns=", ".join(missing)),
-                 template("status-header.hint"))
+        diagnose(
+            "status-missing-column",
+            "error",
+            1,
+            None,
+            None,
+            template("status-missing-column", columns=", ".join(missing)),
+            template("status-header.hint"),
+        )
         return MeasuresStatus(name, {}, tuple(diagnostics))
     assert id_column is not None and status_column is not None
 
@@ -179,26 +206,51 @@ def parse_measures_status(
         status_text = cell(status_column)
         note = cell(note_column) or None
         if not measure_id:
-            diagnose("status-missing-id", "error", line, id_column + 1, "measure",
-                     template("status-missing-id"))
+            diagnose(
+                "status-missing-id",
+                "error",
+                line,
+                id_column + 1,
+                "measure",
+                template("status-missing-id"),
+            )
             continue
         if measure_id not in known_set:
             guess = suggest(measure_id, known)
-            diagnose("status-unknown-measure", "error", line, id_column + 1, "measure",
-                     template("status-unknown-measure", id=measure_id),
-                     template("did-you-mean", name=guess) if guess
-                     else template("status-unknown-measure.hint"))
+            diagnose(
+                "status-unknown-measure",
+                "error",
+                line,
+                id_column + 1,
+                "measure",
+                template("status-unknown-measure", id=measure_id),
+                template("did-you-mean", name=guess)
+                if guess
+                else template("status-unknown-measure.hint"),
+            )
             continue
         status = _STATUS_ALIASES.get(status_text.lower())
         if status is None:
-            diagnose("status-invalid-status", "error", line, status_column + 1, "status",
-                     template("status-invalid-status", status=status_text),
-                     template("status-invalid-status.hint"))
+            diagnose(
+                "status-invalid-status",
+                "error",
+                line,
+                status_column + 1,
+                "status",
+                template("status-invalid-status", status=status_text),
+                template("status-invalid-status.hint"),
+            )
             continue
         if measure_id in statuses:
             first = statuses[measure_id].line
-            diagnose("status-duplicate", "warning", line, id_column + 1, "measure",
-                     template("status-duplicate", id=measure_id, first=first))
+            diagnose(
+                "status-duplicate",
+                "warning",
+                line,
+                id_column + 1,
+                "measure",
+                template("status-duplicate", id=measure_id, first=first),
+            )
         statuses[measure_id] = MeasureStatus(measure_id, status, note, name, line)
     ordered = {key: statuses[key] for key in known if key in statuses}
     return MeasuresStatus(name, ordered, tuple(diagnostics), rows)

@@ -35,18 +35,24 @@ _ONE_LANGUAGE: dict[str, dict[str, str]] = {
         "": "长表格式的一条报送数据(每行一个数值)。",
         "indicator": "指标编号、中英文名称或别名,或目标编号(为目标本身报送的数值,如累计下降率)。",
         "year": "年份,1900–2100:2015 或 2015年。",
-        "value": "以 unit 为单位的有限数值(带引号的单元格可用千位分隔符:\"1,234.5\");"
+        "value": '以 unit 为单位的有限数值(带引号的单元格可用千位分隔符:"1,234.5");'
         "空白、-、—、… 表示无数值(警告)。",
-        "unit": "szq 单位系统可读的任何单位(亿元、万人、%、吨标准煤/万元、km²);"
-        "留空即指标的单位。",
+        "unit": "szq 单位系统可读的任何单位(亿元、万人、%、吨标准煤/万元、km²);留空即指标的单位。",
         "region": "地区;留空为全市。",
         "source": "数据来源。",
         "note": "备注。",
     },
 }
 _TITLE = {"en": "szq long-format data row", "zh": "szq 长表数据行"}
-_FIELD_TITLES_ZH = {"indicator": "指标", "year": "年份", "value": "数值", "unit": "单位",
-                    "region": "地区", "source": "来源", "note": "备注"}
+_FIELD_TITLES_ZH = {
+    "indicator": "指标",
+    "year": "年份",
+    "value": "数值",
+    "unit": "单位",
+    "region": "地区",
+    "source": "来源",
+    "note": "备注",
+}
 
 
 def row_json_schema(lang: str | None = None) -> dict[str, Any]:

@@ -32,10 +32,22 @@ SERIES_COLUMNS: tuple[Column, ...] = (
 
 def calc_xlsx(data: ReadResult, derived: Sequence[DerivedValue], lang: Lang) -> bytes:
     book = Book()
-    book.table(book.sheet(word("series", lang)), SERIES_COLUMNS,
-               [value.to_dict() for value in derived], lang)
-    book.table(book.sheet(word("inputs", lang)), INPUT_COLUMNS,
-               [summary.to_dict() for summary in data.inputs], lang)
-    book.table(book.sheet(word("diagnostics", lang)), DIAGNOSTIC_COLUMNS,
-               [diagnostic_dict(diagnostic, lang) for diagnostic in data.diagnostics], lang)
+    book.table(
+        book.sheet(word("series", lang)),
+        SERIES_COLUMNS,
+        [value.to_dict() for value in derived],
+        lang,
+    )
+    book.table(
+        book.sheet(word("inputs", lang)),
+        INPUT_COLUMNS,
+        [summary.to_dict() for summary in data.inputs],
+        lang,
+    )
+    book.table(
+        book.sheet(word("diagnostics", lang)),
+        DIAGNOSTIC_COLUMNS,
+        [diagnostic_dict(diagnostic, lang) for diagnostic in data.diagnostics],
+        lang,
+    )
     return book.data()

@@ -111,9 +111,7 @@ def render(report: Report, options: RenderOptions) -> str:
                     (trend.category or "") if trend else "",
                     safe_text("、".join(result.lead_agencies)),
                     "true" if result.lead_agencies_inferred else "false",
-                    safe_text(
-                        reason_text(result.reason, options.lang) if result.reason else ""
-                    ),
+                    safe_text(reason_text(result.reason, options.lang) if result.reason else ""),
                     *_outlook_cells(result),
                     safe_text(result.region),
                     safe_text("\n".join(note_lines(result.evidence, options.lang))),

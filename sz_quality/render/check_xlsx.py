@@ -67,8 +67,9 @@ class ResultRow:
     def agency_names(self) -> str:
         names = self.agencies
         index = 0 if self.lang == "zh" else 1
-        return "、".join(names.get(name, (name, name))[index] for name in self.data[
-            "lead_agencies"])
+        return "、".join(
+            names.get(name, (name, name))[index] for name in self.data["lead_agencies"]
+        )
 
 
 def _status(row: ResultRow) -> str:
@@ -92,9 +93,9 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("trend_ratio", lambda r: r.data["trend"]["ratio"], "number"),
     Column(
         "trend",
-        lambda r: trend_word(r.data["trend"]["category"], r.lang)
-        if r.data["trend"]["category"]
-        else None,
+        lambda r: (
+            trend_word(r.data["trend"]["category"], r.lang) if r.data["trend"]["category"] else None
+        ),
         width=14,
     ),
     # what is still needed and where it is heading (check/outlook.py), as in the JSON
@@ -104,9 +105,9 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("projected_value", lambda r: r.data["projected_value"], "number"),
     Column(
         "projected_status",
-        lambda r: status_word(r.data["projected_status"], r.lang)
-        if r.data["projected_status"]
-        else None,
+        lambda r: (
+            status_word(r.data["projected_status"], r.lang) if r.data["projected_status"] else None
+        ),
         width=12,
     ),
     Column("lead", lambda r: r.agency_names(), width=30),
@@ -182,14 +183,14 @@ def _source(result: Result, sources: Mapping[tuple[str, int], str]) -> str | Non
     )
 
 
-def _summary(book: Book, report: Report, lang: Lang,
-             fills: dict[str, dict[str, object]]) -> None:
+def _summary(book: Book, report: Report, lang: Lang, fills: dict[str, dict[str, object]]) -> None:
     sheet = book.sheet(word("summary", lang))
     bold = {"bold": True}
     sheet.set_column(0, 0, 36)
     sheet.set_column(1, len(STATUSES) + 1, 12)
-    book.write(sheet, 0, 0, word("check.title", lang, year=report.year), "text",
-               bold=True, font_size=14)
+    book.write(
+        sheet, 0, 0, word("check.title", lang, year=report.year), "text", bold=True, font_size=14
+    )
     # targets by status
     book.write(sheet, 2, 0, word("status", lang), "text", **bold)
     book.write(sheet, 2, 1, word("count", lang), "text", **bold)
@@ -202,9 +203,15 @@ def _summary(book: Book, report: Report, lang: Lang,
     book.write(sheet, row, 1, len(report.results), "integer", **bold)
     # by chapter
     row += 2
-    row = _counts_table(book, sheet, row, word("by_chapter", lang),
-                        [(g.label(lang), g.counts, g.total) for g in report.by_chapter()],
-                        lang, fills)
+    row = _counts_table(
+        book,
+        sheet,
+        row,
+        word("by_chapter", lang),
+        [(g.label(lang), g.counts, g.total) for g in report.by_chapter()],
+        lang,
+        fills,
+    )
     # the agencies with the widest gaps
     row += 1
     book.write(sheet, row, 0, word("widest_gaps", lang), "text", bold=True, font_size=12)
@@ -213,8 +220,12 @@ def _summary(book: Book, report: Report, lang: Lang,
     if not widest:
         book.write(sheet, row, 0, word("no_open_gaps", lang), "text")
         return
-    headers = (word("agency", lang), word("open_gaps", lang), status_word("no_data", lang),
-               word("total", lang))
+    headers = (
+        word("agency", lang),
+        word("open_gaps", lang),
+        status_word("no_data", lang),
+        word("total", lang),
+    )
     for index, text in enumerate(headers):
         book.write(sheet, row, index, text, "text", **bold)
     for group in widest:

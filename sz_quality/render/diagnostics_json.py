@@ -30,9 +30,7 @@ def to_dict(result: ReadResult, *, strict: bool = False, lang: str | None = None
     return {
         "valid": is_valid(result, strict=strict),
         "files": [summary.to_dict() for summary in result.inputs],
-        "diagnostics": [
-            diagnostic_dict(diagnostic, lang) for diagnostic in result.diagnostics
-        ],
+        "diagnostics": [diagnostic_dict(diagnostic, lang) for diagnostic in result.diagnostics],
     }
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["lines", "print_rich", "render"]
 
+
 def _where(diagnostic: Diagnostic) -> str:
     if diagnostic.line is None:
         return "-"

@@ -156,9 +156,7 @@ def render_grid(
     spans = [box("━") * (column.width + 2) for column in columns]
     lines = [box("┏") + box("┳").join(spans) + box("┓")]
     header_cells = [column.header for column in columns]
-    lines.extend(
-        _row_lines(header_cells, columns, color, bold=True, degrade=degrade, bar=box("┃"))
-    )
+    lines.extend(_row_lines(header_cells, columns, color, bold=True, degrade=degrade, bar=box("┃")))
     lines.append(box("┡") + box("╇").join(spans) + box("┩"))
     for row in rows:
         lines.extend(_row_lines(row, columns, color, degrade=degrade, bar=box("│")))

@@ -28,8 +28,9 @@ def escape(value: object, *, line_start: bool = False) -> str:
     text = _SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
     if not line_start:
         return text
-    return _LEADING.sub(lambda found: "\\" + found[1] if found[1]
-                        else f"{found[2]}\\{found[3]}", text)
+    return _LEADING.sub(
+        lambda found: "\\" + found[1] if found[1] else f"{found[2]}\\{found[3]}", text
+    )
 
 
 def code_span(value: object) -> str:

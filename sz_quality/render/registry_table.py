@@ -35,8 +35,11 @@ def _render(
         title, headers = degrade(title), [degrade(header) for header in headers]
         rows = [[degrade(cell) for cell in row] for row in rows]
     natural = [
-        max(text_width(line) for cell in (header, *(row[i] for row in rows))
-            for line in cell.split("\n"))
+        max(
+            text_width(line)
+            for cell in (header, *(row[i] for row in rows))
+            for line in cell.split("\n")
+        )
         for i, header in enumerate(headers)
     ]
     room = (width or 160) - (3 * len(headers) + 1)
@@ -98,14 +101,16 @@ def targets_table(
         where = f"{target.chapter}/{target.clause or '-'}" + (
             f"/T{target.table}" if target.table else ""
         )
-        rows.append([
-            f"{target.id}\n{where}",
-            name,
-            target_figure(target, lang),
-            text("kind." + target.kind, lang),
-            f"{target.baseline_year}→{target.target_year}",
-            leads_text(registry, target, lang),
-        ])
+        rows.append(
+            [
+                f"{target.id}\n{where}",
+                name,
+                target_figure(target, lang),
+                text("kind." + target.kind, lang),
+                f"{target.baseline_year}→{target.target_year}",
+                leads_text(registry, target, lang),
+            ]
+        )
     title = f"{text('targets', lang)}: {len(targets)}"
     return _render(title, headers, rows, width, flexible=(1, 2, 5), degrade=degrade)
 
@@ -128,12 +133,14 @@ def measures_table(
         cells = []
         for measure in rows:
             title = measures.tables_by_number[measure.table]
-            cells.append([
-                measure.id,
-                f"{measure.table} {title.title_zh if lang == 'zh' else title.title_en}",
-                measure.text_zh if lang == "zh" else measure.text_en,
-                "\n".join(measure.targets),
-            ])
+            cells.append(
+                [
+                    measure.id,
+                    f"{measure.table} {title.title_zh if lang == 'zh' else title.title_en}",
+                    measure.text_zh if lang == "zh" else measure.text_en,
+                    "\n".join(measure.targets),
+                ]
+            )
         heading = f"{name_of(agency, lang)} ({len(rows)})"
         out.append(_render(heading, headers, cells, width, flexible=(1, 2, 3), degrade=degrade))
     return "".join(out)
@@ -145,19 +152,28 @@ def agencies_table(
     width: int | None = None,
     degrade: Degrade | None = None,
 ) -> str:
-    headers = [text(key, lang) for key in
-               ("id", "agency", "targets_by_text", "targets_inferred", "measures")]
+    headers = [
+        text(key, lang)
+        for key in ("id", "agency", "targets_by_text", "targets_inferred", "measures")
+    ]
     cells = [
-        [row.agency.id, name_of(row.agency, lang), str(row.targets),
-         str(row.targets_inferred), str(row.measures)]
+        [
+            row.agency.id,
+            name_of(row.agency, lang),
+            str(row.targets),
+            str(row.targets_inferred),
+            str(row.measures),
+        ]
         for row in rows
     ]
-    cells.append([
-        "",
-        text("total", lang),
-        str(sum(row.targets for row in rows)),
-        str(sum(row.targets_inferred for row in rows)),
-        str(sum(row.measures for row in rows)),
-    ])
+    cells.append(
+        [
+            "",
+            text("total", lang),
+            str(sum(row.targets for row in rows)),
+            str(sum(row.targets_inferred for row in rows)),
+            str(sum(row.measures for row in rows)),
+        ]
+    )
     title = f"{text('agency', lang)}: {len(rows)}"
     return _render(title, headers, cells, width, flexible=(1,), right=(2, 3, 4), degrade=degrade)

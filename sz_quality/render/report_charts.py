@@ -15,15 +15,21 @@ __all__ = ["chart_svgs"]
 def chart_svgs(annual: AnnualReport) -> dict[str, str]:
     """Chart id -> SVG, for every chart of the report (none when it was built without)."""
     lang = annual.lang
-    labels = (word("chart.data", lang), word("chart.path", lang), word("chart.target", lang),
-              word("chart.target_year", lang))
-    bullet_labels = (word("chart.progress", lang), word("chart.expected", lang),
-                     status_word("no_data", lang))
+    labels = (
+        word("chart.data", lang),
+        word("chart.path", lang),
+        word("chart.target", lang),
+        word("chart.target_year", lang),
+    )
+    bullet_labels = (
+        word("chart.progress", lang),
+        word("chart.expected", lang),
+        status_word("no_data", lang),
+    )
     svgs: dict[str, str] = {}
     for chart_id, spec in annual.charts.items():
         if isinstance(spec, AgencyChart):
-            svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows,
-                                               bullet_labels)
+            svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows, bullet_labels)
         else:
             svgs[chart_id] = target_svg(replace(spec, labels=labels), _axis_number)
     return svgs

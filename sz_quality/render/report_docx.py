@@ -122,8 +122,13 @@ def _page_numbers(section: Any, lang: str) -> None:
     before, after = ("第 ", " 页") if lang == "zh" else ("Page ", "")
     paragraph.add_run(before)
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, "PAGE"),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind is not None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
@@ -142,8 +147,7 @@ def _page_numbers(section: Any, lang: str) -> None:
 class _Writer:
     """Writes the report's sections into a Document, in the HTML report's order."""
 
-    def __init__(self, document: Any, annual: AnnualReport,
-                 images: dict[str, ChartImage]) -> None:
+    def __init__(self, document: Any, annual: AnnualReport, images: dict[str, ChartImage]) -> None:
         self.document = document
         self.annual = annual
         self.lang = annual.lang
@@ -155,8 +159,10 @@ class _Writer:
     def write(self) -> None:
         annual = self.annual
         self.document.add_heading(report_title(annual), level=0)
-        meta = (f"{self.w('year_of_report')}: {annual.year} · {self.w('registry')}: "
-                f"{annual.registry_sha256[:12]}")
+        meta = (
+            f"{self.w('year_of_report')}: {annual.year} · {self.w('registry')}: "
+            f"{annual.registry_sha256[:12]}"
+        )
         if annual.stamp:
             meta += f" · {self.w('generated')}: {annual.stamp}"
         self.document.add_paragraph(meta)
@@ -167,10 +173,14 @@ class _Writer:
 
     # -- pieces -------------------------------------------------------------------------
 
-    def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
-               statuses: Sequence[str | None] | None = None,
-               status_column: int | None = None,
-               widths: Sequence[float] | None = None) -> None:
+    def _table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        statuses: Sequence[str | None] | None = None,
+        status_column: int | None = None,
+        widths: Sequence[float] | None = None,
+    ) -> None:
         """A table; `widths` in mm (default: the first column 45, the rest shared)."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -221,15 +231,20 @@ class _Writer:
 
     def _targets(self, rows: Sequence[TargetRow]) -> None:
         lang = self.lang
-        headers = [self.w(key) for key in ("target", "target_value", "actual", "gap",
-                                           "progress", "trend", "status")]
+        headers = [
+            self.w(key)
+            for key in ("target", "target_value", "actual", "gap", "progress", "trend", "status")
+        ]
         body = []
         for row in rows:
             result = row.result
             name = row.name
             if result.lead_agencies_inferred:
-                name += f"（{self.w('lead_inferred')}）" if lang == "zh" else \
-                    f" ({self.w('lead_inferred')})"
+                name += (
+                    f"（{self.w('lead_inferred')}）"
+                    if lang == "zh"
+                    else f" ({self.w('lead_inferred')})"
+                )
             if result.reason is not None:
                 name += "\n" + reason_text(result.reason, lang)
             outlook = figures.outlook_text(result, lang)
@@ -237,37 +252,60 @@ class _Writer:
                 name += "\n→ " + outlook
             for line in note_lines(result.evidence, lang):  # the data's caveats
                 name += "\n" + line
-            body.append([name, figures.target_text(result, lang), figures.actual_text(result),
-                         figures.gap_text(result, lang), figures.progress_text(result),
-                         figures.trend_text(result, lang), status_word(result.status, lang)])
-        self._table(headers, body, [row.result.status for row in rows], status_column=6,
-                    widths=(46, 24, 22, 20, 16, 22, 16))
+            body.append(
+                [
+                    name,
+                    figures.target_text(result, lang),
+                    figures.actual_text(result),
+                    figures.gap_text(result, lang),
+                    figures.progress_text(result),
+                    figures.trend_text(result, lang),
+                    status_word(result.status, lang),
+                ]
+            )
+        self._table(
+            headers,
+            body,
+            [row.result.status for row in rows],
+            status_column=6,
+            widths=(46, 24, 22, 20, 16, 22, 16),
+        )
 
     # -- sections -----------------------------------------------------------------------
 
     def _summary(self) -> None:
         annual = self.annual
         self.document.add_heading(self.w("summary"), level=1)
-        headers = [self.w("chapters"), *(status_word(s, self.lang) for s in STATUSES),
-                   self.w("total")]
+        headers = [
+            self.w("chapters"),
+            *(status_word(s, self.lang) for s in STATUSES),
+            self.w("total"),
+        ]
         rows = [self._counts(c.label, c.counts, len(c.targets)) for c in annual.chapters]
         rows.append(self._counts(self.w("total"), annual.summary, annual.total))
         self._table(headers, rows)
         self.document.add_heading(self.w("widest_gaps"), level=2)
         if annual.widest_gaps:
             self._table(
-                [self.w("agencies"), self.w("open_gaps"), status_word("no_data", self.lang),
-                 self.w("total")],
-                [[a.label, str(a.open_gaps), str(a.counts["no_data"]), str(len(a.targets))]
-                 for a in annual.widest_gaps],
+                [
+                    self.w("agencies"),
+                    self.w("open_gaps"),
+                    status_word("no_data", self.lang),
+                    self.w("total"),
+                ],
+                [
+                    [a.label, str(a.open_gaps), str(a.counts["no_data"]), str(len(a.targets))]
+                    for a in annual.widest_gaps
+                ],
             )
         else:
             self.document.add_paragraph(self.w("no_open_gaps"))
         if annual.measure_counts is not None:
             self.document.add_heading(self.w("measures_summary"), level=2)
             for key, count in annual.measure_counts.items():
-                self.document.add_paragraph(f"{self.w('measure.' + key)}: {count}",
-                                            style="List Bullet")
+                self.document.add_paragraph(
+                    f"{self.w('measure.' + key)}: {count}", style="List Bullet"
+                )
         self.document.add_paragraph(f"{self.w('path_note')} {self.w('inferred_note')}")
 
     def _chapters(self) -> None:
@@ -286,8 +324,9 @@ class _Writer:
     def _agency(self, agency: AgencySection) -> None:
         lang = self.lang
         self.document.add_heading(agency.label, level=2)
-        counts = " · ".join(f"{status_word(s, lang)} {agency.counts[s]}" for s in STATUSES
-                            if agency.counts[s])
+        counts = " · ".join(
+            f"{status_word(s, lang)} {agency.counts[s]}" for s in STATUSES if agency.counts[s]
+        )
         self.document.add_paragraph(f"{counts} · {self.w('total')} {len(agency.targets)}")
         self._targets(agency.targets)
         self._picture(agency.chart)
@@ -295,8 +334,10 @@ class _Writer:
             self.document.add_heading(self.w("measures"), level=3)
             self._table(
                 [self.w("table"), self.w("measure"), self.w("status"), self.w("note")],
-                [[str(m.table), m.text, self.w("measure." + m.status), m.note or ""]
-                 for m in agency.measures],
+                [
+                    [str(m.table), m.text, self.w("measure." + m.status), m.note or ""]
+                    for m in agency.measures
+                ],
                 widths=(12, 104, 20, 30),
             )
 
@@ -305,9 +346,10 @@ class _Writer:
         lang = self.lang
         self.document.add_heading(self.w("appendix"), level=1)
         self.document.add_heading(self.w("inputs"), level=2)
-        self._table([self.w(k) for k in ("file", "rows", "accepted", "rejected")],
-                    [[i.path, str(i.rows), str(i.accepted), str(i.rejected)]
-                     for i in annual.inputs])
+        self._table(
+            [self.w(k) for k in ("file", "rows", "accepted", "rejected")],
+            [[i.path, str(i.rows), str(i.accepted), str(i.rejected)] for i in annual.inputs],
+        )
         registry = f"{self.w('registry')}: sha256 {annual.registry_sha256}"
         if annual.status_file:
             registry += f" · {self.w('status_file')}: {annual.status_file}"
@@ -316,9 +358,16 @@ class _Writer:
         if annual.diagnostics:
             self._table(
                 [self.w(k) for k in ("severity", "code", "file", "line", "message")],
-                [[d.severity, d.code, d.file, "" if d.line is None else str(d.line),
-                  d.message_in(lang) + (f"\n{d.hint_in(lang)}" if d.hint_in(lang) else "")]
-                 for d in annual.diagnostics],
+                [
+                    [
+                        d.severity,
+                        d.code,
+                        d.file,
+                        "" if d.line is None else str(d.line),
+                        d.message_in(lang) + (f"\n{d.hint_in(lang)}" if d.hint_in(lang) else ""),
+                    ]
+                    for d in annual.diagnostics
+                ],
             )
         else:
             self.document.add_paragraph(self.w("no_diagnostics"))
@@ -326,22 +375,30 @@ class _Writer:
         if annual.revisions:
             self._table(
                 [self.w(k) for k in ("series", "year", "old", "new", "file")],
-                [[v.series + (f" ({v.region})" if v.region else ""), str(v.year),
-                  figures.format_number(v.old), figures.format_number(v.new),
-                  f"{v.old_file}:{v.old_line} → {v.new_file}:{v.new_line}"]
-                 for v in annual.revisions],
+                [
+                    [
+                        v.series + (f" ({v.region})" if v.region else ""),
+                        str(v.year),
+                        figures.format_number(v.old),
+                        figures.format_number(v.new),
+                        f"{v.old_file}:{v.old_line} → {v.new_file}:{v.new_line}",
+                    ]
+                    for v in annual.revisions
+                ],
             )
         else:
             self.document.add_paragraph(self.w("no_revisions"))
         self.document.add_heading(self.w("sources"), level=2)
         if annual.sources:
-            self._table([self.w("source"), self.w("series")],
-                        [[s.source, ", ".join(s.series)] for s in annual.sources])
+            self._table(
+                [self.w("source"), self.w("series")],
+                [[s.source, ", ".join(s.series)] for s in annual.sources],
+            )
         else:
             self.document.add_paragraph(self.w("no_sources"))
 
 
 def _tint(colour: str) -> str:
     """A light tint of a status colour for a table cell's shading (hex without #)."""
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return "".join(f"{round(c + (255 - c) * 0.75):02X}" for c in (red, green, blue))

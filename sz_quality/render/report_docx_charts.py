@@ -41,8 +41,23 @@ FONT_FOLDERS = (
     "C:/Windows/Fonts",
 )
 # file names of fonts with Chinese glyphs: Noto/Source Han, WenQuanYi, AR PL, Windows, macOS
-_CJK_NAMES = ("cjk", "sourcehan", "wqy", "wenquanyi", "uming", "ukai", "droidsansfallback",
-              "simsun", "simhei", "msyh", "msjh", "pingfang", "hiragino", "stheiti", "songti")
+_CJK_NAMES = (
+    "cjk",
+    "sourcehan",
+    "wqy",
+    "wenquanyi",
+    "uming",
+    "ukai",
+    "droidsansfallback",
+    "simsun",
+    "simhei",
+    "msyh",
+    "msjh",
+    "pingfang",
+    "hiragino",
+    "stheiti",
+    "songti",
+)
 _PROBE = "中文"
 _DPI = 150
 
@@ -63,7 +78,8 @@ def _font_files() -> Iterator[Path]:
         root = Path(os.path.expanduser(folder))
         if root.is_dir():
             found.extend(
-                path for path in root.rglob("*")
+                path
+                for path in root.rglob("*")
                 if path.suffix.lower() in (".ttf", ".otf", ".ttc")
                 and any(name in path.name.lower() for name in _CJK_NAMES)
             )
@@ -100,8 +116,10 @@ def font_note(lang: str) -> str:
     found = cjk_font()
     if found is not None:
         return f"charts: Chinese drawn with {found[0]} ({found[1]})"
-    return ("charts: no CJK font found on this system: Chinese text is kept out of the "
-            "chart images and given in their captions (apt-get install fonts-noto-cjk)")
+    return (
+        "charts: no CJK font found on this system: Chinese text is kept out of the "
+        "chart images and given in their captions (apt-get install fonts-noto-cjk)"
+    )
 
 
 def _has_cjk(text: str) -> bool:
@@ -120,8 +138,14 @@ def chart_images(annual: AnnualReport) -> dict[str, ChartImage]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*[Gg]lyph.*missing.*")
         warnings.filterwarnings("ignore", message=".*Matplotlib currently does not support.*")
-        with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": families,
-                                    "font.size": 8, "axes.unicode_minus": False}):
+        with matplotlib.rc_context(
+            {
+                "font.family": "sans-serif",
+                "font.sans-serif": families,
+                "font.size": 8,
+                "axes.unicode_minus": False,
+            }
+        ):
             for chart_id, spec in sorted(annual.charts.items()):
                 if isinstance(spec, AgencyChart):
                     images[chart_id] = _bullet(spec, annual.lang, found is not None)
@@ -151,26 +175,49 @@ def _target(chart: TargetChart, lang: str, cjk: bool) -> ChartImage:
     import matplotlib.pyplot as plt
 
     left_out: list[str] = []
-    labels = [word(key, lang) for key in ("chart.data", "chart.path", "chart.target",
-                                          "chart.target_year")]
+    labels = [
+        word(key, lang) for key in ("chart.data", "chart.path", "chart.target", "chart.target_year")
+    ]
     figure, axes = plt.subplots(figsize=(6.0, 2.6))
     years = [year for year, _ in chart.history]
     values = [value for _, value in chart.history]
     colour = STATUS_COLOURS.get(chart.status, "#1f6feb")
-    axes.plot(years, values, marker="o", color=colour, linewidth=1.8,
-              label=_safe(labels[0], cjk, left_out))
+    axes.plot(
+        years,
+        values,
+        marker="o",
+        color=colour,
+        linewidth=1.8,
+        label=_safe(labels[0], cjk, left_out),
+    )
     if chart.baseline_value is not None and chart.target_value is not None:
-        axes.plot([chart.baseline_year, chart.target_year],
-                  [chart.baseline_value, chart.target_value], linestyle="--", color="#57606a",
-                  linewidth=1, label=_safe(labels[1], cjk, left_out))
+        axes.plot(
+            [chart.baseline_year, chart.target_year],
+            [chart.baseline_value, chart.target_value],
+            linestyle="--",
+            color="#57606a",
+            linewidth=1,
+            label=_safe(labels[1], cjk, left_out),
+        )
     if chart.target_min is not None and chart.target_max is not None:
-        axes.axhspan(chart.target_min, chart.target_max, color="#1a7f37", alpha=0.12,
-                     label=_safe(labels[2], cjk, left_out))
+        axes.axhspan(
+            chart.target_min,
+            chart.target_max,
+            color="#1a7f37",
+            alpha=0.12,
+            label=_safe(labels[2], cjk, left_out),
+        )
     elif chart.target_value is not None:
-        axes.axhline(chart.target_value, color="#1a7f37", linestyle=":", linewidth=1.2,
-                     label=_safe(labels[2], cjk, left_out))
-    axes.axvline(chart.target_year, color="#8c959f", linewidth=0.8,
-                 label=_safe(labels[3], cjk, left_out))
+        axes.axhline(
+            chart.target_value,
+            color="#1a7f37",
+            linestyle=":",
+            linewidth=1.2,
+            label=_safe(labels[2], cjk, left_out),
+        )
+    axes.axvline(
+        chart.target_year, color="#8c959f", linewidth=0.8, label=_safe(labels[3], cjk, left_out)
+    )
     axes.set_ylabel(_safe(chart.unit, cjk, left_out))
     axes.set_title(_safe(chart.title, cjk, left_out), loc="left", fontsize=9)
     first = min([*years, chart.baseline_year])
@@ -190,10 +237,12 @@ def _target(chart: TargetChart, lang: str, cjk: bool) -> ChartImage:
 
 def _legend_words(lang: str) -> str:
     """The legend in words, for a chart drawn without its Chinese legend."""
-    parts = (("chart.data", "实线" if lang == "zh" else "solid line"),
-             ("chart.path", "虚线" if lang == "zh" else "dashed line"),
-             ("chart.target", "点线" if lang == "zh" else "dotted line"),
-             ("chart.target_year", "竖线" if lang == "zh" else "vertical line"))
+    parts = (
+        ("chart.data", "实线" if lang == "zh" else "solid line"),
+        ("chart.path", "虚线" if lang == "zh" else "dashed line"),
+        ("chart.target", "点线" if lang == "zh" else "dotted line"),
+        ("chart.target_year", "竖线" if lang == "zh" else "vertical line"),
+    )
     return "，".join(f"{style}：{word(key, lang)}" for key, style in parts)
 
 
@@ -207,20 +256,33 @@ def _bullet(chart: AgencyChart, lang: str, cjk: bool) -> ChartImage:
     positions = list(range(len(rows)))[::-1]
     for position, row in zip(positions, rows, strict=True):
         if row.progress is None:
-            axes.text(0.02, position, status_word("no_data", lang) if cjk or lang == "en"
-                      else "—", va="center", fontsize=7, color="#57606a")
+            axes.text(
+                0.02,
+                position,
+                status_word("no_data", lang) if cjk or lang == "en" else "—",
+                va="center",
+                fontsize=7,
+                color="#57606a",
+            )
             continue
         shown = max(min(row.progress, 1.5), 0.0)
         axes.barh(position, shown, height=0.5, color=STATUS_COLOURS.get(row.status, "#8c959f"))
-        axes.text(shown + 0.02, position, f"{format_number(row.progress * 100)}%",
-                  va="center", fontsize=7)
+        axes.text(
+            shown + 0.02, position, f"{format_number(row.progress * 100)}%", va="center", fontsize=7
+        )
         if row.expected is not None:
-            axes.plot([row.expected] * 2, [position - 0.35, position + 0.35], color="#24292f",
-                      linewidth=1.2)
+            axes.plot(
+                [row.expected] * 2,
+                [position - 0.35, position + 0.35],
+                color="#24292f",
+                linewidth=1.2,
+            )
     axes.axvline(1.0, color="#1a7f37", linestyle=":", linewidth=1)
     axes.set_xlim(0, 1.7)
-    axes.set_yticks(positions, [_safe(row.label, cjk, left_out) or str(index + 1)
-                                for index, row in enumerate(rows)])
+    axes.set_yticks(
+        positions,
+        [_safe(row.label, cjk, left_out) or str(index + 1) for index, row in enumerate(rows)],
+    )
     axes.set_title(_safe(chart.title, cjk, left_out), loc="left", fontsize=9)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -230,4 +292,3 @@ def _bullet(chart: AgencyChart, lang: str, cjk: bool) -> ChartImage:
         numbered = "；".join(f"{index + 1}. {row.label}" for index, row in enumerate(rows))
         caption = f"{caption}：{numbered}"
     return ChartImage(chart.chart_id, _png(figure), caption)
-

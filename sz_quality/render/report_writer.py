@@ -64,14 +64,20 @@ def _written_before(folder: Path) -> set[str]:
     except FileNotFoundError:
         return set()
     # plain .svg names only: an edited manifest never reaches outside the folder
-    return {line for line in lines
-            if line.endswith(".svg") and not line.startswith((".", "#"))
-            and Path(line).name == line and "\\" not in line}
+    return {
+        line
+        for line in lines
+        if line.endswith(".svg")
+        and not line.startswith((".", "#"))
+        and Path(line).name == line
+        and "\\" not in line
+    }
 
 
 def _write_manifest(folder: Path, names: set[str]) -> None:
-    write_text_atomic(folder / MANIFEST, _MANIFEST_HEADER + "".join(
-        f"{name}\n" for name in sorted(names)))
+    write_text_atomic(
+        folder / MANIFEST, _MANIFEST_HEADER + "".join(f"{name}\n" for name in sorted(names))
+    )
 
 
 def write_charts(folder: Path, svgs: dict[str, str]) -> list[Path]:
@@ -113,8 +119,14 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
             raise ValueError(f"unknown report format {explicit!r}: use html, md, json or docx")
         return chosen
     suffix = Path(path).suffix.lower()
-    found = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md",
-             ".json": "json", ".docx": "docx"}.get(suffix)
+    found = {
+        ".html": "html",
+        ".htm": "html",
+        ".md": "md",
+        ".markdown": "md",
+        ".json": "json",
+        ".docx": "docx",
+    }.get(suffix)
     if found is None:
         raise ValueError(
             f"cannot tell the report format from {str(path)!r}: name it .html, .md, .json or "
@@ -124,8 +136,9 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
     return found  # type: ignore[return-value]
 
 
-def write_annual_report(path: str | os.PathLike[str], annual: AnnualReport,
-                        chosen: ReportFormat) -> list[Path]:
+def write_annual_report(
+    path: str | os.PathLike[str], annual: AnnualReport, chosen: ReportFormat
+) -> list[Path]:
     """Render `annual` as `chosen` into `path`; returns the files written, the report first.
 
     Markdown writes its charts as SVG files in `<stem>_charts/` beside it (`write_charts`:
@@ -174,7 +187,14 @@ def write_report(
     The format is `fmt` (html, md, json), else the one `path`'s suffix names.
     """
     chosen = format_for(path, fmt)
-    annual = build_report(report, registry, measures=measures,
-                          measures_status=measures_status, data=data, lang=lang,
-                          stamp=stamp, charts=chosen != "json")
+    annual = build_report(
+        report,
+        registry,
+        measures=measures,
+        measures_status=measures_status,
+        data=data,
+        lang=lang,
+        stamp=stamp,
+        charts=chosen != "json",
+    )
     return annual, write_annual_report(path, annual, chosen)

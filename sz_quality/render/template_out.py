@@ -24,11 +24,19 @@ from .xlsx_book import Book
 
 __all__ = ["FIELDS", "AgencyForm", "agency_form", "form_csv", "forms_xlsx"]
 
-FIELDS = ("indicator", "name_zh", "name_en", "unit", "year", "value", "source", "note",
-          "targets")
+FIELDS = ("indicator", "name_zh", "name_en", "unit", "year", "value", "source", "note", "targets")
 _EDITABLE = frozenset({"value", "source", "note"})
-_WIDTHS = {"indicator": 28, "name_zh": 30, "name_en": 40, "unit": 12, "year": 8,
-           "value": 14, "source": 40, "note": 30, "targets": 30}
+_WIDTHS = {
+    "indicator": 28,
+    "name_zh": 30,
+    "name_en": 40,
+    "unit": 12,
+    "year": 8,
+    "value": 14,
+    "source": 40,
+    "note": 30,
+    "targets": 30,
+}
 
 
 @dataclass(frozen=True)
@@ -44,17 +52,19 @@ def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
     rows = []
     for need in requirements(lookup, agency, year):
         info = lookup.get(need.series)
-        rows.append({
-            "indicator": need.series,
-            "name_zh": info.name_zh if info else "",
-            "name_en": info.name_en if info else "",
-            "unit": info.unit if info else "",
-            "year": need.year,
-            "value": None,
-            "source": "",
-            "note": "",
-            "targets": ", ".join(need.targets),
-        })
+        rows.append(
+            {
+                "indicator": need.series,
+                "name_zh": info.name_zh if info else "",
+                "name_en": info.name_en if info else "",
+                "unit": info.unit if info else "",
+                "year": need.year,
+                "value": None,
+                "source": "",
+                "note": "",
+                "targets": ", ".join(need.targets),
+            }
+        )
     return AgencyForm(agency, year, tuple(rows))
 
 
@@ -68,8 +78,9 @@ def form_csv(form: AgencyForm, lang: Lang) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_headers(lang))
     for row in form.rows:
-        writer.writerow(["" if row[field] is None else safe_text(str(row[field]))
-                         for field in FIELDS])
+        writer.writerow(
+            ["" if row[field] is None else safe_text(str(row[field])) for field in FIELDS]
+        )
     return buffer.getvalue()
 
 
@@ -83,8 +94,9 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
         sheet = book.sheet(form.agency.name_zh)
         for column, field in enumerate(FIELDS):
             sheet.write_string(0, column, word(f"template.{field}", lang), header)
-            sheet.set_column(column, column, _WIDTHS[field],
-                             editable if field in _EDITABLE else None)
+            sheet.set_column(
+                column, column, _WIDTHS[field], editable if field in _EDITABLE else None
+            )
         for line, row in enumerate(form.rows, start=1):
             for column, field in enumerate(FIELDS):
                 value = row[field]
@@ -97,16 +109,22 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
                     sheet.write_string(line, column, str(value), style)
         if form.rows:
             value_column = FIELDS.index("value")
-            sheet.data_validation(1, value_column, len(form.rows), value_column, {
-                "validate": "decimal",
-                "criteria": "between",
-                "minimum": -1e300,
-                "maximum": 1e300,
-                "input_title": word("template.number", lang),
-                "input_message": word("template.number_help", lang)[:255],
-                "error_title": word("template.number", lang),
-                "error_message": word("template.number_help", lang)[:255],
-            })
+            sheet.data_validation(
+                1,
+                value_column,
+                len(form.rows),
+                value_column,
+                {
+                    "validate": "decimal",
+                    "criteria": "between",
+                    "minimum": -1e300,
+                    "maximum": 1e300,
+                    "input_title": word("template.number", lang),
+                    "input_message": word("template.number_help", lang)[:255],
+                    "error_title": word("template.number", lang),
+                    "error_message": word("template.number_help", lang)[:255],
+                },
+            )
         sheet.freeze_panes(1, 0)
         sheet.protect("", {"autofilter": True, "format_columns": True, "sort": False})
         sheet.autofilter(0, 0, max(len(form.rows), 1), len(FIELDS) - 1)

@@ -92,8 +92,9 @@ class Book:
         cleaned = "".join("_" if char in "[]:*?/\\" else char for char in name)[:31]
         return self.workbook.add_worksheet(cleaned)
 
-    def write(self, sheet: Any, row: int, column: int, value: object, kind: CellKind,
-              **style: object) -> None:
+    def write(
+        self, sheet: Any, row: int, column: int, value: object, kind: CellKind, **style: object
+    ) -> None:
         """One cell: a number as a number, text as text (never a formula), None blank."""
         if kind in _NUMBER_FORMATS:
             style = {"num_format": _NUMBER_FORMATS[kind], **style}
@@ -120,8 +121,7 @@ class Book:
     ) -> int:
         """The header at `first_row` (frozen, with an autofilter), then one line per row;
         returns the number of rows written."""
-        header = self.style(bold=True, bg_color="#DDEBF7", border=1, text_wrap=True,
-                            valign="top")
+        header = self.style(bold=True, bg_color="#DDEBF7", border=1, text_wrap=True, valign="top")
         for index, column in enumerate(columns):
             sheet.write_string(first_row, index, column.label(lang), header)
             sheet.set_column(index, index, column.width)
@@ -130,8 +130,7 @@ class Book:
             for index, column in enumerate(columns):
                 fill = column.fill(row) if column.fill is not None else None
                 style = (fills or {}).get(fill, {}) if fill else {}
-                self.write(sheet, first_row + count, index, column.value(row), column.kind,
-                           **style)
+                self.write(sheet, first_row + count, index, column.value(row), column.kind, **style)
         sheet.freeze_panes(first_row + 1, 0)
         sheet.autofilter(first_row, 0, first_row + max(count, 1), len(columns) - 1)
         return count

@@ -56,8 +56,9 @@ def collect_history(
     return {key: tuple(sorted(values.items())) for key, values in history.items()}
 
 
-def _row(result: Result, lang: Lang, history: Sequence[tuple[int, float]],
-         charted: bool) -> TargetRow:
+def _row(
+    result: Result, lang: Lang, history: Sequence[tuple[int, float]], charted: bool
+) -> TargetRow:
     return TargetRow(
         result=result,
         name=result.name(lang) or result.target,
@@ -78,8 +79,9 @@ def _sources(observations: Iterable[Observation]) -> tuple[Source, ...]:
     for observation in observations:
         if observation.source:
             found.setdefault(observation.source.strip(), set()).add(observation.series)
-    return tuple(Source(source, tuple(sorted(series)))
-                 for source, series in sorted(found.items()) if source)
+    return tuple(
+        Source(source, tuple(sorted(series))) for source, series in sorted(found.items()) if source
+    )
 
 
 def build_report(
@@ -103,15 +105,23 @@ def build_report(
     if history is None:
         history = collect_history(registry, data, report.year) if data is not None else {}
     rows = {
-        result.target: _row(result, lang, history.get(result.target, ()),
-                            charted=charts and len(history.get(result.target, ())) >= 2)
+        result.target: _row(
+            result,
+            lang,
+            history.get(result.target, ()),
+            charted=charts and len(history.get(result.target, ())) >= 2,
+        )
         for result in report.results
     }
     ordered_rows = tuple(rows[result.target] for result in report.results)
 
     chapters = tuple(
-        ChapterSection(group.key, group.label(lang), group.counts,
-                       tuple(rows[result.target] for result in group.results))
+        ChapterSection(
+            group.key,
+            group.label(lang),
+            group.counts,
+            tuple(rows[result.target] for result in group.results),
+        )
         for group in report.by_chapter()
     )
 
@@ -122,36 +132,41 @@ def build_report(
         if measures is not None:
             for measure in measures.of_agency(group.key):
                 reported = status_of.get(measure.id)
-                measure_rows.append(MeasureRow(
-                    id=measure.id,
-                    table=measure.table,
-                    text=measure.text_zh if lang == "zh" else measure.text_en,
-                    targets=measure.targets,
-                    status=reported.status if reported is not None else "not_reported",
-                    note=reported.note if reported is not None else None,
-                ))
+                measure_rows.append(
+                    MeasureRow(
+                        id=measure.id,
+                        table=measure.table,
+                        text=measure.text_zh if lang == "zh" else measure.text_en,
+                        targets=measure.targets,
+                        status=reported.status if reported is not None else "not_reported",
+                        note=reported.note if reported is not None else None,
+                    )
+                )
         measure_counts: dict[str, int] = {}
         if measures_status is not None:
             measure_counts = _count_measures(measure_rows)
         anchor = _anchor(group.key, index, registry)
         has_progress = any(result.progress is not None for result in group.results)
-        agencies.append(AgencySection(
-            key=group.key,
-            label=group.label(lang),
-            anchor=anchor,
-            counts=group.counts,
-            open_gaps=group.open_gaps,
-            targets=tuple(rows[result.target] for result in group.results),
-            measures=tuple(measure_rows),
-            measure_counts=measure_counts,
-            chart=f"bullet-{anchor}" if charts and has_progress else None,
-        ))
+        agencies.append(
+            AgencySection(
+                key=group.key,
+                label=group.label(lang),
+                anchor=anchor,
+                counts=group.counts,
+                open_gaps=group.open_gaps,
+                targets=tuple(rows[result.target] for result in group.results),
+                measures=tuple(measure_rows),
+                measure_counts=measure_counts,
+                chart=f"bullet-{anchor}" if charts and has_progress else None,
+            )
+        )
     widest = tuple(section for section in agencies if section.open_gaps > 0)[:WIDEST_GAPS]
 
     all_measure_counts = None
     if measures_status is not None:
         all_measure_counts = _count_measures(
-            [row for section in agencies for row in section.measures])
+            [row for section in agencies for row in section.measures]
+        )
 
     diagnostics = tuple(report.diagnostics)
     if measures_status is not None:
@@ -196,8 +211,9 @@ def _count_measures(rows: Iterable[MeasureRow]) -> dict[str, int]:
     return counts
 
 
-def _chart_specs(report: Report, rows: Sequence[TargetRow],
-                 agencies: Sequence[AgencySection]) -> dict[str, ChartSpec]:
+def _chart_specs(
+    report: Report, rows: Sequence[TargetRow], agencies: Sequence[AgencySection]
+) -> dict[str, ChartSpec]:
     """What each chart shows: a target's series and path, an agency's progress bars."""
     specs: dict[str, ChartSpec] = {}
     for row in rows:
@@ -229,7 +245,7 @@ def _chart_specs(report: Report, rows: Sequence[TargetRow],
             expected = (year - result.baseline_year) / span if span > 0 else None
             label = row.name
             if len(label) > _BULLET_LABEL:
-                label = label[:_BULLET_LABEL - 1] + "…"
+                label = label[: _BULLET_LABEL - 1] + "…"
             bullets.append(BulletRow(label, result.progress, expected, result.status))
         specs[section.chart] = AgencyChart(section.chart, section.label, tuple(bullets))
     return specs

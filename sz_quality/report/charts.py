@@ -113,8 +113,14 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
     data_label, path_label, target_label, year_label = chart.labels
     years = [year for year, _ in chart.history]
     values = [value for _, value in chart.history]
-    levels = [*values, *(v for v in (chart.baseline_value, chart.target_value,
-                                     chart.target_min, chart.target_max) if v is not None)]
+    levels = [
+        *values,
+        *(
+            v
+            for v in (chart.baseline_value, chart.target_value, chart.target_min, chart.target_max)
+            if v is not None
+        ),
+    ]
     low, high = (min(levels), max(levels)) if levels else (0.0, 1.0)
     pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0
     ticks = nice_ticks(low - pad, high + pad)
@@ -134,13 +140,11 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
     svg.text(12, 40, chart.unit, size=10, colour="#57606a")
     for tick in ticks:
         svg.line(_LEFT, y(tick), plot_right, y(tick), "#d0d7de", width=0.5)
-        svg.text(_LEFT - 6, y(tick) + 3.5, number(tick), size=10, anchor="end",
-                 colour="#57606a")
+        svg.text(_LEFT - 6, y(tick) + 3.5, number(tick), size=10, anchor="end", colour="#57606a")
     step = max(1, (last_year - first_year) // 10 + 1)
     for year in range(first_year, last_year + 1, step):
         svg.line(x(year), plot_bottom, x(year), plot_bottom + 4, "#57606a", width=0.8)
-        svg.text(x(year), plot_bottom + 16, str(year), size=10, anchor="middle",
-                 colour="#57606a")
+        svg.text(x(year), plot_bottom + 16, str(year), size=10, anchor="middle", colour="#57606a")
     svg.line(_LEFT, plot_bottom, plot_right, plot_bottom, "#57606a", width=0.8)
     svg.line(_LEFT, _TOP, _LEFT, plot_bottom, "#57606a", width=0.8)
 
@@ -150,15 +154,29 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
         svg.rect(_LEFT, top, plot_right - _LEFT, bottom - top, "#1a7f37", opacity=0.12)
         legend.append((target_label, "#1a7f37", None))
     elif chart.target_value is not None:
-        svg.line(_LEFT, y(chart.target_value), plot_right, y(chart.target_value), "#1a7f37",
-                 width=1.2)
+        svg.line(
+            _LEFT, y(chart.target_value), plot_right, y(chart.target_value), "#1a7f37", width=1.2
+        )
         legend.append((target_label, "#1a7f37", None))
     if chart.baseline_value is not None and chart.target_value is not None:
-        svg.line(x(chart.baseline_year), y(chart.baseline_value), x(chart.target_year),
-                 y(chart.target_value), "#6e7781", dash="5 3")
+        svg.line(
+            x(chart.baseline_year),
+            y(chart.baseline_value),
+            x(chart.target_year),
+            y(chart.target_value),
+            "#6e7781",
+            dash="5 3",
+        )
         legend.append((path_label, "#6e7781", "5 3"))
-    svg.line(x(chart.target_year), _TOP, x(chart.target_year), plot_bottom, "#6e7781",
-             width=0.8, dash="1.5 2")
+    svg.line(
+        x(chart.target_year),
+        _TOP,
+        x(chart.target_year),
+        plot_bottom,
+        "#6e7781",
+        width=0.8,
+        dash="1.5 2",
+    )
     legend.append((year_label, "#6e7781", "1.5 2"))
     colour = STATUS_COLOURS.get(chart.status, "#0969da")
     if len(values) > 1:
@@ -180,8 +198,12 @@ _LABELS, _ROW = 236, 26
 _SHOWN_LOW, _SHOWN_HIGH = -0.2, 1.2
 
 
-def agency_bullet_svg(chart_id: str, title: str, rows: Sequence[BulletRow],
-                      labels: tuple[str, str, str] = ("progress", "expected", "no data")) -> str:
+def agency_bullet_svg(
+    chart_id: str,
+    title: str,
+    rows: Sequence[BulletRow],
+    labels: tuple[str, str, str] = ("progress", "expected", "no data"),
+) -> str:
     """A bullet chart: one bar per target (its progress), a tick at the expected share."""
     progress_label, expected_label, no_data_label = labels
     top = 44
@@ -194,28 +216,34 @@ def agency_bullet_svg(chart_id: str, title: str, rows: Sequence[BulletRow],
         return _LABELS + (share - _SHOWN_LOW) / (_SHOWN_HIGH - _SHOWN_LOW) * (right - _LABELS)
 
     svg.text(12, 22, _fit(title, 13, _WIDTH - 24), size=13, bold=True)
-    for start, end, shade in ((0.0, 0.6, "#eaeef2"), (0.6, 1.0, "#d8dee4"),
-                              (1.0, _SHOWN_HIGH, "#dafbe1")):
+    for start, end, shade in (
+        (0.0, 0.6, "#eaeef2"),
+        (0.6, 1.0, "#d8dee4"),
+        (1.0, _SHOWN_HIGH, "#dafbe1"),
+    ):
         svg.rect(x(start), top, x(end) - x(start), plot_bottom - top, shade)
     for index, row in enumerate(rows):
         middle = top + _ROW * index + _ROW / 2
-        svg.text(_LABELS - 8, middle + 4, _fit(row.label, 11, _LABELS - 16), size=11,
-                 anchor="end")
+        svg.text(_LABELS - 8, middle + 4, _fit(row.label, 11, _LABELS - 16), size=11, anchor="end")
         if row.progress is None:
             svg.text(x(0.02), middle + 4, no_data_label, size=10, colour="#57606a")
         else:
             shown = max(_SHOWN_LOW, min(_SHOWN_HIGH, row.progress))
             start, end = sorted((x(0.0), x(shown)))
-            svg.rect(start, middle - 6, end - start, 12,
-                     STATUS_COLOURS.get(row.status, "#0969da"))
+            svg.rect(start, middle - 6, end - start, 12, STATUS_COLOURS.get(row.status, "#0969da"))
         if row.expected is not None:
-            svg.line(x(row.expected), middle - 9, x(row.expected), middle + 9, "#24292f",
-                     width=2)
+            svg.line(x(row.expected), middle - 9, x(row.expected), middle + 9, "#24292f", width=2)
     svg.line(x(1.0), top, x(1.0), plot_bottom, "#1a7f37", width=1.2)
     for tick in (-0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2):
         svg.line(x(tick), plot_bottom, x(tick), plot_bottom + 4, "#57606a", width=0.8)
-        svg.text(x(tick), plot_bottom + 16, f"{tick * 100:.0f}%", size=10, anchor="middle",
-                 colour="#57606a")
+        svg.text(
+            x(tick),
+            plot_bottom + 16,
+            f"{tick * 100:.0f}%",
+            size=10,
+            anchor="middle",
+            colour="#57606a",
+        )
     svg.line(_LABELS, plot_bottom, right, plot_bottom, "#57606a", width=0.8)
     # the legend: a bar is the progress, a tick the share of the period elapsed
     legend_y = height - 16

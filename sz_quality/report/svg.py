@@ -28,8 +28,11 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def escape(text: str) -> str:
     text = _NOT_XML.sub("\ufffd", text)
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&quot;").replace("'", "&#39;")
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
     )
 
 
@@ -75,24 +78,42 @@ class Svg:
         self.title = title
         self._parts: list[str] = []
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, colour: str, *,
-             width: float = 1, dash: str | None = None) -> None:
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        colour: str,
+        *,
+        width: float = 1,
+        dash: str | None = None,
+    ) -> None:
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         self._parts.append(
             f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" '
             f'stroke="{colour}" stroke-width="{_n(width)}"{dashed}/>'
         )
 
-    def polyline(self, points: Sequence[tuple[float, float]], colour: str, *,
-                 width: float = 1.8) -> None:
+    def polyline(
+        self, points: Sequence[tuple[float, float]], colour: str, *, width: float = 1.8
+    ) -> None:
         joined = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
         self._parts.append(
             f'<polyline points="{joined}" fill="none" stroke="{colour}" '
             f'stroke-width="{_n(width)}" stroke-linejoin="round"/>'
         )
 
-    def rect(self, x: float, y: float, width: float, height: float, colour: str, *,
-             opacity: float | None = None) -> None:
+    def rect(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        colour: str,
+        *,
+        opacity: float | None = None,
+    ) -> None:
         faded = f' fill-opacity="{opacity}"' if opacity is not None else ""
         self._parts.append(
             f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(max(0.0, width))}" '
@@ -102,8 +123,17 @@ class Svg:
     def circle(self, x: float, y: float, radius: float, colour: str) -> None:
         self._parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(radius)}" fill="{colour}"/>')
 
-    def text(self, x: float, y: float, text: str, *, size: float = 10, anchor: str = "start",
-             colour: str = "#24292f", bold: bool = False) -> None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        size: float = 10,
+        anchor: str = "start",
+        colour: str = "#24292f",
+        bold: bool = False,
+    ) -> None:
         attributes = f'x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}"'
         if anchor != "start":
             attributes += f' text-anchor="{anchor}"'
