@@ -180,6 +180,7 @@ def check_command(
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
     from ..check.evaluate import evaluate, evaluate_regions
+    from ..plan.districts import RegionNames
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -194,6 +195,9 @@ def check_command(
     if region is not None and by is GroupBy.region:
         usage_error("--region and --by region: choose one")
     name = " ".join(region.split()) if region is not None else ""
+    if name:  # 福田 is 福田区; 全市 the city total
+        known = RegionNames.of(registry.districts, registry.city_total).canonical(name)
+        name = known if known is not None else name
     if by is GroupBy.region:
         data = read_data(registry, files, encoding, sheet, language)
         report = evaluate_regions(registry, data, year)

@@ -20,6 +20,7 @@ from .. import __version__
 from ..paths import default_targets_path
 from .agencies import AgencyNames
 from .cache import digest, read_entry, write_entry
+from .districts import RegionNames
 from .names import fold
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 6  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
-# series references; 5: both; 6: SeriesInfo.twin
+_FORMAT = 7  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
+# series references; 5: both; 6: SeriesInfo.twin; 7: regions, additive series
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
@@ -166,6 +167,9 @@ class Lookup:
         agency_names: dict[str, str],  # folded id / name / alias -> agency id
         factors: dict[tuple[str, str], Factor] | None = None,
         version: str = __version__,
+        regions: RegionNames | None = None,
+        additive: frozenset[str] = frozenset(),
+        every_district: frozenset[str] = frozenset(),
     ) -> None:
         self.sha256 = sha256
         self.series = series
@@ -176,6 +180,11 @@ class Lookup:
         # (normalised unit text, series unit) -> factor, or why there is none
         self.factors: dict[tuple[str, str], Factor] = factors if factors is not None else {}
         self.version = version
+        # the plan's districts and the city total's names (plan/districts.py)
+        self.regions = regions if regions is not None else RegionNames.of((), ())
+        self.additive = additive  # indicators that add up across districts
+        # the series a target stated for every district is judged on (in any region)
+        self.every_district = every_district
         self._dirty = False
         self._terms: TermIndex | None = None  # built at the first Chinese "did you mean"
         self._by_id = {info.id: info for info in series}
@@ -298,6 +307,9 @@ class Lookup:
             "factors": [
                 [source, target, value] for (source, target), value in self.factors.items()
             ],
+            "regions": self.regions.to_json(),
+            "additive": sorted(self.additive),
+            "every_district": sorted(self.every_district),
         }
 
     @classmethod
@@ -342,6 +354,9 @@ class Lookup:
             ),
             agency_names=dict(data["agency_names"]),
             factors=factors,
+            regions=RegionNames.from_json(data["regions"]),
+            additive=frozenset(data["additive"]),
+            every_district=frozenset(data["every_district"]),
         )
 
     def save(self) -> None:

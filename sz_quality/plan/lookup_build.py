@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .districts import RegionNames
 from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
 from .names import fold
 
@@ -254,4 +255,23 @@ def build_lookup(registry: Registry) -> Lookup:
         agencies=tuple(agencies),
         agency_names=agency_names,
         factors=factors,
+        regions=RegionNames.of(registry.districts, registry.city_total),
+        additive=frozenset(i.id for i in registry.indicators if i.additive),
+        every_district=_every_district(registry),
     )
+
+
+def _every_district(registry: Registry) -> frozenset[str]:
+    """A target stated for every district, its indicator and (transitively) the inputs of
+    the indicator's formula: what `szq check` judges it on, in any region."""
+    found = {target.id for target in registry.targets if target.every_district}
+    pending = [target.indicator for target in registry.targets if target.every_district]
+    while pending:
+        series = pending.pop()
+        if series in found:
+            continue
+        found.add(series)
+        formula = registry.formulas.get(series)
+        if formula is not None:
+            pending.extend(formula.operand_factors)
+    return frozenset(found)

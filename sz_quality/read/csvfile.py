@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
 from .diagnostics import template
+from .district_column import sample_rows
 from .findings import SourceFile
 from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
 from .rows import BAD_BYTES
@@ -113,6 +114,7 @@ def read_csv(
                     layout = read_layout(findings, file, header)
                     next_line += reader.line_num
                     text = text[stream.tell() :]
+                    session.adopt_layout(file, layout, sample_rows(text, delimiter))
                     file.check_bytes = not clean and BAD_BYTES.search(text) is not None
                     if (
                         layout.kind == "long"

@@ -193,6 +193,51 @@ CODES: dict[str, Code] = {
             "需要的指标没有数值。`szq template` 生成对应的报送表。",
         ),
         Code(
+            "unknown-region",
+            "warning",
+            "A region that is neither the city total (blank, 全市, 合计, 总计, or a name the "
+            "registry adds such as 深圳市) nor a district the registry lists (福田 and 福田区 are "
+            "one); kept as written, with a suggestion.",
+            "地区既不是全市(空白、全市、合计、总计或登记表所列名称,如 深圳市),也不是登记表所列的区"
+            "(福田 与 福田区 为同一区);按原样保留,并给出建议。",
+        ),
+        Code(
+            "district-column",
+            "error",
+            "A column szq does not know whose values are district names, in a file without a "
+            "region column: read as the region column, so that no district figure is taken "
+            "for the city's.",
+            "文件没有地区列,而某个无法识别的列的值是区名:按地区列读取,以免把区的数字当作全市的。",
+        ),
+        Code(
+            "suspect-magnitude",
+            "warning",
+            "A value whose ratio to the same series' neighbouring year, or to the same figure "
+            "in another file, is close to a power of ten a unit slip produces (10³ 千, 10⁴ 万, "
+            "10⁸ 亿, 10¹²; 10² for a %): 万元 written as 亿元? Between files it replaces the "
+            "`revision` warning; the later value is kept.",
+            "数值与同一序列相邻年份(或另一文件中的同一数字)之比接近单位写错造成的 10 的幂"
+            "(10³ 千、10⁴ 万、10⁸ 亿、10¹²;百分比为 10²):是否把 万元 写成了 亿元?",
+        ),
+        Code(
+            "repeated-value",
+            "warning",
+            "The same value, to four or more significant figures, in consecutive years of a "
+            "money amount or of an indicator that adds up across districts (a copied row?); "
+            "whole numbers with fewer significant figures (360 good-air days) never.",
+            "金额或可跨区加总的指标在相邻年份数值完全相同(至少 4 位有效数字),"
+            "疑为复制了上一年的行。",
+        ),
+        Code(
+            "parts-total-mismatch",
+            "warning",
+            "An indicator marked `additive` whose districts' figures sum to more than the city "
+            "total's, or, with every district of the registry present, to other than it, by "
+            "more than 0.5% of the total (rounding).",
+            "可加总指标各区之和大于全市数,或登记表所列各区俱全而其和不等于全市数"
+            "(相差超过全市数的 0.5%)。",
+        ),
+        Code(
             "too-many",
             "error or warning",
             "More diagnostics of one code in one file than `--max-diagnostics` (default 1000, 0"
@@ -435,6 +480,60 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "添加一行:{id},{year},<数值>",
         "add a row: {id},{year},<value>",
     ),
+    "unknown-region": ("未知的地区 {region!r}", "unknown region {region!r}"),
+    "unknown-region.hint": (
+        "是否为 {name!r}?全市请留空或写 全市",
+        "did you mean {name!r}? Leave the city total blank or write 全市",
+    ),
+    "unknown-region.none": (
+        "登记表所列的区:{names};全市请留空或写 全市",
+        "the registry's districts: {names}; leave the city total blank or write 全市",
+    ),
+    "district-column": (
+        "列 {header!r} 的值是区名(如 {example!r}),而文件没有地区列:按地区列读取",
+        "column {header!r} holds district names (such as {example!r}) and the file has no "
+        "region column: read as the region column",
+    ),
+    "district-column.hint": (
+        "请把该列的表头改为 地区(或 region)",
+        "head the column 地区 (or region)",
+    ),
+    "suspect-magnitude": (
+        "{id!r} {region}{year}:{value:.12g} {unit},而 {other_year}:{other:.12g} {unit}"
+        "({other_file} 第 {other_line} 行),相差约 10^{power} 倍",
+        "{id!r} {region}{year}: {value:.12g} {unit} against {other_year}: {other:.12g} {unit} "
+        "({other_file} line {other_line}), about 10^{power} times apart",
+    ),
+    "suspect-magnitude.unit": (
+        "是否把 {written} 写成了 {unit}?",
+        "{written} written as {unit}?",
+    ),
+    "suspect-magnitude.percent": (
+        "是否把比例(小数)写成了百分数,或反之?",
+        "a fraction written for a percentage, or the reverse?",
+    ),
+    "suspect-magnitude.other": (
+        "请检查数值的位数和单位列",
+        "check the digits and the unit column",
+    ),
+    "repeated-value": (
+        "{id!r} {region}{year} 的数值 {value:.12g} 与 {other_year} 年(第 {other_line} 行)完全相同",
+        "{id!r} {region}{year}: {value:.12g}, the same as {other_year} (line {other_line})",
+    ),
+    "repeated-value.hint": (
+        "是否复制了上一年的行?",
+        "was last year's row copied?",
+    ),
+    "parts-total-mismatch": (
+        "{id!r} {year}:各区之和 {sum:.12g} 与全市 {total:.12g} 不符({districts})",
+        "{id!r} {year}: the districts sum to {sum:.12g} against the city total {total:.12g} "
+        "({districts})",
+    ),
+    "parts-total-mismatch.hint": (
+        "请核对各区数值和全市数值(新区是否重复计入所属区?)",
+        "check the districts' figures and the total (a new district counted in its parent "
+        "district too?)",
+    ),
     "too-many": (
         "另有 {count} 条 {code} 未列出",
         "{count} more {code} diagnostic(s) not listed",
@@ -481,7 +580,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 # messages whose {region} is a phrase ("region 'r3' ") built from the raw region, if any
-_WITH_REGION = frozenset({"duplicate-row.equal", "duplicate-row.differ", "revision"})
+_WITH_REGION = frozenset(
+    {
+        "duplicate-row.equal",
+        "duplicate-row.differ",
+        "revision",
+        "suspect-magnitude",
+        "repeated-value",
+    }
+)
 
 Template = tuple[str, Params]
 """A message key and the values that fill it."""

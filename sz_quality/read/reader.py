@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from ..plan.lookup import AgencyInfo, Lookup
 from .cells import FIELDS, HEADER_ALIASES, NO_VALUE, parse_value, parse_year
 from .completeness import check_agency
+from .consistency import check_consistency
 from .observations import ReadResult
 from .session import Progress, Session
 
@@ -152,6 +153,7 @@ def _read(
     )
     for path in paths:
         session.read(path, encoding=encoding, sheet=sheet, progress=progress)
+    check_consistency(lookup, session.store, session.findings, session.layouts)
     if expect is not None:
         check_agency(lookup, session.store, session.findings, *expect)
     result = session.result()

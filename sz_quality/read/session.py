@@ -19,6 +19,7 @@ from ..plan.lookup import Lookup
 from .columns import check_plain_batch
 from .csvfile import LongLine, read_csv
 from .diagnostics import template
+from .district_column import adopt_district_column
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .observations import InputSummary, ReadResult
@@ -67,6 +68,15 @@ class Session:
         self.resolver = Resolver(lookup)
         self.rows = RowChecker(self.resolver, self.store, self.findings)
         self.inputs: list[InputSummary] = []
+        self.layouts: dict[int, Layout] = {}  # file number -> its layout
+
+    def adopt_layout(
+        self, file: SourceFile, layout: Layout, rows: list[list[str]], header_line: int = 1
+    ) -> None:
+        """Record a file's layout (where its values stand), after taking an unknown column
+        of district names for the region column (district_column.py)."""
+        adopt_district_column(self.lookup.regions, self.findings, file, layout, rows, header_line)
+        self.layouts[file.number] = layout
 
     def result(self) -> ReadResult:
         """What was read so far (the lookup's cache is the caller's to save)."""

@@ -200,11 +200,13 @@ class _TableReader:
                 ),
             )
         self.layout = read_layout(self.session.findings, self.file, cells, line)
+        self.session.adopt_layout(self.file, self.layout, [], line)
 
     def _first_row_as_header(self, pending: list[tuple[int, list[str]]]) -> None:
         """No row reads as a header: the first one is taken (and its problems reported)."""
         line, cells = pending[0]
         self.layout = read_layout(self.session.findings, self.file, cells, line)
+        self.session.adopt_layout(self.file, self.layout, [], line)
         for later_line, later in pending[1:]:
             self._row(later, later_line)
 

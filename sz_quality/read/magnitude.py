@@ -1,0 +1,60 @@
+"""Magnitude slips: two figures of one series whose ratio is a unit slip's power of ten.
+
+A figure typed in 万元 under a 亿元 header is 10⁴ times too large, and plausible on its
+own; against the same series' neighbouring year (or the same figure in another file) it
+is not. Ratios close to 10³ (千), 10⁴ (万), 10⁸ (亿) and 10¹² (万亿), and 10² for a %
+series (a fraction written for a percentage), are suspects; ordinary growth, even a
+series doubling or halving, is far from all of them. Pure functions.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from .diagnostics import Template, template
+
+__all__ = ["SLIP_SPAN", "magnitude_hint", "magnitude_slip", "slip_unit"]
+
+# the powers of ten a unit slip produces, and how far (in log10) a ratio may be from one:
+# 0.15 is a factor of 1.41, so a ratio from 7,080 to 14,130 is "about 10⁴"
+_POWERS: Final = (3, 4, 8, 12)
+_PERCENT_POWERS: Final = (2,)
+SLIP_SPAN: Final = 0.15
+_PREFIXES: Final = {0: "", 2: "百", 3: "千", 4: "万", 7: "千万", 8: "亿", 12: "万亿"}
+
+
+def magnitude_slip(value: float, other: float, unit: str) -> int | None:
+    """The power of ten (signed: + when `value` is the larger) separating `value` from
+    `other` when it is one a unit slip produces, else None."""
+    if value == 0 or other == 0 or (value > 0) != (other > 0):
+        return None
+    ratio = math.log10(abs(value) / abs(other))
+    powers = _PERCENT_POWERS if unit.strip() == "%" else _POWERS
+    for power in powers:
+        if abs(abs(ratio) - power) <= SLIP_SPAN:
+            return power if ratio > 0 else -power
+    return None
+
+
+def slip_unit(unit: str, power: int) -> str | None:
+    """The unit whose value, written under `unit`, is 10**power times too large: 万元 for
+    亿元 and +4; None when the unit names no magnitude szq can shift."""
+    for magnitude, prefix in sorted(_PREFIXES.items(), key=lambda item: -len(item[1])):
+        if prefix and unit.startswith(prefix) or (not prefix and unit[:1] not in "百千万亿"):
+            base = unit[len(prefix) :]
+            if not base or base == "%":
+                return None
+            shifted = _PREFIXES.get(magnitude - power)
+            return None if shifted is None else shifted + base
+    return None
+
+
+def magnitude_hint(unit: str, power: int) -> Template:
+    """ "万元 written as 亿元?" for a value 10⁴ too large under 亿元."""
+    if unit.strip() == "%":
+        return template("suspect-magnitude.percent")
+    written = slip_unit(unit, power)
+    if written is None:
+        return template("suspect-magnitude.other")
+    return template("suspect-magnitude.unit", written=written, unit=unit)
