@@ -196,7 +196,8 @@ class _Check:
 
     def parts(self) -> None:
         lookup = self.lookup
-        districts = set(lookup.regions.districts)
+        order = {name: place for place, name in enumerate(lookup.regions.districts)}
+        districts = set(order)
         if not districts or not lookup.additive:
             return
         store = self.store
@@ -230,7 +231,7 @@ class _Check:
                 over = summed > total_value + slack
                 complete = len(present) == len(districts) and abs(summed - total_value) > slack
                 if over or complete:
-                    names = "、".join(name for name, _ in present)
+                    names = "、".join(sorted((name for name, _ in present), key=order.__getitem__))
                     self.emit(
                         total_slot,
                         year,
