@@ -340,3 +340,74 @@ def test_the_published_figures_give_no_new_diagnostic(tmp_path: Path, lookup: Lo
     assert not NEW_CODES & {d.code for d in result.diagnostics}, [
         d.message for d in result.diagnostics if d.code in NEW_CODES
     ]
+
+
+# -- submitted against derived ---------------------------------------------------------------
+
+DERIVED = (
+    HEADER
+    + "gdp,2015,17502.99,亿元,\nresident_population,2015,1137.87,万人,\n"
+    + "gdp_per_capita,2015,157985,元/人,\nrd_expenditure,2015,732.39,亿元,\n"
+)
+
+
+def test_a_submitted_share_its_inputs_contradict(tmp_path: Path, lookup: Lookup) -> None:
+    path = write(tmp_path, DERIVED + "rd_share,2015,5.05,%,\n")
+    result = validate_files([path], lookup)
+    assert codes(result) == [("derived-mismatch", "warning", 6, 3)]
+    assert result.diagnostics[0].message == (
+        "'rd_share' 2015: submitted 5.05 %, 4.18437078465 from rd_expenditure / gdp "
+        "(lines 2, 5): 20.7% apart, beyond the tolerance of 5%; the check uses the submitted "
+        "figure"
+    )
+    check = runner.invoke(app, ["check", str(path), "--format", "json"])
+    loaded = json.loads(check.stdout)
+    assert "derived-mismatch" in {d["code"] for d in loaded["diagnostics"]}
+    (rd,) = [item for item in loaded["results"] if item["target"] == "rd_share_2015"]
+    assert rd["actual"] == 5.05  # the submitted figure decides, as the message says
+
+
+def test_year_end_against_average_population_is_within_the_tolerance(
+    tmp_path: Path, lookup: Lookup
+) -> None:
+    # 157,985 submitted against 153,822 from the totals: 2.7% apart, under 5%
+    path = write(tmp_path, DERIVED + "rd_share,2015,4.18,%,\n")
+    assert codes(validate_files([path], lookup)) == []
+
+
+def test_the_tolerance_is_the_registrys(tmp_path: Path) -> None:
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    strict = text.replace("    tolerance: 5 ", "    tolerance: 1 ", 1)
+    assert strict != text
+    registry = tmp_path / "targets.yaml"
+    registry.write_text(strict, encoding="utf-8")
+    path = write(tmp_path, DERIVED)
+    result = validate_files([path], load_lookup(registry))
+    assert codes(result) == [("derived-mismatch", "warning", 4, 3)]
+    broken = text.replace("    additive: true\n", "    additive: true\n    tolerance: 3\n", 1)
+    registry.write_text(broken, encoding="utf-8")
+    from sz_quality.plan.registry import RegistryError
+
+    with pytest.raises(RegistryError, match="'tolerance' goes with a 'formula' only"):
+        load_registry(registry)
+
+
+def test_calc_shows_both_figures_and_their_difference() -> None:
+    result = runner.invoke(app, ["calc", str(ROOT / "examples" / "data-2015.csv")])
+    (row,) = [
+        line for line in result.stdout.splitlines() if line.startswith("gdp_per_capita,2015,")
+    ]
+    assert row.endswith("data reports 157985.0; difference +4162.595 (+2.7%)")
+    loaded = json.loads(
+        runner.invoke(
+            app, ["calc", str(ROOT / "examples" / "data-2015.csv"), "--format", "json"]
+        ).stdout
+    )
+    (item,) = [
+        s for s in loaded["series"] if (s["indicator"], s["year"]) == ("gdp_per_capita", 2015)
+    ]
+    assert (item["own_value"], item["difference"], item["difference_percent"]) == (
+        157985.0,
+        4162.595,
+        2.706104484,
+    )

@@ -303,7 +303,7 @@ def test_every_code_is_documented() -> None:
         "too-many",
         # between values, once everything is read (sz_quality.read.consistency)
         "unknown-region", "district-column", "suspect-magnitude", "repeated-value",
-        "parts-total-mismatch",
+        "parts-total-mismatch", "derived-mismatch",
         "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",

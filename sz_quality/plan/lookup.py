@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from .registry import Registry
 
 __all__ = [
+    "DERIVED_TOLERANCE",
     "AgencyInfo",
+    "DerivedRule",
     "FactorError",
     "Lookup",
     "SeriesInfo",
@@ -38,6 +40,13 @@ __all__ = [
 
 _FORMAT = 7  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
 # series references; 5: both; 6: SeriesInfo.twin; 7: regions, additive series
+
+# A derived indicator's formula text, operand factors and result factor (as
+# formula.CompiledFormula keeps them) and its tolerance in % (derived-mismatch).
+DerivedRule = tuple[str, dict[str, float], float, float]
+# the tolerance of a derived indicator that states none: year-end against average
+# population moves a per-capita figure by a few percent, which is normal
+DERIVED_TOLERANCE = 5.0
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
@@ -170,6 +179,7 @@ class Lookup:
         regions: RegionNames | None = None,
         additive: frozenset[str] = frozenset(),
         every_district: frozenset[str] = frozenset(),
+        formulas: dict[str, DerivedRule] | None = None,
     ) -> None:
         self.sha256 = sha256
         self.series = series
@@ -185,6 +195,8 @@ class Lookup:
         self.additive = additive  # indicators that add up across districts
         # the series a target stated for every district is judged on (in any region)
         self.every_district = every_district
+        # derived indicator -> its formula, unit factors and tolerance (derived-mismatch)
+        self.formulas: dict[str, DerivedRule] = formulas if formulas is not None else {}
         self._dirty = False
         self._terms: TermIndex | None = None  # built at the first Chinese "did you mean"
         self._by_id = {info.id: info for info in series}
@@ -310,6 +322,7 @@ class Lookup:
             "regions": self.regions.to_json(),
             "additive": sorted(self.additive),
             "every_district": sorted(self.every_district),
+            "formulas": {key: list(rule) for key, rule in self.formulas.items()},
         }
 
     @classmethod
@@ -357,6 +370,10 @@ class Lookup:
             regions=RegionNames.from_json(data["regions"]),
             additive=frozenset(data["additive"]),
             every_district=frozenset(data["every_district"]),
+            formulas={
+                key: (text, dict(factors), float(result), float(tolerance))
+                for key, (text, factors, result, tolerance) in data["formulas"].items()
+            },
         )
 
     def save(self) -> None:

@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from .districts import RegionNames
-from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
+from .lookup import DERIVED_TOLERANCE, AgencyInfo, Factor, Lookup, SeriesInfo
 from .names import fold
 
 if TYPE_CHECKING:
@@ -258,7 +258,22 @@ def build_lookup(registry: Registry) -> Lookup:
         regions=RegionNames.of(registry.districts, registry.city_total),
         additive=frozenset(i.id for i in registry.indicators if i.additive),
         every_district=_every_district(registry),
+        formulas={
+            formula.indicator: (
+                formula.text,
+                dict(formula.operand_factors),
+                formula.result_factor,
+                _tolerance(registry, formula.indicator),
+            )
+            for formula in registry.formulas.values()
+        },
     )
+
+
+def _tolerance(registry: Registry, indicator_id: str) -> float:
+    indicator = registry.indicators_by_id.get(indicator_id)
+    tolerance = indicator.tolerance if indicator is not None else None
+    return DERIVED_TOLERANCE if tolerance is None else tolerance
 
 
 def _every_district(registry: Registry) -> frozenset[str]:

@@ -11,6 +11,8 @@ here looks at a row twice; the cost is one pass over the store's blocks.
   money amount or an additive indicator.
 - `parts-total-mismatch`: an additive indicator's districts summing to more than the
   city total, or (all districts present) to other than it.
+- `derived-mismatch`: a submitted derived figure (GDP per capita) and the one its
+  formula gives from the submitted inputs, further apart than the indicator's tolerance.
 """
 
 from __future__ import annotations
@@ -247,6 +249,61 @@ class _Check:
                         template("parts-total-mismatch.hint"),
                     )
 
+    def derived(self) -> None:
+        """derived-mismatch: a submitted derived figure against its formula's, where the
+        data has both (same region and year), beyond the indicator's tolerance."""
+        lookup = self.lookup
+        if not lookup.formulas:
+            return
+        from ..plan.formula import CompiledFormula
+
+        store = self.store
+        width = store.width
+        rules = []
+        for series_id, (text, factors, result, tolerance) in lookup.formulas.items():
+            info = lookup.get(series_id)
+            inputs = [item for item in map(lookup.get, factors) if item is not None]
+            if info is None or len(inputs) != len(factors):
+                continue
+            formula = CompiledFormula(series_id, text, factors, result)
+            rules.append((info, formula, inputs, tolerance))
+        for (region, year), block in store.blocks.items():
+            start = block * width
+            for info, formula, inputs, tolerance in rules:
+                own = start + info.index
+                slots = [start + item.index for item in inputs]
+                if not store.owner[own] or not all(store.owner[slot] for slot in slots):
+                    continue
+                values = {
+                    item.id: store.values[slot] for item, slot in zip(inputs, slots, strict=True)
+                }
+                computed = formula.evaluate(values)
+                submitted = store.values[own]
+                if computed is None or computed == 0:
+                    continue
+                apart = abs(submitted - computed) / abs(computed) * 100
+                if apart <= tolerance:
+                    continue
+                self.emit(
+                    own,
+                    year,
+                    "derived-mismatch",
+                    template(
+                        "derived-mismatch",
+                        id=info.id,
+                        region=region,
+                        year=year,
+                        value=submitted,
+                        unit=info.unit,
+                        computed=computed,
+                        formula=formula.text,
+                        lines=", ".join(str(store.lines[slot]) for slot in slots),
+                        apart=apart,
+                        tolerance=tolerance,
+                    ),
+                    template("derived-mismatch.hint"),
+                )
+
     def regions(self) -> None:
         """unknown-region once per name, at its first value (a registry that lists no
         districts knows no region to compare with)."""
@@ -293,4 +350,5 @@ def check_consistency(
         check.magnitudes(region, info, found)
         check.repeats(region, info, found)
     check.parts()
+    check.derived()
     check.flush()

@@ -238,6 +238,18 @@ CODES: dict[str, Code] = {
             "(相差超过全市数的 0.5%)。",
         ),
         Code(
+            "derived-mismatch",
+            "warning",
+            "A derived indicator submitted for a region and year whose formula's inputs are "
+            "submitted too (GDP per capita and GDP and population), the two further apart "
+            "than the indicator's `tolerance` in targets.yaml (default 5%: year-end against "
+            "average population moves per-capita figures by a few %). The check uses the "
+            "submitted figure.",
+            "同一地区、年份既报送了派生指标(如人均生产总值),又报送了其公式的各项输入(生产总值、"
+            "人口),两者相差超过该指标的容差(targets.yaml 的 tolerance,默认 5%)。"
+            "检查采用报送值。",
+        ),
+        Code(
             "too-many",
             "error or warning",
             "More diagnostics of one code in one file than `--max-diagnostics` (default 1000, 0"
@@ -534,6 +546,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "check the districts' figures and the total (a new district counted in its parent "
         "district too?)",
     ),
+    "derived-mismatch": (
+        "{id!r} {region}{year}:报送值 {value:.12g} {unit},按 {formula} 计算为 {computed:.12g}"
+        "(第 {lines} 行),相差 {apart:.1f}%,超过容差 {tolerance:g}%;检查采用报送值",
+        "{id!r} {region}{year}: submitted {value:.12g} {unit}, {computed:.12g} from {formula} "
+        "(lines {lines}): {apart:.1f}% apart, beyond the tolerance of {tolerance:g}%; the "
+        "check uses the submitted figure",
+    ),
+    "derived-mismatch.hint": (
+        "请核对报送值与其各项输入(口径:年末还是年平均?)",
+        "check the submitted figure and its inputs (year-end or average?)",
+    ),
     "too-many": (
         "另有 {count} 条 {code} 未列出",
         "{count} more {code} diagnostic(s) not listed",
@@ -587,6 +610,7 @@ _WITH_REGION = frozenset(
         "revision",
         "suspect-magnitude",
         "repeated-value",
+        "derived-mismatch",
     }
 )
 
