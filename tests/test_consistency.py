@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -411,3 +413,103 @@ def test_calc_shows_both_figures_and_their_difference() -> None:
         4162.595,
         2.706104484,
     )
+
+
+# -- the right form --------------------------------------------------------------------------
+
+
+def _form(tmp_path: Path, agency: str, year: int, suffix: str, *extra: str) -> Path:
+    path = tmp_path / f"{agency}-{year}{suffix}"
+    result = runner.invoke(
+        app, ["template", "--agency", agency, "--year", str(year), "-o", str(path), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _wrong(result: ReadResult) -> list[tuple[str, str, int | None, int | None]]:
+    return [item for item in codes(result) if item[0] == "wrong-template"]
+
+
+def test_a_csv_form_for_another_year(tmp_path: Path, lookup: Lookup) -> None:
+    path = _form(tmp_path, "wrb", 2014, ".csv")
+    result = validate_files([path], lookup, expect_agency="wrb", year=2015)
+    assert _wrong(result) == [("wrong-template", "error", 2, 10)]
+    (made,) = [d for d in result.diagnostics if d.code == "wrong-template"]
+    assert made.message == (
+        "this is the form of Shenzhen Municipal Water Resources Bureau for 2014, not of "
+        "Shenzhen Municipal Water Resources Bureau for 2015"
+    )
+    assert made.hint == "make the form with szq template --agency wrb --year 2015"
+    right = validate_files([path], lookup, expect_agency="wrb", year=2014)
+    assert _wrong(right) == []
+    assert "unknown-column" not in {d.code for d in right.diagnostics}
+
+
+def test_an_xlsx_form_for_another_agency_resaved_by_openpyxl(
+    tmp_path: Path, lookup: Lookup
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = _form(tmp_path, "wrb", 2015, ".xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    assert sheet.column_dimensions["J"].hidden  # the identity column is out of the way
+    sheet["F2"] = 12.5  # filled in, then saved as Excel would
+    resaved = tmp_path / "resaved.xlsx"
+    book.save(resaved)
+    result = validate_files([resaved], lookup, expect_agency="drc", year=2015)
+    assert _wrong(result) == [("wrong-template", "error", 2, 10)]
+    assert _wrong(validate_files([resaved], lookup, expect_agency="wrb", year=2015)) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_form_resaved_by_libreoffice(tmp_path: Path, lookup: Lookup) -> None:
+    path = _form(tmp_path, "wrb", 2015, ".xlsx")
+    out = tmp_path / "out"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    resaved = out / path.name
+    result = validate_files([resaved], lookup, expect_agency="wrb", year=2014)
+    assert _wrong(result) == [("wrong-template", "error", 2, 10)]
+
+
+def test_a_form_from_another_registry_is_a_warning(tmp_path: Path) -> None:
+    path = _form(tmp_path, "wrb", 2015, ".csv")
+    changed = tmp_path / "targets.yaml"
+    changed.write_text((ROOT / "targets.yaml").read_text(encoding="utf-8") + "\n# edited\n")
+    result = validate_files([path], load_lookup(changed), expect_agency="wrb", year=2015)
+    assert _wrong(result) == [("wrong-template", "warning", 2, 10)]
+
+
+def test_a_workbooks_unknown_column_of_district_names(tmp_path: Path, lookup: Lookup) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("python_calamine")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ("深圳市统计表",),
+        ("indicator", "year", "value", "unit", "所属"),
+        ("gdp", 2015, 3200, "亿元", "福田区"),
+        ("gdp", 2015, 900, "亿元", "坪山"),
+    ):
+        sheet.append(row)
+    path = tmp_path / "districts.xlsx"
+    book.save(path)
+    result = validate_files([path], lookup)
+    assert ("district-column", "error", 2, 5) in codes(result)
+    regions = {o.region for o in read_files([path], lookup).observations}
+    assert regions == {"福田区", "坪山新区"}

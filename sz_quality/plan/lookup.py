@@ -180,6 +180,7 @@ class Lookup:
         additive: frozenset[str] = frozenset(),
         every_district: frozenset[str] = frozenset(),
         formulas: dict[str, DerivedRule] | None = None,
+        plan_id: str = "",
     ) -> None:
         self.sha256 = sha256
         self.series = series
@@ -197,6 +198,7 @@ class Lookup:
         self.every_district = every_district
         # derived indicator -> its formula, unit factors and tolerance (derived-mismatch)
         self.formulas: dict[str, DerivedRule] = formulas if formulas is not None else {}
+        self.plan_id = plan_id  # the registry's plan.id (a template's identity)
         self._dirty = False
         self._terms: TermIndex | None = None  # built at the first Chinese "did you mean"
         self._by_id = {info.id: info for info in series}
@@ -323,6 +325,7 @@ class Lookup:
             "additive": sorted(self.additive),
             "every_district": sorted(self.every_district),
             "formulas": {key: list(rule) for key, rule in self.formulas.items()},
+            "plan_id": self.plan_id,
         }
 
     @classmethod
@@ -374,6 +377,7 @@ class Lookup:
                 key: (text, dict(factors), float(result), float(tolerance))
                 for key, (text, factors, result, tolerance) in data["formulas"].items()
             },
+            plan_id=data["plan_id"],
         )
 
     def save(self) -> None:

@@ -267,6 +267,7 @@ def build_lookup(registry: Registry) -> Lookup:
             )
             for formula in registry.formulas.values()
         },
+        plan_id=registry.plan.id,
     )
 
 

@@ -57,7 +57,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 # Columns for people beside the data (szq template's names of each indicator): known,
 # read by no one, never an unknown-column warning.
-LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英文名称", "相关目标"})
+# `szq_form` holds a template's identity (plan/form_identity.py), read by --expect-agency.
+LABEL_HEADERS = frozenset(
+    {"name_zh", "name_en", "targets", "中文名称", "英文名称", "相关目标", "szq_form"}
+)
 
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})

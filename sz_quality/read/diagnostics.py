@@ -250,6 +250,15 @@ CODES: dict[str, Code] = {
             "检查采用报送值。",
         ),
         Code(
+            "wrong-template",
+            "error or warning",
+            "With `--expect-agency` and `--year`: a form `szq template` made for another agency"
+            " or year (an error naming both), or from another version of the registry (a "
+            "warning); read from the form's hidden `szq_form` column.",
+            "使用 --expect-agency 和 --year 时:报送表是 `szq template` 为其他单位或年份生成的"
+            "(错误,并给出两者),或由另一版本的登记表生成(警告);依据报送表隐藏的 szq_form 列。",
+        ),
+        Code(
             "too-many",
             "error or warning",
             "More diagnostics of one code in one file than `--max-diagnostics` (default 1000, 0"
@@ -556,6 +565,19 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "derived-mismatch.hint": (
         "请核对报送值与其各项输入(口径:年末还是年平均?)",
         "check the submitted figure and its inputs (year-end or average?)",
+    ),
+    "wrong-template": (
+        "这是 {form_agency} {form_year} 年的报送表,而校验的是 {agency} {year} 年",
+        "this is the form of {form_agency} for {form_year}, not of {agency} for {year}",
+    ),
+    "wrong-template.registry": (
+        "报送表由另一版本的登记表生成({registry} {sha256},当前 {current})",
+        "the form was made from another version of the registry ({registry} {sha256}; now "
+        "{current})",
+    ),
+    "wrong-template.hint": (
+        "用 szq template --agency {agency} --year {year} 生成报送表",
+        "make the form with szq template --agency {agency} --year {year}",
     ),
     "too-many": (
         "另有 {count} 条 {code} 未列出",

@@ -1,4 +1,6 @@
-"""A file without a region column whose unknown column holds district names.
+"""What the first rows under a header tell: a column of district names, a form's identity.
+
+A file without a region column whose unknown column holds district names:
 
 Read as it stands, each of its rows would be a city-total figure: 福田区's GDP of 3200亿元
 would become Shenzhen's. So the column is an error (`district-column`) and is read as
@@ -12,6 +14,7 @@ import io
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
+from ..plan.form_identity import FORM_HEADER
 from .cells import LABEL_HEADERS, header_key
 from .diagnostics import template
 
@@ -20,9 +23,9 @@ if TYPE_CHECKING:
     from .findings import Findings, SourceFile
     from .layout import Layout
 
-__all__ = ["adopt_district_column", "sample_rows"]
+__all__ = ["SAMPLE_ROWS", "adopt_district_column", "form_cell", "sample_rows"]
 
-_SAMPLE: Final = 200  # rows looked at
+SAMPLE_ROWS: Final = 200  # rows looked at
 _SHARE: Final = 0.5  # of the non-blank values that must look like district names
 
 
@@ -60,11 +63,24 @@ def adopt_district_column(
         return
 
 
+def form_cell(
+    layout: Layout, rows: list[list[str]], first_line: int
+) -> tuple[str, int, int] | None:
+    """A template's identity (its szq_form column's first cell), with line and column."""
+    for index, cell in enumerate(layout.headers):
+        if header_key(cell) == FORM_HEADER:
+            for offset, row in enumerate(rows):
+                if index < len(row) and row[index].strip():
+                    return row[index].strip(), first_line + offset, index + 1
+            return None
+    return None
+
+
 def sample_rows(text: str, delimiter: str) -> list[list[str]]:
     """The first rows of a CSV batch, parsed (a bad line ends the sample)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
-        return list(islice(reader, _SAMPLE))
+        return list(islice(reader, SAMPLE_ROWS))
     except csv.Error:
         return []
 
