@@ -304,6 +304,7 @@ def test_every_code_is_documented() -> None:
         # between values, once everything is read (sz_quality.read.consistency)
         "unknown-region", "district-column", "suspect-magnitude", "repeated-value",
         "parts-total-mismatch", "derived-mismatch",
+        "wrong-template",  # --expect-agency on another's form (sz_quality.read.form_check)
         "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",

@@ -2,7 +2,9 @@
 
 Run by `szq validate` and `szq check` alike (reader.py), on the store of values seen:
 one value per (series, region, year), the later file's, with its file and line. Nothing
-here looks at a row twice; the cost is one pass over the store's blocks.
+here looks at a row again; the cost is a pass over the store's blocks. The checks across
+years cover the city total, the registry's districts and at most OTHER_REGIONS other
+regions (by name), so that their cost stays bounded whatever the file.
 
 - `unknown-region`: a region neither the city total nor a district of the registry.
 - `suspect-magnitude`: a value about 10³, 10⁴, 10⁸ or 10¹² (10² for a %) times its
@@ -31,11 +33,13 @@ if TYPE_CHECKING:
     from .layout import Layout
     from .store import SlotStore
 
-__all__ = ["PARTS_TOLERANCE", "check_consistency", "significant_figures"]
+__all__ = ["OTHER_REGIONS", "PARTS_TOLERANCE", "check_consistency", "significant_figures"]
 
 # parts may exceed (or, all present, differ from) the total by this share of it: rounding
 PARTS_TOLERANCE: Final = 0.005
 _REPEAT_FIGURES: Final = 4
+# regions other than the city total and the registry's districts checked across years
+OTHER_REGIONS: Final = 50
 
 
 def significant_figures(value: float) -> int:
@@ -89,7 +93,8 @@ class _Check:
         for (region, year), block in store.blocks.items():
             by_region.setdefault(region, []).append((year, block))
         infos = self.lookup.series
-        for region, blocks in by_region.items():
+        for region in _checked(by_region, self.lookup.regions.districts):
+            blocks = by_region[region]
             blocks.sort()
             slots: dict[int, list[tuple[int, int]]] = {}
             for year, block in blocks:
@@ -317,14 +322,17 @@ class _Check:
             if known.known(region):
                 continue
             start = block * width
-            for slot in range(start, start + width):
-                number = store.owner[slot]
-                if number:
-                    here = (number, store.lines[slot], slot, year)
-                    if region not in first or here < first[region]:
-                        first[region] = here
-        for region, (_, _, slot, year) in first.items():
-            suggestion = known.suggest(region)
+            row = store.owner[start : start + width].tobytes()
+            slot = start + (len(row) - len(row.lstrip(b"\0"))) // store.owner.itemsize
+            here = (store.owner[slot], store.lines[slot], slot, year)
+            if region not in first or here < first[region]:
+                first[region] = here
+        cap = self.findings.max_per_code or len(first)
+        for listed, (region, (_, _, slot, year)) in enumerate(
+            sorted(first.items(), key=lambda item: item[1])
+        ):
+            # a "did you mean" only for those listed: the rest are only counted
+            suggestion = known.suggest(region) if listed < cap else None
             hint = (
                 template("unknown-region.hint", name=suggestion)
                 if suggestion
@@ -338,6 +346,16 @@ class _Check:
                 hint,
                 "region",
             )
+
+
+def _checked(by_region: dict[str, list[tuple[int, int]]], districts: tuple[str, ...]) -> list[str]:
+    """The regions whose series are checked across years: the city total, the registry's
+    districts and, of the others, the first OTHER_REGIONS by name (a file of a thousand
+    made-up regions costs no more than one of fifty)."""
+    known = [region for region in (CITY, *districts) if region in by_region]
+    named = set(known)
+    others = sorted(region for region in by_region if region not in named)
+    return known + others[:OTHER_REGIONS]
 
 
 def check_consistency(
