@@ -272,7 +272,13 @@ class _Check:
                 continue
             formula = CompiledFormula(series_id, text, factors, result)
             rules.append((info, formula, inputs, tolerance))
+        by_region: dict[str, list[tuple[int, int]]] = {}
         for (region, year), block in store.blocks.items():
+            by_region.setdefault(region, []).append((year, block))
+        checked = set(_checked(by_region, lookup.regions.districts))
+        for (region, year), block in store.blocks.items():
+            if region not in checked:
+                continue
             start = block * width
             for info, formula, inputs, tolerance in rules:
                 own = start + info.index
