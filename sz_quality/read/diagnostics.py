@@ -186,7 +186,8 @@ CODES: dict[str, Code] = {
             "With `--expect-agency` and `--year`: an indicator the agency's targets need for "
             "that year (targets whose baseline year to target year holds it, led by the text or"
             " by inference), or for the baseline year of a change or an increment, has no value"
-            " in the submission, in any region; a value under the target's id for the year, or"
+            " `szq check` can use: the city total's (or a district's, for a target stated for "
+            "every district); a value under the target's id for the year, or"
             " values of all inputs of a derived indicator, also count. Reported against the "
             "last file; `szq template` writes the form of these rows.",
             "使用 --expect-agency 和 --year 时:该单位的目标在该年(累计变化、新增类目标还有基期年)"
