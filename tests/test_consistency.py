@@ -513,3 +513,19 @@ def test_a_workbooks_unknown_column_of_district_names(tmp_path: Path, lookup: Lo
     assert ("district-column", "error", 2, 5) in codes(result)
     regions = {o.region for o in read_files([path], lookup).observations}
     assert regions == {"福田区", "坪山新区"}
+
+
+def test_a_percentage_a_hundred_times_off(tmp_path: Path, lookup: Lookup) -> None:
+    # 0.415 for 41.5%: suspect-fraction says so row by row, and nothing else repeats it
+    fraction = HEADER + "forest_coverage,2014,41.5,%,\nforest_coverage,2015,0.415,%,\n"
+    result = validate_files([write(tmp_path, fraction)], lookup)
+    assert codes(result) == [("suspect-fraction", "warning", 3, 3)]
+    # a share no target sets a figure for (no fraction's window): the odd year out
+    text = "".join(
+        f"registered_population_share,{year},{value},%,\n"
+        for year, value in ((2013, 24.2), (2014, 0.243), (2015, 24.5))
+    )
+    text = HEADER + text
+    result = validate_files([write(tmp_path, text, "share.csv")], lookup)
+    assert codes(result) == [("suspect-magnitude", "warning", 3, 3)]
+    assert result.diagnostics[0].hint == "a fraction written for a percentage, or the reverse?"

@@ -19,10 +19,12 @@ regions (by name), so that their cost stays bounded whatever the file.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
 from ..plan.districts import CITY
+from .cells import suspect_window
 from .diagnostics import Template, template
 from .findings import SourceFile
 from .magnitude import magnitude_hint, magnitude_slip
@@ -148,6 +150,15 @@ class _Check:
                 magnitude_slip(values[found[position + 1][1]], values[slot_b], unit) is None
             ):
                 doubt, other = position - 1, position
+            if unit.strip() == "%" and info.reference:  # the one further from the target
+                if _distance(values[found[doubt][1]], info.reference) < _distance(
+                    values[found[other][1]], info.reference
+                ):
+                    doubt, other = other, doubt
+                window = suspect_window(info.reference)
+                low, high = window if window is not None else (1.0, 0.0)
+                if low <= values[found[doubt][1]] <= high:
+                    continue  # suspect-fraction says so already, row by row
             flagged.add(doubt)
             (year, slot), (other_year, against) = found[doubt], found[other]
             power = magnitude_slip(values[slot], values[against], unit) or 0
@@ -254,67 +265,6 @@ class _Check:
                         template("parts-total-mismatch.hint"),
                     )
 
-    def derived(self) -> None:
-        """derived-mismatch: a submitted derived figure against its formula's, where the
-        data has both (same region and year), beyond the indicator's tolerance."""
-        lookup = self.lookup
-        if not lookup.formulas:
-            return
-        from ..plan.formula import CompiledFormula
-
-        store = self.store
-        width = store.width
-        rules = []
-        for series_id, (text, factors, result, tolerance) in lookup.formulas.items():
-            info = lookup.get(series_id)
-            inputs = [item for item in map(lookup.get, factors) if item is not None]
-            if info is None or len(inputs) != len(factors):
-                continue
-            formula = CompiledFormula(series_id, text, factors, result)
-            rules.append((info, formula, inputs, tolerance))
-        by_region: dict[str, list[tuple[int, int]]] = {}
-        for (region, year), block in store.blocks.items():
-            by_region.setdefault(region, []).append((year, block))
-        checked = set(_checked(by_region, lookup.regions.districts))
-        for (region, year), block in store.blocks.items():
-            if region not in checked:
-                continue
-            start = block * width
-            for info, formula, inputs, tolerance in rules:
-                own = start + info.index
-                slots = [start + item.index for item in inputs]
-                if not store.owner[own] or not all(store.owner[slot] for slot in slots):
-                    continue
-                values = {
-                    item.id: store.values[slot] for item, slot in zip(inputs, slots, strict=True)
-                }
-                computed = formula.evaluate(values)
-                submitted = store.values[own]
-                if computed is None or computed == 0:
-                    continue
-                apart = abs(submitted - computed) / abs(computed) * 100
-                if apart <= tolerance:
-                    continue
-                self.emit(
-                    own,
-                    year,
-                    "derived-mismatch",
-                    template(
-                        "derived-mismatch",
-                        id=info.id,
-                        region=region,
-                        year=year,
-                        value=submitted,
-                        unit=info.unit,
-                        computed=computed,
-                        formula=formula.text,
-                        lines=", ".join(str(store.lines[slot]) for slot in slots),
-                        apart=apart,
-                        tolerance=tolerance,
-                    ),
-                    template("derived-mismatch.hint"),
-                )
-
     def regions(self) -> None:
         """unknown-region once per name, at its first value (a registry that lists no
         districts knows no region to compare with)."""
@@ -354,6 +304,71 @@ class _Check:
             )
 
 
+def _derived(check: _Check) -> None:
+    """derived-mismatch: a submitted derived figure against its formula's, where the
+    data has both (same region and year), beyond the indicator's tolerance."""
+    lookup = check.lookup
+    if not lookup.formulas:
+        return
+    from ..plan.formula import CompiledFormula
+
+    store = check.store
+    width = store.width
+    rules = []
+    for series_id, (text, factors, result, tolerance) in lookup.formulas.items():
+        info = lookup.get(series_id)
+        inputs = [item for item in map(lookup.get, factors) if item is not None]
+        if info is None or len(inputs) != len(factors):
+            continue
+        formula = CompiledFormula(series_id, text, factors, result)
+        rules.append((info, formula, inputs, tolerance))
+    by_region: dict[str, list[tuple[int, int]]] = {}
+    for (region, year), block in store.blocks.items():
+        by_region.setdefault(region, []).append((year, block))
+    checked = set(_checked(by_region, lookup.regions.districts))
+    for (region, year), block in store.blocks.items():
+        if region not in checked:
+            continue
+        start = block * width
+        for info, formula, inputs, tolerance in rules:
+            own = start + info.index
+            slots = [start + item.index for item in inputs]
+            if not store.owner[own] or not all(store.owner[slot] for slot in slots):
+                continue
+            values = {item.id: store.values[slot] for item, slot in zip(inputs, slots, strict=True)}
+            computed = formula.evaluate(values)
+            submitted = store.values[own]
+            if computed is None or computed == 0:
+                continue
+            apart = abs(submitted - computed) / abs(computed) * 100
+            if apart <= tolerance:
+                continue
+            check.emit(
+                own,
+                year,
+                "derived-mismatch",
+                template(
+                    "derived-mismatch",
+                    id=info.id,
+                    region=region,
+                    year=year,
+                    value=submitted,
+                    unit=info.unit,
+                    computed=computed,
+                    formula=formula.text,
+                    lines=", ".join(str(store.lines[slot]) for slot in slots),
+                    apart=apart,
+                    tolerance=tolerance,
+                ),
+                template("derived-mismatch.hint"),
+            )
+
+
+def _distance(value: float, reference: float) -> float:
+    """How many powers of ten a value is from a reference figure."""
+    return abs(math.log10(abs(value) / reference)) if value else math.inf
+
+
 def _checked(by_region: dict[str, list[tuple[int, int]]], districts: tuple[str, ...]) -> list[str]:
     """The regions whose series are checked across years: the city total, the registry's
     districts and, of the others, the first OTHER_REGIONS by name (a file of a thousand
@@ -374,5 +389,5 @@ def check_consistency(
         check.magnitudes(region, info, found)
         check.repeats(region, info, found)
     check.parts()
-    check.derived()
+    _derived(check)
     check.flush()

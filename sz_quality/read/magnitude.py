@@ -10,11 +10,15 @@ series doubling or halving, is far from all of them. Pure functions.
 from __future__ import annotations
 
 import math
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from .diagnostics import Template, template
 
-__all__ = ["SLIP_SPAN", "magnitude_hint", "magnitude_slip", "slip_unit"]
+if TYPE_CHECKING:
+    from ..plan.lookup import SeriesInfo
+    from .findings import Findings, SourceFile
+
+__all__ = ["SLIP_SPAN", "magnitude_hint", "magnitude_slip", "report_slip", "slip_unit"]
 
 # the powers of ten a unit slip produces, and how far (in log10) a ratio may be from one:
 # 0.15 is a factor of 1.41, so a ratio from 7,080 to 14,130 is "about 10⁴"
@@ -58,3 +62,39 @@ def magnitude_hint(unit: str, power: int) -> Template:
     if written is None:
         return template("suspect-magnitude.other")
     return template("suspect-magnitude.unit", written=written, unit=unit)
+
+
+def report_slip(
+    findings: Findings,
+    file: SourceFile,
+    where: tuple[int, int, str],
+    info: SeriesInfo,
+    region: str,
+    year: int,
+    value: float,
+    old: float,
+    old_where: tuple[str, int],
+) -> bool:
+    """suspect-magnitude for a later file's value against an earlier file's (at `where`:
+    line, column, field); whether it was one (else the caller reports a revision)."""
+    power = magnitude_slip(value, old, info.unit)
+    if power is None:
+        return False
+    line, column, field_name = where
+    old_file, old_line = old_where
+    text = template(
+        "suspect-magnitude",
+        id=info.id,
+        region=region,
+        year=year,
+        value=value,
+        unit=info.unit,
+        other_year=year,
+        other=old,
+        other_file=old_file,
+        other_line=old_line,
+        power=abs(power),
+    )
+    hint = magnitude_hint(info.unit, power)
+    findings.emit(file, "suspect-magnitude", line, column, field_name, text, hint)
+    return True

@@ -19,7 +19,7 @@ from . import diagnostics as diag
 from .cells import same_value
 from .diagnostics import template
 from .findings import Findings, SourceFile
-from .magnitude import magnitude_hint, magnitude_slip
+from .magnitude import report_slip
 from .observations import Diagnostic, Observation, Revision, Severity
 
 __all__ = ["DuplicateEvent", "SlotStore"]
@@ -200,30 +200,10 @@ class SlotStore:
             old = self.values[key]
             old_file = self.paths[owner - 1]
             old_line = self.lines[key]
-            slip = None if same_value(old, value) else magnitude_slip(value, old, info.unit)
-            if slip is not None:  # a unit slip between two files: a suspect, not a revision
-                findings.emit(
-                    file,
-                    "suspect-magnitude",
-                    line,
-                    column,
-                    field_name,
-                    template(
-                        "suspect-magnitude",
-                        id=info.id,
-                        region=region,
-                        year=year,
-                        value=value,
-                        unit=info.unit,
-                        other_year=year,
-                        other=old,
-                        other_file=old_file,
-                        other_line=old_line,
-                        power=abs(slip),
-                    ),
-                    magnitude_hint(info.unit, slip),
-                )
-            elif not same_value(old, value):
+            if not same_value(old, value) and not report_slip(
+                findings, file, (line, column, field_name), info, region, year, value, old,
+                (old_file, old_line),
+            ):  # fmt: skip
                 self.revisions.append(
                     Revision(info.id, region, year, old, value, old_file, old_line, file.path, line)
                 )
