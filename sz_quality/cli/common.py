@@ -273,19 +273,10 @@ def read_data(
 
 
 def district_series(registry: Registry) -> frozenset[str]:
-    """The series a target stated for every district is judged on: its indicator and,
-    for a derived one, the inputs of its formula (transitively)."""
-    wanted: set[str] = set()
-    pending = [t.indicator for t in registry.targets if t.every_district]
-    while pending:
-        series = pending.pop()
-        if series in wanted:
-            continue
-        wanted.add(series)
-        formula = registry.formulas.get(series)
-        if formula is not None:
-            pending.extend(formula.operand_factors)
-    return frozenset(wanted)
+    """The series a target stated for every district is judged on (plan/districts.py)."""
+    from ..plan.districts import every_district_series
+
+    return every_district_series(registry)
 
 
 def refuse_missing_sheet(result: ReadResult, lang: str) -> None:

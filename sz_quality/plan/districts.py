@@ -16,8 +16,15 @@ from .names import fold
 if TYPE_CHECKING:
     from .loading import LoadIssue
     from .models import District
+    from .registry import Registry
 
-__all__ = ["CITY", "CITY_TOTAL_NAMES", "RegionNames", "check_district_names"]
+__all__ = [
+    "CITY",
+    "CITY_TOTAL_NAMES",
+    "RegionNames",
+    "check_district_names",
+    "every_district_series",
+]
 
 CITY = ""  # the city total's region in every observation
 # names of the city total in any plan; a registry adds its own (深圳市) under `city_total:`
@@ -110,3 +117,19 @@ def check_district_names(
                         f"the name {alias!r} also means {first}",
                     )
                 )
+
+
+def every_district_series(registry: Registry) -> frozenset[str]:
+    """The series a target stated for every district is judged on: its indicator and,
+    for a derived one, the inputs of its formula (transitively)."""
+    wanted: set[str] = set()
+    pending = [target.indicator for target in registry.targets if target.every_district]
+    while pending:
+        series = pending.pop()
+        if series in wanted:
+            continue
+        wanted.add(series)
+        formula = registry.formulas.get(series)
+        if formula is not None:
+            pending.extend(formula.operand_factors)
+    return frozenset(wanted)

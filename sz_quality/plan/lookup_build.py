@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from .districts import RegionNames
+from .districts import RegionNames, every_district_series
 from .lookup import DERIVED_TOLERANCE, AgencyInfo, Factor, Lookup, SeriesInfo
 from .names import fold
 
@@ -278,16 +278,6 @@ def _tolerance(registry: Registry, indicator_id: str) -> float:
 
 
 def _every_district(registry: Registry) -> frozenset[str]:
-    """A target stated for every district, its indicator and (transitively) the inputs of
-    the indicator's formula: what `szq check` judges it on, in any region."""
-    found = {target.id for target in registry.targets if target.every_district}
-    pending = [target.indicator for target in registry.targets if target.every_district]
-    while pending:
-        series = pending.pop()
-        if series in found:
-            continue
-        found.add(series)
-        formula = registry.formulas.get(series)
-        if formula is not None:
-            pending.extend(formula.operand_factors)
-    return frozenset(found)
+    """A target stated for every district, and the series it is judged on, in any region."""
+    targets = {target.id for target in registry.targets if target.every_district}
+    return frozenset(targets) | every_district_series(registry)

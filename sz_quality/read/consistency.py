@@ -27,7 +27,7 @@ from ..plan.districts import CITY
 from .cells import suspect_window
 from .diagnostics import Template, template
 from .findings import SourceFile
-from .magnitude import magnitude_hint, magnitude_slip
+from .magnitude import magnitude_hint, magnitude_slip, slip_text
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup, SeriesInfo
@@ -162,25 +162,10 @@ class _Check:
             flagged.add(doubt)
             (year, slot), (other_year, against) = found[doubt], found[other]
             power = magnitude_slip(values[slot], values[against], unit) or 0
-            self.emit(
-                slot,
-                year,
-                "suspect-magnitude",
-                template(
-                    "suspect-magnitude",
-                    id=info.id,
-                    region=region,
-                    year=year,
-                    value=values[slot],
-                    unit=unit,
-                    other_year=other_year,
-                    other=values[against],
-                    other_file=self.store.paths[self.store.owner[against] - 1],
-                    other_line=self.store.lines[against],
-                    power=abs(power),
-                ),
-                magnitude_hint(unit, power),
-            )
+            where = (self.store.paths[self.store.owner[against] - 1], self.store.lines[against])
+            pair = ((year, values[slot]), (other_year, values[against]))
+            text = slip_text(info, region, *pair, where, power)
+            self.emit(slot, year, "suspect-magnitude", text, magnitude_hint(unit, power))
 
     def repeats(self, region: str, info: SeriesInfo, found: list[tuple[int, int]]) -> None:
         if info.kind != "indicator" or not (

@@ -24,43 +24,29 @@ def check_forms(
     agency: AgencyInfo,
     year: int,
 ) -> None:
-    for number, (text, line, column) in sorted(forms.items()):
-        identity = parse_identity(text)
+    for number, (cell, line, column) in sorted(forms.items()):
+        identity = parse_identity(cell)
         if identity is None:
             continue
         file = SourceFile(paths[number - 1], number)
+        hint = template("wrong-template.hint", agency=agency.id, year=year)
         if identity.agency != agency.id or identity.year != year:
             made = lookup.find_agency(identity.agency)
-            findings.emit(
-                file,
+            text = template(
                 "wrong-template",
-                line,
-                column,
-                None,
-                template(
-                    "wrong-template",
-                    form_agency_zh=made.name("zh") if made else identity.agency,
-                    form_agency_en=made.name("en") if made else identity.agency,
-                    form_year=identity.year,
-                    agency_zh=agency.name("zh"),
-                    agency_en=agency.name("en"),
-                    year=year,
-                ),
-                template("wrong-template.hint", agency=agency.id, year=year),
+                form_agency_zh=made.name("zh") if made else identity.agency,
+                form_agency_en=made.name("en") if made else identity.agency,
+                form_year=identity.year,
+                agency_zh=agency.name("zh"),
+                agency_en=agency.name("en"),
+                year=year,
             )
+            findings.emit(file, "wrong-template", line, column, None, text, hint)
         elif not same_registry(identity, lookup.sha256) or identity.registry != lookup.plan_id:
-            findings.emit(
-                file,
-                "wrong-template",
-                line,
-                column,
-                None,
-                template(
-                    "wrong-template.registry",
-                    registry=identity.registry,
-                    sha256=identity.sha256,
-                    current=lookup.sha256[: len(identity.sha256) or 16],
-                ),
-                template("wrong-template.hint", agency=agency.id, year=year),
-                severity="warning",
+            text = template(
+                "wrong-template.registry",
+                registry=identity.registry,
+                sha256=identity.sha256,
+                current=lookup.sha256[: len(identity.sha256) or 16],
             )
+            findings.emit(file, "wrong-template", line, column, None, text, hint, "warning")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..plan.lookup import SeriesInfo
     from .findings import Findings, SourceFile
 
-__all__ = ["SLIP_SPAN", "magnitude_hint", "magnitude_slip", "report_slip", "slip_unit"]
+__all__ = ["SLIP_SPAN", "magnitude_hint", "magnitude_slip", "report_slip", "slip_text", "slip_unit"]
 
 # the powers of ten a unit slip produces, and how far (in log10) a ratio may be from one:
 # 0.15 is a factor of 1.41, so a ratio from 7,080 to 14,130 is "about 10⁴"
@@ -81,20 +81,31 @@ def report_slip(
     if power is None:
         return False
     line, column, field_name = where
-    old_file, old_line = old_where
-    text = template(
-        "suspect-magnitude",
-        id=info.id,
-        region=region,
-        year=year,
-        value=value,
-        unit=info.unit,
-        other_year=year,
-        other=old,
-        other_file=old_file,
-        other_line=old_line,
-        power=abs(power),
-    )
+    text = slip_text(info, region, (year, value), (year, old), old_where, power)
     hint = magnitude_hint(info.unit, power)
     findings.emit(file, "suspect-magnitude", line, column, field_name, text, hint)
     return True
+
+
+def slip_text(
+    info: SeriesInfo,
+    region: str,
+    doubted: tuple[int, float],
+    other: tuple[int, float],
+    other_where: tuple[str, int],
+    power: int,
+) -> Template:
+    """suspect-magnitude's message: the (year, value) doubted against the other's."""
+    return template(
+        "suspect-magnitude",
+        id=info.id,
+        region=region,
+        year=doubted[0],
+        value=doubted[1],
+        unit=info.unit,
+        other_year=other[0],
+        other=other[1],
+        other_file=other_where[0],
+        other_line=other_where[1],
+        power=abs(power),
+    )
