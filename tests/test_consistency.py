@@ -467,7 +467,7 @@ def test_a_form_resaved_by_libreoffice(tmp_path: Path, lookup: Lookup) -> None:
     path = _form(tmp_path, "wrb", 2015, ".xlsx")
     out = tmp_path / "out"
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
+    converted = subprocess.run(
         [
             "soffice",
             f"-env:UserInstallation={profile}",
@@ -478,11 +478,13 @@ def test_a_form_resaved_by_libreoffice(tmp_path: Path, lookup: Lookup) -> None:
             str(out),
             str(path),
         ],
-        check=True,
+        check=False,
         capture_output=True,
         timeout=300,
     )
     resaved = out / path.name
+    if converted.returncode != 0 or not resaved.exists():  # Writer without Calc, say
+        pytest.skip(f"LibreOffice could not convert a workbook: {converted.stderr!r}")
     result = validate_files([resaved], lookup, expect_agency="wrb", year=2014)
     assert _wrong(result) == [("wrong-template", "error", 2, 10)]
 
