@@ -70,3 +70,22 @@ def test_a_command_module_that_does_not_import_is_never_dropped_silently() -> No
         "sys.exit('szq started without its check command')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_no_command_module_imports_the_cli_package() -> None:
+    """The app lives in cli/root.py and cli/__init__ registers every command: no module of
+    cli/ imports its own package back (`from . import app`), so there is no cycle."""
+    import ast
+
+    folder = ROOT / "sz_quality" / "cli"
+    for path in sorted(folder.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module is None:
+                names = [alias.name for alias in node.names]
+                modules = [name for name in names if (folder / f"{name}.py").exists()]
+                assert modules == names, f"{path.name} imports {names} from the cli package"
+            if isinstance(node, ast.ImportFrom) and node.module == "sz_quality.cli":
+                raise AssertionError(f"{path.name} imports sz_quality.cli")
