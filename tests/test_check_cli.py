@@ -240,9 +240,9 @@ EXAMPLE_CHECKS = [
     (["data-2015.csv"], {}),
     (["data-2013.csv"], {"year": 2013, "lang": "zh"}),
     (["data-2013.csv", "data-2015.csv"], {"agency": "市水务局"}),
-    (["districts-2015.csv"], {}),
-    (["districts-2015.csv"], {"region": "福田区"}),
-    (["districts-2015.csv"], {"by": "region"}),
+    (["districts-2015-illustrative.csv"], {}),
+    (["districts-2015-illustrative.csv"], {"region": "福田区"}),
+    (["districts-2015-illustrative.csv"], {"by": "region"}),
 ]
 
 
