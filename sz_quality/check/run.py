@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 if TYPE_CHECKING:
     from ..plan.registry import Registry
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .results import Report
 
 __all__ = [
+    "CheckOptions",
     "CheckRun",
     "GroupBy",
     "MissingSheetError",
@@ -40,6 +41,18 @@ __all__ = [
 ]
 
 GroupBy = Literal["agency", "chapter", "region"]
+
+
+class CheckOptions(TypedDict, total=False):
+    """The options of `run_check` and `check_files` after the files and the registry."""
+
+    year: int | None
+    region: str | None
+    by: GroupBy
+    agency: str | None
+    encoding: str | None
+    sheet: str | None
+    lang: str
 
 
 class UnknownRegionError(ValueError):
@@ -172,26 +185,7 @@ def run_check(
 
 
 def check_files(
-    paths: Iterable[str | Path],
-    registry: Registry,
-    *,
-    year: int | None = None,
-    region: str | None = None,
-    by: GroupBy = "agency",
-    agency: str | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
+    paths: Iterable[str | Path], registry: Registry, **options: Unpack[CheckOptions]
 ) -> Report:
     """The Report `szq check` renders for these files and options (see `run_check`)."""
-    return run_check(
-        paths,
-        registry,
-        year=year,
-        region=region,
-        by=by,
-        agency=agency,
-        encoding=encoding,
-        sheet=sheet,
-        lang=lang,
-    ).report
+    return run_check(paths, registry, **options).report
