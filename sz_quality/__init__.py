@@ -33,6 +33,8 @@ _EXPORTS = {
     "read_data": "check.run",
     "district_series": "check.run",
     "CheckRun": "check.run",
+    "UnknownRegionError": "check.run",
+    "MissingSheetError": "check.run",
     "Report": "check.results",
     "Result": "check.results",
     "AnnualReport": "report.model",
