@@ -103,9 +103,9 @@ def test_every_public_name_imports() -> None:
 
 
 def _architecture_section() -> str:
-    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("## Architecture")
-    return readme[start : readme.index("\n## ", start + 1)]
+    text = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    start = text.index("# Architecture")
+    return text[start : text.index("\n## ", start + 1)]
 
 
 def test_the_readme_names_every_module_and_only_real_ones() -> None:
@@ -123,16 +123,20 @@ def test_the_readme_names_every_module_and_only_real_ones() -> None:
         following = [f"  {other}/" for other in LAYERS[1:] if f"  {other}/" in block[1:]]
         end = min((block.index(other, 1) for other in following), default=len(block))
         named_here = re.search(rf"(?<![\w/]){re.escape(name)}\b", block[:end])
-        assert named_here, f"README's architecture does not name {module}"
+        assert named_here, f"docs/architecture.md does not name {module}"
     named = set(re.findall(r"\b([a-z_]+\.py)\b", section.split("```")[1]))
     real = {path.name for path in SOURCES}
-    assert named <= real, f"README names modules that do not exist: {sorted(named - real)}"
+    assert named <= real, (
+        f"docs/architecture.md names modules that do not exist: {sorted(named - real)}"
+    )
 
 
 def test_the_readme_python_examples_import_what_exists() -> None:
-    """Every `from sz_quality... import` of the README's Python blocks names a real thing."""
-    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    """Every `from sz_quality... import` of the Python blocks of the README and docs/
+    names a real thing."""
+    documents = [PACKAGE.parent / "README.md", *sorted((PACKAGE.parent / "docs").glob("*.md"))]
+    text = "".join(path.read_text(encoding="utf-8") for path in documents)
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
     assert blocks
     checked = 0
     for block in blocks:

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from sz_quality.check.evaluate import evaluate, evaluate_regions
 from sz_quality.check.results import Report, Result
+from sz_quality.check.run import district_series
 from sz_quality.cli import app
-from sz_quality.cli.common import district_series
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry, load_registry
 from sz_quality.read.observations import Observation

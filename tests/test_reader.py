@@ -310,7 +310,7 @@ def test_every_code_is_documented() -> None:
     assert set(CODES) == emitted
     for code in CODES.values():
         assert code.meaning_en and code.meaning_zh
-    readme = Path(__file__).resolve().parents[1] / "README.md"
+    readme = Path(__file__).resolve().parents[1] / "docs" / "diagnostics.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")
         for code in CODES:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.lang import Lang
-from . import app
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -25,7 +24,6 @@ from .common import (
     OutputOption,
     SheetOption,
     check_data_files,
-    district_series,
     emit,
     emit_workbook,
     read_data,
@@ -33,6 +31,7 @@ from .common import (
     resolve_agency,
     state_of,
     usage_error,
+    usage_errors_of_reading,
     wants_xlsx,
 )
 from .streams import degrade_for_stdout
@@ -97,7 +96,6 @@ def _terminal() -> tuple[bool, int]:
     return False, 120
 
 
-@app.command("check")
 def check_command(
     ctx: typer.Context,
     files: FilesArgument,
@@ -179,7 +177,7 @@ def check_command(
     not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
-    from ..check.evaluate import evaluate, evaluate_regions
+    from ..check.run import UnknownRegionError, run_check
     from ..render.check import OutputFormat, RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -188,32 +186,26 @@ def check_command(
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(files), lang.value)
     registry = state.registry()
-    selected = resolve_agency(state, agency)
-    agency_name = selected.name_zh if selected else None
+    resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
     language: Lang = "zh" if lang.value == "zh" else "en"
     if region is not None and by is GroupBy.region:
         usage_error("--region and --by region: choose one")
-    name = " ".join(region.split()) if region is not None else ""
-    if by is GroupBy.region:
-        data = read_data(registry, files, encoding, sheet, language)
-        report = evaluate_regions(registry, data, year)
-    else:
-        # one region's rows only (the city total by default), and every district's rows
-        # of the series a target stated for every district needs
-        data = read_data(
-            registry,
-            files,
-            encoding,
-            sheet,
-            language,
-            regions=frozenset({name}),
-            every_region=district_series(registry) if not name else frozenset(),
-        )
-        if name and not any(item.region == name for item in data.observations):
-            usage_error(f"--region: no rows of region {name!r} in the data")
-        report = evaluate(registry, data, year, region=name)
-    if agency_name is not None:
-        report = report.for_agency(agency_name)
+    with usage_errors_of_reading(language):
+        try:
+            run = run_check(
+                files,
+                registry,
+                year=year,
+                region=region,
+                by=by.value,
+                agency=agency,
+                encoding=encoding,
+                sheet=sheet,
+                lang=language,
+            )
+        except UnknownRegionError as error:
+            usage_error(f"--region: {error}")
+    data, report = run.data, run.report
     failed = report.has_errors or bool(gate & report.statuses())
     if shown:
         report = report.only(shown)
@@ -239,7 +231,6 @@ def check_command(
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
 
 
-@app.command("calc")
 def calc_command(
     ctx: typer.Context,
     files: FilesArgument,

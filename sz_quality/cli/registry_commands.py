@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from . import app
 from .common import (
     LangOption,
     OutputOption,
@@ -51,7 +50,6 @@ def _width() -> int | None:
     return shutil.get_terminal_size((160, 24)).columns
 
 
-@app.command("targets")
 def targets_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
@@ -99,7 +97,6 @@ def targets_command(
     emit(shown, output)
 
 
-@app.command("measures")
 def measures_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
@@ -144,7 +141,6 @@ def measures_command(
     emit(shown, output)
 
 
-@app.command("agencies")
 def agencies_command(
     ctx: typer.Context,
     lang: LangOption = ...,  # type: ignore[assignment]

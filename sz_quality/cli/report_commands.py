@@ -17,7 +17,6 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
-from . import app
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -52,7 +51,6 @@ def _stamp() -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-@app.command("report")
 def report_command(
     ctx: typer.Context,
     files: Annotated[

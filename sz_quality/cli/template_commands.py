@@ -13,11 +13,9 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
-from . import app
 from .common import EXIT_OK, LangOption, emit, emit_workbook, state_of, usage_error
 
 
-@app.command("template")
 def template_command(
     ctx: typer.Context,
     year: Annotated[

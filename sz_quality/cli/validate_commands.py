@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..render.diagnostics import DiagnosticsFormat, renderer_for
-from . import app
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -99,7 +98,6 @@ def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
         return run(progress)
 
 
-@app.command("validate")
 def validate_command(
     ctx: typer.Context,
     files: Annotated[
@@ -228,7 +226,6 @@ def validate_command(
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 
 
-@app.command("schema")
 def schema_command(
     output: OutputOption = None,
     lang: Annotated[
