@@ -102,8 +102,12 @@ def against_path(
         direction = 1.0 if goal > base else -1.0
         if direction * (actual - goal) > 0:
             return "off_track", True
-    # from a baseline already on the good side, the path is the target itself
-    path = base + (goal - base) * elapsed if direction * (goal - base) > 0 else goal
+    if direction * (goal - base) <= 0:
+        # from a baseline at or past the figure the path is the target itself, and a
+        # value that does not meet it (the caller's case; with > or <, one exactly at
+        # the figure) is behind it
+        return "off_track", False
+    path = base + (goal - base) * elapsed
     if direction * (actual - path) >= -eps(actual, path):
         return "on_track", False
     return "off_track", False
