@@ -95,7 +95,9 @@ def outlook(
     `need_required`: the target is not met yet and the year checked is before the
     target year. `in_target_unit` turns a level into the target's unit (None when it
     cannot); `meets` says whether a value in the target's unit meets the target.
-    None without a value in the year checked or without a goal.
+    None without a value in the year checked or without a goal, and when there is no
+    rate (no rate is required and a single year gives no observed rate): `rate_basis`
+    is then empty too.
     """
     if not history or goal is None:
         return None
@@ -119,6 +121,8 @@ def outlook(
             projected = in_target_unit(level)
             if projected is not None:
                 projected_status = "met" if meets(projected) else "not_met"
+    if observed is None and required is None:
+        return None
     return Outlook(
         found.basis,
         found.rate_unit,

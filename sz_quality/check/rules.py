@@ -304,7 +304,9 @@ class TrendRule(LevelRule):
     both are negative, as Open SDG does), against the rate bands (% a year, default
     1.5 / 0.5 / 0): on_track in the top band (significant progress), off_track below.
     Where Open SDG substitutes 0.001 for a zero first value, szq gives no_data
-    (zero_baseline): a rate from zero is not a rate. A sign change is no_data too.
+    (zero_baseline): a rate from zero is not a rate. A sign change is no_data too; a
+    last value of 0 is not one: the rate to 0 is -100% a year, as Open SDG computes it.
+    The year checked needs a value, as for every other kind.
     """
 
     def judge(
@@ -324,7 +326,7 @@ class TrendRule(LevelRule):
         (first_year, first), (last_year, last) = history[0], history[-1]
         if first == 0:
             return "no_data", Reason("zero_baseline", indicator=indicator, year=first_year)
-        if (first > 0) != (last > 0) or last == 0:
+        if last != 0 and (first > 0) != (last > 0):
             change = Reason("sign_change", indicator=indicator, year=last_year)
             return "no_data", replace(change, baseline_year=first_year)
         rate = open_sdg_rate(first, last, last_year - first_year, case.indicator.direction)
