@@ -11,7 +11,8 @@ with the statuses it gives); this driver does what every kind shares:
   says so in its reason.
 - progress, gap and trend (sz_quality.check.trend) are computed the same way for all.
 
-Values are compared with one tolerance, BOUNDARY_RTOL (sz_quality.check.compare).
+Values are compared with one tolerance, relative with an absolute floor
+(sz_quality.check.compare.eps). Every rule is stated in docs/rules.md.
 The city total (region "") is evaluated unless a region is named; a target stated for
 every district is judged on the districts' rows (sz_quality.check.districts).
 """

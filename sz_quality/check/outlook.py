@@ -12,9 +12,11 @@ its levels, toward `Measured.goal`, the level that reaches the target):
   target's unit, and whether that meets the target.
 
 Rates are compound (% a year) where the first, the last and the goal levels are all
-positive; otherwise (from or to 0, a sign change, increments counted from 0) both are
-linear (the level's unit a year), so that the two rates always compare like with like,
-as the trend ratio does (sz_quality.check.trend).
+positive and the history is of levels (an increment's are the indicator's levels);
+otherwise (from or to 0, a sign change, a figure reported under a change or increment
+target's own id) both are linear (the level's unit a year), so that the two rates
+always compare like with like, as the trend ratio does (sz_quality.check.trend).
+Without any rate there is no outlook (rate_basis empty). See docs/rules.md.
 
 For kind trend (no figure) only the observed rate is computed: Open SDG's method 1
 (sz_quality.check.rules.TrendRule).

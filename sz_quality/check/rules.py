@@ -9,12 +9,14 @@ does the rest (the checks every kind shares, progress, trend and the Result):
 - `without_value`: the status and reason when the value checked is missing;
 - `judge`: the status (and a reason that qualifies it) of the value checked.
 
-Statuses
+Statuses (docs/rules.md states every rule; keep the two in step)
 - In the target year: `met` or `not_met`, by the target's own comparator only.
-- In an earlier year: `met` (already reached), else `on_track` when the value is at or
-  beyond the straight path from the baseline value to the target (时间过半、任务过半),
-  `off_track` when behind it. A target kept every year (kind kept / yearly_rate) is
-  `on_track` while every year so far holds and `off_track` once one has not.
+- In an earlier year: `met` (already reached, the baseline year too), else `on_track`
+  when the value is at or beyond the straight path from the baseline value to the
+  target (时间过半、任务过半), `off_track` when behind it or when the baseline was
+  already at or past the target. A target kept every year (kind kept / yearly_rate) is
+  `on_track` while every year so far holds (never `met` before its target year) and
+  `off_track` once one has not.
 - `no_data`: a value the check needs is missing; the reason names the series and year.
 - `not_assessable`: a milestone (a state that needs a judgement, e.g. 每个区至少有一家)
   without data.

@@ -10,8 +10,10 @@ registry's `plan.progress.ratio` (or a target's own `progress.ratio`) sets the b
 CAGR_observed runs from the first year with data (the baseline year when it has a
 value) to the year checked; CAGR_required from the same first value to the target,
 over the years left to the target year. Where a compound rate does not exist (a value
-of zero or below, as with increments counted from 0) the same ratio is taken over
-linear yearly changes instead.
+of zero or below, as with increments from a level of 0) or the history is of figures
+reported under a change or increment target's own id, the same ratio is taken over
+linear yearly changes instead. R is empty when the first value already met the target
+(docs/rules.md, section 5).
 """
 
 from __future__ import annotations
