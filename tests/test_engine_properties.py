@@ -1,8 +1,9 @@
 """Random series through the engine, against invariants that follow from docs/rules.md.
 
-Each example is one level or kept target (every comparator, an indicator that should
-rise or fall) with a series on a grid of multiples of 5, so that values land exactly
-on the target, on its band's edges and on the straight path as often as beside them.
+Each example is one level, kept, change or increment target (every comparator, an
+indicator that should rise or fall) with a series on a grid of multiples of 5, so that
+values land exactly on the target, on its band's edges and on the straight path as
+often as beside them.
 The expectations below are written from the documented rules, not from the engine's
 code, so that a change to one rule cannot contradict another silently:
 
@@ -90,14 +91,46 @@ class Case:
             return -1
         return sign(goal - start) or (1 if self.rising else -1)
 
+    @property
+    def from_baseline(self) -> bool:
+        return self.target.kind in ("change", "increment")
+
+    def measured(self, level: float) -> float:
+        """A level of the series as the target measures it (in its unit)."""
+        if not self.from_baseline:
+            return level
+        base = self.series[BASELINE]
+        if self.target.kind == "increment":
+            return level - base
+        way = 1.0 if self.target.change == "increase" else -1.0
+        return way * (level - base) / abs(base) * 100.0
+
+    def level_of(self, figure: float) -> float:
+        """The level of the series that measures `figure` (its inverse)."""
+        if not self.from_baseline:
+            return figure
+        base = self.series[BASELINE]
+        if self.target.kind == "increment":
+            return base + figure
+        way = 1.0 if self.target.change == "increase" else -1.0
+        return base * (1.0 + way * figure / 100.0)
+
+    def level_direction(self, first: float, goal: float) -> int:
+        """The way the levels must move toward the level `goal`."""
+        if self.target.comparator in ("about", "between", "=="):
+            return self.direction(first, goal)
+        decrease = self.target.kind == "change" and self.target.change == "decrease"
+        return -self.direction(first, goal) if decrease else self.direction(first, goal)
+
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
     grid = st.integers(0, 40).map(lambda step: step * 5.0)
     comparator = draw(st.sampled_from(COMPARATORS))
     rising = draw(st.booleans())
-    kind = draw(st.sampled_from(("level", "level", "kept")))
-    fields: dict[str, Any] = {"comparator": comparator, "kind": kind}
+    kind = draw(st.sampled_from(("level", "level", "kept", "change", "increment")))
+    change = draw(st.sampled_from(("decrease", "increase"))) if kind == "change" else None
+    fields: dict[str, Any] = {"comparator": comparator, "kind": kind, "change": change}
     fields |= {"value": None, "min": None, "max": None, "tolerance": None}
     if comparator == "between":
         low = draw(grid)
@@ -126,8 +159,13 @@ def run(case: Case) -> Result:
 def expected_status(case: Case) -> tuple[str, str | None]:
     """The status and reason code by the rules, for a value in the year checked."""
     target, year, series = case.target, case.year, case.series
-    actual = series[year]
-    base = series.get(BASELINE)
+    if case.from_baseline:
+        if BASELINE not in series:
+            return "no_data", "missing"
+        if target.kind == "change" and series[BASELINE] == 0:
+            return "no_data", "zero_baseline"
+    actual = case.measured(series[year])
+    base = 0.0 if case.from_baseline else series.get(BASELINE)
     if target.kind == "kept":
         failed = [each for each in series if each > BASELINE and not case.meets(series[each])]
         kept = not failed and case.meets(actual)
@@ -170,23 +208,29 @@ def test_the_engine_follows_its_rules(case: Case) -> None:
     series, year = case.series, case.year
     status, reason = expected_status(case)
     assert (result.status, result.reason and result.reason.code) == (status, reason)
-    actual = series[year]
-    assert result.actual == actual
+    if reason in ("missing", "zero_baseline"):
+        assert result.actual is None and result.trend is None and result.outlook is None
+        return
+    actual = case.measured(series[year])
+    assert result.actual == pytest.approx(actual, abs=1e-9)
 
-    base = series.get(BASELINE)
+    base = 0.0 if case.from_baseline else series.get(BASELINE)
     goal = case.goal(base)
+    # the trend and the rates run over the levels, toward the level of the figure
     history = list(series.items())
     (first_year, first), (last_year, last) = history[0], history[-1]
+    goal_level = case.level_of(goal)
 
     # R: empty exactly when the first year met the target or stands at the figure
     if len(history) >= 2 and first_year < last_year:
         assert result.trend is not None
-        if case.meets(first) or first == goal:
+        if case.meets(case.measured(first)) or first == goal_level:
             assert (result.trend.ratio, result.trend.category) == (None, None)
         else:
             ratio = result.trend.ratio
             assert ratio is not None and result.trend.category is not None
-            assert sign(ratio) == case.direction(first, goal) * sign(last - first)
+            way = case.level_direction(first, goal_level)
+            assert sign(ratio) == way * sign(last - first)
     else:
         assert result.trend is None
 
@@ -207,7 +251,7 @@ def test_the_engine_follows_its_rules(case: Case) -> None:
     assert found is not None
     if needed:
         assert found.required_rate is not None
-        assert sign(found.required_rate) == sign(goal - actual)
+        assert sign(found.required_rate) == sign(goal_level - series[year])
     else:
         assert found.required_rate is None
     if observed:
