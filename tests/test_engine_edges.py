@@ -178,41 +178,6 @@ def test_without_a_baseline_value_the_result_still_carries_the_rest(base: Regist
     assert result.outlook.projected_status == "met"
 
 
-# --- kind trend ---------------------------------------------------------------------
-
-
-def trend_target(base: Registry, indicator: str) -> Target:
-    unit = base.indicators_by_id[indicator].unit
-    return target_like(
-        base,
-        "gdp_level",
-        id=f"{indicator}_trend",
-        indicator=indicator,
-        kind="trend",
-        comparator=None,
-        value=None,
-        unit=unit,
-    )
-
-
-def test_a_trend_target_needs_a_value_in_the_year_checked(base: Registry) -> None:
-    result = check(base, trend_target(base, "gdp"), {2010: 100, 2012: 120}, 2013)
-    assert result.status == "no_data" and result.reason is not None
-    assert result.reason.code == "missing"
-    assert result.reason.missing == (("gdp", 2013),)
-
-
-def test_a_trend_falling_to_zero_is_a_rate_not_a_sign_change(base: Registry) -> None:
-    # 50 -> 0: -100% a year, the compound rate to 0 (Open SDG computes the same)
-    rising = check(base, trend_target(base, "gdp"), {2010: 50, 2012: 0}, 2012)
-    assert (rising.status, rising.reason) == ("off_track", None)
-    assert rising.trend is not None and rising.trend.category == "moving_away"
-    assert rising.outlook is not None and rising.outlook.observed_rate == -100.0
-    falling = check(base, trend_target(base, "energy"), {2010: 50, 2012: 0}, 2012)
-    assert (falling.status, falling.reason) == ("on_track", None)
-    assert falling.trend is not None and falling.trend.category == "significant"
-
-
 # --- change and increment figures under the target's own id -------------------------
 
 
