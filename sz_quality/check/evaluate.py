@@ -11,7 +11,8 @@ with the statuses it gives); this driver does what every kind shares:
   says so in its reason.
 - progress, gap and trend (sz_quality.check.trend) are computed the same way for all.
 
-Values are compared with one tolerance, BOUNDARY_RTOL (sz_quality.check.compare).
+Values are compared with one tolerance, relative with an absolute floor
+(sz_quality.check.compare.eps). Every rule is stated in docs/rules.md.
 The city total (region "") is evaluated unless a region is named; a target stated for
 every district is judged on the districts' rows (sz_quality.check.districts).
 """
@@ -97,6 +98,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             _trend_direction(target, indicator, measured),
             compound=measured.compound,
             bounds=bands.ratio,
+            first_met=_first_met(readings, rule, case, measured),
         )
     elif not figure and status in ("on_track", "off_track"):
         trend_result = _rate_trend(measured, indicator, bands)
@@ -115,6 +117,15 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         evidence=_evidence(target, measured),
         outlook=_outlook(readings, rule, case, measured, status, actual),
     )
+
+
+def _first_met(readings: Readings, rule: Rule, case: Case, measured: Measured) -> bool:
+    """Whether the first value of the trend's history already met the target (then no
+    rate is required and R is empty, as progress is)."""
+    if not measured.history:
+        return False
+    first = rule.level_in_target_unit(readings, case, measured, measured.history[0][1])
+    return first is not None and holds(first, case.target)
 
 
 # kinds whose value under the target's own id is the indicator's level (in the target's
