@@ -18,6 +18,7 @@ __all__ = [
     "HEADER_ALIASES",
     "LABEL_HEADERS",
     "NO_VALUE",
+    "PLAIN_NUMBER",
     "cell_text",
     "closest_header",
     "header_key",
@@ -55,9 +56,12 @@ _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
 # What a statistics table writes as a number (after NFKC and trimming): a sign, digits
 # (thousands separated by commas, or not), decimals, an exponent. Python's float() also
 # takes "1_000", "inf", "nan", "0x10"-like spellings and non-ASCII digits: none of them.
-NUMBER = re.compile(
-    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-)
+# PLAIN_NUMBER is the same without thousands separators (the column-wise path's float()).
+_SIGN, _EXPONENT = r"[+-]?", r"(?:[eE][+-]?[0-9]+)?"
+_PLAIN_DIGITS = r"[0-9]+\.?[0-9]*|\.[0-9]+"
+_GROUPED_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+PLAIN_NUMBER: Final = f"{_SIGN}(?:{_PLAIN_DIGITS}){_EXPONENT}"
+NUMBER = re.compile(f"{_SIGN}(?:{_GROUPED_DIGITS}|{_PLAIN_DIGITS}){_EXPONENT}")
 _NOT_FINITE_WORDS = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
 
 # No figure of a statistics table reaches a quadrillion of its indicator's unit (GDP in 元
