@@ -13,17 +13,22 @@ them is refused unless the caller supplies the year's exchange rate.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .series_info import Factor
 
 __all__ = [
     "CurrencyError",
     "UnitError",
     "conversion_factor",
     "dimensionality",
+    "factor_or_error",
     "factor_and_currency_shift",
     "normalise_unit_text",
     "parse_unit",
@@ -372,3 +377,20 @@ def conversion_factor(source: str, target: str, *, cny_per_usd: float | None = N
             raise CurrencyError(f"exchange rate must be positive, got {cny_per_usd}")
         factor = factor / cny_per_usd**currency_shift
     return factor
+
+
+def factor_or_error(source: str, target: str) -> Factor:
+    """The factor from `source` to `target`, or why there is none (a Lookup's entry)."""
+    try:
+        parse_unit(source)
+    except UnitError:
+        return "unknown"
+    try:
+        factor = conversion_factor(source, target)
+    except CurrencyError:
+        return "currency"
+    except UnitError:
+        return "mismatch"
+    if not same_meaning(source, target):
+        return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
+    return factor if math.isfinite(factor) else "mismatch"

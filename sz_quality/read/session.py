@@ -16,8 +16,9 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from ..plan.lookup import Lookup
+from .batches import LongLine
 from .columns import check_plain_batch
-from .csvfile import LongLine, read_csv
+from .csvfile import read_csv
 from .diagnostics import template
 from .findings import Findings, SourceFile
 from .layout import Layout
