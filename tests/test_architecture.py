@@ -242,3 +242,20 @@ def test_no_import_cycle_inside_a_layer() -> None:
         if not any(group <= known for known in KNOWN_CYCLES)
     ]
     assert not cycles, f"modules of one layer import one another in a circle: {cycles}"
+
+
+# Names shared across layers that other branches are renaming now (emptied at merge).
+KNOWN_SHARED_NAMES: frozenset[str] = frozenset({"diagnostics.py"})
+
+
+def test_no_two_layers_have_a_module_of_the_same_name() -> None:
+    layers_of: dict[str, set[str]] = {}
+    for path in SOURCES:
+        if path.name != "__init__.py":
+            layers_of.setdefault(path.name, set()).add(_layer(_module_name(path)))
+    shared = {
+        name: sorted(layers)
+        for name, layers in layers_of.items()
+        if len(layers) > 1 and name not in KNOWN_SHARED_NAMES
+    }
+    assert not shared, f"modules of the same name in several layers: {shared}"

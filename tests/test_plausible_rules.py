@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, SeriesInfo, load_lookup
+from sz_quality.read.cell_resolver import Resolver
 from sz_quality.read.cells import ABSURD, TINY
 from sz_quality.read.columns import check_plain_batch
 from sz_quality.read.findings import Findings, SourceFile
 from sz_quality.read.layout import Layout
 from sz_quality.read.plausible import RULES, any_rule_speaks
-from sz_quality.read.resolve import Resolver
 from sz_quality.read.rows import RowChecker
 from sz_quality.read.store import SlotStore
 

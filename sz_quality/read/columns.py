@@ -25,12 +25,12 @@ from operator import add, mul
 from sys import intern
 
 from ..plan.lookup import SeriesInfo
+from .cell_resolver import Resolver
 from .cells import PLAIN_NUMBER, parse_value, source_text
 from .findings import SourceFile
 from .layout import Layout
 from .observations import Observation
 from .plausible import any_rule_speaks
-from .resolve import Resolver
 from .store import SlotStore
 
 __all__ = ["check_plain_batch"]

@@ -17,13 +17,13 @@ from typing import BinaryIO
 
 from ..plan.lookup import Lookup
 from .batches import LongLine
+from .cell_resolver import Resolver
 from .columns import check_plain_batch
 from .csvfile import read_csv
 from .diagnostics import template
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .observations import InputSummary, ReadResult
-from .resolve import Resolver
 from .rows import RowChecker
 from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
 from .store import SlotStore
