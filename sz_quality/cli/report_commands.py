@@ -179,14 +179,10 @@ def report_command(
         usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
-    if chosen == "docx":
-        if annual.charts:  # one line: how the pictures hold Chinese
-            from ..render.report_docx_charts import font_note
+    if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
+        from ..render.report_docx_charts import font_note
 
-            sys.stderr.write(f"szq: {font_note(language)}\n")
-    else:
-        for warning in annual.warnings:  # the SVG charts' font
-            sys.stderr.write(f"szq: warning: {warning}\n")
+        sys.stderr.write(f"szq: {font_note(language)}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
         sys.stderr.write(

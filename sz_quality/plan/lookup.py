@@ -116,10 +116,6 @@ class Lookup:
         """An agency by any of its names; UnknownAgencyError with a hint otherwise."""
         return self._agencies_by_id[self._agency_names.resolve(name)]
 
-    def suggest_agency(self, name: str) -> AgencyInfo | None:
-        agency_id = self._agency_names.closest(name)
-        return self._agencies_by_id[agency_id] if agency_id is not None else None
-
     # -- units ------------------------------------------------------------------------
 
     def factor(self, unit: str, series_unit: str) -> Factor:

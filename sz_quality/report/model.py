@@ -103,7 +103,6 @@ class AnnualReport:
     stamp: str | None = None
     # chart id -> what the chart shows; render/report_charts.py draws it with its words
     charts: Mapping[str, ChartSpec] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
     # every row of the data with a note, in the data's order: the caveats of the values
     # the charts show beside those a target's row shows (report/build.py)
     notes: tuple[Observation, ...] = ()
