@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from . import app
 from .common import (
     EXIT_INVALID,
@@ -79,8 +80,8 @@ def report_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year reported on (default: the latest year in the data).",
         ),
     ] = None,

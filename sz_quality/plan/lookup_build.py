@@ -21,20 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["build_lookup"]
 
 
-_MAGNITUDE_PREFIXES = (
-    "",
-    "十",
-    "百",
-    "千",
-    "万",
-    "十万",
-    "百万",
-    "千万",
-    "亿",
-    "十亿",
-    "百亿",
-    "万亿",
-)
 # Spellings data files commonly use, tried against every series unit of the same dimension.
 _COMMON_UNITS = (
     "元",
@@ -74,14 +60,14 @@ _COUNT_DIMENSIONS = {"[count]", "[person]", "[household]"}
 
 def _variants(unit: str) -> set[str]:
     """The unit with other magnitude words in front: 亿元 -> 元, 万元, 万亿元, ..."""
-    from .units import normalise_unit_text
+    from .units import MAGNITUDE_STACKS, MAGNITUDE_WORDS, normalise_unit_text
 
     text = normalise_unit_text(unit)
     head, slash, tail = text.partition("/")
-    bare = head.lstrip("十百千万亿")
+    bare = head.lstrip(MAGNITUDE_WORDS)
     if not bare or bare.isascii():
         return {text}  # magnitude words go with Chinese units: 万元, 亿元, 万人
-    return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
+    return {f"{prefix}{bare}{slash}{tail}" for prefix in ("", *MAGNITUDE_STACKS)}
 
 
 def _currency_twins(registry: Registry) -> dict[str, str]:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Final, Literal
 
+from ..plan.years import YEAR_MAX, YEAR_MIN
+
 __all__ = [
     "ABSURD",
     "TINY",
@@ -50,7 +52,6 @@ LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})
 
-_YEAR_MIN, _YEAR_MAX = 1900, 2100
 _YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?")
 _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
 # What a statistics table writes as a number (after NFKC and trimming): a sign, digits
@@ -100,7 +101,7 @@ def header_year(key: str) -> int | None:
     if match is None:
         return None
     year = int(match.group(1))
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def closest_header(key: str) -> str | None:
@@ -120,7 +121,7 @@ def parse_year(text: str) -> int | None:
     if match is None:
         return None
     year = int(match.group(1))
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def parse_value(text: str) -> float | None | Literal["bad", "not-finite"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import cache
 from sys import intern
 from typing import Literal
 
@@ -21,15 +22,22 @@ from .store import SlotStore
 __all__ = ["BAD_BYTES", "RowChecker"]
 
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
-# a number followed by a multiplier word (1.5万): the word belongs in the unit column
-_MULTIPLIED = re.compile(r"[+-]?[0-9.,]+\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)")
+
+
+@cache
+def _multiplied() -> re.Pattern[str]:
+    """A number followed by a multiplier word (1.5万): the word belongs in the unit column."""
+    from ..plan.units import MAGNITUDE_STACKS  # pint-free, but not needed on a clean file
+
+    words = "|".join(sorted(MAGNITUDE_STACKS, key=len, reverse=True))
+    return re.compile(rf"[+-]?[0-9.,]+\s*({words})")
 
 
 def _bad_number_hint(shown: str) -> Template:
     """The hint for a value that is not a number: where its '%' or 万 goes, or how to write it."""
     if shown.endswith("%"):
         return template("bad-number.percent")
-    multiplied = _MULTIPLIED.fullmatch(shown)
+    multiplied = _multiplied().fullmatch(shown)
     if multiplied is not None:
         return template("bad-number.multiplier", word=multiplied.group(1))
     return template("bad-number.hint")
