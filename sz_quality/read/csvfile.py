@@ -91,7 +91,7 @@ def read_csv(
                         header = next(reader)
                     except csv.Error as error:
                         findings.emit(
-                            file, "bad-csv", 1, None, None, template("bad-csv", error=str(error))
+                            file, "bad-csv", line=1, text=template("bad-csv", error=str(error))
                         )
                         return
                     if file.check_bytes:
@@ -137,10 +137,9 @@ def _check_header_bytes(
             findings.emit(
                 file,
                 "encoding-error",
-                1,
-                index + 1,
-                None,
-                template("encoding-error", encoding=encoding),
-                template("encoding-error.hint"),
+                line=1,
+                column=index + 1,
+                text=template("encoding-error", encoding=encoding),
+                hint=template("encoding-error.hint"),
             )
             return

@@ -158,12 +158,11 @@ def check_plausible(
         findings.emit(
             file,
             "out-of-range",
-            line,
-            column,
-            name,
-            # the value as text: an infinite float is no JSON number
-            template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
-            template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
+            line=line,
+            column=column,
+            field=name,
+            text=template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
+            hint=template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
         )
         return False
     if not BELOW.breaks(info, value) and not ABOVE.breaks(info, value):
@@ -172,11 +171,11 @@ def check_plausible(
             findings.emit(
                 file,
                 "suspect-fraction",
-                line,
-                column,
-                name,
-                template("suspect-fraction", id=info.id, value=value, reference=reference),
-                template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
+                line=line,
+                column=column,
+                field=name,
+                text=template("suspect-fraction", id=info.id, value=value, reference=reference),
+                hint=template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
             )
         return True
     low, high = info.min, info.max
@@ -189,9 +188,9 @@ def check_plausible(
     findings.emit(
         file,
         "out-of-range",
-        line,
-        column,
-        name,
-        template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
+        line=line,
+        column=column,
+        field=name,
+        text=template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
     )
     return False

@@ -87,10 +87,8 @@ class RowChecker:
                 self.findings.emit(
                     file,
                     "bad-csv",
-                    first_line + previous,
-                    None,
-                    None,
-                    template("bad-csv", error=str(error)),
+                    line=first_line + previous,
+                    text=template("bad-csv", error=str(error)),
                 )
                 previous = reader.line_num
                 continue
@@ -116,11 +114,11 @@ class RowChecker:
                 self.findings.emit(
                     file,
                     "encoding-error",
-                    line,
-                    index + 1,
-                    layout.field_at(index) or None,
-                    template("encoding-error", encoding=encoding),
-                    hint,
+                    line=line,
+                    column=index + 1,
+                    field=layout.field_at(index) or None,
+                    text=template("encoding-error", encoding=encoding),
+                    hint=hint,
                 )
                 return True
         return False
@@ -141,11 +139,11 @@ class RowChecker:
             self.findings.emit(
                 file,
                 "bad-year",
-                line,
-                year_column + 1,
-                "year",
-                template("bad-year", text=row[year_column].strip()),
-                template("bad-year.hint"),
+                line=line,
+                column=year_column + 1,
+                field="year",
+                text=template("bad-year", text=row[year_column].strip()),
+                hint=template("bad-year.hint"),
             )
         value_column = columns["value"]
         value = self._check_value(file, row[value_column], line, value_column, "value")
@@ -214,7 +212,7 @@ class RowChecker:
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
         """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""
         if not any(map(str.strip, row)):
-            self.findings.emit(file, "blank-row", line, None, None, template("blank-row"))
+            self.findings.emit(file, "blank-row", line=line, text=template("blank-row"))
             return []
         ncols = layout.ncols
         if len(row) == ncols:
@@ -226,11 +224,9 @@ class RowChecker:
         self.findings.emit(
             file,
             "ragged-row",
-            line,
-            None,
-            None,
-            template("ragged-row", count=len(row), expected=ncols),
-            template("ragged-row.hint"),
+            line=line,
+            text=template("ragged-row", count=len(row), expected=ncols),
+            hint=template("ragged-row.hint"),
         )
         return []
 
@@ -263,7 +259,15 @@ class RowChecker:
                         name_zh=guess.name("zh"),
                         name_en=guess.name("en"),
                     )
-        self.findings.emit(file, "unknown-indicator", line, column + 1, "indicator", text, hint)
+        self.findings.emit(
+            file,
+            "unknown-indicator",
+            line=line,
+            column=column + 1,
+            field="indicator",
+            text=text,
+            hint=hint,
+        )
         return None
 
     def _check_value(
@@ -279,7 +283,15 @@ class RowChecker:
         else:
             message = template("bad-number", text=shown)
             hint = _bad_number_hint(shown)
-        self.findings.emit(file, "bad-number", line, column + 1, field_name, message, hint)
+        self.findings.emit(
+            file,
+            "bad-number",
+            line=line,
+            column=column + 1,
+            field=field_name,
+            text=message,
+            hint=hint,
+        )
         return NOT_A_NUMBER
 
     def _check_unit(
@@ -314,7 +326,9 @@ class RowChecker:
                 and not isinstance(self.resolver.place(per_person, info), str)
             ):
                 hint = template("unit-per-person.hint", unit=per_person, id=info.id)
-        self.findings.emit(file, code, line, column + 1, "unit", text, hint)
+        self.findings.emit(
+            file, code, line=line, column=column + 1, field="unit", text=text, hint=hint
+        )
         return None
 
     def _no_value(
@@ -330,10 +344,10 @@ class RowChecker:
         self.findings.emit(
             file,
             "no-value",
-            line,
-            column,
-            field_name,
-            template("no-value", name=name, year=year if year is not None else ""),
+            line=line,
+            column=column,
+            field=field_name,
+            text=template("no-value", name=name, year=year if year is not None else ""),
         )
 
     def _in_range(

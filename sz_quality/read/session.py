@@ -96,7 +96,7 @@ class Session:
         try:
             self._open(file, encoding, sheet, progress)
         except LongLine:
-            findings.emit(file, "bad-csv", None, None, None, template("long-line"))
+            findings.emit(file, "bad-csv", line=None, text=template("long-line"))
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
@@ -121,11 +121,9 @@ class Session:
                     findings.emit(
                         file,
                         "bad-file",
-                        None,
-                        None,
-                        None,
-                        template("binary", kind=kind),
-                        template("binary.hint"),
+                        line=None,
+                        text=template("binary", kind=kind),
+                        hint=template("binary.hint"),
                     )
                     return
                 if encoding is not None:
@@ -144,10 +142,8 @@ class Session:
             findings.emit(
                 file,
                 "bad-file",
-                None,
-                None,
-                None,
-                template("unreadable", error=error.strerror or str(error)),
+                line=None,
+                text=template("unreadable", error=error.strerror or str(error)),
             )
 
     def check_batch(

@@ -109,7 +109,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
                     part, job.layout, text, job.delimiter, next_line, job.encoding
                 )
         except LongLine:
-            session.findings.emit(part, "bad-csv", None, None, None, template("long-line"))
+            session.findings.emit(part, "bad-csv", line=None, text=template("long-line"))
     session.store.serialise(
         stream,
         {
