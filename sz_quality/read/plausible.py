@@ -161,6 +161,7 @@ def check_plausible(
             line=line,
             column=column,
             field=name,
+            # the value as text: an infinite float is no JSON number
             text=template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
             hint=template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
         )
