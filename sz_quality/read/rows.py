@@ -162,7 +162,7 @@ class RowChecker:
             file.rejected += 1
             return
         value *= factor
-        if not self._in_range(file, info, value, line, value_column + 1, "value"):
+        if not check_plausible(self.findings, file, info, value, (line, value_column + 1, "value")):
             file.rejected += 1
             return
         region = self.resolver.region(row[columns["region"]]) if "region" in columns else ""
@@ -203,7 +203,7 @@ class RowChecker:
                 file.rejected += 1
                 continue
             value *= factor
-            if not self._in_range(file, info, value, line, index + 1, name):
+            if not check_plausible(self.findings, file, info, value, (line, index + 1, name)):
                 file.rejected += 1
                 continue
             given = _given(cells, columns, index) if self.store.keep else _NOTHING_GIVEN
@@ -349,8 +349,3 @@ class RowChecker:
             field=field_name,
             text=template("no-value", name=name, year=year if year is not None else ""),
         )
-
-    def _in_range(
-        self, file: SourceFile, info: SeriesInfo, value: float, line: int, column: int, name: str
-    ) -> bool:
-        return check_plausible(self.findings, file, info, value, (line, column, name))
