@@ -77,7 +77,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="module")
 def report(registry: Registry) -> Report:
-    return evaluate(registry, data_2013(), lang="en")
+    return evaluate(registry, data_2013())
 
 
 # --- counting lives in Report ----------------------------------------------------------
@@ -222,14 +222,14 @@ GOLDEN_CASES = [
 def test_golden(
     registry: Registry, name: str, output_format: OutputFormat, options: RenderOptions
 ) -> None:
-    report = evaluate(registry, data_2013(), lang=options.lang)
+    report = evaluate(registry, data_2013())
     text = renderer_for(output_format)(report, options)
     path = GOLDEN / name
     if os.environ.get("SZQ_REGEN_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
     assert text.encode("utf-8") == path.read_bytes()
-    again = renderer_for(output_format)(evaluate(registry, data_2013(), lang=options.lang), options)
+    again = renderer_for(output_format)(evaluate(registry, data_2013()), options)
     assert again == text  # same input, byte-identical output
 
 
@@ -250,7 +250,7 @@ def test_formula_like_text_is_quoted(start: str) -> None:
 
 
 def test_csv_keeps_numbers_numeric_and_text_safe(registry: Registry) -> None:
-    report = evaluate(registry, data_2013(), lang="en")
+    report = evaluate(registry, data_2013())
     text = renderer_for(OutputFormat.csv)(report, RenderOptions())
     assert not text.startswith("\ufeff")  # UTF-8 without a byte-order mark
     rows = list(csv.DictReader(io.StringIO(text)))

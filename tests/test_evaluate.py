@@ -552,9 +552,3 @@ def test_a_result_without_a_reason_has_empty_reason_fields(base: Registry) -> No
         [],
         {},
     )
-
-
-def test_the_language_does_not_change_the_results(base: Registry) -> None:
-    data = [obs("gdp", 2013, 12000), obs("air_days", 2011, 361)]
-    english, chinese = evaluate(base, data, lang="en"), evaluate(base, data, lang="zh")
-    assert english == chinese == evaluate(base, data)

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from sz_quality.cli import app
 from sz_quality.cli.help_zh import HELP_ZH, wrap_text
 from sz_quality.cli.streams import ASCII_FALLBACKS
+from sz_quality.read.row_model import build_row_json_schema
 from sz_quality.read.row_schema import row_json_schema
-from sz_quality.read.schema import build_row_json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = [
@@ -186,7 +186,7 @@ def _without_words(prop: dict[str, object]) -> dict[str, object]:
 
 def test_schema_default_keeps_both_languages() -> None:
     schema = json.loads(CliRunner().invoke(app, ["schema"]).stdout)
-    # the shipped copy is what the pydantic model gives (else: python -m sz_quality.read.schema)
+    # the shipped copy is what the pydantic model gives (else: python -m sz_quality.read.row_model)
     assert schema == row_json_schema() == build_row_json_schema()
     assert "年份" in schema["properties"]["year"]["description"]
     assert "The year" in schema["properties"]["year"]["description"]

@@ -138,7 +138,7 @@ def test_check_markdown_reads_as_the_check(monkeypatch: pytest.MonkeyPatch) -> N
         None,
     )
     data = ReadResult(observations, (diagnostic,), (InputSummary("d|a`t`a.csv", 8, 7, 1),))
-    report = evaluate(registry, data, lang="en")
+    report = evaluate(registry, data)
     markdown = renderer_for(OutputFormat.markdown)(report, RenderOptions(lang="en"))
     blocks = render(markdown)
     assert "script" not in blocks.tags

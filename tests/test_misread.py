@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read import csvfile
+from sz_quality.read import batches
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
 from sz_quality.render.diagnostics_json import to_dict
@@ -428,7 +428,7 @@ def test_a_dirty_batch_keeps_its_clean_rows_on_the_fast_path(
         return original(self, *arguments)
 
     monkeypatch.setattr(row_path.RowChecker, "check_text", counting)
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     lines = []
     for number in range(2000):
         value = "x" if number % 50 == 7 else str(number % 90 + 1)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read import csvfile, reader, session, sniff, split
+from sz_quality.read import batches, csvfile, reader, session, sniff, split
 from sz_quality.read.diagnostics import CODES
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
@@ -442,7 +442,7 @@ def test_line_numbers_with_multiline_cells(lookup: Lookup, tmp_path: Path) -> No
 def test_batches_never_cut_a_quoted_cell(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 64)
+    monkeypatch.setattr(batches, "_CHUNK", 64)
     note = '"' + "line\n" * 40 + '"'
     data = "indicator,year,value,note\n" + f"gdp,2015,1,{note}\n" + "gdp,x,1,\n"
     result = read(lookup, tmp_path, data)
@@ -543,7 +543,7 @@ def _comparable(result: ReadResult) -> tuple[Any, ...]:
 def test_fast_path_equals_row_path(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: bool
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 2048)
+    monkeypatch.setattr(batches, "_CHUNK", 2048)
     path = write(tmp_path, _mixed(3000, given))
     fast = check(read_files([path], lookup))
     slow = check(
@@ -591,18 +591,18 @@ def _plain_given(rows: int) -> str:
 def test_both_paths_keep_the_same_cells_as_given(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 2048)
-    batches: list[int | None] = []
+    monkeypatch.setattr(batches, "_CHUNK", 2048)
+    taken: list[int | None] = []
     plain = session.check_plain_batch
 
     def spy(*arguments: Any) -> int | None:
-        batches.append(plain(*arguments))
-        return batches[-1]
+        taken.append(plain(*arguments))
+        return taken[-1]
 
     monkeypatch.setattr(session, "check_plain_batch", spy)
     path = write(tmp_path, _plain_given(1200))
     fast = check(read_files([path], lookup))
-    assert any(batches) and None in batches  # both paths took batches
+    assert any(taken) and None in taken  # both paths took batches
     slow = check(
         reader._read(
             [path],
@@ -665,7 +665,7 @@ def test_fast_path_equals_row_path_on_any_rows(
 ) -> None:
     """Whatever the cells, both read paths accept the same rows and say the same things."""
     rows = sorted(rows, key=lambda row: row[0] in ("nope", "gpd", ""))  # clean rows first
-    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    monkeypatch.setattr(batches, "_CHUNK", chunk)
     text = HEADER + "".join(
         ",".join((*row[:-1], f"{row[-1]}{index}" if row[-1] else "")) + "\n"
         for index, row in enumerate(rows)
@@ -684,7 +684,7 @@ def test_fast_path_equals_row_path_on_any_rows(
 def test_two_processes_equal_one(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     splits: list[object] = []
     plan = split.plan_split
@@ -717,7 +717,7 @@ def test_a_region_filter_read_in_two_processes_equals_one(
 ) -> None:
     """`szq check` keeps observations of the city total only, and may then split a file:
     duplicates, revisions and sources come out as from one process and no filter."""
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     splits: list[object] = []
     plan = split.plan_split
@@ -812,7 +812,7 @@ def test_encoding_detection_rules() -> None:
 def test_progress_reports_bytes(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 1024)
+    monkeypatch.setattr(batches, "_CHUNK", 1024)
     path = write(tmp_path, HEADER + "gdp,2015,1,,x\n" * 2000)
     calls: list[tuple[str, int, int]] = []
     validate_files([path], lookup, progress=lambda *call: calls.append(call), jobs=1)
@@ -826,7 +826,7 @@ def test_a_failed_child_is_replaced(
 ) -> None:
     import os
 
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
     one = check(validate_files([path], lookup, jobs=1))
@@ -871,11 +871,11 @@ def test_a_failed_first_half_reaps_the_child(
 
     from sz_quality.read.session import Session
 
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     body = _mixed(6000)
     if failure == "long-line":
-        monkeypatch.setattr(csvfile, "_LONG_LINE", 20_000)
+        monkeypatch.setattr(batches, "_LONG_LINE", 20_000)
         cut = body.index("\n", len(body) // 4)
         body = body[:cut] + "\n" + "x" * 30_000 + body[cut:]
     else:
@@ -918,7 +918,7 @@ def test_every_region_keeps_those_series_in_every_region(
     """`szq check` keeps the city total, and every district's rows of the series a target
     stated for every district needs: the same on the fast path, the row path and in two
     processes."""
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
     options: dict[str, Any] = {"regions": {"r3"}, "every_region": {"population"}}

@@ -59,7 +59,7 @@ def _report_rows(report: Report, registry: Any, lang: Any) -> list[list[str]]:
 @pytest.fixture(scope="module", params=[2013, 2015])
 def reports(request: Any, registry: Any) -> dict[str, Report]:
     data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
-    return {lang: evaluate(registry, data, request.param, lang=lang) for lang in ("en", "zh")}
+    return {lang: evaluate(registry, data, request.param) for lang in ("en", "zh")}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Literal
 
-from ..plan.lang import Lang
 from ..plan.models import Indicator, ProgressBands, Target
 from ..plan.registry import Registry
 from ..read.observations import Diagnostic, InputSummary, Observation, ReadResult
@@ -259,7 +258,6 @@ def evaluate(
     data: ReadResult | Iterable[Observation],
     year: int | None = None,
     *,
-    lang: Lang | None = None,
     rates: Mapping[int, ExchangeRate] | None = None,
     region: str = CITY,
 ) -> Report:
@@ -270,8 +268,8 @@ def evaluate(
     comes first). The report carries the reading's inputs and diagnostics as given.
     `region` checks one district's rows instead of the city total's; for the city, a
     target stated for every district is judged on the districts' rows when there are
-    (sz_quality.check.districts). `lang` is unused, accepted for scripts written when
-    reasons were words: a Result keeps its reason as data, worded by the renderers.
+    (sz_quality.check.districts). A Result keeps its reason as data, worded by the
+    renderers: the report is the same in every language.
     """
     observations, inputs, diagnostics = _parts(data)
     regions = Regions(registry, observations, rates)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ..read.observations import Diagnostic, InputSummary
 from .evidence import Evidence
@@ -34,24 +34,12 @@ __all__ = [
 ]
 
 Status = Literal["met", "not_met", "on_track", "off_track", "no_data", "not_assessable"]
-STATUSES: tuple[Status, ...] = (
-    "met",
-    "not_met",
-    "on_track",
-    "off_track",
-    "no_data",
-    "not_assessable",
-)
+STATUSES: tuple[Status, ...] = get_args(Status)
 # The statuses that count as an open gap when agencies are ranked.
 OPEN_STATUSES: frozenset[Status] = frozenset({"not_met", "off_track"})
 
 TrendCategory = Literal["significant", "moderate", "insufficient", "moving_away"]
-TREND_CATEGORIES: tuple[TrendCategory, ...] = (
-    "significant",
-    "moderate",
-    "insufficient",
-    "moving_away",
-)
+TREND_CATEGORIES: tuple[TrendCategory, ...] = get_args(TrendCategory)
 
 UNASSIGNED = ""  # the group of a target whose lead no one names (never dropped)
 NO_EVIDENCE = Evidence()  # a result that used no row

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -104,8 +105,8 @@ def check_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year to check (default: the latest year in the data).",
         ),
     ] = None,

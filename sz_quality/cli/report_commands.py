@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -77,8 +78,8 @@ def report_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year reported on (default: the latest year in the data).",
         ),
     ] = None,
@@ -177,14 +178,10 @@ def report_command(
         usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
-    if chosen == "docx":
-        if annual.charts:  # one line: how the pictures hold Chinese
-            from ..render.report_docx_charts import font_note
+    if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
+        from ..render.report_docx_charts import font_note
 
-            sys.stderr.write(f"szq: {font_note(language)}\n")
-    else:
-        for warning in annual.warnings:  # the SVG charts' font
-            sys.stderr.write(f"szq: warning: {warning}\n")
+        sys.stderr.write(f"szq: {font_note(language)}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
         sys.stderr.write(

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from .common import EXIT_OK, LangOption, emit, emit_workbook, state_of, usage_error
 
 
@@ -20,7 +21,9 @@ def template_command(
     ctx: typer.Context,
     year: Annotated[
         int,
-        typer.Option("--year", "-y", min=1900, max=2100, help="The year the form asks for."),
+        typer.Option(
+            "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The year the form asks for."
+        ),
     ],
     agency: Annotated[
         str | None,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.diagnostics import DiagnosticsFormat, renderer_for
 from .common import (
     EXIT_INVALID,
@@ -136,8 +137,8 @@ def validate_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year the submission covers (with --expect-agency).",
         ),
     ] = None,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -40,10 +39,6 @@ class MeasureRegistry:
 
     def of_agency(self, agency_name_zh: str) -> list[Measure]:
         return [measure for measure in self.measures if measure.agency == agency_name_zh]
-
-    def serving(self, target_ids: Iterable[str]) -> list[Measure]:
-        wanted = set(target_ids)
-        return [measure for measure in self.measures if wanted & set(measure.targets)]
 
 
 def default_measures_path() -> Path:

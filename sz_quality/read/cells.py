@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Final, Literal
 
+from ..plan.years import YEAR_MAX, YEAR_MIN
+
 __all__ = [
     "ABSURD",
     "TINY",
@@ -18,6 +20,7 @@ __all__ = [
     "HEADER_ALIASES",
     "LABEL_HEADERS",
     "NO_VALUE",
+    "PLAIN_NUMBER",
     "cell_text",
     "closest_header",
     "header_key",
@@ -49,15 +52,17 @@ LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})
 
-_YEAR_MIN, _YEAR_MAX = 1900, 2100
 _YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?")
 _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
 # What a statistics table writes as a number (after NFKC and trimming): a sign, digits
 # (thousands separated by commas, or not), decimals, an exponent. Python's float() also
 # takes "1_000", "inf", "nan", "0x10"-like spellings and non-ASCII digits: none of them.
-NUMBER = re.compile(
-    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-)
+# PLAIN_NUMBER is the same without thousands separators (the column-wise path's float()).
+_SIGN, _EXPONENT = r"[+-]?", r"(?:[eE][+-]?[0-9]+)?"
+_PLAIN_DIGITS = r"[0-9]+\.?[0-9]*|\.[0-9]+"
+_GROUPED_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+PLAIN_NUMBER: Final = f"{_SIGN}(?:{_PLAIN_DIGITS}){_EXPONENT}"
+NUMBER = re.compile(f"{_SIGN}(?:{_GROUPED_DIGITS}|{_PLAIN_DIGITS}){_EXPONENT}")
 _NOT_FINITE_WORDS = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
 
 # No figure of a statistics table reaches a quadrillion of its indicator's unit (GDP in 元
@@ -96,7 +101,7 @@ def header_year(key: str) -> int | None:
     if match is None:
         return None
     year = int(match.group(1))
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def closest_header(key: str) -> str | None:
@@ -116,7 +121,7 @@ def parse_year(text: str) -> int | None:
     if match is None:
         return None
     year = int(match.group(1))
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def parse_value(text: str) -> float | None | Literal["bad", "not-finite"]:

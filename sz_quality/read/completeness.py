@@ -41,10 +41,9 @@ def check_agency(
         findings.emit(
             file,
             "missing-indicator",
-            None,
-            None,
-            "indicator",
-            template(
+            line=None,
+            field="indicator",
+            text=template(
                 "missing-indicator",
                 id=indicator_id,
                 name_zh=info.name("zh") if info else indicator_id,
@@ -54,7 +53,7 @@ def check_agency(
                 agency_en=agency.name("en"),
                 targets=", ".join(targets),
             ),
-            template("missing-indicator.hint", id=indicator_id, year=when),
+            hint=template("missing-indicator.hint", id=indicator_id, year=when),
         )
 
 

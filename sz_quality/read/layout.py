@@ -101,11 +101,10 @@ def read_layout(
         findings.emit(
             file,
             "unknown-column",
-            line,
-            index + 1,
-            None,
-            template("unknown-column", header=cell),
-            template("did-you-mean", name=guess) if guess else None,
+            line=line,
+            column=index + 1,
+            text=template("unknown-column", header=cell),
+            hint=template("did-you-mean", name=guess) if guess else None,
         )
     required = ("indicator", "year", "value") if kind == "long" else ("indicator",)
     missing = [name for name in required if name not in columns]
@@ -127,11 +126,10 @@ def missing_column(findings: Findings, file: SourceFile, name: str | None, line:
     findings.emit(
         file,
         "missing-column",
-        line,
-        None,
-        name,
-        template("missing-column", name=name or "indicator"),
-        template("missing-column.hint"),
+        line=line,
+        field=name,
+        text=template("missing-column", name=name or "indicator"),
+        hint=template("missing-column.hint"),
     )
 
 
@@ -147,10 +145,10 @@ def _duplicate_column(
     findings.emit(
         file,
         "duplicate-column",
-        line,
-        index + 1,
-        name,
-        template(
+        line=line,
+        column=index + 1,
+        field=name,
+        text=template(
             "duplicate-column",
             header=header[index].strip(),
             first=first + 1,
@@ -164,10 +162,10 @@ def check_has_rows(findings: Findings, file: SourceFile, layout: Layout | None) 
     """empty-file when a table holds no header (`layout` None), or a usable header over
     no rows or blank rows only: the one rule of both drivers, CSV and .xlsx."""
     if layout is None:
-        findings.emit(file, "empty-file", None, None, None, template("empty-file"))
+        findings.emit(file, "empty-file", line=None, text=template("empty-file"))
     elif (
         layout.ncols
         and file.rows == file.rejected
         and (file.rows == 0 or file.blank_rows() == file.rows)
     ):
-        findings.emit(file, "empty-file", None, None, None, template("no-rows"))
+        findings.emit(file, "empty-file", line=None, text=template("no-rows"))

@@ -28,7 +28,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from ..plan.registry import suggest
 from .diagnostics import Template, make, template
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 StatusValue = Literal["done", "in_progress", "not_started"]
-MEASURE_STATUSES: tuple[StatusValue, ...] = ("done", "in_progress", "not_started")
+MEASURE_STATUSES: tuple[StatusValue, ...] = get_args(StatusValue)
 
 _STATUS_ALIASES: dict[str, StatusValue] = {
     "done": "done",

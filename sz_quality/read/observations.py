@@ -2,7 +2,7 @@
 
 Plain frozen dataclasses (no pydantic): reading is the hot path of `szq validate`, which
 must start in well under 150 ms. `szq schema` describes a row with a pydantic model
-(sz_quality.read.schema), which is imported only there.
+(sz_quality.read.row_model), which is imported only there.
 """
 
 from __future__ import annotations

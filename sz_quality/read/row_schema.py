@@ -1,7 +1,7 @@
 """The JSON Schema of a long-format data row as `szq schema` prints it.
 
 The schema is the copy shipped in sz_quality/data/row.schema.json, made from the
-pydantic model of read/schema.py (which a test holds it equal to); reading it needs no
+pydantic model of read/row_model.py (which a test holds it equal to); reading it needs no
 pydantic, so `szq schema` starts as fast as every other command. `--lang` keeps the
 descriptions of one language.
 """

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from ..plan.lookup import Lookup
+from .batches import LongLine
+from .cell_resolver import Resolver
 from .columns import check_plain_batch
-from .csvfile import LongLine, read_csv
+from .csvfile import read_csv
 from .diagnostics import template
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .observations import InputSummary, ReadResult
-from .resolve import Resolver
 from .rows import RowChecker
 from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
 from .store import SlotStore
@@ -95,7 +96,7 @@ class Session:
         try:
             self._open(file, encoding, sheet, progress)
         except LongLine:
-            findings.emit(file, "bad-csv", None, None, None, template("long-line"))
+            findings.emit(file, "bad-csv", line=None, text=template("long-line"))
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
@@ -120,11 +121,9 @@ class Session:
                     findings.emit(
                         file,
                         "bad-file",
-                        None,
-                        None,
-                        None,
-                        template("binary", kind=kind),
-                        template("binary.hint"),
+                        line=None,
+                        text=template("binary", kind=kind),
+                        hint=template("binary.hint"),
                     )
                     return
                 if encoding is not None:
@@ -143,10 +142,8 @@ class Session:
             findings.emit(
                 file,
                 "bad-file",
-                None,
-                None,
-                None,
-                template("unreadable", error=error.strerror or str(error)),
+                line=None,
+                text=template("unreadable", error=error.strerror or str(error)),
             )
 
     def check_batch(

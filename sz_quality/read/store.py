@@ -206,10 +206,10 @@ class SlotStore:
                 findings.emit(
                     file,
                     "revision",
-                    line,
-                    column,
-                    field_name,
-                    template(
+                    line=line,
+                    column=column,
+                    field=field_name,
+                    text=template(
                         "revision",
                         id=info.id,
                         region=region,

@@ -60,11 +60,9 @@ def read_xlsx(
         findings.emit(
             file,
             "bad-file",
-            None,
-            None,
-            None,
-            template("xlsx-missing"),
-            template("xlsx-missing.hint"),
+            line=None,
+            text=template("xlsx-missing"),
+            hint=template("xlsx-missing.hint"),
         )
         return
     # a workbook read whole from a pipe, or the file itself
@@ -86,11 +84,9 @@ def _bad_file(session: Session, file: SourceFile, error: Exception, *, with_hint
     session.findings.emit(
         file,
         "bad-file",
-        None,
-        None,
-        None,
-        template("bad-xlsx", error=f"{type(error).__name__}: {error}"),
-        template("binary.hint") if with_hint else None,
+        line=None,
+        text=template("bad-xlsx", error=f"{type(error).__name__}: {error}"),
+        hint=template("binary.hint") if with_hint else None,
     )
 
 
@@ -124,11 +120,9 @@ def _read_sheet(
         findings.emit(
             file,
             "bad-file",
-            None,
-            None,
-            None,
-            template("no-sheet", sheet=sheet or ""),
-            template("no-sheet.hint", sheets=", ".join(names)),
+            line=None,
+            text=template("no-sheet", sheet=sheet or ""),
+            hint=template("no-sheet.hint", sheets=", ".join(names)),
         )
         return
     worksheet = workbook.get_sheet_by_name(chosen)
@@ -188,10 +182,8 @@ class _TableReader:
             self.session.findings.emit(
                 self.file,
                 "skipped-rows",
-                skipped[0][0],
-                None,
-                None,
-                template(
+                line=skipped[0][0],
+                text=template(
                     "skipped-rows",
                     first=skipped[0][0],
                     last=skipped[-1][0],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from ..atomic import write_text_atomic
 from ..check.results import Report
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 ReportFormat = Literal["html", "md", "json", "docx"]
-FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json", "docx")
+FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 
 MANIFEST = "szq-charts.txt"

@@ -171,7 +171,6 @@ def build_report(
     diagnostics = tuple(report.diagnostics)
     if measures_status is not None:
         diagnostics += tuple(measures_status.diagnostics)
-    warnings: list[str] = []
     specs: dict[str, ChartSpec] = {}
     if charts:
         specs = _chart_specs(report, ordered_rows, agencies)
@@ -196,7 +195,6 @@ def build_report(
         measure_counts=all_measure_counts,
         stamp=stamp,
         charts=specs,
-        warnings=tuple(warnings),
         notes=tuple(o for o in data.observations if o.note) if data is not None else (),
     )
 

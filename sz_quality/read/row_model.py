@@ -3,7 +3,7 @@
 The model is the schema's source; `szq schema` prints the copy shipped in
 sz_quality/data/row.schema.json (read/row_schema.py), so that it starts without
 pydantic (100+ ms). tests/test_help_lang.py checks that the copy is what the model
-gives: after a change here, `python -m sz_quality.read.schema` rewrites it. The schema
+gives: after a change here, `python -m sz_quality.read.row_model` rewrites it. The schema
 documents what the reader accepts: header spellings (English or Chinese) are listed
 under `x-headers`.
 """
@@ -14,7 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from .cells import HEADER_ALIASES, NO_VALUE
+
+# the years YEAR_MIN to YEAR_MAX as a year cell writes them (a test holds it to them)
+YEAR_PATTERN = r"^\s*(19\d\d|20\d\d|2100)(\.0*)?\s*年?\s*$"
 
 __all__ = ["LongRow", "build_row_json_schema"]
 
@@ -43,13 +47,13 @@ class LongRow(BaseModel):
         json_schema_extra=_headers("indicator"),
     )
     year: int | str = Field(
-        description="The year, 1900-2100: 2015 or 2015年. 年份。",
+        description=f"The year, {YEAR_MIN}-{YEAR_MAX}: 2015 or 2015年. 年份。",
         examples=[2015, "2015年"],
         json_schema_extra={
             **_headers("year"),
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2100},
-                {"type": "string", "pattern": r"^\s*(19\d\d|20\d\d|2100)(\.0*)?\s*年?\s*$"},
+                {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+                {"type": "string", "pattern": YEAR_PATTERN},
             ],
         },
     )
