@@ -20,6 +20,7 @@ __all__ = [
     "CODES",
     "Code",
     "Template",
+    "did_you_mean",
     "is_valid",
     "make",
     "markdown_table",
@@ -494,6 +495,11 @@ def template(key: str, **params: Param) -> Template:
     indicators and agencies).
     """
     return key, tuple(params.items())
+
+
+def did_you_mean(guess: str | None, otherwise: Template | None = None) -> Template | None:
+    """The hint of a name not found: "did you mean 'GUESS'?", else `otherwise`."""
+    return template("did-you-mean", name=guess) if guess else otherwise
 
 
 def message(key: str, lang: str, **params: Any) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
-from .diagnostics import template
+from .diagnostics import did_you_mean, template
 from .findings import Findings, SourceFile
 
 __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_as_header"]
@@ -105,7 +105,7 @@ def read_layout(
             index + 1,
             None,
             template("unknown-column", header=cell),
-            template("did-you-mean", name=guess) if guess else None,
+            did_you_mean(guess),
         )
     required = ("indicator", "year", "value") if kind == "long" else ("indicator",)
     missing = [name for name in required if name not in columns]

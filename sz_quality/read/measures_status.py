@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..plan.registry import suggest
-from .diagnostics import Template, make, template
+from ..plan.names import suggest
+from .diagnostics import Template, did_you_mean, make, template
 from .observations import Diagnostic
 
 __all__ = [
@@ -224,9 +224,7 @@ def parse_measures_status(
                 id_column + 1,
                 "measure",
                 template("status-unknown-measure", id=measure_id),
-                template("did-you-mean", name=guess)
-                if guess
-                else template("status-unknown-measure.hint"),
+                did_you_mean(guess, template("status-unknown-measure.hint")),
             )
             continue
         status = _STATUS_ALIASES.get(status_text.lower())
