@@ -83,7 +83,7 @@ def test_the_readme_code_table_equals_codes() -> None:
     rows = _readme_code_table()
     assert set(rows) == set(CODES)
     for code in CODES.values():
-        assert rows[code.code] == (code.severity, code.meaning_en), code.code
+        assert rows[code.code] == (code.severity, code.meaning("en")), code.code
     assert markdown_table() in README
 
 

@@ -309,7 +309,7 @@ def test_every_code_is_documented() -> None:
     }  # fmt: skip
     assert set(CODES) == emitted
     for code in CODES.values():
-        assert code.meaning_en and code.meaning_zh
+        assert code.meaning("en") and code.meaning("zh")
     readme = Path(__file__).resolve().parents[1] / "README.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")

@@ -119,7 +119,7 @@ def _page_numbers(section: Any, lang: str) -> None:
 
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, after = ("第 ", " 页") if lang == "zh" else ("Page ", "")
+    before, after = word("docx.page", lang, page="\0").split("\0")
     paragraph.add_run(before)
     run = paragraph.add_run()
     for kind, text in (

@@ -238,12 +238,12 @@ def _target(chart: TargetChart, lang: str, cjk: bool) -> ChartImage:
 def _legend_words(lang: str) -> str:
     """The legend in words, for a chart drawn without its Chinese legend."""
     parts = (
-        ("chart.data", "实线" if lang == "zh" else "solid line"),
-        ("chart.path", "虚线" if lang == "zh" else "dashed line"),
-        ("chart.target", "点线" if lang == "zh" else "dotted line"),
-        ("chart.target_year", "竖线" if lang == "zh" else "vertical line"),
+        ("chart.data", "chart.solid_line"),
+        ("chart.path", "chart.dashed_line"),
+        ("chart.target", "chart.dotted_line"),
+        ("chart.target_year", "chart.vertical_line"),
     )
-    return "，".join(f"{style}：{word(key, lang)}" for key, style in parts)
+    return "，".join(f"{word(style, lang)}：{word(key, lang)}" for key, style in parts)
 
 
 def _bullet(chart: AgencyChart, lang: str, cjk: bool) -> ChartImage:
