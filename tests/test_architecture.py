@@ -2,8 +2,9 @@
 
 Layers, from the edge inwards: cli -> render -> report -> check -> read -> plan, with the
 foundation modules (paths, atomic, words: the catalogue of words) below them all. A module
-may import its own layer and the layers inside it, never one further out. A module over 500 lines (a class over 300) must say
-why in its opening docstring, with the words "longer than" naming its length's reason.
+may import its own layer and the layers inside it, never one further out. A module over 500
+lines (a class over 300) must say why in its opening docstring, with the words "longer than"
+naming its length's reason.
 """
 
 from __future__ import annotations
