@@ -12,7 +12,7 @@ from sz_quality.check.evaluate import evaluate
 from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
-from sz_quality.read.diagnostics import CODES, markdown_table
+from sz_quality.read.codes import CODES, markdown_table
 from sz_quality.read.reader import read_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +78,7 @@ def _readme_code_table() -> dict[str, tuple[str, str]]:
 
 def test_the_readme_code_table_equals_codes() -> None:
     """Both ways: every code has its row, with its severity and meaning; every row is a
-    code. Regenerate with: python -c 'from sz_quality.read.diagnostics import
+    code. Regenerate with: python -c 'from sz_quality.read.codes import
     markdown_table; print(markdown_table(), end="")'."""
     rows = _readme_code_table()
     assert set(rows) == set(CODES)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import csvfile, reader, session, sniff, split
-from sz_quality.read.diagnostics import CODES
+from sz_quality.read.codes import CODES
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
 

@@ -16,9 +16,9 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
-from .diagnostics import template
 from .findings import SourceFile
 from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
+from .messages import template
 from .rows import BAD_BYTES
 from .sniff import HEAD, reads_as_gb18030
 

@@ -6,8 +6,8 @@ listed per file, the rest counted in one `too-many` diagnostic when the file is 
 
 from __future__ import annotations
 
-from . import diagnostics as diag
-from .diagnostics import Template, template
+from . import codes as diag
+from .messages import Template, template
 from .observations import Diagnostic, Severity
 
 __all__ = ["Findings", "SourceFile"]

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
-from .diagnostics import did_you_mean, template
 from .findings import Findings, SourceFile
+from .messages import did_you_mean, template
 
 __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_as_header"]
 

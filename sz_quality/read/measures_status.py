@@ -7,7 +7,7 @@ data file: every problem is a Diagnostic with a stable code and its line, and a 
 an error is rejected while the others are kept.
 
 Codes (stable; tests and scripts may match them; their meanings and zh/en messages are in
-sz_quality.read.diagnostics, with the data-file codes):
+sz_quality.read.codes, with the data-file codes):
 - `status-encoding`        the file is neither UTF-8 nor GB18030 (error, nothing read)
 - `status-empty`           the file has no header (error)
 - `status-missing-column`  the header lacks `measure` or `status` (error, nothing read)
@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..plan.names import suggest
-from .diagnostics import Template, did_you_mean, make, template
+from .codes import make
+from .messages import Template, did_you_mean, template
 from .observations import Diagnostic
 
 __all__ = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..plan.lookup import SeriesInfo
 from .cells import ABSURD, TINY, suspect_window
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 
 __all__ = ["check_plausible"]
 

@@ -10,9 +10,9 @@ from typing import Literal
 
 from ..plan.lookup import SeriesInfo
 from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
-from .diagnostics import Template, template
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .messages import Template, template
 from .plausible import check_plausible
 from .resolve import Resolver
 from .sniff import looks_like_gb18030

@@ -18,9 +18,9 @@ from typing import BinaryIO
 from ..plan.lookup import Lookup
 from .columns import check_plain_batch
 from .csvfile import LongLine, read_csv
-from .diagnostics import template
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .messages import template
 from .observations import InputSummary, ReadResult
 from .resolve import Resolver
 from .rows import RowChecker

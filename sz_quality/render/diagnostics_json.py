@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..read.diagnostics import is_valid
+from ..read.codes import is_valid
 from ..read.observations import Diagnostic, ReadResult
 from .jsonout import dumps
 

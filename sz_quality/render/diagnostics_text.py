@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..read.diagnostics import is_valid, summary_counts
+from ..read.codes import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
 from .diagnostics import summary_line
 from .words import word

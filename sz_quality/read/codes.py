@@ -1,34 +1,20 @@
-"""The diagnostic codes of data files: stable names, severities and messages in zh and en.
+"""The diagnostic codes of data files: stable names and severities, and a Diagnostic of one.
 
 A CI job relies on the codes, so they never change meaning; the README's table is
-generated from CODES (and a test keeps the two in step). Messages are templates: a
-Diagnostic keeps the template's key and the values that fill it (`template(key, ...)`),
-and its text is built in the user's language when it is shown (`message`).
-
-This module is longer than 500 lines: it is the one table of the codes and of every
-message, each in Chinese and English, which reads best in one place.
+generated from CODES (and a test keeps the two in step). What each code means, and the
+messages of its diagnostics, are words of sz_quality.words ("code.*", "diagnostic.*");
+the templates a diagnostic keeps are made by sz_quality.read.messages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..words import word
-from .observations import Diagnostic, Param, Params, ReadResult, Severity
+from .messages import Template
+from .observations import Diagnostic, ReadResult, Severity
 
-__all__ = [
-    "CODES",
-    "Code",
-    "Template",
-    "did_you_mean",
-    "is_valid",
-    "make",
-    "markdown_table",
-    "message",
-    "summary_counts",
-    "template",
-]
+__all__ = ["CODES", "Code", "is_valid", "make", "markdown_table", "summary_counts"]
 
 
 @dataclass(frozen=True)
@@ -87,47 +73,6 @@ def markdown_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-# messages whose {region} is a phrase ("region 'r3' ") built from the raw region, if any
-_WITH_REGION = frozenset({"duplicate-row.equal", "duplicate-row.differ", "revision"})
-
-Template = tuple[str, Params]
-"""A message key and the values that fill it."""
-
-
-def template(key: str, **params: Param) -> Template:
-    """A message to build later, in whichever language it is shown.
-
-    A value named `<name>_zh` and `<name>_en` fills `{name}` in that language (names of
-    indicators and agencies).
-    """
-    return key, tuple(params.items())
-
-
-def did_you_mean(guess: str | None, otherwise: Template | None = None) -> Template | None:
-    """The hint of a name not found: "did you mean 'GUESS'?", else `otherwise`."""
-    return template("did-you-mean", name=guess) if guess else otherwise
-
-
-def message(key: str, lang: str, **params: Any) -> str:
-    """The message `key` in `lang` ("zh" or "en"), filled with `params`."""
-    return word(f"diagnostic.{key}", lang, **_in_language(key, lang, params))
-
-
-def _in_language(key: str, lang: str, params: dict[str, Any]) -> dict[str, Any]:
-    """The values as the template in `lang` takes them."""
-    values = dict(params)
-    suffix = "_zh" if lang == "zh" else "_en"
-    for name, value in params.items():
-        if name.endswith(suffix):
-            values[name[: -len(suffix)]] = value
-    if key == "binary":
-        values["kind"] = message(str(values["kind"]), lang)
-    elif key in _WITH_REGION:
-        region = values.get("region", "")
-        values["region"] = message("region", lang, region=region) if region else ""
-    return values
-
-
 def make(
     code: str,
     file: str,
@@ -142,7 +87,8 @@ def make(
 ) -> Diagnostic:
     """A Diagnostic of a known code; the severity defaults to the code's.
 
-    `text` and `hint` are `template(...)`s; `lang` is the language of `.message`.
+    `text` and `hint` are `template(...)`s (sz_quality.read.messages); `lang` is the
+    language of the read.
     """
     if severity is None:
         default = CODES[code].severity
