@@ -35,9 +35,8 @@ class Diagnostic:
 
     The text is built when it is shown, in the language asked for: `message_in(lang)`
     and `hint_in(lang)` fill the templates of sz_quality.read.messages named by
-    `message_key` and `hint_key` with `params` and `hint_params`. `message` and `hint`
-    give the text in `lang`, the language of the read. A diagnostic made without a
-    template (`message_key` None) holds its text in `text` and `fixed_hint`.
+    `message_key` and `hint_key` with `params` and `hint_params`; `lang` is the language
+    of the read, the default of `to_dict`.
     """
 
     code: str
@@ -46,32 +45,20 @@ class Diagnostic:
     line: int | None
     column: int | None
     field: str | None
-    text: str = ""
-    fixed_hint: str | None = None
-    message_key: str | None = None
+    message_key: str
     params: Params = ()
     hint_key: str | None = None
     hint_params: Params = ()
     lang: str = "en"
 
-    @property
-    def message(self) -> str:
-        return self.message_in(self.lang)
-
-    @property
-    def hint(self) -> str | None:
-        return self.hint_in(self.lang)
-
     def message_in(self, lang: str) -> str:
         """The message in `lang` ("zh" or "en")."""
-        if self.message_key is None:
-            return self.text
         return message(self.message_key, lang, **dict(self.params))
 
     def hint_in(self, lang: str) -> str | None:
         """The hint in `lang`, or None."""
         if self.hint_key is None:
-            return self.fixed_hint
+            return None
         return message(self.hint_key, lang, **dict(self.hint_params))
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
