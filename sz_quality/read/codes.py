@@ -24,6 +24,11 @@ class Code:
     code: str
     severity: str  # "error", "warning", or "error or warning"
 
+    @property
+    def default_severity(self) -> Severity:
+        """The severity of a diagnostic of this code when its maker does not say."""
+        return "warning" if self.severity == "warning" else "error"
+
     def meaning(self, lang: str) -> str:
         """What the code means, in `lang` (the words: sz_quality.words, "code.<code>")."""
         return word(f"code.{self.code}", lang)
@@ -91,8 +96,7 @@ def make(
     language of the read.
     """
     if severity is None:
-        default = CODES[code].severity
-        severity = "warning" if default == "warning" else "error"
+        severity = CODES[code].default_severity
     hint_key, hint_params = (None, ()) if hint is None else hint
     return Diagnostic(
         code,

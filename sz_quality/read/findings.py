@@ -78,7 +78,7 @@ class Findings:
     ) -> None:
         """List a diagnostic (made only when it is listed: over the cap it is counted)."""
         if severity is None:
-            severity = "warning" if diag.CODES[code].severity == "warning" else "error"
+            severity = diag.CODES[code].default_severity
         if self._admit(file, code, severity):
             self.diagnostics.append(
                 diag.make(

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..report.charts import STATUS_COLOURS, AgencyChart, TargetChart
+from ..report.charts import STATUS_COLOURS, TARGET_LEGEND, AgencyChart, TargetChart
 from ..report.model import AnnualReport
 from .format import format_number
 from .words import status_word, word
@@ -237,12 +237,8 @@ def _target(chart: TargetChart, lang: str, cjk: bool) -> ChartImage:
 
 def _legend_words(lang: str) -> str:
     """The legend in words, for a chart drawn without its Chinese legend."""
-    parts = (
-        ("chart.data", "chart.solid_line"),
-        ("chart.path", "chart.dashed_line"),
-        ("chart.target", "chart.dotted_line"),
-        ("chart.target_year", "chart.vertical_line"),
-    )
+    styles = ("chart.solid_line", "chart.dashed_line", "chart.dotted_line", "chart.vertical_line")
+    parts = zip(TARGET_LEGEND, styles, strict=True)
     return "，".join(f"{word(style, lang)}：{word(key, lang)}" for key, style in parts)
 
 
