@@ -45,7 +45,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "targets_inferred": ("目标（推定）", "Targets (inferred)"),
     "none": ("无", "none"),
     "total": ("合计", "Total"),
+    # punctuation by language: the Chinese marks are full-width and take no space
     "list.separator": ("、", ", "),  # between the items of a list in running text
+    "list.comma": ("，", ", "),  # between the clauses of a sentence
+    "punct.colon": ("：", ": "),
+    "punct.semicolon": ("；", "; "),
+    "punct.parenthesised": ("（{text}）", " ({text})"),
     # the groups of a check's results that are no agency, chapter or district of the registry
     "group.unassigned": ("未指定牵头单位", "No lead agency named"),
     "group.chapter": ("第{chapter}章", "Chapter {chapter}"),
@@ -196,7 +201,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "※ data note ({series} {year}): {note}",
     ),
     "evidence.used": ("所用数据：", "Data used:"),
-    "evidence.separator": ("；", "; "),
     "evidence.row": (
         "{series} {year}：{value}（{file} 第 {line} 行）",
         "{series} {year}: {value} ({file}, line {line})",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from ..words import word
 from .messages import Param, Params, message
 
 __all__ = [
@@ -60,6 +61,12 @@ class Diagnostic:
         if self.hint_key is None:
             return None
         return message(self.hint_key, lang, **dict(self.hint_params))
+
+    def text_in(self, lang: str) -> str:
+        """The message with its hint, if any, in parentheses, in `lang`: one line's text."""
+        hint = self.hint_in(lang)
+        text = self.message_in(lang)
+        return text + word("punct.parenthesised", lang, text=hint) if hint else text
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """Position and text (in `lang`, default the read's): the check report's contract."""

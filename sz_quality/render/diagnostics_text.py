@@ -63,7 +63,7 @@ def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[tuple[st
         )
         hint = diagnostic.hint_in(lang)
         if hint:
-            out.append(("hint", f"{'':>11}  {word('hint', lang)}: {hint}"))
+            out.append(("hint", f"{'':>11}  {word('hint', lang)}{word('punct.colon', lang)}{hint}"))
     return out
 
 

@@ -240,11 +240,7 @@ class _Writer:
             result = row.result
             name = row.name
             if result.lead_agencies_inferred:
-                name += (
-                    f"（{self.w('lead_inferred')}）"
-                    if lang == "zh"
-                    else f" ({self.w('lead_inferred')})"
-                )
+                name += word("punct.parenthesised", lang, text=self.w("lead_inferred"))
             if result.reason is not None:
                 name += "\n" + reason_text(result.reason, lang)
             outlook = figures.outlook_text(result, lang)
