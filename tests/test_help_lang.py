@@ -19,6 +19,7 @@ from sz_quality.cli.help_zh import COMMANDS_ZH, OPTIONS_ZH, OVERRIDES_ZH, help_z
 from sz_quality.cli.streams import ASCII_FALLBACKS
 from sz_quality.read.row_schema import row_json_schema
 from sz_quality.read.schema import build_row_json_schema
+from sz_quality.render.grid import text_width
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = [
@@ -135,20 +136,14 @@ def test_lang_environment_and_override() -> None:
 
 def test_chinese_help_lines_fit_the_terminal() -> None:
     done = _szq("check", "-h", "--lang", "zh", COLUMNS="80")
-    widths = [_columns(line) for line in done.stdout.splitlines()]
+    widths = [text_width(line) for line in done.stdout.splitlines()]
     assert max(widths) <= 80, done.stdout
 
 
-def _columns(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
-
-
-def test_wrap_text_by_columns() -> None:
+def test_wrap_text_bytext_width() -> None:
     text = "对照数据检查行动计划的每一项目标,按牵头单位列出差距。" * 3
     lines = wrap_text(text, 30, "  ", "  ").splitlines()
-    assert all(_columns(line) <= 30 for line in lines)
+    assert all(text_width(line) <= 30 for line in lines)
     assert "".join(line.strip() for line in lines) == text
     assert all(not line.strip().startswith(("。", ",", "、")) for line in lines)
 
