@@ -1,9 +1,10 @@
 """The package's layout is its architecture: imports run one way, modules stay small.
 
 Layers, from the edge inwards: cli -> render -> report -> check -> read -> plan, with the
-foundation modules (paths, atomic) below them all. A module may import its own layer and the
-layers inside it, never one further out. A module over 500 lines (a class over 300) must say
-why in its opening docstring, with the words "longer than" naming its length's reason.
+foundation modules (paths, atomic, words: the catalogue of words) below them all. A module
+may import its own layer and the layers inside it, never one further out. A module over 500
+lines (a class over 300) must say why in its opening docstring, with the words "longer than"
+naming its length's reason.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _layer(module: str) -> str:
     if module == "sz_quality.__main__":
         return "cli"  # `python -m sz_quality` is the command line
     if len(parts) < 2 or parts[1] not in LAYERS:
-        return "foundation"  # sz_quality, sz_quality.paths, sz_quality.atomic, __main__
+        return "foundation"  # sz_quality, sz_quality.paths, .atomic, .words
     return parts[1]
 
 

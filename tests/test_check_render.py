@@ -16,7 +16,9 @@ import pytest
 from sz_quality.check.evaluate import evaluate
 from sz_quality.check.results import STATUSES, Report
 from sz_quality.plan.registry import Registry, load_registry
-from sz_quality.read.observations import Diagnostic, InputSummary, Observation, ReadResult
+from sz_quality.read.codes import make
+from sz_quality.read.messages import did_you_mean, template
+from sz_quality.read.observations import InputSummary, Observation, ReadResult
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for
 from sz_quality.render.check_csv import safe_text
 from sz_quality.render.words import reason_words
@@ -53,15 +55,14 @@ def data_2013() -> ReadResult:
         for line, (series, year, value) in enumerate(rows, start=2)
     )
     district = Observation("gdp", 2013, 3000.0, "福田区", "data.csv", len(rows) + 2)
-    diagnostic = Diagnostic(
+    diagnostic = make(
         "unknown-indicator",
-        "error",
         "data.csv",
         len(rows) + 3,
         1,
         "indicator",
-        "unknown indicator 'gpd'",
-        "did you mean 'gdp'?",
+        template("unknown-indicator", name="gpd"),
+        did_you_mean("gdp"),
     )
     return ReadResult(
         observations=(*observations, district),

@@ -511,7 +511,7 @@ def test_a_missing_input_is_kept_as_pairs(base: Registry) -> None:
     )
     data = result.to_dict(reason_words("zh"))
     assert data["reason"] == (
-        "缺少数据：gdp_per_capita 2015, population 2015（gdp_per_capita = gdp / population）"
+        "缺少数据：gdp_per_capita 2015、population 2015（gdp_per_capita = gdp / population）"
     )
     assert data["reason_code"] == "missing"
     assert data["missing"] == [

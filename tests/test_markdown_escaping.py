@@ -15,8 +15,9 @@ markdown_it = pytest.importorskip("markdown_it")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
 from sz_quality.plan.registry import load_registry  # noqa: E402
+from sz_quality.read.codes import make  # noqa: E402
+from sz_quality.read.messages import template  # noqa: E402
 from sz_quality.read.observations import (  # noqa: E402
-    Diagnostic,
     InputSummary,
     Observation,
     ReadResult,
@@ -127,15 +128,13 @@ def test_check_markdown_reads_as_the_check(monkeypatch: pytest.MonkeyPatch) -> N
         Observation(series, year, value, "", "d|a`t`a.csv", line)
         for line, (series, year, value) in enumerate(rows, start=2)
     )
-    diagnostic = Diagnostic(
+    diagnostic = make(
         "unknown-indicator",
-        "error",
         "d|a`t`a.csv",
         9,
         1,
         "indicator",
-        f"unknown indicator {HOSTILE!r}",
-        None,
+        template("unknown-indicator", name=HOSTILE),
     )
     data = ReadResult(observations, (diagnostic,), (InputSummary("d|a`t`a.csv", 8, 7, 1),))
     report = evaluate(registry, data)

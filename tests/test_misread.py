@@ -261,7 +261,9 @@ def test_the_summary_says_diagnostics_listed_and_rows_rejected(tmp_path: Path) -
         "invalid: 1 file(s), 6 row(s), 5 rejected; diagnostics listed: 3 error(s), 0 warning(s)"
     )
     zh = runner.invoke(app, ["validate", str(path), "--max-diagnostics", "2", "--lang", "zh"])
-    assert zh.stdout.splitlines()[-1] == "无效:1 个文件,6 行,拒绝 5 行;列出诊断 3 个错误、0 个警告"
+    assert (
+        zh.stdout.splitlines()[-1] == "无效：1 个文件，6 行，拒绝 5 行；列出诊断 3 个错误、0 个警告"
+    )
 
 
 def test_large_and_tiny_numbers_print_compactly() -> None:

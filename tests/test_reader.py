@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import batches, csvfile, reader, session, sniff, split
-from sz_quality.read.diagnostics import CODES
+from sz_quality.read.codes import CODES
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
 
@@ -123,7 +123,7 @@ def test_duplicate_column(lookup: Lookup, tmp_path: Path) -> None:
 def test_unknown_column_with_hint(lookup: Lookup, tmp_path: Path) -> None:
     result = read(lookup, tmp_path, "indicator,year,value,regoin\ngdp,2015,1,x\n")
     assert found(result) == [("unknown-column", "warning", 1, 4)]
-    assert result.diagnostics[0].hint == "did you mean 'region'?"
+    assert result.diagnostics[0].hint_in("en") == "did you mean 'region'?"
 
 
 def test_ragged_row(lookup: Lookup, tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_unknown_indicator(lookup: Lookup, tmp_path: Path) -> None:
         ("unknown-indicator", "error", 2, 2),
         ("unknown-indicator", "error", 3, 2),
     ]
-    assert result.diagnostics[0].hint == "did you mean 'gdp' (Gross domestic product)?"
+    assert result.diagnostics[0].hint_in("en") == "did you mean 'gdp' (Gross domestic product)?"
 
 
 def test_bad_year(lookup: Lookup, tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ def test_unknown_unit(lookup: Lookup, tmp_path: Path) -> None:
 def test_unit_mismatch(lookup: Lookup, tmp_path: Path) -> None:
     result = read(lookup, tmp_path, HEADER + "hightech_share,2015,1,亿元,\nexports,2015,1,亿元,\n")
     assert found(result) == [("unit-mismatch", "error", 2, 4), ("unit-mismatch", "error", 3, 4)]
-    assert "exchange rate" in result.diagnostics[1].message
+    assert "exchange rate" in result.diagnostics[1].message_in("en")
 
 
 def test_out_of_range(lookup: Lookup, tmp_path: Path) -> None:
@@ -239,7 +239,7 @@ def test_missing_indicator(lookup: Lookup, tmp_path: Path) -> None:
     result = check(validate_files([path], lookup, expect_agency="drc", year=2015))
     assert found(result) == [("missing-indicator", "error", None, None)] * 2
     assert [dict(d.params)["year"] for d in result.diagnostics] == [2015, 2010]
-    assert "energy_intensity" in result.diagnostics[0].message
+    assert "energy_intensity" in result.diagnostics[0].message_in("en")
     assert result.diagnostics[0].file == str(path)
 
 
@@ -282,7 +282,7 @@ def test_too_many(lookup: Lookup, tmp_path: Path) -> None:
     data = "indicator,year,value\n" + "nope,2015,1\n" * 5
     result = read(lookup, tmp_path, data, max_per_code=2)
     assert [d.code for d in result.diagnostics] == ["unknown-indicator"] * 2 + ["too-many"]
-    assert "3 more" in result.diagnostics[-1].message
+    assert "3 more" in result.diagnostics[-1].message_in("en")
     assert result.diagnostics[-1].severity == "error"
 
 
@@ -309,7 +309,7 @@ def test_every_code_is_documented() -> None:
     }  # fmt: skip
     assert set(CODES) == emitted
     for code in CODES.values():
-        assert code.meaning_en and code.meaning_zh
+        assert code.meaning("en") and code.meaning("zh")
     readme = Path(__file__).resolve().parents[1] / "docs" / "diagnostics.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")
@@ -492,7 +492,7 @@ def test_xlsx_sheet_choice_and_wide(lookup: Lookup, tmp_path: Path) -> None:
     assert len(by_name.observations) == 2
     missing = check(read_files([path], lookup, sheet="Nope"))
     assert found(missing) == [("bad-file", "error", None, None)]
-    assert "Notes, Wide" in (missing.diagnostics[0].hint or "")
+    assert "Notes, Wide" in (missing.diagnostics[0].hint_in("en") or "")
 
 
 def test_xlsx_under_a_csv_name_is_read_as_xlsx(lookup: Lookup, tmp_path: Path) -> None:

@@ -14,9 +14,10 @@ pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
+from sz_quality.read.codes import make  # noqa: E402
 from sz_quality.read.measures_status import parse_measures_status  # noqa: E402
+from sz_quality.read.messages import template  # noqa: E402
 from sz_quality.read.observations import (  # noqa: E402
-    Diagnostic,
     InputSummary,
     Observation,
     ReadResult,
@@ -51,15 +52,15 @@ def make_data() -> ReadResult:
         Observation(series, year, value, file="data.csv", line=index + 2, source=source)
         for index, (series, year, value) in enumerate(rows)
     )
-    diagnostic = Diagnostic(
+    diagnostic = make(
         "unknown-indicator",
-        "warning",
         "data.csv",
         12,
         1,
         "indicator",
-        f"unknown indicator {XSS!r}",
-        "szq targets lists them",
+        template("unknown-indicator", name=XSS),
+        template("ambiguous-indicator.hint"),
+        severity="warning",
     )
     revision = Revision("gdp", "", 2013, 14500.0, 14500.23, "data.csv", 9, "data.csv", 10)
     return ReadResult(

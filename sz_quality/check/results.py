@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ..read.observations import Diagnostic, InputSummary
+from ..words import both, word
 from .evidence import Evidence
 from .reasons import Reason, ReasonWords
 
@@ -240,7 +241,7 @@ class Report:
         for key, results in members.items():
             zh, en = self.agency_names.get(key, (key, key))
             if key == UNASSIGNED:
-                zh, en = "未指定牵头单位", "No lead agency named"
+                zh, en = both("group.unassigned")
             groups.append(Group(key, zh, en, tuple(results)))
 
         def rank(group: Group) -> tuple[int, int, int, int, str]:
@@ -263,7 +264,10 @@ class Report:
             members.setdefault(result.chapter, []).append(result)
         groups = []
         for chapter, results in sorted(members.items()):
-            zh, en = self.chapter_names.get(chapter, (f"第{chapter}章", f"Chapter {chapter}"))
+            zh, en = self.chapter_names.get(chapter) or (
+                word("group.chapter", "zh", chapter=chapter),
+                word("group.chapter", "en", chapter=chapter),
+            )
             groups.append(Group(str(chapter), zh, en, tuple(results)))
         return groups
 
@@ -300,7 +304,7 @@ class Report:
             members.setdefault(result.region, []).append(result)
         groups = []
         for region, results in members.items():
-            zh, en = (region, region) if region else ("全市", "City total")
+            zh, en = (region, region) if region else both("group.city_total")
             groups.append(Group(region, zh, en, tuple(results)))
         return groups
 

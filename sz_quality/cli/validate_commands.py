@@ -222,7 +222,7 @@ def validate_command(
             json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
             xml=output_format is DiagnosticsFormat.junit,
         )
-    from ..read.diagnostics import is_valid
+    from ..read.codes import is_valid
 
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 

@@ -21,7 +21,7 @@ from .. import __version__
 from ..paths import default_targets_path
 from .agencies import AgencyNames
 from .cache import digest, read_entry, write_entry
-from .names import fold
+from .names import fold, suggest
 from .series_info import FACTOR_ERRORS, AgencyInfo, Factor, FactorError, SeriesInfo
 
 if TYPE_CHECKING:
@@ -90,8 +90,6 @@ class Lookup:
 
     def suggest(self, name: str) -> SeriesInfo | None:
         """The closest series to a misspelt name, for a 'did you mean' hint."""
-        import difflib
-
         folded = fold(name)
         if not folded:
             return None
@@ -104,8 +102,8 @@ class Lookup:
 
                 self._terms = TermIndex(self.names)
             return self._by_id.get(self._terms.best(folded) or "")
-        matches = difflib.get_close_matches(folded, list(self.names), n=1, cutoff=0.6)
-        return self._by_id.get(self.names[matches[0]]) if matches else None
+        match = suggest(folded, self.names)
+        return self._by_id.get(self.names[match]) if match is not None else None
 
     def find_agency(self, name: str) -> AgencyInfo | None:
         """An agency by any of its names (sz_quality.plan.agencies), or None."""

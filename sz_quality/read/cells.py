@@ -106,10 +106,10 @@ def header_year(key: str) -> int | None:
 
 def closest_header(key: str) -> str | None:
     """The field whose spelling is closest to an unknown header key, if any is close."""
-    import difflib
+    from ..plan.names import suggest
 
-    matches = difflib.get_close_matches(key, list(FIELD_OF), n=1, cutoff=0.6)
-    return FIELD_OF[matches[0]] if matches else None
+    match = suggest(key, FIELD_OF)
+    return FIELD_OF[match] if match is not None else None
 
 
 def parse_year(text: str) -> int | None:

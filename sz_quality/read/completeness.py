@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..plan.lookup import AgencyInfo, Lookup
 from ..plan.resolve import is_available, lookup_inputs
 from ..plan.submission import needs
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 from .store import SlotStore
 
 __all__ = ["check_agency"]

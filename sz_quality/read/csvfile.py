@@ -15,9 +15,9 @@ import sys
 from typing import TYPE_CHECKING
 
 from .batches import Batches, Readable
-from .diagnostics import template
 from .findings import SourceFile
 from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
+from .messages import template
 from .rows import BAD_BYTES
 
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ listed per file, the rest counted in one `too-many` diagnostic when the file is 
 
 from __future__ import annotations
 
-from . import diagnostics as diag
-from .diagnostics import Template, template
+from . import codes as diag
+from .messages import Template, template
 from .observations import Diagnostic, Severity
 
 __all__ = ["Findings", "SourceFile"]
@@ -82,7 +82,7 @@ class Findings:
         `line` None: about the whole file; `column` (1-based) and `field` None: about
         the whole row."""
         if severity is None:
-            severity = "warning" if diag.CODES[code].severity == "warning" else "error"
+            severity = diag.CODES[code].default_severity
         if self._admit(file, code, severity):
             self.diagnostics.append(
                 diag.make(

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import did_you_mean, template
 
 __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_as_header"]
 
@@ -104,7 +104,7 @@ def read_layout(
             line=line,
             column=index + 1,
             text=template("unknown-column", header=cell),
-            hint=template("did-you-mean", name=guess) if guess else None,
+            hint=did_you_mean(guess),
         )
     required = ("indicator", "year", "value") if kind == "long" else ("indicator",)
     missing = [name for name in required if name not in columns]

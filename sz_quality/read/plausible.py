@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from ..plan.lookup import SeriesInfo
 from .cells import ABSURD, TINY, suspect_window
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 
 __all__ = [
     "RULES",

@@ -12,9 +12,9 @@ from typing import Literal
 from ..plan.lookup import SeriesInfo
 from .cell_resolver import Resolver
 from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
-from .diagnostics import Template, template
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .messages import Template, template
 from .plausible import check_plausible
 from .sniff import looks_like_gb18030
 from .store import SlotStore

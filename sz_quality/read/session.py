@@ -20,9 +20,9 @@ from .batches import LongLine
 from .cell_resolver import Resolver
 from .columns import check_plain_batch
 from .csvfile import read_csv
-from .diagnostics import template
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .messages import template
 from .observations import InputSummary, ReadResult
 from .rows import RowChecker
 from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip

@@ -20,9 +20,9 @@ import time
 from typing import IO, TYPE_CHECKING, Any
 
 from .batches import Batches, LongLine
-from .diagnostics import template
 from .findings import SourceFile
 from .layout import Layout
+from .messages import template
 from .rows import BAD_BYTES
 
 if TYPE_CHECKING:

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cells import cell_text
-from .diagnostics import template
 from .findings import SourceFile
 from .layout import Layout, check_has_rows, read_layout, reads_as_header
+from .messages import template
 
 if TYPE_CHECKING:
     from .session import Progress, Session

@@ -89,15 +89,14 @@ def overview_lines(report: Report, lang: Lang) -> list[str]:
     """The first screen: counts by status, the agencies with the widest gaps, the filter."""
     counts = report.counts_before_filter or report.summary
     total = sum(counts.values())
-    colon = "：" if lang == "zh" else ": "
+    colon = word("punct.colon", lang)
     lines = [f"{word('summary', lang)}{colon}{summary_text(dict(counts), total, lang)}"]
     widest = [f"{group.label(lang)} {group.open_gaps}" for group in report.widest_gaps()]
     if widest:
-        lines.append(
-            f"{word('widest_gaps', lang)} ({word('open_gaps', lang)}){colon}" + " · ".join(widest)
-        )
+        open_gaps = word("punct.parenthesised", lang, text=word("open_gaps", lang))
+        lines.append(f"{word('widest_gaps', lang)}{open_gaps}{colon}" + " · ".join(widest))
     if report.status_filter is not None:
-        shown = ("、" if lang == "zh" else ", ").join(
+        shown = word("list.separator", lang).join(
             status_label(status, lang) for status in report.status_filter_order()
         )
         lines.append(
@@ -108,7 +107,7 @@ def overview_lines(report: Report, lang: Lang) -> list[str]:
 
 def title(report: Report, lang: Lang) -> str:
     text = word("check.title", lang, year=report.year)
-    return f"{text}{'：' if lang == 'zh' else ': '}{report.region}" if report.region else text
+    return f"{text}{word('punct.colon', lang)}{report.region}" if report.region else text
 
 
 def input_line(summary: InputSummary, lang: Lang) -> str:
@@ -123,11 +122,7 @@ def diagnostic_line(diagnostic: Diagnostic, lang: str | None = None) -> str:
         where += f":{diagnostic.line}"
         if diagnostic.column is not None:
             where += f":{diagnostic.column}"
-    text = f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.message_in(lang)}"
-    hint = diagnostic.hint_in(lang)
-    if hint:
-        text += f" ({hint})"
-    return text
+    return f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.text_in(lang)}"
 
 
 def footnote(lang: Lang) -> str:

@@ -56,7 +56,7 @@ def renderer_for(choice: DiagnosticsFormat) -> DiagnosticsRenderer:
 def summary_line(result: ReadResult, *, strict: bool, lang: str) -> str:
     """The verdict and the counts every format ends with: files, rows, rows rejected, and
     the diagnostics listed (one wording for text, github and junit)."""
-    from ..read.diagnostics import is_valid, summary_counts
+    from ..read.codes import is_valid, summary_counts
     from .words import word
 
     errors, warnings = summary_counts(result.diagnostics)

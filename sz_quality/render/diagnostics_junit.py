@@ -45,10 +45,7 @@ def _where(diagnostic: Diagnostic, lang: str) -> str:
 
 
 def _text(diagnostic: Diagnostic, lang: str) -> str:
-    message = diagnostic.message_in(lang)
-    hint = diagnostic.hint_in(lang)
-    if hint:
-        message += f" ({hint})"
+    message = diagnostic.text_in(lang)
     where = _where(diagnostic, lang)
     return f"{where}: {message}" if where else message
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..read.diagnostics import is_valid, summary_counts
+from ..read.codes import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
 from .diagnostics import summary_line
 from .words import word
@@ -63,7 +63,7 @@ def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[tuple[st
         )
         hint = diagnostic.hint_in(lang)
         if hint:
-            out.append(("hint", f"{'':>11}  {word('hint', lang)}: {hint}"))
+            out.append(("hint", f"{'':>11}  {word('hint', lang)}{word('punct.colon', lang)}{hint}"))
     return out
 
 

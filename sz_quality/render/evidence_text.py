@@ -43,7 +43,7 @@ def row_text(row: Observation, lang: Lang) -> str:
     ]
     if row.source:
         parts.append(word("evidence.source", lang, source=row.source))
-    return word("evidence.separator", lang).join(parts)
+    return word("punct.semicolon", lang).join(parts)
 
 
 def rate_text(rate: ExchangeRate, lang: Lang) -> str:

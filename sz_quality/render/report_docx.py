@@ -119,7 +119,7 @@ def _page_numbers(section: Any, lang: str) -> None:
 
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, after = ("第 ", " 页") if lang == "zh" else ("Page ", "")
+    before, after = word("docx.page", lang, page="\0").split("\0")
     paragraph.add_run(before)
     run = paragraph.add_run()
     for kind, text in (
@@ -240,11 +240,7 @@ class _Writer:
             result = row.result
             name = row.name
             if result.lead_agencies_inferred:
-                name += (
-                    f"（{self.w('lead_inferred')}）"
-                    if lang == "zh"
-                    else f" ({self.w('lead_inferred')})"
-                )
+                name += word("punct.parenthesised", lang, text=self.w("lead_inferred"))
             if result.reason is not None:
                 name += "\n" + reason_text(result.reason, lang)
             outlook = figures.outlook_text(result, lang)
