@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..plan.models import Target
 from ..read.observations import Diagnostic, InputSummary
 from .evidence import Evidence
 from .reasons import Reason, ReasonWords
@@ -80,7 +81,7 @@ class Trend:
 
 @dataclass(frozen=True)
 class Result:
-    """One target checked for one year.
+    """One target (`spec`) checked for one year.
 
     `actual`, `target_value` and `gap` are in the target's own unit (`unit`); for a
     share the gap is in percentage points. `progress` is the share of the distance from
@@ -89,33 +90,17 @@ class Result:
     its fields; the renderers put it into words.
     """
 
-    target: str
-    indicator: str
+    spec: Target  # the target checked: its id, names, figure, years and leads
     status: Status
     actual: float | None
     actual_year: int | None
-    target_value: float | None
-    unit: str
+    target_value: float | None  # the goal: the figure, or the bound of a range aimed at
     gap: float | None
     gap_pct: float | None
     progress: float | None
     trend: Trend | None
-    lead_agencies: tuple[str, ...]
-    lead_agencies_inferred: bool
     reason: Reason | None
-    # not in the JSON contract; what the renderers show beside it
-    name_zh: str = ""
-    name_en: str = ""
-    chapter: int = 0
-    kind: str = "level"
-    comparator: str = ">="
-    target_min: float | None = None
-    target_max: float | None = None
-    tolerance: float | None = None
-    target_year: int = 0
-    baseline_year: int = 0
     baseline_value: float | None = None
-    aspirational: bool = False
     derived: bool = False
     # the rows and rates the verdict rests on (JSON: `used`, `exchange_rates`)
     evidence: Evidence = NO_EVIDENCE
@@ -124,8 +109,30 @@ class Result:
     region: str = ""  # "" the city total, else the district the result is for
     lagging_regions: tuple[str, ...] = ()  # a per-district milestone: the districts failing
 
+    # read through the target: the JSON contract's names for its fields
+    @property
+    def target(self) -> str:
+        return self.spec.id
+
+    @property
+    def indicator(self) -> str:
+        return self.spec.indicator
+
+    @property
+    def unit(self) -> str:
+        return self.spec.unit
+
+    @property
+    def lead_agencies(self) -> tuple[str, ...]:
+        """The agencies the result is filed under: the text's, else the inferred."""
+        return self.spec.leads
+
+    @property
+    def lead_agencies_inferred(self) -> bool:
+        return self.spec.leads_are_inferred
+
     def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
+        return self.spec.name_zh if lang == "zh" else self.spec.name_en
 
     @property
     def is_open(self) -> bool:
@@ -272,7 +279,7 @@ class Report:
         """One group per chapter of the plan, in the plan's order."""
         members: dict[int, list[Result]] = {}
         for result in self.results:
-            members.setdefault(result.chapter, []).append(result)
+            members.setdefault(result.spec.chapter, []).append(result)
         groups = []
         for chapter, results in sorted(members.items()):
             zh, en = self.chapter_names.get(chapter, (f"第{chapter}章", f"Chapter {chapter}"))

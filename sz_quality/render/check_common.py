@@ -8,6 +8,7 @@ from typing import Literal
 from ..check.results import Group, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Diagnostic, InputSummary
+from .format import target_label
 from .grid import Degrade
 from .words import status_word, word
 
@@ -59,10 +60,8 @@ def status_label(status: Status, lang: Lang) -> str:
 
 
 def target_name(result: Result, lang: Lang) -> str:
-    """The target's name, marked * when its lead is inferred and 力争 when aspirational."""
-    name = result.name(lang)
-    if result.aspirational:
-        name += f" ({word('aspirational', lang)})"
+    """The target's name, marked (力争) when aspirational and * when its lead is inferred."""
+    name = target_label(result.spec, lang)
     if result.lead_agencies_inferred:
         name += " *"
     return name

@@ -79,7 +79,7 @@ def _status(row: ResultRow) -> str:
 RESULT_COLUMNS: tuple[Column, ...] = (
     Column("id", lambda r: r.data["target"], width=24),
     Column("target_name", lambda r: r.result.name(r.lang), width=40),
-    Column("chapter", lambda r: r.result.chapter, "integer", width=6),
+    Column("chapter", lambda r: r.result.spec.chapter, "integer", width=6),
     Column("indicator", lambda r: r.data["indicator"], width=22),
     Column("status", lambda r: status_word(r.data["status"], r.lang), width=12, fill=_status),
     Column("actual", lambda r: r.data["actual"], "number"),

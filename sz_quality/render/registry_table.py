@@ -13,7 +13,7 @@ from ..plan.listing import AgencyCounts
 from ..plan.measures import MeasureRegistry
 from ..plan.models import Measure, Target
 from ..plan.registry import Registry
-from .format import target_figure as figure_text
+from .format import target_figure, target_label
 from .grid import Column, Degrade, render_grid, text_width
 from .words import text
 
@@ -57,21 +57,6 @@ def _render(
     return f"{title}\n{render_grid(columns, rows, degrade=degrade)}"
 
 
-def target_figure(target: Target, lang: Lang) -> str:
-    """The target as a reader states it: '≥ 1.5 万亿元', '40–50 家', 'decrease ≥ 20%'."""
-    figure = figure_text(
-        target.comparator,
-        target.value,
-        target.unit,
-        minimum=target.min,
-        maximum=target.max,
-        tolerance=target.tolerance,
-    )
-    if target.kind == "change" and target.change:
-        figure = f"{text('change.' + target.change, lang)} {figure}"
-    return figure
-
-
 def leads_text(registry: Registry, target: Target, lang: Lang) -> str:
     def label(name: str) -> str:
         agency = registry.agencies_by_name.get(name)
@@ -95,9 +80,7 @@ def targets_table(
     headers = [text(key, lang) for key in ("id", "target", "target_value", "kind", "years", "lead")]
     rows = []
     for target in targets:
-        name = name_of(target, lang)
-        if target.aspirational:
-            name += f" [{text('aspirational', lang)}]"
+        name = target_label(target, lang)
         where = f"{target.chapter}/{target.clause or '-'}" + (
             f"/T{target.table}" if target.table else ""
         )

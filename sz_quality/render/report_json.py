@@ -24,7 +24,7 @@ __all__ = ["report_dict", "report_json"]
 def _target(row: TargetRow, lang: Lang) -> dict[str, Any]:
     data = row.result.to_dict(reason_words(lang))
     data["name"] = row.name
-    data["chapter"] = row.result.chapter
+    data["chapter"] = row.result.spec.chapter
     data["history"] = [[year, number(value)] for year, value in row.history]
     data["chart"] = row.chart
     return data

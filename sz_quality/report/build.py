@@ -225,12 +225,12 @@ def _chart_specs(
             title=row.name,
             unit=result.unit,
             history=row.history,
-            baseline_year=result.baseline_year,
+            baseline_year=result.spec.baseline_year,
             baseline_value=result.baseline_value,
-            target_year=result.target_year,
+            target_year=result.spec.target_year,
             target_value=result.target_value,
-            target_min=result.target_min,
-            target_max=result.target_max,
+            target_min=result.spec.min,
+            target_max=result.spec.max,
             year=report.year,
             status=result.status,
         )
@@ -240,9 +240,9 @@ def _chart_specs(
         bullets = []
         for row in section.targets:
             result = row.result
-            span = result.target_year - result.baseline_year
-            year = min(report.year, result.target_year)
-            expected = (year - result.baseline_year) / span if span > 0 else None
+            span = result.spec.target_year - result.spec.baseline_year
+            year = min(report.year, result.spec.target_year)
+            expected = (year - result.spec.baseline_year) / span if span > 0 else None
             label = row.name
             if len(label) > _BULLET_LABEL:
                 label = label[: _BULLET_LABEL - 1] + "…"
