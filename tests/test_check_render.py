@@ -204,8 +204,11 @@ def test_has_errors_comes_from_the_diagnostics(report: Report) -> None:
 def test_every_output_format_has_a_renderer(report: Report) -> None:
     # as pip-audit's test_to_format_is_exhaustive
     for output_format in OutputFormat:
-        text = renderer_for(output_format)(report, RenderOptions())
-        assert isinstance(text, str) and text.endswith("\n")
+        rendered = renderer_for(output_format)(report, RenderOptions())
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str) and rendered.endswith("\n")
 
 
 GOLDEN_CASES = [

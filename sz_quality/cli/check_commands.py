@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..render.check import OutputFormat
+from ..render.grid import CHECK_WIDTH
 from . import app
 from .common import (
     EXIT_INVALID,
@@ -39,14 +41,6 @@ from .streams import degrade_for_stdout
 
 if TYPE_CHECKING:
     from ..check.results import Status
-
-
-class CheckFormat(str, Enum):  # sz_quality.render.check.OutputFormat, and xlsx
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
 
 
 class GroupBy(str, Enum):
@@ -91,10 +85,10 @@ def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Stat
 
 
 def _terminal() -> tuple[bool, int]:
-    """(colour, width) for a table on standard output; plain and 120 wide otherwise."""
+    """(colour, width) for a table on standard output; plain and CHECK_WIDTH otherwise."""
     if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
-        return True, shutil.get_terminal_size((120, 24)).columns
-    return False, 120
+        return True, shutil.get_terminal_size((CHECK_WIDTH, 24)).columns
+    return False, CHECK_WIDTH
 
 
 @app.command("check")
@@ -139,7 +133,7 @@ def check_command(
         ),
     ] = None,
     output_format: Annotated[
-        CheckFormat | None,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -180,7 +174,7 @@ def check_command(
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
     from ..check.evaluate import evaluate, evaluate_regions
-    from ..render.check import OutputFormat, RenderOptions, renderer_for
+    from ..render.check import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
     shown = parse_fail_on(status, "--status")
@@ -218,15 +212,19 @@ def check_command(
     if shown:
         report = report.only(shown)
     explicit = output_format.value if output_format is not None else None
-    if wants_xlsx(explicit, output):
-        from ..render.check_xlsx import render_xlsx, value_sources
+    chosen = (
+        OutputFormat.xlsx if wants_xlsx(explicit, output) else OutputFormat(explicit or "table")
+    )
+    if chosen is OutputFormat.xlsx:
+        from ..render.check_xlsx import value_sources
 
-        options = RenderOptions(lang=language, by=by.value)
-        sources = value_sources(data.observations)
-        emit_workbook(lambda: render_xlsx(report, options, sources), output)
+        render_book = renderer_for(chosen)
+        options = RenderOptions(
+            lang=language, by=by.value, sources=value_sources(data.observations)
+        )
+        emit_workbook(lambda: render_book(report, options), output)
     else:
-        color, width = _terminal() if output in (None, "-") else (False, 120)
-        chosen = OutputFormat(explicit or "table")
+        color, width = _terminal() if output in (None, "-") else (False, CHECK_WIDTH)
         table = chosen is OutputFormat.table
         options = RenderOptions(
             lang=language,

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.grid import LISTING_WIDTH
 from . import app
 from .common import (
     LangOption,
@@ -48,7 +49,7 @@ def _degrade(output: str | None) -> Callable[[str], str] | None:
 
 
 def _width() -> int | None:
-    return shutil.get_terminal_size((160, 24)).columns
+    return shutil.get_terminal_size((LISTING_WIDTH, 24)).columns
 
 
 @app.command("targets")

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from ..check.results import Group, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Diagnostic, InputSummary
 from .format import target_label
-from .grid import Degrade
 from .words import status_word, word
 
 __all__ = [
-    "RenderOptions",
     "COLUMNS",
     "column_labels",
     "diagnostic_line",
@@ -24,17 +19,6 @@ __all__ = [
     "target_name",
     "title",
 ]
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """How a report is shown: language, grouping, colour and width (table only)."""
-
-    lang: Lang = "en"
-    by: Literal["agency", "chapter", "region"] = "agency"
-    color: bool = False
-    width: int = 120
-    degrade: Degrade | None = None  # the console's stand-ins, before the table's layout
 
 
 # the columns of a target's row, in order

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from ..check.results import Report, Result, number
-from .check_common import RenderOptions
 from .evidence_text import note_lines
 from .words import reason_text
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = ["COLUMNS", "render", "safe_text"]
 

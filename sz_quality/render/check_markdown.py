@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..check.results import Report
 from .check_common import (
     COLUMNS,
-    RenderOptions,
     column_labels,
     diagnostic_line,
     footnote,
@@ -27,6 +28,9 @@ from .format import (
 )
 from .markdown import code_span, escape
 from .words import reason_text, word
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = ["render"]
 

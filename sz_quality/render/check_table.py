@@ -6,9 +6,10 @@ report, more than the whole start-up budget of `szq check` (see grid.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..check.results import Report, Status
 from .check_common import (
-    RenderOptions,
     column_labels,
     diagnostic_line,
     footnote,
@@ -31,6 +32,9 @@ from .format import (
 )
 from .grid import STYLES, Cell, Column, render_grid
 from .words import reason_text, word
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = ["STATUS_STYLES", "render"]
 

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..check.results import STATUSES, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Observation
 from . import format as figures
-from .check_common import RenderOptions
 from .check_table import STATUS_STYLES
 from .evidence_text import note_lines
 from .words import status_word, trend_word, word
 from .xlsx_book import Book, Column
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = [
     "DIAGNOSTIC_COLUMNS",
@@ -137,13 +139,9 @@ INPUT_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def render_xlsx(
-    report: Report,
-    options: RenderOptions,
-    sources: Mapping[tuple[str, int], str] | None = None,
-) -> bytes:
-    """The workbook's bytes. `sources`: (series, year) -> the data's source of a value,
-    shown beside the result whose actual value it is."""
+def render_xlsx(report: Report, options: RenderOptions) -> bytes:
+    """The workbook's bytes. `options.sources`: (series, year) -> the data's source of a
+    value, shown beside the result whose actual value it is (value_sources)."""
     from .words import reason_words
 
     lang = options.lang
@@ -152,7 +150,7 @@ def render_xlsx(
     fills = status_fills()
     _summary(book, report, lang, fills)
     rows = [
-        ResultRow(result, item, lang, report.agency_names, _source(result, sources or {}))
+        ResultRow(result, item, lang, report.agency_names, _source(result, options.sources))
         for result, item in zip(report.results, data["results"], strict=True)
     ]
     results = book.sheet(word("xlsx.results", lang))

@@ -14,7 +14,7 @@ from ..plan.measures import MeasureRegistry
 from ..plan.models import Measure, Target
 from ..plan.registry import Registry
 from .format import target_figure, target_label
-from .grid import Column, Degrade, render_grid, text_width
+from .grid import LISTING_WIDTH, Column, Degrade, render_grid, text_width
 from .words import text
 
 
@@ -42,7 +42,7 @@ def _render(
         )
         for i, header in enumerate(headers)
     ]
-    room = (width or 160) - (3 * len(headers) + 1)
+    room = (width or LISTING_WIDTH) - (3 * len(headers) + 1)
     widths = list(natural)
     floors = {i: min(natural[i], max(text_width(headers[i]), 12)) for i in flexible}
     while sum(widths) > room:  # narrow the widest flexible column, one column at a time
