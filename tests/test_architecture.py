@@ -143,3 +143,57 @@ def test_the_readme_python_examples_import_what_exists() -> None:
                     assert getattr(module, alias.name, None) is not None, (node.module, alias.name)
                     checked += 1
     assert checked >= 5
+
+
+# The layers whose modules import one another without a cycle (imports at run time,
+# inside functions too; not those under `if TYPE_CHECKING:`, which never run).
+CYCLE_FREE = ("check", "render")
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The sz_quality modules `path` imports when it runs."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            node.body = []
+    return {name for _, name in _imports_of(tree, path)}
+
+
+def _imports_of(tree: ast.Module, path: Path) -> list[tuple[int, str]]:
+    here = _module_name(path).split(".")
+    package = here if path.name == "__init__.py" else here[:-1]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = ".".join(package[: len(package) - node.level + 1])
+            if node.module:
+                found.append((node.lineno, f"{base}.{node.module}"))
+            else:
+                found.extend((node.lineno, f"{base}.{alias.name}") for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+@pytest.mark.parametrize("layer", CYCLE_FREE)
+def test_no_import_cycle_inside_a_layer(layer: str) -> None:
+    modules = {
+        _module_name(path): path
+        for path in SOURCES
+        if _layer(_module_name(path)) == layer and path.name != "__init__.py"
+    }
+    graph = {
+        name: _runtime_imports(path) & modules.keys() - {name} for name, path in modules.items()
+    }
+    cycles = []
+    for start in sorted(graph):  # a path back to `start` through its imports
+        stack, seen = [(start, [start])], set()
+        while stack:
+            name, trail = stack.pop()
+            for following in sorted(graph[name]):
+                if following == start:
+                    cycles.append(" -> ".join([*trail, start]))
+                elif following not in seen:
+                    seen.add(following)
+                    stack.append((following, [*trail, following]))
+    assert not cycles, "\n".join(cycles)

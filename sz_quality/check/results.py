@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ..plan.models import Target
 from ..read.observations import Diagnostic, InputSummary
 from .evidence import Evidence
+from .outlook import Outlook, outlook_fields
 from .reasons import Reason, ReasonWords
-
-if TYPE_CHECKING:
-    from .outlook import Outlook
+from .rounding import number
 
 __all__ = [
     "NO_EVIDENCE",
@@ -56,14 +55,6 @@ TREND_CATEGORIES: tuple[TrendCategory, ...] = (
 
 UNASSIGNED = ""  # the group of a target whose lead no one names (never dropped)
 NO_EVIDENCE = Evidence()  # a result that used no row
-
-
-def number(value: float | None) -> float | None:
-    """A float for output: 10 significant digits, so binary noise never reaches a report."""
-    if value is None:
-        return None
-    rounded = float(f"{value:.10g}")
-    return 0.0 if rounded == 0 else rounded  # no "-0.0"
 
 
 @dataclass(frozen=True)
@@ -144,8 +135,6 @@ class Result:
         `reason` is the reason in words (`words`, in the output's language); beside it
         `reason_code`, the `missing` (series, year) pairs and the reason's other fields.
         """
-        from .outlook import outlook_fields
-
         reason = self.reason
         return {
             "target": self.target,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..render.diagnostics import DiagnosticsFormat, renderer_for
+from ..render.validate import DiagnosticsFormat, renderer_for
 from . import app
 from .common import (
     EXIT_INVALID,

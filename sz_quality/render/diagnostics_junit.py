@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..read.observations import Diagnostic, ReadResult
-from .diagnostics import summary_line
+from .diagnostics_text import summary_line
 from .words import word
 
 __all__ = ["render"]
