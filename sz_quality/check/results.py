@@ -23,6 +23,7 @@ __all__ = [
     "OPEN_STATUSES",
     "STATUSES",
     "TREND_CATEGORIES",
+    "WIDEST_GAPS",
     "Group",
     "Report",
     "Result",
@@ -42,6 +43,9 @@ STATUSES: tuple[Status, ...] = (
     "no_data",
     "not_assessable",
 )
+# The agencies with the most open gaps that every summary lists (szq check, its workbook,
+# the annual report).
+WIDEST_GAPS = 5
 # The statuses that count as an open gap when agencies are ranked.
 OPEN_STATUSES: frozenset[Status] = frozenset({"not_met", "off_track"})
 
@@ -297,7 +301,7 @@ class Report:
         chosen = self.status_filter or frozenset()
         return [status for status in STATUSES if status in chosen]
 
-    def widest_gaps(self, limit: int = 5) -> list[Group]:
+    def widest_gaps(self, limit: int = WIDEST_GAPS) -> list[Group]:
         """The agencies with the most open gaps (not met, off track), at most `limit`."""
         return [group for group in self.by_agency() if group.open_gaps][:limit]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..check.results import Report, Status
+from ..report.colours import STATUS_PALETTE
 from .check_common import (
     column_labels,
     diagnostic_line,
@@ -38,14 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["STATUS_STYLES", "render"]
 
-STATUS_STYLES: dict[Status, str] = {
-    "met": "bold green",
-    "not_met": "bold red",
-    "on_track": "green",
-    "off_track": "yellow",
-    "no_data": "dim",
-    "not_assessable": "magenta",
-}
+STATUS_STYLES: dict[Status, str] = {s: c.terminal for s, c in STATUS_PALETTE.items()}
 
 # (label key, width, justification); the target's name takes what the others leave
 _FIXED: tuple[tuple[str, int, str], ...] = (

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ..check.results import STATUSES, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Observation
+from ..report.colours import STATUS_PALETTE
 from . import format as figures
-from .check_table import STATUS_STYLES
 from .evidence_text import note_lines
 from .words import status_word, trend_word, word
 from .xlsx_book import Book, Column
@@ -36,24 +36,13 @@ __all__ = [
     "value_sources",
 ]
 
-# terminal style -> (fill, font colour): the colours of `szq check`'s table
-_COLOURS: dict[str, tuple[str, str]] = {
-    "green": ("#C6EFCE", "#006100"),
-    "red": ("#FFC7CE", "#9C0006"),
-    "yellow": ("#FFEB9C", "#9C5700"),
-    "dim": ("#EDEDED", "#595959"),
-    "magenta": ("#E4DFEC", "#60497A"),
-}
-
 
 def status_fills() -> dict[str, dict[str, object]]:
-    """status -> cell style, from the terminal's STATUS_STYLES."""
-    fills: dict[str, dict[str, object]] = {}
-    for status, style in STATUS_STYLES.items():
-        colour = style.split()[-1]
-        fill, font = _COLOURS[colour]
-        fills[status] = {"bg_color": fill, "font_color": font, "bold": "bold" in style}
-    return fills
+    """status -> cell style (report/colours.py: the colours of `szq check`'s table)."""
+    return {
+        status: {"bg_color": colour.fill, "font_color": colour.font, "bold": colour.bold}
+        for status, colour in STATUS_PALETTE.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -214,7 +203,7 @@ def _summary(book: Book, report: Report, lang: Lang, fills: dict[str, dict[str, 
     row += 1
     book.write(sheet, row, 0, word("widest_gaps", lang), "text", bold=True, font_size=12)
     row += 1
-    widest = [group for group in report.by_agency() if group.open_gaps > 0][:5]
+    widest = report.widest_gaps()
     if not widest:
         book.write(sheet, row, 0, word("no_open_gaps", lang), "text")
         return

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..check.reasons import Reason
 from ..check.results import STATUSES, Result
+from ..report.colours import MEASURE_BADGES, STATUS_PALETTE
 from ..report.model import AnnualReport
 from . import format as figures
 from .evidence_text import note_lines, used_lines
@@ -36,6 +37,9 @@ def environment() -> Any:
         lstrip_blocks=True,
     )
     environment.globals["STATUSES"] = STATUSES
+    # the badges' colours, from the one table of status colours (report/colours.py)
+    environment.globals["status_palette"] = STATUS_PALETTE
+    environment.globals["measure_badges"] = MEASURE_BADGES
     return environment
 
 

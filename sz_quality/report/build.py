@@ -28,9 +28,8 @@ from .model import (
     TargetRow,
 )
 
-__all__ = ["WIDEST_GAPS", "History", "build_report", "collect_history"]
+__all__ = ["History", "build_report", "collect_history"]
 
-WIDEST_GAPS = 5  # agencies listed in the summary
 _BULLET_LABEL = 22  # characters of a target's name beside its bar
 
 History = Mapping[str, Sequence[tuple[int, float]]]
@@ -160,7 +159,8 @@ def build_report(
                 chart=f"bullet-{anchor}" if charts and has_progress else None,
             )
         )
-    widest = tuple(section for section in agencies if section.open_gaps > 0)[:WIDEST_GAPS]
+    widest_keys = {group.key for group in report.widest_gaps()}
+    widest = tuple(section for section in agencies if section.key in widest_keys)
 
     all_measure_counts = None
     if measures_status is not None:
