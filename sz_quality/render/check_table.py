@@ -11,28 +11,17 @@ from typing import TYPE_CHECKING
 from ..check.results import Report, Status
 from ..report.colours import STATUS_PALETTE
 from .check_common import (
-    column_labels,
     diagnostic_line,
     footnote,
     group_heading,
     input_line,
     overview_lines,
-    status_label,
     summary_text,
-    target_name,
     title,
 )
-from .evidence_text import note_lines
-from .format import (
-    actual_text,
-    gap_text,
-    outlook_text,
-    progress_text,
-    target_text,
-    trend_text,
-)
 from .grid import STYLES, Cell, Column, render_grid
-from .words import reason_text, word
+from .result_row import ROW, column_labels, details, target_name
+from .words import word
 
 if TYPE_CHECKING:
     from .check import RenderOptions
@@ -80,25 +69,13 @@ def render(report: Report, options: RenderOptions) -> str:
         rows = []
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
-            name = target_name(result, lang)
-            if result.reason is not None:
-                name += f"\n↳ {reason_text(result.reason, lang)}"
-            outlook = outlook_text(result, lang)
-            if outlook:
-                name += f"\n→ {outlook}"
-            for line in note_lines(result.evidence, lang):  # the data's caveats
-                name += f"\n{line}"
-            rows.append(
-                [
-                    Cell(name),
-                    Cell(target_text(result, lang)),
-                    Cell(actual_text(result)),
-                    Cell(status_label(result.status, lang), STATUS_STYLES[result.status]),
-                    Cell(gap_text(result, lang)),
-                    Cell(progress_text(result)),
-                    Cell(trend_text(result, lang)),
-                ]
-            )
+            # the target's name, and under it why, what is still needed, the caveats
+            name = "\n".join([target_name(result, lang), *details(result, lang, reason_mark="↳ ")])
+            cells = [Cell(name)]
+            for key, _, _ in _FIXED:
+                shade = STATUS_STYLES[result.status] if key == "status" else None
+                cells.append(Cell(ROW[key](result, lang), shade))
+            rows.append(cells)
         out.append("")
         out.append(_styled(group_heading(group, lang), "bold", color))
         out.append(render_grid(columns, rows, color=color, degrade=options.degrade).rstrip("\n"))
