@@ -285,3 +285,17 @@ def test_calc_csv_and_json_render_the_derived_series() -> None:
     loaded = json.loads(calc_json(data_2013(), derived))
     assert list(loaded) == ["inputs", "diagnostics", "series"]
     assert loaded["series"] == [derived[0].to_dict()]
+
+
+def test_every_calc_format_has_a_renderer() -> None:
+    # as pip-audit's test_to_format_is_exhaustive; the CLI's --format is this enum
+    from sz_quality.check.derive import DerivedValue
+    from sz_quality.render.calc import CalcFormat, renderer_for
+
+    derived = [DerivedValue("share", "", 2015, 0.3, "%", "a / b")]
+    for output_format in CalcFormat:
+        rendered = renderer_for(output_format)(data_2013(), derived, "en")
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str) and "share" in rendered

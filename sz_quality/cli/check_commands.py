@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..render.calc import CalcFormat
 from ..render.check import OutputFormat
 from ..render.grid import CHECK_WIDTH
 from . import app
@@ -47,12 +48,6 @@ class GroupBy(str, Enum):
     agency = "agency"
     chapter = "chapter"
     region = "region"
-
-
-class CalcFormat(str, Enum):
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
 
 
 FilesArgument = Annotated[
@@ -262,7 +257,7 @@ def calc_command(
     in which all its inputs have values. Exit 0, or 1 when the data had errors.
     """
     from ..check.derive import derive_series
-    from ..render.calc_csv import calc_csv, calc_json
+    from ..render.calc import renderer_for
 
     check_data_files(files, "calc")
     state = state_of(ctx)
@@ -272,12 +267,11 @@ def calc_command(
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
     explicit = output_format.value if output_format is not None else None
-    if wants_xlsx(explicit, output):
-        from ..render.calc_xlsx import calc_xlsx
-
-        emit_workbook(lambda: calc_xlsx(data, derived, language), output)
-    elif explicit == "json":
-        emit(calc_json(data, derived, language), output, json=True)
+    chosen = CalcFormat.xlsx if wants_xlsx(explicit, output) else CalcFormat(explicit or "csv")
+    if chosen is CalcFormat.xlsx:
+        render_book = renderer_for(chosen)
+        emit_workbook(lambda: render_book(data, derived, language), output)
     else:
-        emit(calc_csv(derived), output)
+        text = renderer_for(chosen)(data, derived, language)
+        emit(text, output, json=chosen is CalcFormat.json)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
