@@ -21,7 +21,7 @@ from ..report.colours import STATUS_PALETTE
 from . import format as figures
 from .evidence_text import note_lines
 from .words import status_word, trend_word, word
-from .xlsx_book import Book, Column
+from .xlsx_book import Book, Column, field
 
 if TYPE_CHECKING:
     from .check import RenderOptions
@@ -111,13 +111,13 @@ RESULT_COLUMNS: tuple[Column, ...] = (
 )
 
 DIAGNOSTIC_COLUMNS: tuple[Column, ...] = (
-    Column("severity", lambda d: d["severity"], width=8),
-    Column("code", lambda d: d["code"], width=18),
-    Column("file", lambda d: d["file"], width=30),
-    Column("line", lambda d: d["line"], "integer", width=8),
-    Column("column", lambda d: d["column"], "integer", width=8),
-    Column("message", lambda d: d["message"], width=60),
-    Column("hint", lambda d: d["hint"], width=40),
+    field("severity", width=8),
+    field("code", width=18),
+    field("file", width=30),
+    field("line", "integer", width=8),
+    field("column", "integer", width=8),
+    field("message", width=60),
+    field("hint", width=40),
 )
 
 INPUT_COLUMNS: tuple[Column, ...] = (

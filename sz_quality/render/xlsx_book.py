@@ -11,6 +11,7 @@ row, and how to show it; adding a field to a table is adding one Column.
 from __future__ import annotations
 
 import io
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,7 @@ __all__ = [
     "CellKind",
     "Column",
     "XlsxExtraMissing",
+    "field",
 ]
 
 INSTALL_HINT = "pip install 'sz-quality[xlsx]'"
@@ -60,6 +62,11 @@ class Column:
 
     def label(self, lang: Lang) -> str:
         return self.header if self.literal else word(self.header, lang)
+
+
+def field(key: str, kind: CellKind = "text", width: float = 12) -> Column:
+    """A column of a JSON dict's field, headed by the field's name (a words.py key)."""
+    return Column(key, operator.itemgetter(key), kind, width)
 
 
 class Book:
