@@ -225,32 +225,9 @@ def _cycles_inside_layers() -> list[set[str]]:
     return groups
 
 
-# Cycles being taken apart on other branches now: a cycle found inside one of these
-# groups passes until they are merged; then this list is emptied.
-KNOWN_CYCLES: tuple[frozenset[str], ...] = tuple(
-    frozenset(f"sz_quality.{name}" for name in group)
-    for group in (
-        ("check.outlook", "check.results"),
-        ("read.observations", "read.diagnostics"),
-        ("render.diagnostics", "render.diagnostics_github", "render.diagnostics_gitlab",
-         "render.diagnostics_json", "render.diagnostics_junit", "render.diagnostics_text"),
-        ("cli", "cli.check_commands", "cli.registry_commands", "cli.report_commands",
-         "cli.template_commands", "cli.validate_commands"),
-    )
-)  # fmt: skip
-
-
 def test_no_import_cycle_inside_a_layer() -> None:
-    cycles = [
-        sorted(group)
-        for group in _cycles_inside_layers()
-        if not any(group <= known for known in KNOWN_CYCLES)
-    ]
+    cycles = [sorted(group) for group in _cycles_inside_layers()]
     assert not cycles, f"modules of one layer import one another in a circle: {cycles}"
-
-
-# Names shared across layers that other branches are renaming now (emptied at merge).
-KNOWN_SHARED_NAMES: frozenset[str] = frozenset({"diagnostics.py"})
 
 
 def test_no_two_layers_have_a_module_of_the_same_name() -> None:
@@ -258,9 +235,5 @@ def test_no_two_layers_have_a_module_of_the_same_name() -> None:
     for path in SOURCES:
         if path.name != "__init__.py":
             layers_of.setdefault(path.name, set()).add(_layer(_module_name(path)))
-    shared = {
-        name: sorted(layers)
-        for name, layers in layers_of.items()
-        if len(layers) > 1 and name not in KNOWN_SHARED_NAMES
-    }
+    shared = {name: sorted(layers) for name, layers in layers_of.items() if len(layers) > 1}
     assert not shared, f"modules of the same name in several layers: {shared}"

@@ -21,7 +21,7 @@ from sz_quality.read.messages import did_you_mean, template
 from sz_quality.read.observations import InputSummary, Observation, ReadResult
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for
 from sz_quality.render.check_csv import safe_text
-from sz_quality.render.words import reason_words
+from sz_quality.render.verdict_words import reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GOLDEN = Path(__file__).parent / "golden" / "check"
@@ -205,8 +205,11 @@ def test_has_errors_comes_from_the_diagnostics(report: Report) -> None:
 def test_every_output_format_has_a_renderer(report: Report) -> None:
     # as pip-audit's test_to_format_is_exhaustive
     for output_format in OutputFormat:
-        text = renderer_for(output_format)(report, RenderOptions())
-        assert isinstance(text, str) and text.endswith("\n")
+        rendered = renderer_for(output_format)(report, RenderOptions())
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str) and rendered.endswith("\n")
 
 
 GOLDEN_CASES = [
@@ -283,3 +286,17 @@ def test_calc_csv_and_json_render_the_derived_series() -> None:
     loaded = json.loads(calc_json(data_2013(), derived))
     assert list(loaded) == ["inputs", "diagnostics", "series"]
     assert loaded["series"] == [derived[0].to_dict()]
+
+
+def test_every_calc_format_has_a_renderer() -> None:
+    # as pip-audit's test_to_format_is_exhaustive; the CLI's --format is this enum
+    from sz_quality.check.derive import DerivedValue
+    from sz_quality.render.calc import CalcFormat, renderer_for
+
+    derived = [DerivedValue("share", "", 2015, 0.3, "%", "a / b")]
+    for output_format in CalcFormat:
+        rendered = renderer_for(output_format)(data_2013(), derived, "en")
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str) and "share" in rendered

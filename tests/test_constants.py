@@ -11,7 +11,7 @@ from sz_quality.plan import units
 from sz_quality.plan.lookup import load_lookup
 from sz_quality.plan.years import YEAR_MAX, YEAR_MIN
 from sz_quality.read.cells import parse_year
-from sz_quality.read.diagnostics import template
+from sz_quality.read.messages import template
 from sz_quality.read.row_model import YEAR_PATTERN, build_row_json_schema
 from sz_quality.read.rows import _bad_number_hint
 

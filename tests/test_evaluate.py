@@ -16,7 +16,7 @@ from sz_quality.plan.lang import Lang
 from sz_quality.plan.models import Target
 from sz_quality.plan.registry import Registry, RegistryError, load_registry
 from sz_quality.read.observations import Observation
-from sz_quality.render.words import reason_text, reason_words
+from sz_quality.render.verdict_words import reason_text, reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 

@@ -23,14 +23,11 @@ from sz_quality.read.observations import (  # noqa: E402
     ReadResult,
 )
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
-from sz_quality.render.check_common import (  # noqa: E402
-    diagnostic_line,
-    status_label,
-    target_name,
-)
+from sz_quality.render.check_common import diagnostic_line, status_label  # noqa: E402
 from sz_quality.render.format import gap_text, target_text  # noqa: E402
 from sz_quality.render.markdown import code_span, escape  # noqa: E402
-from sz_quality.render.words import reason_text  # noqa: E402
+from sz_quality.render.result_row import target_name  # noqa: E402
+from sz_quality.render.verdict_words import reason_text  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 HOSTILE = "<script>alert('x')</script> | *a* _b_ `c` [d](e) &gt;= \\ # ~f~ $g$ R&D"

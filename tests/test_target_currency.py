@@ -20,7 +20,7 @@ from sz_quality.plan.registry import Registry
 from sz_quality.read import reader
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files
-from sz_quality.render.words import reason_text
+from sz_quality.render.verdict_words import reason_text
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "indicator,year,value,unit\n"

@@ -2,7 +2,7 @@
 
 The engine keeps the fields (the missing (series, year) pairs, the year of a missing
 rate, ...); the words are made at the edge, in the user's language
-(sz_quality.render.words.reason_text), as frictionless keeps an error's fields and
+(sz_quality.render.verdict_words.reason_text), as frictionless keeps an error's fields and
 builds its message from them.
 """
 
@@ -70,5 +70,5 @@ class Reason:
         return found
 
 
-# What turns a reason into words in one language (the edge's, e.g. render.words).
+# What turns a reason into words in one language (the edge's, e.g. render.verdict_words).
 ReasonWords = Callable[[Reason], str]

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.grid import LISTING_WIDTH
 from .common import (
     LangOption,
     OutputOption,
@@ -47,7 +48,7 @@ def _degrade(output: str | None) -> Callable[[str], str] | None:
 
 
 def _width() -> int | None:
-    return shutil.get_terminal_size((160, 24)).columns
+    return shutil.get_terminal_size((LISTING_WIDTH, 24)).columns
 
 
 def targets_command(

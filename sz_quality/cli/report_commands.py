@@ -121,7 +121,7 @@ def report_command(
         format_for,
         write_report,
     )
-    from ..render.words import word
+    from ..render.verdict_words import word
     from ..report.charts import ReportExtraMissing
 
     started = time.perf_counter()

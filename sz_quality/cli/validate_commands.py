@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from ..render.diagnostics import DiagnosticsFormat, renderer_for
+from ..render.validate import DiagnosticsFormat, renderer_for
 from .common import (
     EXIT_INVALID,
     EXIT_OK,

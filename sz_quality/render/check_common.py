@@ -1,71 +1,25 @@
-"""Texts shared by the check report's renderers (no rich here); the words are words.py's."""
+"""Texts shared by the check report's renderers (no rich here); the words are words.py's,
+a result's row is result_row.py's."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-from ..check.results import Group, Report, Result, Status
+from ..check.results import Group, Report, Status
 from ..plan.lang import Lang
 from ..read.observations import Diagnostic, InputSummary
-from .grid import Degrade
-from .words import status_word, word
+from .verdict_words import status_word, word
 
 __all__ = [
-    "RenderOptions",
-    "COLUMNS",
-    "column_labels",
     "diagnostic_line",
     "input_line",
     "overview_lines",
     "status_label",
     "summary_text",
-    "target_name",
     "title",
 ]
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """How a report is shown: language, grouping, colour and width (table only)."""
-
-    lang: Lang = "en"
-    by: Literal["agency", "chapter", "region"] = "agency"
-    color: bool = False
-    width: int = 120
-    degrade: Degrade | None = None  # the console's stand-ins, before the table's layout
-
-
-# the columns of a target's row, in order
-COLUMNS = (
-    "target",
-    "target_value",
-    "actual",
-    "status",
-    "gap",
-    "progress",
-    "trend",
-    "reason",
-    "outlook",
-)
-
-
-def column_labels(lang: Lang) -> dict[str, str]:
-    return {key: word(key, lang) for key in COLUMNS}
-
-
 def status_label(status: Status, lang: Lang) -> str:
     return status_word(status, lang)
-
-
-def target_name(result: Result, lang: Lang) -> str:
-    """The target's name, marked * when its lead is inferred and 力争 when aspirational."""
-    name = result.name(lang)
-    if result.aspirational:
-        name += f" ({word('aspirational', lang)})"
-    if result.lead_agencies_inferred:
-        name += " *"
-    return name
 
 
 def summary_text(counts: dict[Status, int], total: int, lang: Lang) -> str:

@@ -8,7 +8,7 @@ properties).
 from __future__ import annotations
 
 from ..read.observations import Diagnostic, ReadResult
-from .diagnostics import summary_line
+from .diagnostics_text import summary_line
 
 __all__ = ["annotation", "render"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from ..read.observations import Diagnostic, ReadResult
-from .diagnostics import summary_line
-from .words import word
+from .diagnostics_text import summary_line
+from .verdict_words import word
 
 __all__ = ["render"]
 

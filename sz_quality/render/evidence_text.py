@@ -13,7 +13,7 @@ from ..check.series import ExchangeRate
 from ..plan.lang import Lang
 from ..read.observations import Observation
 from .format import format_exact
-from .words import word
+from .verdict_words import word
 
 __all__ = ["note_lines", "rate_text", "row_text", "used_lines"]
 

@@ -13,7 +13,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Cell", "Column", "Degrade", "render_grid", "text_width", "wrap"]
+__all__ = [
+    "CHECK_WIDTH",
+    "LISTING_WIDTH",
+    "Cell",
+    "Column",
+    "Degrade",
+    "render_grid",
+    "text_width",
+    "wrap",
+]
+
+# The width a table is laid out to where no terminal says its own (a file, a pipe, or
+# the fallback of shutil.get_terminal_size). Two widths, on purpose: `szq check`'s table
+# has six fixed columns and the target's name takes the rest, and at 120 a row still
+# fits a laptop's screen; a registry listing (`szq targets`, `measures`, `agencies`) has
+# long texts in several flexible columns, which at 160 wrap into fewer lines.
+CHECK_WIDTH = 120
+LISTING_WIDTH = 160
 
 Degrade = Callable[[str], str]
 """Text as the output stream will show it (ASCII for symbols a console lacks): applied

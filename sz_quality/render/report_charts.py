@@ -13,7 +13,7 @@ from ..report.charts import (
 )
 from ..report.model import AnnualReport
 from .format import format_number
-from .words import word
+from .verdict_words import word
 
 __all__ = ["chart_svgs"]
 

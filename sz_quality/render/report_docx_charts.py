@@ -26,7 +26,7 @@ from typing import Any
 from ..report.charts import STATUS_COLOURS, TARGET_LEGEND, AgencyChart, TargetChart
 from ..report.model import AnnualReport
 from .format import format_number
-from .words import status_word, word
+from .verdict_words import status_word, word
 
 __all__ = ["FONT_FOLDERS", "ChartImage", "chart_images", "cjk_font", "font_note"]
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..words import word
+from .colours import chart_colours
 from .svg import Svg, nice_ticks, text_width
 
 __all__ = [
@@ -35,14 +36,7 @@ __all__ = [
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 
-STATUS_COLOURS: dict[str, str] = {
-    "met": "#1a7f37",
-    "not_met": "#cf222e",
-    "on_track": "#2da44e",
-    "off_track": "#bf8700",
-    "no_data": "#8c959f",
-    "not_assessable": "#8c959f",
-}
+STATUS_COLOURS: dict[str, str] = chart_colours()  # report/colours.py
 
 
 class ReportExtraMissing(ImportError):

@@ -2,7 +2,7 @@
 
 Plain frozen dataclasses, built by report/build.py and rendered by render/report_*.py
 (HTML, Markdown, JSON): no words and no formatted figures here, so that every output
-takes them from render/words.py and render/format.py.
+takes them from render/verdict_words.py and render/format.py.
 """
 
 from __future__ import annotations
