@@ -128,3 +128,20 @@ def test_a_socket_or_folder_is_refused(tmp_path: Path) -> None:
         server.close()
     with pytest.raises(IsADirectoryError):
         write_bytes_atomic(tmp_path, b"x")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("docx", "report.docx"), ("md", "report.md")])
+def test_the_default_report_name_follows_the_format(work: Path, fmt: str, name: str) -> None:
+    pytest.importorskip("docx" if fmt == "docx" else "jinja2")
+    (work / "report.html").write_text("mine\n", encoding="utf-8")
+    result = run("report", "d.csv", "--format", fmt, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert (work / "report.html").read_text(encoding="utf-8") == "mine\n"
+    written = (work / name).read_bytes()
+    assert written.startswith(b"PK") if fmt == "docx" else written.startswith(b"# ")
+
+
+def test_the_default_report_is_html(work: Path) -> None:
+    pytest.importorskip("jinja2")
+    assert run("report", "d.csv", "--lang", "en").exit_code == 0
+    assert (work / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -98,7 +98,8 @@ HELP_ZH: dict[tuple[str, str], str] = {
     ("report", "files"): "数据文件(长表或宽表 CSV、.xlsx、.xls、.ods;- 为标准输入);"
     "后面的文件覆盖前面文件的同一数值。",
     ("report", "output"): "要写入的报告(原子写入):report.html、report.md"
-    "(其图表写入旁边的 report_charts/)或 report.json。",
+    "(其图表写入旁边的 report_charts/)、report.json 或 report.docx(Word)。"
+    "默认:report.<格式>。",
     ("report", "year"): "报告的年份(默认:数据中最新的年份)。",
     ("report", "output_format"): "html、md、json 或 docx(默认:由 -o 的后缀决定)。",
     ("report", "measures_status"): "措施落实情况的 CSV:measure,status,note,"
