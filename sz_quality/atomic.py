@@ -14,9 +14,10 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["NotRegularFileError", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["NotRegularFileError", "folder_lock", "write_bytes_atomic", "write_text_atomic"]
 
 # /dev/stdout, /dev/fd/1, /proc/self/fd/1: the process's own descriptor, written as it is
 _OWN_DESCRIPTOR = re.compile(r"/(?:dev/fd|proc/self/fd)/(\d+)")
@@ -107,3 +108,25 @@ def _write_all(descriptor: int, data: bytes) -> None:
     while view:
         written = os.write(descriptor, view)
         view = view[written:]
+
+
+@contextlib.contextmanager
+def folder_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (flock on the folder itself: no lock file is left
+    behind) so that concurrent writers of a set of files in it take turns. Where there is
+    no flock, or the folder cannot be opened, nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:  # not on a Unix
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield  # the write that follows reports the missing folder
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock

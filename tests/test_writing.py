@@ -145,3 +145,34 @@ def test_the_default_report_is_html(work: Path) -> None:
     pytest.importorskip("jinja2")
     assert run("report", "d.csv", "--lang", "en").exit_code == 0
     assert (work / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _language(text: str) -> str:
+    """A report's first line, or a chart's labels (进度 / 目标 against progress / target)."""
+    return "zh" if ">进度<" in text or ">目标<" in text or "深圳质量的行动计划" in text else "en"
+
+
+def test_concurrent_reports_each_leave_a_consistent_set(work: Path) -> None:
+    """Six runs at once, Chinese and English mixed: the report and every chart beside it
+    are in one language, whichever run came last."""
+    pytest.importorskip("jinja2")
+    command = [sys.executable, "-m", "sz_quality", "report", "d.csv", "-o", "r.md", "--lang"]
+    for _ in range(3):
+        processes = [
+            subprocess.Popen(
+                [*command, "zh" if index % 2 else "en"],
+                cwd=work,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            for index in range(6)
+        ]
+        for process in processes:
+            _, err = process.communicate(timeout=120)
+            assert process.returncode == 0, err
+        report = _language((work / "r.md").read_text(encoding="utf-8").splitlines()[0])
+        charts = sorted((work / "r_charts").glob("*.svg"))
+        assert [chart.name for chart in charts] == ["bullet-agency-drc.svg", "chart-gdp_2015.svg"]
+        assert {_language(chart.read_text(encoding="utf-8")) for chart in charts} == {report}
+        leftovers = [path.name for path in work.rglob(".*") if path.name.endswith(".tmp")]
+        assert leftovers == []
