@@ -176,3 +176,45 @@ def test_concurrent_reports_each_leave_a_consistent_set(work: Path) -> None:
         assert {_language(chart.read_text(encoding="utf-8")) for chart in charts} == {report}
         leftovers = [path.name for path in work.rglob(".*") if path.name.endswith(".tmp")]
         assert leftovers == []
+
+
+def _forms(folder: Path, *extra: str) -> Any:
+    return run("template", "--all", "--year", "2015", "-o", str(folder), "--lang", "en", *extra)
+
+
+def test_template_all_keeps_a_filled_form(work: Path) -> None:
+    folder = work / "forms"
+    assert _forms(folder).exit_code == 0
+    filled = folder / "wrb-2015.csv"
+    blank = filled.read_text(encoding="utf-8")
+    lines = blank.splitlines()
+    lines[1] = lines[1].replace(",2015,,", ",2015,17502.99,", 1)
+    assert lines[1] != blank.splitlines()[1]
+    (folder / "wrb-2015.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    other = folder / "drc-2015.csv"
+    other_text = other.read_text(encoding="utf-8")
+    other.unlink()  # a form deleted: written again
+    result = _forms(folder)
+    assert result.exit_code == 0, result.output
+    assert f"kept {filled}: it is not the form szq wrote" in result.output
+    assert (folder / "wrb-2015.csv").read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    assert other.read_text(encoding="utf-8") == other_text
+    # a third run still keeps it; --force replaces it with the blank form
+    assert _forms(folder).exit_code == 0
+    assert "17502.99" in filled.read_text(encoding="utf-8")
+    forced = _forms(folder, "--force")
+    assert forced.exit_code == 0
+    assert "kept" not in forced.output
+    assert filled.read_text(encoding="utf-8") == blank
+
+
+def test_template_all_keeps_a_file_szq_did_not_write(work: Path) -> None:
+    folder = work / "forms"
+    folder.mkdir()
+    (folder / "wrb-2015.csv").write_text("mine\n", encoding="utf-8")
+    result = _forms(folder)
+    assert result.exit_code == 0
+    assert (folder / "wrb-2015.csv").read_text(encoding="utf-8") == "mine\n"
+    manifest = (folder / "szq-forms.txt").read_text(encoding="utf-8")
+    assert "wrb-2015.csv" not in manifest
+    assert "  drc-2015.csv\n" in manifest

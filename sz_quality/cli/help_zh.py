@@ -58,6 +58,8 @@ HELP_ZH: dict[tuple[str, str], str] = {
     "CSV 则每个单位一个 FOLDER/<编号>-<年份>.csv。",
     ("template", "output"): "FILE.xlsx 或 FILE.csv(与 --all 同用时:FILE.xlsx 或一个文件夹);"
     "不指定时 CSV 写到标准输出。",
+    ("template", "force"): "与 --all -o FOLDER 同用:即使报送表已填写也覆盖"
+    "(默认只覆盖 szq 写出且未改动的空白表)。",
     ("template", "lang"): "名称和消息的语言:zh 或 en(默认:$SZQ_LANG,否则由 $LANG 决定)。",
     # szq calc
     ("calc", ""): "输出派生序列(研发投入占比、人均生产总值、能耗强度等)。\n\n"
