@@ -85,6 +85,13 @@ CODES: dict[str, Code] = {
             "表头上方的行(标题、副标题)已跳过;表头为第一个可识别为表头的行。",
         ),
         Code(
+            "hidden-sheet",
+            "warning",
+            "The sheet read is hidden in the workbook (chosen with `--sheet`); by default szq "
+            "reads the first visible sheet.",
+            "读取的工作表在工作簿中是隐藏的(由 --sheet 指定);默认读取第一个可见工作表。",
+        ),
+        Code(
             "unknown-column",
             "warning",
             "A header szq does not know; the column is ignored.",
@@ -300,6 +307,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-sheet": ("工作簿中没有工作表 {sheet!r}", "the workbook has no sheet {sheet!r}"),
     "no-sheet.hint": ("现有工作表:{sheets}", "its sheets: {sheets}"),
+    "hidden-sheet": (
+        "读取的是隐藏工作表 {sheet!r}(由 --sheet 指定)",
+        "reading the hidden sheet {sheet!r} (chosen with --sheet)",
+    ),
     "empty-file": ("文件是空的", "the file is empty"),
     "no-rows": ("表头下没有数据行", "no data rows under the header"),
     "missing-column": ("缺少列 {name!r}", "missing column {name!r}"),
@@ -365,6 +376,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not-finite": ("数值须为有限数,而非 {text!r}", "a value must be finite, not {text!r}"),
     "no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
+    "no-value.formula-error": (
+        "{name} {year} 没有数值:单元格的公式结果为错误 {error}",
+        "no value for {name} in {year}: the cell's formula gives the error {error}",
+    ),
+    "no-value.formula": (
+        "{name} {year} 没有数值:单元格是公式,文件未保存其计算结果(请在 Excel 中重新计算并保存)",
+        "no value for {name} in {year}: the cell is a formula whose result the file does not "
+        "hold (recalculate and save it in Excel)",
+    ),
     "unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
     "unknown-unit.hint": (
         "指标 {id!r} 的单位是 {expected!r};留空即表示该单位",

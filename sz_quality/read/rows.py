@@ -20,6 +20,8 @@ from .store import SlotStore
 
 __all__ = ["BAD_BYTES", "RowChecker"]
 
+# a sheet's formula cell with an error, or "=" for one without a cached value (read/xlsx.py)
+FORMULA_MARK = re.compile(r"=|#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
 # a number followed by a multiplier word (1.5万): the word belongs in the unit column
 _MULTIPLIED = re.compile(r"[+-]?[0-9.,]+\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)")
@@ -152,7 +154,8 @@ class RowChecker:
                 info, factor = found
         if not ok or not isinstance(value, float) or info is None or year is None:
             if ok and value is None:
-                self._no_value(file, info, year, line, value_column + 1, "value")
+                why = row[value_column]
+                self._no_value(file, info, year, line, value_column + 1, "value", why)
             file.rejected += 1
             return
         value *= factor
@@ -193,7 +196,7 @@ class RowChecker:
             value = self._check_value(file, cells[index], line, index, name)
             if not isinstance(value, float):
                 if value is None:
-                    self._no_value(file, info, year, line, index + 1, name)
+                    self._no_value(file, info, year, line, index + 1, name, cells[index])
                 file.rejected += 1
                 continue
             value *= factor
@@ -262,6 +265,8 @@ class RowChecker:
         self, file: SourceFile, text: str, line: int, column: int, field_name: str
     ) -> float | None | Literal["bad"]:
         """The value; None for "no value" (not reported here); "bad" once reported."""
+        if file.sheet and FORMULA_MARK.fullmatch(text):
+            return None  # a formula's error, or a formula without a value: said by _no_value
         parsed = parse_value(text)
         if parsed is None or isinstance(parsed, float):
             return parsed
@@ -317,16 +322,18 @@ class RowChecker:
         line: int,
         column: int | None,
         field_name: str | None,
+        text: str = "",
     ) -> None:
         name = info.id if info is not None else "?"
-        self.findings.emit(
-            file,
-            "no-value",
-            line,
-            column,
-            field_name,
-            template("no-value", name=name, year=year if year is not None else ""),
-        )
+        when = year if year is not None else ""
+        message = template("no-value", name=name, year=when)
+        if file.sheet and FORMULA_MARK.fullmatch(text):  # what sz_quality.read.xlsx wrote
+            message = (
+                template("no-value.formula", name=name, year=when)
+                if text == "="
+                else template("no-value.formula-error", name=name, year=when, error=text)
+            )
+        self.findings.emit(file, "no-value", line, column, field_name, message)
 
     def _in_range(
         self, file: SourceFile, info: SeriesInfo, value: float, line: int, column: int, name: str
