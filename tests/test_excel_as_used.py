@@ -210,3 +210,61 @@ def test_an_ods_hidden_table_and_percent_cell(lookup: Lookup, tmp_path: Path) ->
     assert result.diagnostics == ()
     hidden = read_files([path], lookup, sheet="旧表", lang="en")
     assert [d.code for d in hidden.diagnostics] == ["hidden-sheet"]
+
+
+def _bad_file(lookup: Lookup, path: Path, lang: str = "en") -> list[tuple[str, str, str]]:
+    result = read_files([path], lookup, lang=lang)
+    assert result.observations == ()
+    return [(d.code, d.message_in(lang), d.hint_in(lang) or "") for d in result.diagnostics]
+
+
+def test_an_encrypted_workbook_says_so(lookup: Lookup) -> None:
+    assert _bad_file(lookup, SHEETS / "encrypted.xlsx") == [
+        (
+            "bad-file",
+            "the workbook is password-protected (encrypted): it cannot be read",
+            "remove the password in Excel (File > Info > Protect Workbook > Encrypt with "
+            "Password) and save a copy",
+        )
+    ]
+    assert _bad_file(lookup, SHEETS / "encrypted.xlsx", "zh")[0][1] == (
+        "工作簿有密码保护(已加密),无法读取"
+    )
+
+
+SAVED_AS_WEB_PAGE = (
+    '\ufeff<html xmlns:o="urn:schemas-microsoft-com:office:office"\n'
+    'xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head>\n'
+    '<meta http-equiv=Content-Type content="text/html; charset=utf-8">\n</head>\n<body>\n'
+    "<table><tr><td>indicator</td><td>year</td><td>value</td></tr>\n"
+    "<tr><td>gdp</td><td>2015</td><td>17502.99</td></tr></table>\n</body>\n</html>\n"
+)
+XML_2003 = (
+    '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n</Workbook>\n'
+)
+MHT = "MIME-Version: 1.0\nX-Document-Type: Workbook\nContent-Type: multipart/related\n"
+WEB = "open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (SAVED_AS_WEB_PAGE, "an HTML page (a sheet saved as a web page)"),
+        (
+            "<!DOCTYPE html>\n<html><body><table></table></body></html>\n",
+            "an HTML page (a sheet saved as a web page)",
+        ),
+        (MHT, "an HTML page (a sheet saved as a web page)"),
+        (XML_2003, "an Excel 2003 XML spreadsheet"),
+    ],
+    ids=["web-page", "doctype", "mht", "xml-2003"],
+)
+def test_a_web_page_saved_as_xls_says_what_it_is(
+    lookup: Lookup, tmp_path: Path, text: str, kind: str
+) -> None:
+    path = tmp_path / "data.xls"
+    path.write_text(text, encoding="utf-8")
+    assert _bad_file(lookup, path) == [
+        ("bad-file", f"this is {kind}, not a CSV, .xlsx, .xls or .ods table", WEB)
+    ]

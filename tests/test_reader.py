@@ -302,6 +302,7 @@ def test_every_code_is_documented() -> None:
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
         "too-many",
         "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
+        "hidden-sheet",  # a hidden sheet chosen with --sheet (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",

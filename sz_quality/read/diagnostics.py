@@ -291,6 +291,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "kind.zip": ("ZIP 压缩包", "a ZIP archive"),
     "kind.gzip": ("gzip 压缩文件", "a gzip archive"),
     "kind.image": ("图片", "an image"),
+    "kind.html": (
+        "网页(HTML,另存为网页的表格)",
+        "an HTML page (a sheet saved as a web page)",
+    ),
+    "kind.xml-sheet": ("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
+    "markup.hint": (
+        "请在 Excel 中打开,另存为 Excel 工作簿(.xlsx)或 CSV UTF-8",
+        "open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8",
+    ),
+    "encrypted": (
+        "工作簿有密码保护(已加密),无法读取",
+        "the workbook is password-protected (encrypted): it cannot be read",
+    ),
+    "encrypted.hint": (
+        "请在 Excel 中删除密码(文件 > 信息 > 保护工作簿 > 用密码进行加密)后另存一份",
+        "remove the password in Excel (File > Info > Protect Workbook > Encrypt with "
+        "Password) and save a copy",
+    ),
     "binary.hint": (
         "请导出为 CSV(UTF-8)或 .xlsx",
         "export the data as CSV (UTF-8) or .xlsx",

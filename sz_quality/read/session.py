@@ -24,7 +24,7 @@ from .layout import Layout
 from .observations import InputSummary, ReadResult
 from .resolve import Resolver
 from .rows import RowChecker
-from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
+from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip, markup_kind
 from .store import SlotStore
 
 __all__ = ["STDIN", "Progress", "Replayed", "Session"]
@@ -115,7 +115,8 @@ class Session:
                     opened.close()
                     read_xlsx(self, file, sheet, progress, workbook)
                     return
-                kind = binary_kind(head)
+                markup = markup_kind(head)
+                kind = markup or binary_kind(head)
                 if kind is not None:
                     findings.emit(
                         file,
@@ -124,7 +125,7 @@ class Session:
                         None,
                         None,
                         template("binary", kind=kind),
-                        template("binary.hint"),
+                        template("markup.hint" if markup else "binary.hint"),
                     )
                     return
                 if encoding is not None:

@@ -73,7 +73,18 @@ def read_xlsx(
         try:
             workbook = CalamineWorkbook.from_filelike(handle)
         except Exception as error:  # calamine raises several types for a damaged file
-            _bad_file(session, file, error, with_hint=True)
+            if _encrypted(handle, error):
+                findings.emit(
+                    file,
+                    "bad-file",
+                    None,
+                    None,
+                    None,
+                    template("encrypted"),
+                    template("encrypted.hint"),
+                )
+            else:
+                _bad_file(session, file, error, with_hint=True)
             return
         marks = SheetMarks.open(handle)  # what calamine does not tell (.xlsx, .ods)
         try:
@@ -82,6 +93,23 @@ def read_xlsx(
             _bad_file(session, file, error, with_hint=False)
         finally:
             workbook.close()
+
+
+# an encrypted .xlsx is an OLE file holding this stream (its name in UTF-16)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(handle: BinaryIO, error: Exception) -> bool:
+    """A password-protected workbook: calamine's PasswordError (.xls), or an OLE file
+    with an EncryptedPackage stream (.xlsx, .xlsm encrypted by Excel)."""
+    if type(error).__name__ == "PasswordError":
+        return True
+    try:
+        handle.seek(0)
+        data = handle.read()
+    except (OSError, ValueError):
+        return False
+    return data.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_PACKAGE in data
 
 
 def _bad_file(session: Session, file: SourceFile, error: Exception, *, with_hint: bool) -> None:
