@@ -268,3 +268,27 @@ def test_a_web_page_saved_as_xls_says_what_it_is(
     assert _bad_file(lookup, path) == [
         ("bad-file", f"this is {kind}, not a CSV, .xlsx, .xls or .ods table", WEB)
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "note"),
+    [("2015（初步）", "初步"), ("2015年（快报）", "快报"), ("2015 (preliminary)", "preliminary")],
+)
+def test_a_qualified_year_header_is_the_year(
+    lookup: Lookup, tmp_path: Path, header: str, note: str
+) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        f"指标,单位,2014,{header},备注\n地区生产总值,亿元,16001.82,17502.99,\n"
+        f"全社会研发支出占GDP比重,%,4.02,4.05,含估算\n",
+        encoding="utf-8",
+    )
+    result = read_files([path], lookup, lang="en")
+    assert result.diagnostics == ()
+    found = {(o.series, o.year): (o.value, o.note) for o in result.observations}
+    assert found == {
+        ("gdp", 2014): (16001.82, None),
+        ("gdp", 2015): (17502.99, note),
+        ("rd_share", 2014): (4.02, "含估算"),
+        ("rd_share", 2015): (4.05, f"{note}; 含估算"),
+    }

@@ -204,6 +204,10 @@ class RowChecker:
                 file.rejected += 1
                 continue
             given = _given(cells, columns, index) if self.store.keep else _NOTHING_GIVEN
+            qualifier = layout.year_notes.get(index)
+            if qualifier is not None and self.store.keep:  # 2015（初步）: the values' note
+                note = given[0]
+                given = (qualifier if note is None else f"{qualifier}; {note}", *given[1:])
             self.store.store(file, info, region, year, value, line, source, index + 1, name, *given)
 
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
