@@ -292,3 +292,40 @@ def test_a_qualified_year_header_is_the_year(
         ("rd_share", 2014): (4.02, "含估算"),
         ("rd_share", 2015): (4.05, f"{note}; 含估算"),
     }
+
+
+YEARBOOK_GDP = "9581.51,11505.53,12950.06,14500.23,16001.82,17502.99"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_a_yearbook_csv_reads_as_the_sheet_does(
+    lookup: Lookup, tmp_path: Path, encoding: str
+) -> None:
+    """yearbook.xlsx's sheet saved as CSV by Excel: title rows above the header (which
+    starts in column B), a blank row and notes below the table."""
+    years = ",".join(f"{year}年" for year in range(2010, 2016))
+    lines = [
+        ",深圳市主要指标(2010—2015年),,,,,,,",
+        ",资料来源:深圳统计年鉴,,,,,,,",
+        ",,,,,,,,",
+        f",指标,单位,{years}",
+        f",地区生产总值,亿元,{YEARBOOK_GDP}",
+        ",研究与试验发展经费支出,亿元,333.31,416.14,488.37,584.61,640.07,abc",
+        ",常住人口,万人,1037.2,1046.74,1054.74,1062.89,1077.89,1137.87",
+        ",,,,,,,,",
+        ",注:1. 2015年数据为初步核算数。,,,,,,,",
+        ",2. 地区生产总值按当年价格计算。,,,,,,,",
+    ]
+    path = tmp_path / "yearbook.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    from_csv = read_files([path], lookup, lang="en")
+    from_sheet = read_files([SHEETS / "yearbook.xlsx"], lookup, lang="en")
+    assert [(d.code, d.line, d.column, d.message_in("en")) for d in from_csv.diagnostics] == [
+        (d.code, d.line, d.column, d.message_in("en")) for d in from_sheet.diagnostics
+    ]
+    assert [(o.series, o.year, o.value, o.line) for o in from_csv.observations] == [
+        (o.series, o.year, o.value, o.line) for o in from_sheet.observations
+    ]
+    assert len(from_csv.observations) == 17
+    (summary,) = from_csv.inputs
+    assert (summary.rows, summary.accepted, summary.rejected) == (18, 17, 1)

@@ -29,7 +29,7 @@ from .sheet_marks import FORMULA, PERCENT, SheetMarks
 if TYPE_CHECKING:
     from .session import Progress, Session
 
-__all__ = ["HEADER_LOOKAHEAD", "NOTE", "is_note", "read_xlsx"]
+__all__ = ["HEADER_LOOKAHEAD", "NOTE", "TableReader", "is_note", "read_xlsx"]
 
 HEADER_LOOKAHEAD = 30  # non-blank rows searched for the header before taking the first
 # after NFKC (：-> :) and case folding: 注：… 注1. … 资料来源: … Note: … Sources: …
@@ -176,7 +176,7 @@ def _read_sheet(
     start = worksheet.start
     total = worksheet.total_height or 0
     rows = _sheet_rows(worksheet.iter_rows(), start, marks.marks(chosen))
-    _TableReader(session, file).read(rows, total, progress)
+    TableReader(session, file).read(rows, total, progress)
 
 
 def _sheet_rows(
@@ -210,7 +210,7 @@ def _sheet_rows(
         yield cells
 
 
-class _TableReader:
+class TableReader:
     """Finds the header under any title rows, then checks each row; notes end the table."""
 
     def __init__(self, session: Session, file: SourceFile) -> None:
