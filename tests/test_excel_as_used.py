@@ -329,3 +329,35 @@ def test_a_yearbook_csv_reads_as_the_sheet_does(
     assert len(from_csv.observations) == 17
     (summary,) = from_csv.inputs
     assert (summary.rows, summary.accepted, summary.rejected) == (18, 17, 1)
+
+
+def test_a_cover_page_names_the_sheets_that_look_like_data(lookup: Lookup, tmp_path: Path) -> None:
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "submission.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    cover = book.add_worksheet("封面")
+    cover.write(2, 1, "深圳质量指标报送表(2015年)")
+    cover.write(4, 1, "报送单位:市发展改革委")
+    cover.write(5, 1, "填报日期:2016年3月")
+    data = book.add_worksheet("数据")
+    data.write_row(0, 0, ["指标", "年份", "数值", "单位"])
+    data.write_row(1, 0, ["地区生产总值", 2015, 17502.99, "亿元"])
+    notes = book.add_worksheet("填表说明")
+    notes.write(0, 0, "数值请填写当年价格")
+    book.close()
+    result = read_files([path], lookup, lang="en")
+    assert result.observations == ()
+    assert [
+        (d.code, d.severity, d.message_in("en"), d.hint_in("en")) for d in result.diagnostics
+    ] == [
+        (
+            "cover-sheet",
+            "error",
+            "the first sheet '封面' holds no table (a cover page?); sheets that look like "
+            "data: '数据'",
+            "choose one with --sheet, e.g. --sheet 数据",
+        )
+    ]
+    chosen = read_files([path], lookup, sheet="数据", lang="en")
+    assert [(o.series, o.value) for o in chosen.observations] == [("gdp", 17502.99)]
+    assert chosen.diagnostics == ()

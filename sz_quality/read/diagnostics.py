@@ -85,6 +85,14 @@ CODES: dict[str, Code] = {
             "表头上方的行(标题、副标题)已跳过;表头为第一个可识别为表头的行。",
         ),
         Code(
+            "cover-sheet",
+            "error",
+            "The first visible sheet holds no table (a cover page, contents) and other sheets "
+            "do: the diagnostic names them; choose one with `--sheet`.",
+            "第一个可见工作表中没有表格(封面、目录),而其他工作表有:诊断列出它们,"
+            "请用 --sheet 选择。",
+        ),
+        Code(
             "hidden-sheet",
             "warning",
             "The sheet read is hidden in the workbook (chosen with `--sheet`); by default szq "
@@ -325,6 +333,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-sheet": ("工作簿中没有工作表 {sheet!r}", "the workbook has no sheet {sheet!r}"),
     "no-sheet.hint": ("现有工作表:{sheets}", "its sheets: {sheets}"),
+    "cover-sheet": (
+        "第一个工作表 {sheet!r} 中没有表格(封面或目录?);像数据表的工作表:{sheets}",
+        "the first sheet {sheet!r} holds no table (a cover page?); sheets that look like "
+        "data: {sheets}",
+    ),
+    "cover-sheet.hint": (
+        "用 --sheet 选择,如 --sheet {sheet}",
+        "choose one with --sheet, e.g. --sheet {sheet}",
+    ),
     "hidden-sheet": (
         "读取的是隐藏工作表 {sheet!r}(由 --sheet 指定)",
         "reading the hidden sheet {sheet!r} (chosen with --sheet)",

@@ -173,10 +173,42 @@ def _read_sheet(
             file, "hidden-sheet", None, None, None, template("hidden-sheet", sheet=chosen)
         )
     worksheet = workbook.get_sheet_by_name(chosen)
+    if sheet is None and not _has_header(worksheet):  # a cover page, a table of contents
+        tables = [
+            name
+            for name in visible
+            if name != chosen and _has_header(workbook.get_sheet_by_name(name))
+        ]
+        if tables:
+            findings.emit(
+                file,
+                "cover-sheet",
+                None,
+                None,
+                None,
+                template("cover-sheet", sheet=chosen, sheets=", ".join(map(repr, tables))),
+                template("cover-sheet.hint", sheet=tables[0]),
+            )
+            return
     start = worksheet.start
     total = worksheet.total_height or 0
     rows = _sheet_rows(worksheet.iter_rows(), start, marks.marks(chosen))
     TableReader(session, file).read(rows, total, progress)
+
+
+def _has_header(worksheet: Any) -> bool:
+    """Whether one of the sheet's first HEADER_LOOKAHEAD non-blank rows reads as a header."""
+    seen = 0
+    for values in worksheet.iter_rows():
+        cells = [cell_text(value) for value in values]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if reads_as_header(cells):
+            return True
+        seen += 1
+        if seen >= HEADER_LOOKAHEAD:
+            return False
+    return False
 
 
 def _sheet_rows(
