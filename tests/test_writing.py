@@ -56,7 +56,28 @@ def test_a_dangling_link_creates_the_file_it_names(work: Path) -> None:
     assert (work / "real" / "new.csv").read_text(encoding="utf-8").startswith("group,target,")
 
 
+def _null_device() -> None:
+    if not stat.S_ISCHR(os.lstat("/dev/null").st_mode):
+        pytest.skip("/dev/null is not a device here (replaced by another program)")
+
+
+def test_a_character_device_is_written_into_not_replaced(work: Path) -> None:
+    """A null device of the test's own (mknod, as root): nothing else can change it."""
+    if os.geteuid() != 0:
+        pytest.skip("mknod needs root")
+    device = work / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    before = os.lstat(device)
+    result = run("check", "d.csv", "--format", "csv", "-o", "null")
+    assert result.exit_code == 0, result.output
+    after = os.lstat(device)
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert sorted(path.name for path in work.iterdir()) == ["d.csv", "null"]
+
+
 def test_dev_null_is_written_into_not_replaced(work: Path) -> None:
+    _null_device()
     before = os.stat("/dev/null")
     result = run("check", "d.csv", "--format", "csv", "-o", "/dev/null")
     assert result.exit_code == 0, result.output
@@ -74,6 +95,7 @@ def test_dev_full_is_a_write_error_and_stays_a_device(work: Path) -> None:
 
 
 def test_a_link_to_a_device_writes_into_the_device(work: Path) -> None:
+    _null_device()
     os.symlink("/dev/null", work / "sink")
     assert run("check", "d.csv", "--format", "csv", "-o", "sink").exit_code == 0
     assert os.readlink(work / "sink") == "/dev/null"
