@@ -331,6 +331,46 @@ WORDS: dict[str, tuple[str, str]] = {
     "diagnostic.kind.zip": ("ZIP 压缩包", "a ZIP archive"),
     "diagnostic.kind.gzip": ("gzip 压缩文件", "a gzip archive"),
     "diagnostic.kind.image": ("图片", "an image"),
+    "diagnostic.kind.html": (
+        "网页（HTML，另存为网页的表格）",
+        "an HTML page (a sheet saved as a web page)",
+    ),
+    "diagnostic.kind.xml-sheet": ("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
+    "diagnostic.markup.hint": (
+        "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或 CSV UTF-8",
+        "open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8",
+    ),
+    "diagnostic.encrypted": (
+        "工作簿有密码保护（已加密），无法读取",
+        "the workbook is password-protected (encrypted): it cannot be read",
+    ),
+    "diagnostic.encrypted.hint": (
+        "请在 Excel 中删除密码（文件 > 信息 > 保护工作簿 > 用密码进行加密）后另存一份",
+        "remove the password in Excel (File > Info > Protect Workbook > Encrypt with "
+        "Password) and save a copy",
+    ),
+    "diagnostic.cover-sheet": (
+        "第一个工作表 {sheet!r} 中没有表格（封面或目录？）；像数据表的工作表：{sheets}",
+        "the first sheet {sheet!r} holds no table (a cover page?); sheets that look like "
+        "data: {sheets}",
+    ),
+    "diagnostic.cover-sheet.hint": (
+        "用 --sheet 选择，如 --sheet {sheet}",
+        "choose one with --sheet, e.g. --sheet {sheet}",
+    ),
+    "diagnostic.hidden-sheet": (
+        "读取的是隐藏工作表 {sheet!r}（由 --sheet 指定）",
+        "reading the hidden sheet {sheet!r} (chosen with --sheet)",
+    ),
+    "diagnostic.no-value.formula-error": (
+        "{name} {year} 没有数值：单元格的公式结果为错误 {error}",
+        "no value for {name} in {year}: the cell's formula gives the error {error}",
+    ),
+    "diagnostic.no-value.formula": (
+        "{name} {year} 没有数值：单元格是公式，文件未保存其计算结果（请在 Excel 中重新计算并保存）",
+        "no value for {name} in {year}: the cell is a formula whose result the file does not "
+        "hold (recalculate and save it in Excel)",
+    ),
     "diagnostic.binary.hint": (
         "请导出为 CSV（UTF-8）或 .xlsx",
         "export the data as CSV (UTF-8) or .xlsx",
@@ -589,6 +629,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "表头上方的行（标题、副标题）已跳过；表头为第一个可识别为表头的行。",
         "A spreadsheet's rows above its header (a title, a subtitle) were skipped; the header is "
         "the first row that reads as one.",
+    ),
+    "code.cover-sheet": (
+        "第一个可见工作表中没有表格（封面、目录），而其他工作表有：诊断列出它们，"
+        "请用 --sheet 选择。",
+        "The first visible sheet holds no table (a cover page, contents) and other sheets "
+        "do: the diagnostic names them; choose one with `--sheet`.",
+    ),
+    "code.hidden-sheet": (
+        "读取的工作表在工作簿中是隐藏的（由 --sheet 指定）；默认读取第一个可见工作表。",
+        "The sheet read is hidden in the workbook (chosen with `--sheet`); by default szq "
+        "reads the first visible sheet.",
     ),
     "code.unknown-column": (
         "无法识别的表头，该列被忽略。",

@@ -302,6 +302,8 @@ def test_every_code_is_documented() -> None:
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
         "too-many",
         "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
+        "hidden-sheet",  # a hidden sheet chosen with --sheet (sz_quality.read.xlsx)
+        "cover-sheet",  # the first visible sheet is a cover page (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",
@@ -485,7 +487,10 @@ def test_xlsx_sheet_choice_and_wide(lookup: Lookup, tmp_path: Path) -> None:
     wide = [["indicator", 2010, "2011年"], ["gdp", 9581.5, 11505.5]]
     path = _workbook(tmp_path / "book.xlsx", {"Notes": [["nothing"]], "Wide": wide})
     first = check(read_files([path], lookup))
-    assert [d.code for d in first.diagnostics][0] in {"missing-column", "unknown-column"}
+    # the first sheet holds no table and Wide does: named, with --sheet suggested
+    assert [(d.code, d.hint_in("en")) for d in first.diagnostics] == [
+        ("cover-sheet", "choose one with --sheet, e.g. --sheet Wide")
+    ]
     by_name = check(read_files([path], lookup, sheet="Wide"))
     by_number = check(read_files([path], lookup, sheet="2"))
     assert found(by_name) == [] and by_name.observations == by_number.observations

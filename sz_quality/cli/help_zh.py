@@ -113,7 +113,9 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     ("template", "output"): "FILE.xlsx 或 FILE.csv（与 --all 同用时：FILE.xlsx 或一个文件夹）；"
     "不指定时 CSV 写到标准输出。",
     ("report", "output"): "要写入的报告（原子写入）：report.html、report.md（其图表写入旁边的 "
-    "report_charts/）或 report.json。",
+    "report_charts/）、report.json 或 report.docx（Word）。默认：report.<格式>。",
+    ("template", "force"): "与 --all -o FOLDER 同用：即使报送表已填写也覆盖"
+    "（默认只覆盖 szq 写出且未改动的空白表）。",
 }
 
 

@@ -32,6 +32,7 @@ from .common import (
 )
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
+DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
 
 
 class ReportFormatChoice(str, Enum):
@@ -64,15 +65,17 @@ def report_command(
         ),
     ],
     output: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
             help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it), report.json or report.docx (Word).",
+            "to report_charts/ beside it), report.json or report.docx (Word). Default: "
+            "report.<format>.",
+            show_default=False,
         ),
-    ] = "report.html",
+    ] = None,
     year: Annotated[
         int | None,
         typer.Option(
@@ -126,9 +129,11 @@ def report_command(
 
     started = time.perf_counter()
     try:
-        chosen = format_for(output, output_format.value if output_format else None)
+        chosen = format_for(output or DEFAULT_NAME, output_format.value if output_format else None)
     except ValueError as error:
         usage_error(str(error))
+    if output is None:  # the default name follows the format: report.docx for Word
+        output = f"report.{chosen}"
     state = state_of(ctx)
     refuse_output_over_inputs(
         output,

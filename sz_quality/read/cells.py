@@ -25,6 +25,7 @@ __all__ = [
     "closest_header",
     "header_key",
     "header_year",
+    "header_year_note",
     "parse_value",
     "parse_year",
     "same_value",
@@ -52,7 +53,8 @@ LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})
 
-_YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?")
+# 2015, 2015年, and with a qualifier: 2015（初步）, 2015年（快报）, 2015 (preliminary)
+_YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?(?:\s*[(\[]\s*([^()\[\]]*?)\s*[)\]])?")
 _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
 # What a statistics table writes as a number (after NFKC and trimming): a sign, digits
 # (thousands separated by commas, or not), decimals, an exponent. Python's float() also
@@ -102,6 +104,19 @@ def header_year(key: str) -> int | None:
         return None
     year = int(match.group(1))
     return year if YEAR_MIN <= year <= YEAR_MAX else None
+
+
+def header_year_note(cell: str) -> str | None:
+    """The qualifier of a year header, as written (2015（初步） -> 初步), or None."""
+    match = _YEAR_HEADER.fullmatch(header_key(cell))
+    if match is None or not match.group(2):
+        return None
+    text = " ".join(cell.split())
+    for opening, closing in (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")):
+        start, end = text.find(opening), text.rfind(closing)
+        if 0 <= start < end:
+            return text[start + 1 : end].strip() or None
+    return match.group(2)
 
 
 def closest_header(key: str) -> str | None:

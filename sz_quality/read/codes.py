@@ -43,6 +43,8 @@ CODES: dict[str, Code] = {
         Code("missing-column", "error"),
         Code("duplicate-column", "error"),
         Code("skipped-rows", "warning"),
+        Code("cover-sheet", "error"),
+        Code("hidden-sheet", "warning"),
         Code("unknown-column", "warning"),
         Code("bad-csv", "error"),
         Code("ragged-row", "error"),

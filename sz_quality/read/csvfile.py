@@ -12,11 +12,19 @@ import csv
 import io
 import os
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .batches import Batches, Readable
 from .findings import SourceFile
-from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
+from .layout import (
+    UNUSABLE,
+    Layout,
+    check_has_rows,
+    missing_column,
+    read_layout,
+    reads_as_header,
+)
 from .messages import template
 from .rows import BAD_BYTES
 
@@ -94,6 +102,11 @@ def read_csv(
                             file, "bad-csv", line=1, text=template("bad-csv", error=str(error))
                         )
                         return
+                    if not reads_as_header(header) and _header_below(text, delimiter):
+                        # a yearbook's CSV: title rows above the header, notes below
+                        rest = "".join(more for more, _, _ in batches)
+                        _read_as_yearbook(session, file, text + rest, delimiter, progress)
+                        return
                     if file.check_bytes:
                         _check_header_bytes(session, file, header, encoding)
                     layout = read_layout(findings, file, header)
@@ -126,6 +139,51 @@ def read_csv(
             split.abandon()
     # no text at all leaves no layout; text always gives one (UNUSABLE at worst)
     check_has_rows(findings, file, layout)
+
+
+_YEARBOOK_MAX = 1 << 24  # a yearbook's table is small: 16 MiB of text at most
+
+
+def _records(text: str, delimiter: str) -> Iterator[list[str]]:
+    """Each record's cells; a record of blank cells as []."""
+    for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False):
+        yield cells if any(cell.strip() for cell in cells) else []
+
+
+def _header_below(text: str, delimiter: str) -> bool:
+    """Whether a record after the first one, among the first HEADER_LOOKAHEAD, reads as a
+    header (the first batch holds them: a yearbook's title rows are few)."""
+    from .xlsx import HEADER_LOOKAHEAD
+
+    try:
+        for index, cells in enumerate(_records(text, delimiter)):
+            if index >= HEADER_LOOKAHEAD:
+                return False
+            if index and cells and reads_as_header(cells):
+                return True
+    except csv.Error:
+        return False
+    return False
+
+
+def _read_as_yearbook(
+    session: Session, file: SourceFile, text: str, delimiter: str, progress: Progress | None
+) -> None:
+    """The CSV read as a yearbook sheet is (sz_quality.read.xlsx): the header found under
+    its title rows (one skipped-rows warning), the notes under the table not data."""
+    from .xlsx import TableReader
+
+    if len(text) > _YEARBOOK_MAX:
+        missing_column(session.findings, file, None)  # as before: no header on line 1
+        check_has_rows(session.findings, file, UNUSABLE)
+        return
+    file.check_bytes = BAD_BYTES.search(text) is not None
+    try:
+        TableReader(session, file).read(_records(text, delimiter), 0, progress)
+    except csv.Error as error:
+        session.findings.emit(
+            file, "bad-csv", line=None, text=template("bad-csv", error=str(error))
+        )
 
 
 def _check_header_bytes(

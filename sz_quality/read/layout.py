@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
+from .cells import (
+    FIELD_OF,
+    LABEL_HEADERS,
+    closest_header,
+    header_key,
+    header_year,
+    header_year_note,
+)
 from .findings import Findings, SourceFile
 from .messages import did_you_mean, template
 
@@ -15,7 +22,7 @@ __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_a
 class Layout:
     """Where each field sits, from the header. `ncols` 0: no usable header."""
 
-    __slots__ = ("kind", "ncols", "headers", "columns", "years")
+    __slots__ = ("kind", "ncols", "headers", "columns", "years", "year_notes")
 
     def __init__(
         self,
@@ -30,6 +37,12 @@ class Layout:
         self.headers = headers
         self.columns = columns
         self.years = years or []
+        # a year column's qualifier (2015（初步）: 初步), the note of its values
+        self.year_notes: dict[int, str] = {}
+        for index, _ in self.years:
+            note = header_year_note(headers[index]) if index < len(headers) else None
+            if note:
+                self.year_notes[index] = note
 
     def field_at(self, column: int) -> str:
         for name, index in self.columns.items():

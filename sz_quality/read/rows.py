@@ -21,6 +21,8 @@ from .store import SlotStore
 
 __all__ = ["BAD_BYTES", "RowChecker"]
 
+# a sheet's formula cell with an error, or "=" for one without a cached value (read/xlsx.py)
+FORMULA_MARK = re.compile(r"=|#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
 
 
@@ -158,7 +160,8 @@ class RowChecker:
                 info, factor = found
         if not ok or not isinstance(value, float) or info is None or year is None:
             if ok and value is None:
-                self._no_value(file, info, year, line, value_column + 1, "value")
+                why = row[value_column]
+                self._no_value(file, info, year, line, value_column + 1, "value", why)
             file.rejected += 1
             return
         value *= factor
@@ -199,7 +202,7 @@ class RowChecker:
             value = self._check_value(file, cells[index], line, index, name)
             if not isinstance(value, float):
                 if value is None:
-                    self._no_value(file, info, year, line, index + 1, name)
+                    self._no_value(file, info, year, line, index + 1, name, cells[index])
                 file.rejected += 1
                 continue
             value *= factor
@@ -207,6 +210,10 @@ class RowChecker:
                 file.rejected += 1
                 continue
             given = _given(cells, columns, index) if self.store.keep else _NOTHING_GIVEN
+            qualifier = layout.year_notes.get(index)
+            if qualifier is not None and self.store.keep:  # 2015（初步）: the values' note
+                note = given[0]
+                given = (qualifier if note is None else f"{qualifier}; {note}", *given[1:])
             self.store.store(file, info, region, year, value, line, source, index + 1, name, *given)
 
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
@@ -274,6 +281,8 @@ class RowChecker:
         self, file: SourceFile, text: str, line: int, column: int, field_name: str
     ) -> float | None | Literal["bad"]:
         """The value; None for "no value" (not reported here); "bad" once reported."""
+        if file.sheet and FORMULA_MARK.fullmatch(text):
+            return None  # a formula's error, or a formula without a value: said by _no_value
         parsed = parse_value(text)
         if parsed is None or isinstance(parsed, float):
             return parsed
@@ -339,13 +348,19 @@ class RowChecker:
         line: int,
         column: int | None,
         field_name: str | None,
+        text: str = "",
     ) -> None:
-        name = info.id if info is not None else "?"
+        message = _no_value_text(file, info.id if info is not None else "?", year, text)
         self.findings.emit(
-            file,
-            "no-value",
-            line=line,
-            column=column,
-            field=field_name,
-            text=template("no-value", name=name, year=year if year is not None else ""),
+            file, "no-value", line=line, column=column, field=field_name, text=message
         )
+
+
+def _no_value_text(file: SourceFile, name: str, year: int | None, text: str) -> Template:
+    """No value, and why when a sheet's formula says so (what sz_quality.read.xlsx wrote)."""
+    when = year if year is not None else ""
+    if file.sheet and FORMULA_MARK.fullmatch(text):
+        if text == "=":
+            return template("no-value.formula", name=name, year=when)
+        return template("no-value.formula-error", name=name, year=when, error=text)
+    return template("no-value", name=name, year=when)

@@ -25,7 +25,7 @@ from .layout import Layout
 from .messages import template
 from .observations import InputSummary, ReadResult
 from .rows import RowChecker
-from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
+from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip, markup_kind
 from .store import SlotStore
 
 __all__ = ["STDIN", "Progress", "Replayed", "Session"]
@@ -116,14 +116,15 @@ class Session:
                     opened.close()
                     read_xlsx(self, file, sheet, progress, workbook)
                     return
-                kind = binary_kind(head)
+                markup = markup_kind(head)
+                kind = markup or binary_kind(head)
                 if kind is not None:
                     findings.emit(
                         file,
                         "bad-file",
                         line=None,
                         text=template("binary", kind=kind),
-                        hint=template("binary.hint"),
+                        hint=template("markup.hint" if markup else "binary.hint"),
                     )
                     return
                 if encoding is not None:
