@@ -80,7 +80,7 @@ def library_report(files: list[Path], year: int | None = None, lang: str = "en")
     from sz_quality.check.evaluate import evaluate
     from sz_quality.plan.lookup import Lookup
     from sz_quality.plan.registry import load_registry
-    from sz_quality.render.words import reason_words
+    from sz_quality.render.verdict_words import reason_words
 
     read_files = importlib.import_module("sz_quality.read.reader").read_files
 
@@ -234,3 +234,34 @@ def test_calc_writes_derived_series(tmp_path: Path) -> None:
     code, out, _ = szq("--targets", REGISTRY, "calc", str(path))
     assert out.splitlines()[0] == "indicator,year,value,unit,region,source,note"
     assert "gdp_per_capita,2015,120000.0,元/人,,szq calc: gdp / population," in out
+
+
+EXAMPLE_CHECKS = [
+    (["data-2015.csv"], {}),
+    (["data-2013.csv"], {"year": 2013, "lang": "zh"}),
+    (["data-2013.csv", "data-2015.csv"], {"agency": "市水务局"}),
+    (["districts-2015-illustrative.csv"], {}),
+    (["districts-2015-illustrative.csv"], {"region": "福田区"}),
+    (["districts-2015-illustrative.csv"], {"by": "region"}),
+]
+
+
+@pytest.mark.parametrize(("names", "options"), EXAMPLE_CHECKS)
+def test_the_cli_is_the_library_call_on_the_examples(
+    names: list[str], options: dict[str, object]
+) -> None:
+    """`szq check` renders what `sz_quality.check_files` returns for the same options."""
+    import sz_quality
+    from sz_quality.render.verdict_words import reason_words
+
+    files = [str(EXAMPLES / name) for name in names]
+    lang = str(options.get("lang", "en"))
+    flags = [
+        word for key, value in options.items() if key != "lang" for word in (f"--{key}", str(value))
+    ]
+    code, out, _ = szq("check", *files, *flags, "--format", "json", "--lang", lang)
+    assert code == 0
+    keywords = {key: value for key, value in options.items()}
+    report = sz_quality.check_files(files, sz_quality.load_registry(), **keywords)  # type: ignore[arg-type]
+    assert json.loads(out) == json.loads(json.dumps(report.to_dict(reason_words(lang))))  # type: ignore[arg-type]
+    assert report.results

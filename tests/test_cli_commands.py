@@ -70,3 +70,41 @@ def test_a_command_module_that_does_not_import_is_never_dropped_silently() -> No
         "sys.exit('szq started without its check command')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_no_command_module_imports_the_cli_package() -> None:
+    """The app lives in cli/root.py and cli/__init__ registers every command: no module
+    that cli/__init__ imports (directly or through another) imports the package back
+    (`from . import app`), so there is no cycle. (cli/reference.py documents the
+    assembled CLI: nothing imports it.)"""
+    import ast
+
+    folder = ROOT / "sz_quality" / "cli"
+
+    def imported(name: str) -> tuple[set[str], bool]:
+        """The cli modules `name` imports, and whether it imports the package itself."""
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        found, package = set(), False
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module is not None:
+                    found.add(node.module.split(".")[0])
+                for alias in node.names:
+                    if node.module is None and (folder / f"{alias.name}.py").exists():
+                        found.add(alias.name)
+                    elif node.module is None:
+                        package = True
+            if isinstance(node, ast.ImportFrom) and node.module == "sz_quality.cli":
+                package = True
+        return {module for module in found if (folder / f"{module}.py").exists()}, package
+
+    reached, pending = set(), sorted(imported("__init__")[0])
+    while pending:
+        name = pending.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        modules, package = imported(name)
+        assert not package, f"cli/{name}.py imports the cli package back"
+        pending.extend(modules)
+    assert {"root", "common", "check_commands", "validate_commands"} <= reached

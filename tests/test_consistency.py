@@ -146,7 +146,7 @@ def test_an_unknown_column_of_district_names_is_an_error(tmp_path: Path, lookup:
     )
     result = validate_files([path], lookup)
     assert codes(result) == [("district-column", "error", 1, 5)]
-    assert result.diagnostics[0].message == (
+    assert result.diagnostics[0].message_in("en") == (
         "column '所属' holds district names (such as '福田区') and the file has no region "
         "column: read as the region column"
     )
@@ -180,8 +180,8 @@ def test_an_unknown_region_is_a_warning_with_a_suggestion(tmp_path: Path, lookup
     path = write(tmp_path, HEADER + "gdp,2015,17502.99,亿元,\ngdp,2015,3200,亿元,福田县\n")
     result = validate_files([path], lookup)
     assert codes(result) == [("unknown-region", "warning", 3, 5)]
-    assert result.diagnostics[0].message == "unknown region '福田县'"
-    assert result.diagnostics[0].hint == (
+    assert result.diagnostics[0].message_in("en") == "unknown region '福田县'"
+    assert result.diagnostics[0].hint_in("en") == (
         "did you mean '福田区'? Leave the city total blank or write 全市"
     )
 
@@ -208,11 +208,11 @@ def test_a_figure_typed_in_wan_yuan_under_yi_yuan(tmp_path: Path, lookup: Lookup
     path = write(tmp_path, HEADER + "gdp,2014,16001.98,亿元,\ngdp,2015,175029900,亿元,\n")
     result = validate_files([path], lookup)
     assert codes(result) == [("suspect-magnitude", "warning", 3, 3)]
-    assert result.diagnostics[0].message == (
+    assert result.diagnostics[0].message_in("en") == (
         f"'gdp' 2015: 175029900 亿元 against 2014: 16001.98 亿元 ({path} line 2), "
         "about 10^4 times apart"
     )
-    assert result.diagnostics[0].hint == "万元 written as 亿元?"
+    assert result.diagnostics[0].hint_in("en") == "万元 written as 亿元?"
     check = runner.invoke(app, ["check", str(path), "--format", "json"])
     assert "suspect-magnitude" in {d["code"] for d in json.loads(check.stdout)["diagnostics"]}
 
@@ -251,7 +251,9 @@ def test_a_copied_row(tmp_path: Path, lookup: Lookup) -> None:
     path = write(tmp_path, HEADER + "gdp,2014,16001.98,亿元,\ngdp,2015,16001.98,亿元,\n")
     result = validate_files([path], lookup)
     assert codes(result) == [("repeated-value", "warning", 3, 3)]
-    assert result.diagnostics[0].message == "'gdp' 2015: 16001.98, the same as 2014 (line 2)"
+    assert (
+        result.diagnostics[0].message_in("en") == "'gdp' 2015: 16001.98, the same as 2014 (line 2)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -274,7 +276,7 @@ def test_districts_summing_to_more_than_the_city(tmp_path: Path, lookup: Lookup)
     )
     result = validate_files([path], lookup)
     assert codes(result) == [("parts-total-mismatch", "warning", 2, 3)]
-    assert result.diagnostics[0].message == (
+    assert result.diagnostics[0].message_in("en") == (
         "'gdp' 2015: the districts sum to 18200 against the city total 17502.99 (福田区、南山区)"
     )
 
@@ -340,7 +342,7 @@ def _shared_as_long(lookup: Lookup, tmp_path: Path) -> Path:
 def test_the_published_figures_give_no_new_diagnostic(tmp_path: Path, lookup: Lookup) -> None:
     result = validate_files([_shared_as_long(lookup, tmp_path)], lookup)
     assert not NEW_CODES & {d.code for d in result.diagnostics}, [
-        d.message for d in result.diagnostics if d.code in NEW_CODES
+        d.message_in("en") for d in result.diagnostics if d.code in NEW_CODES
     ]
 
 
@@ -357,7 +359,7 @@ def test_a_submitted_share_its_inputs_contradict(tmp_path: Path, lookup: Lookup)
     path = write(tmp_path, DERIVED + "rd_share,2015,5.05,%,\n")
     result = validate_files([path], lookup)
     assert codes(result) == [("derived-mismatch", "warning", 6, 3)]
-    assert result.diagnostics[0].message == (
+    assert result.diagnostics[0].message_in("en") == (
         "'rd_share' 2015: submitted 5.05 %, 4.18437078465 from rd_expenditure / gdp "
         "(lines 2, 5): 20.7% apart, beyond the tolerance of 5%; the check uses the submitted "
         "figure"
@@ -436,11 +438,11 @@ def test_a_csv_form_for_another_year(tmp_path: Path, lookup: Lookup) -> None:
     result = validate_files([path], lookup, expect_agency="wrb", year=2015)
     assert _wrong(result) == [("wrong-template", "error", 2, 10)]
     (made,) = [d for d in result.diagnostics if d.code == "wrong-template"]
-    assert made.message == (
+    assert made.message_in("en") == (
         "this is the form of Shenzhen Municipal Water Resources Bureau for 2014, not of "
         "Shenzhen Municipal Water Resources Bureau for 2015"
     )
-    assert made.hint == "make the form with szq template --agency wrb --year 2015"
+    assert made.hint_in("en") == "make the form with szq template --agency wrb --year 2015"
     right = validate_files([path], lookup, expect_agency="wrb", year=2014)
     assert _wrong(right) == []
     assert "unknown-column" not in {d.code for d in right.diagnostics}
@@ -530,4 +532,7 @@ def test_a_percentage_a_hundred_times_off(tmp_path: Path, lookup: Lookup) -> Non
     text = HEADER + text
     result = validate_files([write(tmp_path, text, "share.csv")], lookup)
     assert codes(result) == [("suspect-magnitude", "warning", 3, 3)]
-    assert result.diagnostics[0].hint == "a fraction written for a percentage, or the reverse?"
+    assert (
+        result.diagnostics[0].hint_in("en")
+        == "a fraction written for a percentage, or the reverse?"
+    )

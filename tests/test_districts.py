@@ -11,13 +11,13 @@ from typer.testing import CliRunner
 
 from sz_quality.check.evaluate import evaluate, evaluate_regions
 from sz_quality.check.results import Report, Result
+from sz_quality.check.run import district_series
 from sz_quality.cli import app
-from sz_quality.cli.common import district_series
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry, load_registry
 from sz_quality.read.observations import Observation
 from sz_quality.read.reader import read_files
-from sz_quality.render.words import reason_text, reason_words
+from sz_quality.render.verdict_words import reason_text, reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 runner = CliRunner()

@@ -1,4 +1,5 @@
-"""The README stays true: its two commands, every command, every code, the examples' figures."""
+"""The README and the guides stay true: the two commands, every command, every code, the
+examples' figures, the README's length, the generated reference."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from typer.testing import CliRunner
 
 from sz_quality.check.evaluate import evaluate
 from sz_quality.cli import app
+from sz_quality.cli.reference import reference, with_codes_table
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
-from sz_quality.read.diagnostics import CODES, markdown_table
+from sz_quality.read.codes import CODES, markdown_table
 from sz_quality.read.reader import read_files
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DIAGNOSTICS = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+CHECKING = (ROOT / "docs" / "checking.md").read_text(encoding="utf-8")
 runner = CliRunner()
 
 
@@ -58,17 +62,17 @@ def test_every_command_is_documented_and_has_help() -> None:
         assert "Usage:" in result.output
 
 
-def test_every_diagnostic_code_is_in_the_readme_table() -> None:
-    documented = set(re.findall(r"^\| `([a-z-]+)` \|", README, flags=re.MULTILINE))
+def test_every_diagnostic_code_is_in_the_docs_table() -> None:
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", DIAGNOSTICS, flags=re.MULTILINE))
     assert set(CODES) <= documented
 
 
-def _readme_code_table() -> dict[str, tuple[str, str]]:
-    """The rows of the README's table of diagnostic codes: code -> (severity, meaning)."""
-    start = README.index("| code | severity | meaning |\n")
-    end = README.index("\n\n", start)
+def _docs_code_table() -> dict[str, tuple[str, str]]:
+    """The rows of docs/diagnostics.md's table of codes: code -> (severity, meaning)."""
+    start = DIAGNOSTICS.index("| code | severity | meaning |\n")
+    end = DIAGNOSTICS.index("\n\n", start)
     rows: dict[str, tuple[str, str]] = {}
-    for line in README[start:end].splitlines()[2:]:
+    for line in DIAGNOSTICS[start:end].splitlines()[2:]:
         match = re.fullmatch(r"\| `([a-z-]+)` \| ([a-z ]+) \| (.+) \|", line)
         assert match, line
         assert match.group(1) not in rows, f"{match.group(1)} twice"
@@ -76,15 +80,15 @@ def _readme_code_table() -> dict[str, tuple[str, str]]:
     return rows
 
 
-def test_the_readme_code_table_equals_codes() -> None:
+def test_the_docs_code_table_equals_codes() -> None:
     """Both ways: every code has its row, with its severity and meaning; every row is a
-    code. Regenerate with: python -c 'from sz_quality.read.diagnostics import
-    markdown_table; print(markdown_table(), end="")'."""
-    rows = _readme_code_table()
+    code. Regenerate with: python -m sz_quality.cli.reference --update."""
+    rows = _docs_code_table()
     assert set(rows) == set(CODES)
     for code in CODES.values():
-        assert rows[code.code] == (code.severity, code.meaning_en), code.code
-    assert markdown_table() in README
+        assert rows[code.code] == (code.severity, code.meaning("en")), code.code
+    assert markdown_table() in DIAGNOSTICS
+    assert with_codes_table(DIAGNOSTICS) == DIAGNOSTICS
 
 
 def test_the_examples_give_the_figures_the_readme_quotes(registry: Registry) -> None:
@@ -97,7 +101,8 @@ def test_the_examples_give_the_figures_the_readme_quotes(registry: Registry) -> 
         7,
         85,
     )
-    assert "10 met, 4 not met, 7 not assessable (milestones without data), 85 no" in README
+    assert "10 met, 4 not met, 7 not assessable (milestones without data), 85 no" in CHECKING
+    assert "10 met, 4 not met, 1 on track, 7 not assessable, 85 without data" in README
     earlier = read_files([ROOT / "examples" / "data-2013.csv"], lookup)
     counts = evaluate(registry, earlier).summary
     assert (counts["met"], counts["on_track"], counts["off_track"], counts["no_data"]) == (
@@ -106,7 +111,7 @@ def test_the_examples_give_the_figures_the_readme_quotes(registry: Registry) -> 
         2,
         95,  # 94 before the registered-population share (a trend) joined the registry
     )
-    assert "2 met, 1 on track" in README and "7 not assessable, 95 no data" in README
+    assert "2 met, 1 on track" in CHECKING and "7 not assessable, 95 no data" in CHECKING
 
 
 @pytest.mark.parametrize("code", ["0", "1", "2", "3"])
@@ -126,3 +131,17 @@ def test_the_chinese_command_table_lists_the_same_commands() -> None:
         return re.findall(r"^\| (`szq [^|]*`) \|", table, re.M)
 
     assert commands(english) and commands(english) == commands(chinese)
+
+
+def test_the_readme_is_read_in_five_minutes() -> None:
+    """At most 300 lines: the two commands, what szq does, a tour, links; the rest in docs/."""
+    assert len(README.splitlines()) <= 300
+
+
+def test_the_command_reference_is_generated_from_the_help() -> None:
+    """docs/reference.md is every command's --help; regenerate it with
+    `python -m sz_quality.cli.reference > docs/reference.md` when this fails."""
+    written = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert written == reference()
+    for name in command_names():
+        assert f"## `szq {name}`" in written, name

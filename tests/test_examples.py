@@ -25,7 +25,7 @@ from sz_quality.plan.units import CurrencyError
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SOURCES = EXAMPLES / "sources" / "shenzhen-statistics-2010-2016.csv"
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.csv"))
+EXAMPLE_FILES = sorted([*EXAMPLES.glob("*.csv"), *EXAMPLES.glob("submissions/*.csv")])
 
 # The sources file's indicator (indicator_zh) -> szq's indicator or target id, and the
 # szq unit its figure is in (the file writes 元 and 美元 for GDP per capita, 元/人 and

@@ -198,6 +198,27 @@ def test_a_trend_from_zero_or_across_zero_has_no_rate(base: Registry) -> None:
     assert (once.status, once.reason and once.reason.code) == ("no_data", "too_few_years")
 
 
+def test_a_trend_target_needs_a_value_in_the_year_checked(base: Registry) -> None:
+    data = [obs("gdp", 2010, 100), obs("gdp", 2012, 120)]
+    result = check(base, trend_target(base, "gdp"), data, 2013)
+    assert result.status == "no_data" and result.reason is not None
+    assert result.reason.code == "missing"
+    assert result.reason.missing == (("gdp", 2013),)
+
+
+def test_a_trend_falling_to_zero_is_a_rate_not_a_sign_change(base: Registry) -> None:
+    # 50 -> 0: -100% a year, the compound rate to 0 (Open SDG computes the same)
+    data = [obs("gdp", 2010, 50), obs("gdp", 2012, 0)]
+    rising = check(base, trend_target(base, "gdp"), data, 2012)
+    assert (rising.status, rising.reason) == ("off_track", None)
+    assert rising.trend is not None and rising.trend.category == "moving_away"
+    assert rising.outlook is not None and rising.outlook.observed_rate == -100.0
+    data = [obs("energy", 2010, 50), obs("energy", 2012, 0)]
+    falling = check(base, trend_target(base, "energy"), data, 2012)
+    assert (falling.status, falling.reason) == ("on_track", None)
+    assert falling.trend is not None and falling.trend.category == "significant"
+
+
 def test_a_trend_target_takes_no_figure(base: Registry) -> None:
     with pytest.raises(ValueError, match="takes no 'value'"):
         replace(trend_target(base, "gdp"), value=3.0)

@@ -1,16 +1,22 @@
-"""Every `szq` command of the README's shell blocks runs, so that its examples cannot drift.
+"""Every command and Python example of the README and docs/ runs as written.
 
-The README's commands name the user's own files (data.csv, submissions/drc-2015.csv…):
-each such name is mapped to a shipped example (or a copy of it in the format the command
-reads); outputs (-o) go to a temporary folder. A command that needs an extra that is not
-installed is skipped, saying which.
+The `szq` commands of the shell blocks (and of the CI set-ups: a YAML `run:` or list
+item, a Jenkinsfile's `sh`) run in a temporary copy of the repository, from its top
+folder, on the files shipped in examples/, and must exit as the document says: 0, unless
+the command's comment says `exit N`. A command with a pipe, a glob or `||` runs in bash,
+with this environment's `szq`; the others through typer's test runner. Every Python
+block runs in the copy too, and must not raise.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import os
 import re
 import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,136 +25,147 @@ from typer.testing import CliRunner
 from sz_quality.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SHELL_BLOCK = re.compile(r"```(?:bash|console|sh)\n(.*?)```", re.DOTALL)
-
-# The user's file names in the README -> what the test gives the command instead.
-STAND_INS = {
-    "data.csv": "data-2015.csv",
-    "data-2014.csv": "data-2015.csv",
-    "a.csv": "data-2013.csv",
-    "b.csv": "data-2015.csv",
-    "drc-2015.csv": "data-2015.csv",
-    "submissions/drc-2015.csv": "data-2015.csv",
-    "yearbook.csv": "<gb18030>",
-    "b.xlsx": "<xlsx>",
-    "book.xlsx": "<xlsx>",
-    "status.csv": "<status>",
-    "other-plan.yaml": "<targets>",
-    "districts.csv": "<districts>",
-    # a yearbook sheet: a title above the header, notes below (tests/test_sheets.py)
-    "yearbook-2015.xls": "../tests/fixtures/sheets/yearbook.xls",
-    "yearbook-2015.ods": "../tests/fixtures/sheets/yearbook.ods",
-}
-# Commands whose documented exit code is not 0, and why.
-EXIT_CODES = {
-    # the shipped example does not hold every indicator 市发展改革委's targets need
-    "szq validate drc-2015.csv --expect-agency 市发展改革委 --year 2015": 1,
-    # a CI gate: the 2015 example has targets not met
-    "szq check data.csv --fail-on not_met,off_track": 1,
-    # the yearbook fixture holds one bad cell on purpose
-    "szq validate yearbook-2015.xls --sheet 2015年": 1,
-}
+CI_BLOCK = re.compile(r"```(?:yaml|groovy)\n(.*?)```", re.DOTALL)
+PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+CI_COMMAND = re.compile(r"^\s*(?:-\s+)?(?:run:\s+|sh\s+['\"])?(szq .*?)['\"]?\s*$")
+EXIT = re.compile(r"\bexit (\d+)\b")
+SHELL_SYNTAX = ("|", "*", "<", ">", "$")
+# what a copy of the repository does not need
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv*", ".ci-venv", "__pycache__", ".*_cache", "*.egg-info", "tests"
+)
 
 
-def readme_commands() -> list[str]:
+@dataclass(frozen=True)
+class Command:
+    document: str
+    line: str
+    exit_code: int
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.line}"
+
+
+def _command(document: str, text: str) -> Command | None:
+    """The szq command a line of a shell block runs, with the exit code its comment says."""
+    text = text.strip().removeprefix("$ ")
+    if text.startswith("#"):
+        return None
+    text = text.split("&&")[-1].strip()  # the install line ends with its szq command
+    parts = re.split(r"\s+#\s", text, maxsplit=1)
+    command, comment = parts[0].strip(), parts[1] if len(parts) > 1 else ""
+    if not (command.startswith("szq ") or "| szq " in command):
+        return None
+    match = EXIT.search(comment)
+    return Command(document, command.strip(), int(match.group(1)) if match else 0)
+
+
+def documented_commands() -> list[Command]:
     commands = []
-    for block in SHELL_BLOCK.findall(README):
-        for line in block.splitlines():
-            line = line.strip().removeprefix("$ ")
-            line = line.split("&&")[-1].strip()  # the install line ends with its szq command
-            if line.startswith("szq "):
-                commands.append(line.split("  #")[0].split(" # ")[0].strip())
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(ROOT))
+        for block in SHELL_BLOCK.findall(text):
+            commands.extend(c for line in block.splitlines() if (c := _command(name, line)))
+        for block in CI_BLOCK.findall(text):
+            for line in block.splitlines():
+                match = CI_COMMAND.match(line)
+                if match and not line.lstrip().startswith("#"):
+                    commands.append(Command(name, match.group(1).strip(), 0))
     return commands
 
 
-def needs(*modules: str) -> None:
-    for module in modules:
-        if importlib.util.find_spec(module) is None:
-            pytest.skip(f"needs {module} (an extra that is not installed)")
+def python_blocks() -> list[tuple[str, str]]:
+    return [
+        (str(path.relative_to(ROOT)), block)
+        for path in DOCUMENTS
+        for block in PYTHON_BLOCK.findall(path.read_text(encoding="utf-8"))
+    ]
 
 
-def stand_in(name: str, tmp_path: Path) -> str:
-    kind = STAND_INS[name]
-    source = EXAMPLES / "data-2015.csv"
-    if kind == "<targets>":
-        return str(ROOT / "targets.yaml")
-    if kind == "<districts>":  # the 2015 example with two districts' hospital rows
-        path = tmp_path / "districts.csv"
-        rows = "".join(
-            f"districts_with_tertiary_hospital_share,2015,{value},%,{region},,\n"
-            for region, value in (("福田区", 100), ("坪山区", 0))
+COMMANDS = documented_commands()
+PYTHON = python_blocks()
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository: what a fresh clone holds besides the tests."""
+    target = tmp_path_factory.mktemp("clone") / "szq"
+    shutil.copytree(ROOT, target, ignore=NOT_COPIED)
+    return target
+
+
+def test_the_docs_have_commands() -> None:
+    assert len(COMMANDS) >= 40
+    assert any(c.line == "szq check examples/data-2015.csv --lang en" for c in COMMANDS)
+    assert {c.document for c in COMMANDS} >= {
+        "README.md",
+        "docs/checking.md",
+        "docs/validating.md",
+        "docs/reports.md",
+        "docs/registry.md",
+    }
+    assert any(c.exit_code == 1 for c in COMMANDS)
+    assert len(PYTHON) >= 4
+
+
+def test_a_comment_says_the_exit_code() -> None:
+    command = _command("x", "$ szq check a.csv --fail-on not_met   # a gate: exit 1, 4 not met")
+    assert command == Command("x", "szq check a.csv --fail-on not_met", 1)
+    assert _command("x", "pip install . && szq check b.csv") == Command("x", "szq check b.csv", 0)
+    assert _command("x", "# szq check c.csv") is None
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=str)
+def test_documented_command_runs(
+    command: Command, clone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(clone)
+    if any(mark in command.line for mark in SHELL_SYNTAX):
+        szq = Path(sys.executable).with_name("szq")
+        if not szq.exists():
+            pytest.skip("no szq script beside this Python")
+        tool = command.line.split()[0]
+        if shutil.which(tool) is None and tool != "szq":
+            pytest.skip(f"{tool} is not installed")
+        path = f"{szq.parent}{os.pathsep}{os.environ.get('PATH', '')}"
+        result = subprocess.run(
+            ["bash", "-c", command.line],
+            cwd=clone,
+            env={**os.environ, "PATH": path},
+            capture_output=True,
+            text=True,
+            check=False,
         )
-        path.write_text(source.read_text(encoding="utf-8") + rows, encoding="utf-8")
-        return str(path)
-    if kind == "<status>":
-        path = tmp_path / "status.csv"
-        path.write_text("measure,status,note\nm01_01,done,\n", encoding="utf-8")
-        return str(path)
-    if kind == "<gb18030>":
-        path = tmp_path / "yearbook.csv"
-        path.write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
-        return str(path)
-    if kind == "<xlsx>":
-        needs("openpyxl")
-        import csv
-
-        from openpyxl import Workbook
-
-        path = tmp_path / name
-        if not path.exists():
-            book = Workbook()
-            sheet = book.active
-            assert sheet is not None
-            sheet.title = "2015年"
-            with source.open(encoding="utf-8", newline="") as handle:
-                for row in csv.reader(handle):
-                    sheet.append(row)
-            book.save(path)
-        return str(path)
-    return str(EXAMPLES / kind)
+        assert result.returncode == command.exit_code, (str(command), result.stderr)
+        return
+    words = shlex.split(command.line)[1:]
+    written = clone / words[words.index("-o") + 1] if "-o" in words else None
+    if written is not None and written.is_file():
+        written.unlink()  # written again by this command, not left by another
+    outcome = CliRunner().invoke(app, words)
+    assert outcome.exit_code == command.exit_code, (str(command), outcome.output)
+    assert written.exists() if written is not None else outcome.output, str(command)
 
 
-def arguments(command: str, tmp_path: Path) -> list[str]:
-    words = shlex.split(command)[1:]
-    result: list[str] = []
-    for index, word in enumerate(words):
-        if index and words[index - 1] in ("-o", "--output"):
-            result.append(str(tmp_path / Path(word).name))
-        elif word in STAND_INS:
-            result.append(stand_in(word, tmp_path))
-        elif word.endswith((".csv", ".xlsx", ".yaml")):
-            assert (ROOT / word).exists(), f"{word}: neither shipped nor a known stand-in"
-            result.append(str(ROOT / word))
-        else:
-            result.append(word)
-    return result
-
-
-COMMANDS = readme_commands()
-
-
-def test_the_readme_has_commands() -> None:
-    assert len(COMMANDS) >= 20
-    assert "szq check examples/data-2015.csv --lang en" in COMMANDS
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_readme_command_runs(command: str, tmp_path: Path) -> None:
-    if command.startswith("szq report"):
-        needs("jinja2", "matplotlib")
-    result = CliRunner().invoke(app, arguments(command, tmp_path))
-    expected = EXIT_CODES.get(command, 0)
-    assert result.exit_code == expected, (command, result.output)
-    assert result.output or any(tmp_path.iterdir()), command
+@pytest.mark.parametrize(
+    ("document", "block"), PYTHON, ids=[f"{name}:{i}" for i, (name, _) in enumerate(PYTHON)]
+)
+def test_documented_python_runs(document: str, block: str, clone: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", block], cwd=clone, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, (document, result.stderr)
 
 
 def test_agency_ids_named_in_the_commands_comments_exist() -> None:
     """`# by lead agency: id (wrb)`: an id a comment offers must work with --agency."""
     ids = {
         match
-        for block in SHELL_BLOCK.findall(README)
+        for path in DOCUMENTS
+        for block in SHELL_BLOCK.findall(path.read_text(encoding="utf-8"))
         for line in block.splitlines()
         if "--agency" in line and "#" in line
         for match in re.findall(r"\bid \(([A-Za-z_]+)\)", line.split("#", 1)[1])
@@ -159,9 +176,12 @@ def test_agency_ids_named_in_the_commands_comments_exist() -> None:
         assert result.exit_code == 0, (agency, result.output)
 
 
+CHECKING = (ROOT / "docs" / "checking.md").read_text(encoding="utf-8")
+
+
 def pasted_output(heading: str, next_heading: str) -> list[str]:
-    """The table rows and count lines the README pastes between two headings."""
-    section = README[README.index(heading) : README.index(next_heading)]
+    """The table rows and count lines the guide pastes between two headings."""
+    section = CHECKING[CHECKING.index(heading) : CHECKING.index(next_heading)]
     return [
         line
         for line in section.splitlines()
@@ -173,13 +193,13 @@ def pasted_output(heading: str, next_heading: str) -> list[str]:
     ("heading", "next_heading", "arguments"),
     [
         (
-            "#### Shenzhen in 2015",
-            "#### The mid-term: 2013",
+            "### Shenzhen in 2015",
+            "### The mid-term: 2013",
             ["check", "examples/data-2015.csv", "--format", "markdown", "--lang", "en"],
         ),
         (
-            "#### The mid-term: 2013",
-            "### Speed",
+            "### The mid-term: 2013",
+            "## Speed",
             [
                 "check",
                 "examples/data-2013.csv",

@@ -9,9 +9,9 @@ import pytest
 
 from sz_quality.check.reasons import REASON_CODES, Reason, ReasonCode
 from sz_quality.plan.lang import Lang
-from sz_quality.render.words import reason_text
+from sz_quality.render.verdict_words import reason_text
 
-README = Path(__file__).parent.parent / "README.md"
+README = Path(__file__).parent.parent / "docs" / "checking.md"
 
 # one reason of each code, every field its words use filled in
 EXAMPLES: dict[str, Reason] = {
@@ -64,7 +64,7 @@ def test_a_derived_indicator_names_its_formula() -> None:
     )
 
 
-def test_the_readme_names_every_code() -> None:
+def test_the_checking_guide_names_every_code() -> None:
     text = README.read_text(encoding="utf-8")
     for code in REASON_CODES:
         assert f"`{code}`" in text, code

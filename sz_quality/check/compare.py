@@ -1,9 +1,13 @@
 """A value against a target: the comparator, the figure aimed at, the gap, the path.
 
-Boundaries: values are compared with a relative tolerance BOUNDARY_RTOL (1e-9 of the
-larger magnitude, at least 1e-9 absolute), so 4.0 against ">= 4" is met whatever the
-binary rounding of a derived share, and 4.0 against "> 4" is not. This is the only
-floating-point tolerance of the engine; `about` targets add their stated tolerance.
+Boundaries: values are compared with the tolerance eps(): BOUNDARY_RTOL (1e-9) of the
+larger magnitude, and at least 1e-9 absolute in the target's unit. The relative part
+absorbs the binary rounding of derived values (4.0 against ">= 4" is met whatever the
+rounding of a derived share, and 4.0 against "> 4" is not); the absolute floor the
+floating-point noise around a figure of 0, where a relative tolerance is none (a
+projection of 2.8e-14 meets "<= 0"). This is the engine's only tolerance for values
+(the trend bands use the same 1e-9, absolute); `about` targets add their stated one.
+The rules are stated in docs/rules.md.
 """
 
 from __future__ import annotations
@@ -86,11 +90,14 @@ def beyond(actual: float, base: float | None, goal: float) -> bool:
 def against_path(
     target: Target, actual: float, base: float, goal: float, elapsed: float
 ) -> tuple[Status, bool]:
-    """on_track / off_track against the straight path from `base` to `goal`.
+    """on_track / off_track of a value that does not meet the target, against the
+    straight path from `base` to `goal`.
 
     The direction comes from the comparator (>=, > rise; <=, < fall); for two-sided
     comparators (about, between, ==) from the baseline's side of the goal, and going
-    past the accepted band is off track. Returns (status, went past the band).
+    past the accepted band is off track. From a baseline at or past the goal the path
+    is the target itself, so the value is off track. Returns (status, went past the
+    band).
     """
     if target.comparator in (">=", ">"):
         direction = 1.0
@@ -102,8 +109,12 @@ def against_path(
         direction = 1.0 if goal > base else -1.0
         if direction * (actual - goal) > 0:
             return "off_track", True
-    # from a baseline already on the good side, the path is the target itself
-    path = base + (goal - base) * elapsed if direction * (goal - base) > 0 else goal
+    if direction * (goal - base) <= 0:
+        # from a baseline at or past the figure the path is the target itself, and a
+        # value that does not meet it (the caller's case; with > or <, one exactly at
+        # the figure) is behind it
+        return "off_track", False
+    path = base + (goal - base) * elapsed
     if direction * (actual - path) >= -eps(actual, path):
         return "on_track", False
     return "off_track", False

@@ -11,7 +11,8 @@ with the statuses it gives); this driver does what every kind shares:
   says so in its reason.
 - progress, gap and trend (sz_quality.check.trend) are computed the same way for all.
 
-Values are compared with one tolerance, BOUNDARY_RTOL (sz_quality.check.compare).
+Values are compared with one tolerance, relative with an absolute floor
+(sz_quality.check.compare.eps). Every rule is stated in docs/rules.md.
 The city total (region "") is evaluated unless a region is named; a target stated for
 every district is judged on the districts' rows (sz_quality.check.districts).
 """
@@ -22,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Literal
 
-from ..plan.lang import Lang
 from ..plan.models import Indicator, ProgressBands, Target
 from ..plan.registry import Registry
 from ..read.observations import Diagnostic, InputSummary, Observation, ReadResult
@@ -97,6 +97,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             _trend_direction(target, indicator, measured),
             compound=measured.compound,
             bounds=bands.ratio,
+            first_met=_first_met(readings, rule, case, measured),
         )
     elif not figure and status in ("on_track", "off_track"):
         trend_result = _rate_trend(measured, indicator, bands)
@@ -115,6 +116,15 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         evidence=_evidence(target, measured),
         outlook=_outlook(readings, rule, case, measured, status, actual),
     )
+
+
+def _first_met(readings: Readings, rule: Rule, case: Case, measured: Measured) -> bool:
+    """Whether the first value of the trend's history already met the target (then no
+    rate is required and R is empty, as progress is)."""
+    if not measured.history:
+        return False
+    first = rule.level_in_target_unit(readings, case, measured, measured.history[0][1])
+    return first is not None and holds(first, case.target)
 
 
 # kinds whose value under the target's own id is the indicator's level (in the target's
@@ -188,32 +198,17 @@ def _result(
         gap_value = gap(target, actual, goal)
         gap_pct = gap_value / abs(goal) * 100.0 if goal else None
     return Result(
-        target=target.id,
-        indicator=target.indicator,
+        spec=target,
         status=status,
         actual=actual,
         actual_year=year if actual is not None else None,
         target_value=goal,
-        unit=target.unit,
         gap=gap_value,
         gap_pct=gap_pct,
         progress=progress,
         trend=trend_result,
-        lead_agencies=target.leads,
-        lead_agencies_inferred=target.leads_are_inferred,
         reason=reason,
-        name_zh=target.name_zh,
-        name_en=target.name_en,
-        chapter=target.chapter,
-        kind=target.kind,
-        comparator=target.comparator or "",
-        target_min=target.min,
-        target_max=target.max,
-        tolerance=target.tolerance,
-        target_year=target.target_year,
-        baseline_year=target.baseline_year,
         baseline_value=baseline,
-        aspirational=target.aspirational,
         derived=derived,
         evidence=evidence,
         outlook=outlook,
@@ -248,7 +243,6 @@ def evaluate(
     data: ReadResult | Iterable[Observation],
     year: int | None = None,
     *,
-    lang: Lang | None = None,
     rates: Mapping[int, ExchangeRate] | None = None,
     region: str = CITY,
 ) -> Report:
@@ -259,8 +253,8 @@ def evaluate(
     comes first). The report carries the reading's inputs and diagnostics as given.
     `region` checks one district's rows instead of the city total's; for the city, a
     target stated for every district is judged on the districts' rows when there are
-    (sz_quality.check.districts). `lang` is unused, accepted for scripts written when
-    reasons were words: a Result keeps its reason as data, worded by the renderers.
+    (sz_quality.check.districts). A Result keeps its reason as data, worded by the
+    renderers: the report is the same in every language.
     """
     observations, inputs, diagnostics = _parts(data)
     regions = Regions(registry, observations, rates)

@@ -12,9 +12,11 @@ its levels, toward `Measured.goal`, the level that reaches the target):
   target's unit, and whether that meets the target.
 
 Rates are compound (% a year) where the first, the last and the goal levels are all
-positive; otherwise (from or to 0, a sign change, increments counted from 0) both are
-linear (the level's unit a year), so that the two rates always compare like with like,
-as the trend ratio does (sz_quality.check.trend).
+positive and the history is of levels (an increment's are the indicator's levels);
+otherwise (from or to 0, a sign change, a figure reported under a change or increment
+target's own id) both are linear (the level's unit a year), so that the two rates
+always compare like with like, as the trend ratio does (sz_quality.check.trend).
+Without any rate there is no outlook (rate_basis empty). See docs/rules.md.
 
 For kind trend (no figure) only the observed rate is computed: Open SDG's method 1
 (sz_quality.check.rules.TrendRule).
@@ -26,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .results import number
+from .rounding import number
 
 __all__ = ["Outlook", "compound_rate", "outlook", "outlook_fields"]
 
@@ -95,7 +97,9 @@ def outlook(
     `need_required`: the target is not met yet and the year checked is before the
     target year. `in_target_unit` turns a level into the target's unit (None when it
     cannot); `meets` says whether a value in the target's unit meets the target.
-    None without a value in the year checked or without a goal.
+    None without a value in the year checked or without a goal, and when there is no
+    rate (no rate is required and a single year gives no observed rate): `rate_basis`
+    is then empty too.
     """
     if not history or goal is None:
         return None
@@ -119,6 +123,8 @@ def outlook(
             projected = in_target_unit(level)
             if projected is not None:
                 projected_status = "met" if meets(projected) else "not_met"
+    if observed is None and required is None:
+        return None
     return Outlook(
         found.basis,
         found.rate_unit,

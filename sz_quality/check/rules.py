@@ -9,12 +9,14 @@ does the rest (the checks every kind shares, progress, trend and the Result):
 - `without_value`: the status and reason when the value checked is missing;
 - `judge`: the status (and a reason that qualifies it) of the value checked.
 
-Statuses
+Statuses (docs/rules.md states every rule; keep the two in step)
 - In the target year: `met` or `not_met`, by the target's own comparator only.
-- In an earlier year: `met` (already reached), else `on_track` when the value is at or
-  beyond the straight path from the baseline value to the target (时间过半、任务过半),
-  `off_track` when behind it. A target kept every year (kind kept / yearly_rate) is
-  `on_track` while every year so far holds and `off_track` once one has not.
+- In an earlier year: `met` (already reached, the baseline year too), else `on_track`
+  when the value is at or beyond the straight path from the baseline value to the
+  target (时间过半、任务过半), `off_track` when behind it or when the baseline was
+  already at or past the target. A target kept every year (kind kept / yearly_rate) is
+  `on_track` while every year so far holds (never `met` before its target year) and
+  `off_track` once one has not.
 - `no_data`: a value the check needs is missing; the reason names the series and year.
 - `not_assessable`: a milestone (a state that needs a judgement, e.g. 每个区至少有一家)
   without data.
@@ -304,7 +306,9 @@ class TrendRule(LevelRule):
     both are negative, as Open SDG does), against the rate bands (% a year, default
     1.5 / 0.5 / 0): on_track in the top band (significant progress), off_track below.
     Where Open SDG substitutes 0.001 for a zero first value, szq gives no_data
-    (zero_baseline): a rate from zero is not a rate. A sign change is no_data too.
+    (zero_baseline): a rate from zero is not a rate. A sign change is no_data too; a
+    last value of 0 is not one: the rate to 0 is -100% a year, as Open SDG computes it.
+    The year checked needs a value, as for every other kind.
     """
 
     def judge(
@@ -324,7 +328,7 @@ class TrendRule(LevelRule):
         (first_year, first), (last_year, last) = history[0], history[-1]
         if first == 0:
             return "no_data", Reason("zero_baseline", indicator=indicator, year=first_year)
-        if (first > 0) != (last > 0) or last == 0:
+        if last != 0 and (first > 0) != (last > 0):
             change = Reason("sign_change", indicator=indicator, year=last_year)
             return "no_data", replace(change, baseline_year=first_year)
         rate = open_sdg_rate(first, last, last_year - first_year, case.indicator.direction)

@@ -10,8 +10,10 @@ registry's `plan.progress.ratio` (or a target's own `progress.ratio`) sets the b
 CAGR_observed runs from the first year with data (the baseline year when it has a
 value) to the year checked; CAGR_required from the same first value to the target,
 over the years left to the target year. Where a compound rate does not exist (a value
-of zero or below, as with increments counted from 0) the same ratio is taken over
-linear yearly changes instead.
+of zero or below, as with increments from a level of 0) or the history is of figures
+reported under a change or increment target's own id, the same ratio is taken over
+linear yearly changes instead. R is empty when the first value already met the target
+(docs/rules.md, section 5).
 """
 
 from __future__ import annotations
@@ -49,12 +51,15 @@ def trend(
     *,
     compound: bool = True,
     bounds: tuple[float, float, float] | None = None,
+    first_met: bool = False,
 ) -> Trend | None:
     """The trend of `history` (sorted (year, value) pairs) toward `goal` by `target_year`.
 
     `direction` is the way the series must move (+1 up, -1 down). None with fewer than
     two years of data, or when the first year is not before both the last year and the
-    target year; a Trend without ratio when the first value already reached the goal.
+    target year; a Trend without ratio when the first value already met the target
+    (`first_met`, by the target's comparator: inside the band of an about or between
+    target) or reached the goal, and when no change is required.
     """
     if len(history) < 2:
         return None
@@ -62,7 +67,7 @@ def trend(
     last_year, last = history[-1]
     if last_year <= first_year or target_year <= first_year:
         return None
-    if direction * (goal - first) <= 0:
+    if first_met or direction * (goal - first) <= 0:
         # the first year already reached the goal: no rate is required, so no ratio
         return Trend(None, None, first_year, last_year)
     observed_years = last_year - first_year

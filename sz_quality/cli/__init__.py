@@ -7,93 +7,39 @@ Exit codes: 0 the command ran (data valid); 1 invalid data (or a --fail-on gate)
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 
-import typer
-
-from .. import __version__
-from .common import EXIT_INTERNAL, State, help_language, wants_help
-
-app = typer.Typer(
-    name="szq",
-    help=(
-        "szq: check official statistics against the quantified targets of the Shenzhen "
-        "Quality action plan (关于创造深圳质量的行动计划)."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"szq {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _global(
-    ctx: typer.Context,
-    targets: str | None = typer.Option(
-        None,
-        "--targets",
-        metavar="PATH",
-        help="Load another registry of targets with the same schema (docs/schema.md). "
-        "Default: the shipped targets.yaml.",
-        envvar="SZQ_TARGETS",
-    ),
-    measures: str | None = typer.Option(
-        None,
-        "--measures",
-        metavar="PATH",
-        help="Load another registry of measures. Default: the shipped measures.yaml.",
-        envvar="SZQ_MEASURES",
-    ),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        metavar="zh|en",
-        help="Language of the help and the output: zh or en (default: $SZQ_LANG, else from "
-        "$LANG); the default of every command's --lang.",
-        show_default=False,
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    if lang is not None:
-        if lang not in ("zh", "en"):
-            raise typer.BadParameter(f"{lang!r} is not one of 'zh', 'en'", param_hint="--lang")
-        os.environ["SZQ_LANG"] = lang  # what each command's --lang defaults to
-    ctx.obj = State(targets_path=targets, measures_path=measures)
-
-
-# Each command module adds its commands to `app` when imported. A module imports only
-# typer and szq's light modules at its top; an optional dependency (python-calamine,
-# XlsxWriter, python-docx, jinja2, matplotlib) is imported when its command runs, which then
-# names the extra to install.
-# So a command is never silently missing: a module that fails to import fails `szq`.
-from . import (  # noqa: E402
+from . import (
     check_commands,
     registry_commands,
     report_commands,
     template_commands,
     validate_commands,
 )
+from .common import EXIT_INTERNAL, help_language, wants_help
+from .root import app
 
-__all__ = [
-    "app",
-    "check_commands",
-    "main",
-    "registry_commands",
-    "report_commands",
-    "template_commands",
-    "validate_commands",
-]
+# Every command, registered here and nowhere else. A command module imports only typer
+# and szq's light modules at its top; an optional dependency (python-calamine,
+# XlsxWriter, python-docx, jinja2, matplotlib) is imported when its command runs, which
+# then names the extra to install. A command is never silently missing: a module that
+# fails to import fails `szq`.
+COMMANDS: dict[str, Callable[..., None]] = {  # in the order of `szq --help`
+    "check": check_commands.check_command,
+    "calc": check_commands.calc_command,
+    "targets": registry_commands.targets_command,
+    "measures": registry_commands.measures_command,
+    "agencies": registry_commands.agencies_command,
+    "report": report_commands.report_command,
+    "template": template_commands.template_command,
+    "validate": validate_commands.validate_command,
+    "schema": validate_commands.schema_command,
+}
+for _name, _command in COMMANDS.items():
+    app.command(_name)(_command)
+
+__all__ = ["COMMANDS", "app", "main"]
 
 
 class Terminated(SystemExit):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ..plan.measures import MeasureRegistry
     from ..plan.models import Agency
     from ..plan.registry import Registry
-    from ..read.observations import ReadResult
+    from ..read.observations import Diagnostic, ReadResult
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -187,7 +188,7 @@ def refuse_output_over_inputs(
     """
     if output is None or output == "-":
         return
-    from ..render.words import word
+    from ..render.verdict_words import word
 
     given = [path for path in inputs if path]
     for path in given:
@@ -233,60 +234,42 @@ def read_data(
     encoding: str | None,
     sheet: str | None,
     lang: str,
-    regions: frozenset[str] | None = None,
-    every_region: frozenset[str] = frozenset(),
 ) -> ReadResult:
-    """The data, read exactly as `szq validate` reads it (observations of `regions` only,
-    and of the series `every_region` in every region).
+    """The data, read as `szq validate` reads it (`sz_quality.check.run.read_data`); an
+    unknown encoding, a missing sheet or an unreadable file is bad usage."""
+    from ..check.run import read_data as read
 
-    The cyclic garbage collector is paused while the observations are built: a million
-    rows make a million small objects and no cycles, and its passes over them cost
-    about a third of the reading time.
-    """
-    import gc
+    with usage_errors_of_reading(lang):
+        return read(files, registry, encoding=encoding, sheet=sheet, lang=lang)
 
-    from ..plan.lookup import Lookup
-    from ..read.reader import read_files
 
-    was_enabled = gc.isenabled()
-    gc.disable()
+@contextmanager
+def usage_errors_of_reading(lang: str) -> Iterator[None]:
+    """What reading the data raises for bad usage, as a usage error (exit 2)."""
+    from ..check.run import MissingSheetError
+
     try:
-        result = read_files(
-            files,
-            Lookup.from_registry(registry),
-            encoding=encoding,
-            sheet=sheet,
-            lang=lang,
-            regions=regions,
-            every_region=every_region,
-        )
-        refuse_missing_sheet(result, lang)
-        return result
+        yield
+    except MissingSheetError as error:
+        missing_sheet(error.diagnostic, lang)
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
     except OSError as error:
         usage_error(f"cannot read the data: {error}")
-    finally:
-        gc.freeze()  # what was read lives to the end of the command: never scan it
-        if was_enabled:
-            gc.enable()
-
-
-def district_series(registry: Registry) -> frozenset[str]:
-    """The series a target stated for every district is judged on (plan/districts.py)."""
-    from ..plan.districts import every_district_series
-
-    return every_district_series(registry)
 
 
 def refuse_missing_sheet(result: ReadResult, lang: str) -> None:
     """A --sheet that a workbook does not have is bad usage (exit 2), not invalid data."""
     for diagnostic in result.diagnostics:
         if diagnostic.message_key == "no-sheet":
-            hint = diagnostic.hint_in(lang)
-            usage_error(
-                f"{diagnostic.file}: {diagnostic.message_in(lang)}" + (f" ({hint})" if hint else "")
-            )
+            missing_sheet(diagnostic, lang)
+
+
+def missing_sheet(diagnostic: Diagnostic, lang: str) -> NoReturn:
+    hint = diagnostic.hint_in(lang)
+    usage_error(
+        f"{diagnostic.file}: {diagnostic.message_in(lang)}" + (f" ({hint})" if hint else "")
+    )
 
 
 def usage_error(message: str) -> NoReturn:

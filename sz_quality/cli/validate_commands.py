@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..render.diagnostics import DiagnosticsFormat, renderer_for
-from . import app
+from ..plan.years import YEAR_MAX, YEAR_MIN
+from ..render.validate import DiagnosticsFormat, renderer_for
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -99,7 +99,6 @@ def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
         return run(progress)
 
 
-@app.command("validate")
 def validate_command(
     ctx: typer.Context,
     files: Annotated[
@@ -138,8 +137,8 @@ def validate_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year the submission covers (with --expect-agency).",
         ),
     ] = None,
@@ -223,12 +222,11 @@ def validate_command(
             json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
             xml=output_format is DiagnosticsFormat.junit,
         )
-    from ..read.diagnostics import is_valid
+    from ..read.codes import is_valid
 
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 
 
-@app.command("schema")
 def schema_command(
     output: OutputOption = None,
     lang: Annotated[

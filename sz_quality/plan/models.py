@@ -14,7 +14,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
+
+from .years import YEAR_MAX, YEAR_MIN
 
 __all__ = [
     "COMPARATORS",
@@ -38,16 +40,8 @@ __all__ = [
 Direction = Literal["higher", "lower"]
 Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone", "trend"]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
-COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "about")
-KINDS: tuple[str, ...] = (
-    "level",
-    "change",
-    "increment",
-    "kept",
-    "yearly_rate",
-    "milestone",
-    "trend",
-)
+COMPARATORS: tuple[Comparator, ...] = get_args(Comparator)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # pydantic reads this from each dataclass: a key the model does not know is an error, and
@@ -142,8 +136,8 @@ class Plan:
             raise FieldError("progress", "needs both 'ratio' and 'rate' bands")
         for name in ("id", "name_zh", "name_en"):
             _check_text(name, getattr(self, name))
-        _check_range("baseline_year", self.baseline_year, 1900, 2100)
-        _check_range("target_year", self.target_year, 1900, 2100)
+        _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
+        _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
 
 
 _NUMERALS = "一二三四五六七八九"
@@ -244,7 +238,7 @@ class Indicator:
     # figures are checked against the city total's (parts-total-mismatch)
     additive: bool = False
     # derived only: how far (relative, in %) a submitted figure may be from the one its
-    # formula gives before derived-mismatch (default DERIVED_TOLERANCE)
+    # formula gives before derived-mismatch (default series_info.DERIVED_TOLERANCE)
     tolerance: float | None = None
 
     def __post_init__(self) -> None:
@@ -300,8 +294,8 @@ class Target:
         _check_range("chapter", self.chapter, 1, 99)  # and listed under `chapters:`
         _check_range("clause", self.clause, 1, 30)
         _check_range("table", self.table, 1, 17)
-        _check_range("baseline_year", self.baseline_year, 1900, 2100)
-        _check_range("target_year", self.target_year, 1900, 2100)
+        _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
+        _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
         self._check_comparator_fields()
         if (self.kind == "change") != (self.change is not None):
             raise FieldError("change", "'change' (decrease|increase) goes with kind 'change' only")

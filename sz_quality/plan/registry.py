@@ -20,7 +20,6 @@ from ..paths import default_targets_path
 from . import units
 from .agencies import AgencyNames
 from .cache import digest, read_entry, write_entry
-from .districts import check_district_names
 from .formula import CompiledFormula
 from .loading import (
     LoadIssue,
@@ -32,6 +31,7 @@ from .loading import (
 )
 from .models import Agency, Bounds, Chapter, District, Indicator, Plan, ProgressBands, Target
 from .names import suggest
+from .region_names import check_district_names
 from .registry_checks import check_chapters, check_references
 
 __all__ = [

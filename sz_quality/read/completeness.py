@@ -7,12 +7,12 @@ under the target's own id for the year stands for both.
 
 from __future__ import annotations
 
-from ..plan.districts import CITY
 from ..plan.lookup import AgencyInfo, Lookup
+from ..plan.region_names import CITY
 from ..plan.resolve import is_available, lookup_inputs
 from ..plan.submission import needs
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 from .store import SlotStore
 
 __all__ = ["check_agency"]
@@ -42,10 +42,9 @@ def check_agency(
         findings.emit(
             file,
             "missing-indicator",
-            None,
-            None,
-            "indicator",
-            template(
+            line=None,
+            field="indicator",
+            text=template(
                 "missing-indicator",
                 id=indicator_id,
                 name_zh=info.name("zh") if info else indicator_id,
@@ -55,7 +54,7 @@ def check_agency(
                 agency_en=agency.name("en"),
                 targets=", ".join(targets),
             ),
-            template("missing-indicator.hint", id=indicator_id, year=when),
+            hint=template("missing-indicator.hint", id=indicator_id, year=when),
         )
 
 

@@ -23,11 +23,11 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
-from ..plan.districts import CITY
+from ..plan.region_names import CITY
 from .cells import suspect_window
-from .diagnostics import Template, template
 from .findings import SourceFile
 from .magnitude import magnitude_hint, magnitude_slip, slip_text
+from .messages import Template, template
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup, SeriesInfo
@@ -128,7 +128,13 @@ class _Check:
         self.pending.sort(key=lambda item: item[:4])
         for number, line, column, code, text, hint, field_name in self.pending:
             self.findings.emit(
-                self.file(number), code, line, column or None, field_name, text, hint
+                self.file(number),
+                code,
+                line=line,
+                column=column or None,
+                field=field_name,
+                text=text,
+                hint=hint,
             )
         self.pending.clear()
 

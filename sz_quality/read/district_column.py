@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Final
 
 from ..plan.form_identity import FORM_HEADER
 from .cells import LABEL_HEADERS, header_key
-from .diagnostics import template
+from .messages import template
 
 if TYPE_CHECKING:
-    from ..plan.districts import RegionNames
+    from ..plan.region_names import RegionNames
     from .findings import Findings, SourceFile
     from .layout import Layout
 
@@ -54,11 +54,10 @@ def adopt_district_column(
         findings.emit(
             file,
             "district-column",
-            header_line,
-            index + 1,
-            None,
-            template("district-column", header=cell.strip(), example=districts[0]),
-            template("district-column.hint"),
+            line=header_line,
+            column=index + 1,
+            text=template("district-column", header=cell.strip(), example=districts[0]),
+            hint=template("district-column.hint"),
         )
         return
 

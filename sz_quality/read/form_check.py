@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..plan.form_identity import parse_identity, same_registry
 from ..plan.lookup import AgencyInfo, Lookup
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 
 __all__ = ["check_forms"]
 
@@ -41,7 +41,7 @@ def check_forms(
                 agency_en=agency.name("en"),
                 year=year,
             )
-            findings.emit(file, "wrong-template", line, column, None, text, hint)
+            findings.emit(file, "wrong-template", line=line, column=column, text=text, hint=hint)
         elif not same_registry(identity, lookup.sha256) or identity.registry != lookup.plan_id:
             text = template(
                 "wrong-template.registry",
@@ -49,4 +49,12 @@ def check_forms(
                 sha256=identity.sha256,
                 current=lookup.sha256[: len(identity.sha256) or 16],
             )
-            findings.emit(file, "wrong-template", line, column, None, text, hint, "warning")
+            findings.emit(
+                file,
+                "wrong-template",
+                line=line,
+                column=column,
+                text=text,
+                hint=hint,
+                severity="warning",
+            )

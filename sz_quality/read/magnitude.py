@@ -10,9 +10,10 @@ series doubling or halving, is far from all of them. Pure functions.
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from .diagnostics import Template, template
+from .messages import Template, template
 
 if TYPE_CHECKING:
     from ..plan.lookup import SeriesInfo
@@ -25,7 +26,21 @@ __all__ = ["SLIP_SPAN", "magnitude_hint", "magnitude_slip", "report_slip", "slip
 _POWERS: Final = (3, 4, 8, 12)
 _PERCENT_POWERS: Final = (2,)
 SLIP_SPAN: Final = 0.15
-_PREFIXES: Final = {0: "", 2: "百", 3: "千", 4: "万", 7: "千万", 8: "亿", 12: "万亿"}
+# the powers of ten whose magnitude words (plan/units.py) a hint names: 百 千 万 千万 亿 万亿
+_NAMED: Final = (2, 3, 4, 7, 8, 12)
+
+
+@cache
+def _prefixes() -> dict[int, str]:
+    """Power of ten -> the magnitude words of plan/units.py that write it ("" for 0)."""
+    from ..plan.units import MAGNITUDE_STACKS, MAGNITUDES
+
+    found = {0: ""}
+    for stack in MAGNITUDE_STACKS:
+        power = round(math.log10(math.prod(MAGNITUDES[word] for word in stack)))
+        if power in _NAMED:
+            found.setdefault(power, stack)
+    return found
 
 
 def magnitude_slip(value: float, other: float, unit: str) -> int | None:
@@ -44,12 +59,15 @@ def magnitude_slip(value: float, other: float, unit: str) -> int | None:
 def slip_unit(unit: str, power: int) -> str | None:
     """The unit whose value, written under `unit`, is 10**power times too large: 万元 for
     亿元 and +4; None when the unit names no magnitude szq can shift."""
-    for magnitude, prefix in sorted(_PREFIXES.items(), key=lambda item: -len(item[1])):
-        if prefix and unit.startswith(prefix) or (not prefix and unit[:1] not in "百千万亿"):
+    from ..plan.units import MAGNITUDE_WORDS
+
+    prefixes = _prefixes()
+    for magnitude, prefix in sorted(prefixes.items(), key=lambda item: -len(item[1])):
+        if prefix and unit.startswith(prefix) or (not prefix and unit[:1] not in MAGNITUDE_WORDS):
             base = unit[len(prefix) :]
             if not base or base == "%":
                 return None
-            shifted = _PREFIXES.get(magnitude - power)
+            shifted = prefixes.get(magnitude - power)
             return None if shifted is None else shifted + base
     return None
 
@@ -83,7 +101,15 @@ def report_slip(
     line, column, field_name = where
     text = slip_text(info, region, (year, value), (year, old), old_where, power)
     hint = magnitude_hint(info.unit, power)
-    findings.emit(file, "suspect-magnitude", line, column, field_name, text, hint)
+    findings.emit(
+        file,
+        "suspect-magnitude",
+        line=line,
+        column=column,
+        field=field_name,
+        text=text,
+        hint=hint,
+    )
     return True
 
 

@@ -122,14 +122,12 @@ def check_district_names(
 def every_district_series(registry: Registry) -> frozenset[str]:
     """The series a target stated for every district is judged on: its indicator and,
     for a derived one, the inputs of its formula (transitively)."""
-    wanted: set[str] = set()
-    pending = [target.indicator for target in registry.targets if target.every_district]
-    while pending:
-        series = pending.pop()
-        if series in wanted:
-            continue
-        wanted.add(series)
-        formula = registry.formulas.get(series)
-        if formula is not None:
-            pending.extend(formula.operand_factors)
-    return frozenset(wanted)
+    from .resolve import formula_inputs, reachable
+
+    inputs_of = formula_inputs(registry.formulas)
+    return frozenset(
+        series
+        for target in registry.targets
+        if target.every_district
+        for series in reachable(target.indicator, inputs_of)
+    )

@@ -1,0 +1,189 @@
+"""The check as `szq check` runs it, for a script: read the files, then evaluate.
+
+`szq check` and `szq report` call these functions; the CLI only parses its options,
+renders what they return and maps it to exit codes. Three decisions live here:
+
+- the read strategy: the rows of one region only (the city total by default), plus every
+  district's rows of the series a target stated for every district needs; every region
+  with `by="region"`;
+- which series those are (`district_series`: the targets' indicators and, for a derived
+  one, its formula's inputs, as `sz_quality.plan.resolve.reachable` walks them);
+- the garbage collector's tuning while a large file is read (`read_data`).
+
+Bad usage is raised, never printed: `UnknownAgencyError` for an agency the registry does
+not know, `UnknownRegionError` for a region the data has no rows of, `MissingSheetError`
+for a `sheet` a workbook does not have, `LookupError` for an unknown encoding, `OSError`
+for a file that cannot be read, `ValueError` for `region` with `by="region"`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
+
+if TYPE_CHECKING:
+    from ..plan.registry import Registry
+    from ..read.observations import Diagnostic, ReadResult
+    from .results import Report
+
+__all__ = [
+    "CheckOptions",
+    "CheckRun",
+    "GroupBy",
+    "MissingSheetError",
+    "UnknownRegionError",
+    "check_files",
+    "district_series",
+    "read_data",
+    "run_check",
+]
+
+GroupBy = Literal["agency", "chapter", "region"]
+
+
+class CheckOptions(TypedDict, total=False):
+    """The options of `run_check` and `check_files` after the files and the registry."""
+
+    year: int | None
+    region: str | None
+    by: GroupBy
+    agency: str | None
+    encoding: str | None
+    sheet: str | None
+    lang: str
+
+
+class UnknownRegionError(ValueError):
+    """A region the data has no rows of."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__(f"no rows of region {region!r} in the data")
+        self.region = region
+
+
+class MissingSheetError(LookupError):
+    """A sheet that a workbook does not have: the diagnostic that says so."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(f"{diagnostic.file}: {diagnostic.message_in('en')}")
+        self.diagnostic = diagnostic
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """What a check read and what it found."""
+
+    data: ReadResult
+    report: Report
+
+
+def district_series(registry: Registry) -> frozenset[str]:
+    """The series a target stated for every district is judged on: its indicator and,
+    for a derived one, the inputs of its formula (transitively; plan/region_names.py)."""
+    from ..plan.region_names import every_district_series
+
+    return every_district_series(registry)
+
+
+def read_data(
+    paths: Iterable[str | Path],
+    registry: Registry,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    lang: str = "en",
+    regions: frozenset[str] | None = None,
+    every_region: frozenset[str] = frozenset(),
+) -> ReadResult:
+    """The data, read exactly as `szq validate` reads it (observations of `regions` only,
+    and of the series `every_region` in every region; None: every region).
+
+    The cyclic garbage collector is paused while the observations are built: a million
+    rows make a million small objects and no cycles, and its passes over them cost
+    about a third of the reading time. What was read is then frozen: it lives as long as
+    the caller keeps it, and the collector never scans it again.
+    """
+    import gc
+
+    from ..plan.lookup import Lookup
+    from ..read.reader import read_files
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        result = read_files(
+            list(paths),
+            Lookup.from_registry(registry),
+            encoding=encoding,
+            sheet=sheet,
+            lang=lang,
+            regions=regions,
+            every_region=every_region,
+        )
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+    for diagnostic in result.diagnostics:
+        if diagnostic.message_key == "no-sheet":
+            raise MissingSheetError(diagnostic)
+    return result
+
+
+def run_check(
+    paths: Iterable[str | Path],
+    registry: Registry,
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    by: GroupBy = "agency",
+    agency: str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    lang: str = "en",
+) -> CheckRun:
+    """Read the files and check every target, as `szq check` does.
+
+    `region`: one district's rows (its name as the data's region column gives it); the
+    city total by default. `by="region"`: the city total and every district, each on its
+    own rows. `agency` (id, name, alias): only the targets it leads. `year`: default the
+    latest year in the data. `lang` words the diagnostics.
+    """
+    from ..plan.region_names import RegionNames
+    from .evaluate import evaluate, evaluate_regions
+
+    selected = registry.resolve_agency(agency) if agency is not None else None
+    if region is not None and by == "region":
+        raise ValueError("region and by='region': choose one")
+    name = " ".join(region.split()) if region is not None else ""
+    if name:  # 福田 is 福田区; 全市 the city total
+        known = RegionNames.of(registry.districts, registry.city_total).canonical(name)
+        name = known if known is not None else name
+    if by == "region":
+        data = read_data(paths, registry, encoding=encoding, sheet=sheet, lang=lang)
+        report = evaluate_regions(registry, data, year)
+    else:
+        data = read_data(
+            paths,
+            registry,
+            encoding=encoding,
+            sheet=sheet,
+            lang=lang,
+            regions=frozenset({name}),
+            every_region=district_series(registry) if not name else frozenset(),
+        )
+        if name and not any(item.region == name for item in data.observations):
+            raise UnknownRegionError(name)
+        report = evaluate(registry, data, year, region=name)
+    if selected is not None:
+        report = report.for_agency(selected.name_zh)
+    return CheckRun(data, report)
+
+
+def check_files(
+    paths: Iterable[str | Path], registry: Registry, **options: Unpack[CheckOptions]
+) -> Report:
+    """The Report `szq check` renders for these files and options (see `run_check`)."""
+    return run_check(paths, registry, **options).report
