@@ -146,8 +146,9 @@ def run_check(
 ) -> CheckRun:
     """Read the files and check every target, as `szq check` does.
 
-    `region`: one district's rows (its name as the data's region column gives it); the
-    city total by default. `by="region"`: the city total and every district, each on its
+    `region`: one district's rows (its name as the data's region column gives it, or
+    any name the registry gives the district; 全市 is the city total); the city total
+    by default. `by="region"`: the city total and every district, each on its
     own rows. `agency` (id, name, alias): only the targets it leads. `year`: default the
     latest year in the data. `lang` words the diagnostics.
     """
