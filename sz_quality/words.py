@@ -459,6 +459,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "diagnostic.no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
     "diagnostic.unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
+    "diagnostic.bad-unit": (
+        "单位 {unit!r} 是数字或算式，不是单位：请把数值写在数值列",
+        "unit {unit!r} is a number or an arithmetic expression, not a unit: "
+        "the value goes in the value column",
+    ),
     "diagnostic.unknown-unit.hint": (
         "指标 {id!r} 的单位是 {expected!r}；留空即表示该单位",
         "the unit of {id!r} is {expected!r}; a blank unit means that one",
@@ -756,6 +761,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "A value left blank or written as `-`, `—`, `…`: the row holds no value and is skipped.",
     ),
     "code.unknown-unit": ("szq 单位系统无法识别的单位。", "A unit szq's unit system cannot read."),
+    "code.bad-unit": (
+        "单位列中是数字或算式（5、亿元*1.1）：单位从不与数值相乘，该行被拒绝。",
+        "A number or an arithmetic expression in the unit column (5, 亿元*1.1): a unit never "
+        "multiplies the value; the row is rejected.",
+    ),
     "code.unit-mismatch": (
         "单位与指标的量纲不同（如对百分比指标填 亿元），或币种不同（美元与元需按当年汇率换算），"
         "或量纲相同而含义不同（优良天数填 小时；张 填 家）。",

@@ -145,8 +145,10 @@ class Lookup:
         A spelling not in the table is computed with pint once, then remembered (and
         persisted by `save`).
         """
-        from .units import normalise_unit_text
+        from .units import is_arithmetic, normalise_unit_text
 
+        if is_arithmetic(unit):
+            return "expression"  # a unit is a unit: never a factor to multiply by
         source = normalise_unit_text(unit)
         if source == normalise_unit_text(series_unit):
             return 1.0

@@ -54,6 +54,7 @@ CODES: dict[str, Code] = {
         Code("bad-number", "error"),
         Code("no-value", "warning"),
         Code("unknown-unit", "error"),
+        Code("bad-unit", "error"),
         Code("unit-mismatch", "error"),
         Code("out-of-range", "error"),
         Code("suspect-fraction", "warning"),

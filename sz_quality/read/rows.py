@@ -312,7 +312,11 @@ class RowChecker:
         if not isinstance(found, str):
             return found
         unit = raw.strip()
-        if found == "unknown":
+        if found == "expression":
+            code = "bad-unit"
+            text = template("bad-unit", unit=unit)
+            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+        elif found == "unknown":
             code = "unknown-unit"
             text = template("unknown-unit", unit=unit)
             hint = template("unknown-unit.hint", id=info.id, expected=info.unit)

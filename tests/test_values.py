@@ -1,0 +1,54 @@
+"""Values as agencies really write them: a unit that is a number, a number split by its
+thousands separator, one figure under two names, a note in another encoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sz_quality.plan.lookup import Lookup, load_lookup
+from sz_quality.read.observations import ReadResult
+from sz_quality.read.reader import read_files
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
+
+
+@pytest.fixture(scope="module")
+def lookup() -> Lookup:
+    return load_lookup(FIXTURES / "targets.yaml")
+
+
+def read(lookup: Lookup, tmp_path: Path, content: str | bytes, **options: Any) -> ReadResult:
+    path = tmp_path / "data.csv"
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(content)
+    result = read_files([path], lookup, **options)
+    for summary in result.inputs:
+        assert summary.rows == summary.accepted + summary.rejected, summary
+    return result
+
+
+def found(result: ReadResult) -> list[tuple[str, str, int | None, int | None]]:
+    return [(d.code, d.severity, d.line, d.column) for d in result.diagnostics]
+
+
+# -- a unit is a unit -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["5", "1.1", "亿元*1.1", "1.1*亿元", "10^4元", "亿元+5", "亿元×2"])
+def test_a_number_in_the_unit_column_is_bad_unit(lookup: Lookup, tmp_path: Path, unit: str) -> None:
+    result = read(lookup, tmp_path, f"indicator,year,value,unit\ngdp,2015,45,{unit}\n")
+    assert found(result) == [("bad-unit", "error", 2, 4)]
+    assert not result.observations
+    assert "not a unit" in result.diagnostics[0].message_in("en")
+
+
+@pytest.mark.parametrize("unit", ["km2", "m^2", "万亿元", "吨标准煤/万元", "m3", "μg/m³"])
+def test_units_with_digits_are_units(unit: str) -> None:
+    from sz_quality.plan.units import is_arithmetic
+
+    assert not is_arithmetic(unit)
