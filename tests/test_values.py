@@ -52,3 +52,15 @@ def test_units_with_digits_are_units(unit: str) -> None:
     from sz_quality.plan.units import is_arithmetic
 
     assert not is_arithmetic(unit)
+
+
+# -- internal errors that are diagnostics -----------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-32-le", "utf-7"])
+def test_a_forced_encoding_the_bytes_cannot_be_is_an_encoding_error(
+    lookup: Lookup, tmp_path: Path, encoding: str
+) -> None:
+    result = read(lookup, tmp_path, "指标,年份,数值\ngdp,2015,17502.99\n", encoding=encoding)
+    assert [d.code for d in result.diagnostics][:1] == ["encoding-error"]
+    assert not result.observations

@@ -117,6 +117,14 @@ class Session:
             self._open(file, encoding, sheet, progress)
         except LongLine:
             findings.emit(file, "bad-csv", line=None, text=template("long-line"))
+        except UnicodeError:  # a forced wide encoding the bytes cannot be (utf-16 with no BOM)
+            findings.emit(
+                file,
+                "encoding-error",
+                line=None,
+                text=template("encoding-error", encoding=encoding or "?"),
+                hint=template("encoding-error.hint"),
+            )
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
