@@ -64,3 +64,25 @@ def test_a_forced_encoding_the_bytes_cannot_be_is_an_encoding_error(
     result = read(lookup, tmp_path, "指标,年份,数值\ngdp,2015,17502.99\n", encoding=encoding)
     assert [d.code for d in result.diagnostics][:1] == ["encoding-error"]
     assert not result.observations
+
+
+def test_an_exchange_rate_of_zero_is_out_of_range_and_never_divides(
+    registry: Any, tmp_path: Path
+) -> None:
+    from sz_quality import check_files
+    from sz_quality.check.series import SeriesIndex
+    from sz_quality.plan.lookup import Lookup as FullLookup
+    from sz_quality.read.observations import Observation
+
+    path = tmp_path / "rate.csv"
+    path.write_text(
+        "indicator,year,value\ngdp_per_capita,2015,150000\ncny_per_usd,2015,0\n", encoding="utf-8"
+    )
+    result = read_files([path], FullLookup.from_registry(registry))
+    assert found(result) == [("out-of-range", "error", 3, 3)]
+    report = check_files([path], registry)  # a ZeroDivisionError before
+    assert report.summary
+    # a registry that bounds no rate: a rate of 0 in the data converts nothing
+    index = SeriesIndex([Observation("cny_per_usd", 2015, 0.0)])
+    rate = index.rate(2015)
+    assert rate is not None and rate.cny_per_usd == pytest.approx(6.2284)
