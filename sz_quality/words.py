@@ -309,6 +309,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "reason.lagging_regions": ("未达到的区：{regions}", "districts not meeting it: {regions}"),
     # --- the diagnostics of data files (sz_quality.read.codes names the codes) ---
+    # --- the command line ---------------------------------------------------------------
+    "cli.cache-unwritable": (
+        "无法缓存编译后的登记表（{folder}：{why}），每次运行都将重新编译；"
+        "可将 SZQ_CACHE_DIR 设为可写的文件夹，或设为 off",
+        "cannot cache the compiled registry ({folder}: {why}), so every run compiles it "
+        "again; set SZQ_CACHE_DIR to a writable folder, or to off",
+    ),
     "diagnostic.encoding-error": (
         "无法按 {encoding} 解码的字节",
         "bytes that do not decode as {encoding}",

@@ -29,3 +29,27 @@ def test_a_deeply_nested_registry_is_a_registry_error(tmp_path: Path) -> None:
     with pytest.raises(RegistryError) as error:  # a RecursionError before
         load_registry(path)
     assert "nests too deep" in str(error.value)
+
+
+def test_a_cache_that_cannot_be_written_is_said_once_and_the_command_runs(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "home"
+    blocker.write_text("a file where the cache folder would go", encoding="utf-8")
+    env = {**os.environ, "SZQ_CACHE_DIR": str(blocker / "szq")}
+    data = ROOT / "examples" / "data-2015.csv"
+    runs = []
+    for lang in ("en", "zh"):
+        command = [sys.executable, "-m", "sz_quality", "check", str(data), "--lang", lang]
+        runs.append(subprocess.run(command, capture_output=True, text=True, env=env, check=False))
+    assert [run.returncode for run in runs] == [0, 0]
+    assert runs[0].stdout.count("gdp") and runs[1].stdout
+    assert runs[0].stderr.splitlines() == [
+        f"szq: cannot cache the compiled registry ({blocker / 'szq'}: Not a directory), "
+        "so every run compiles it again; set SZQ_CACHE_DIR to a writable folder, or to off"
+    ]
+    assert len(runs[1].stderr.splitlines()) == 1 and "无法缓存" in runs[1].stderr

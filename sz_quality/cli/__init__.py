@@ -85,3 +85,21 @@ def main() -> None:
             "(please report it with the command you ran)\n"
         )
         sys.exit(EXIT_INTERNAL)
+    finally:
+        _say_if_uncached(arguments)
+
+
+def _say_if_uncached(arguments: list[str]) -> None:
+    """Once per run: the compiled registry could not be cached (a read-only home)."""
+    from ..plan.cache import unwritable
+    from ..words import word
+
+    failed = unwritable()
+    if failed is None:
+        return
+    folder, why = failed
+    text = word("cli.cache-unwritable", help_language(arguments), folder=str(folder), why=why)
+    try:
+        sys.stderr.write(f"szq: {text}\n")
+    except (OSError, ValueError):  # stderr gone (szq ... | head)
+        pass
