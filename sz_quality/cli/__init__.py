@@ -7,6 +7,7 @@ Exit codes: 0 the command ran (data valid); 1 invalid data (or a --fail-on gate)
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 
@@ -99,7 +100,5 @@ def _say_if_uncached(arguments: list[str]) -> None:
         return
     folder, why = failed
     text = word("cli.cache-unwritable", help_language(arguments), folder=str(folder), why=why)
-    try:
+    with contextlib.suppress(OSError, ValueError):  # stderr gone (szq ... | head)
         sys.stderr.write(f"szq: {text}\n")
-    except (OSError, ValueError):  # stderr gone (szq ... | head)
-        pass
