@@ -431,6 +431,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "含分隔符或换行的单元格须加双引号",
         "quote cells that hold the delimiter or a line break",
     ),
+    "diagnostic.split-number": (
+        "数值 {head!r} 后的字段 {tail!r} 像是同一个数被千位分隔符拆开（{head},{tail}）",
+        "the value {head!r} and the next field {tail!r} look like one number split by "
+        "its thousands separator ({head},{tail})",
+    ),
+    "diagnostic.split-number.hint": (
+        '带千位分隔符的数须加双引号（"{number}"），或不写分隔符',
+        'quote a number with thousands separators ("{number}"), or write it without them',
+    ),
+    "diagnostic.split-number.ragged": (
+        "有备注列的文件中，多出的字段说明有逗号不在引号内：带千位分隔符的数或含逗号的备注须加双引号",
+        "in a file with a note column an extra field means a comma outside quotes: quote a "
+        "number with thousands separators, or a note that holds a comma",
+    ),
     "diagnostic.blank-row": ("空行", "blank row"),
     "diagnostic.blank-indicator": ("指标为空", "the indicator is blank"),
     "diagnostic.unknown-indicator": ("未知的指标 {name!r}", "unknown indicator {name!r}"),
@@ -743,6 +757,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "code.bad-csv": (
         "CSV 解析器无法读取的行（如超过 128 KiB 的字段）。",
         "A line the CSV parser cannot read (e.g. a field larger than 128 KiB).",
+    ),
+    "code.split-number": (
+        "逗号分隔的行中，一至三位数的数值后紧跟一个恰为三位数（可带小数）的字段（17,502.99 未加引号）："
+        "一个数被千位分隔符拆开，不取任何数值；有备注列的文件中多出字段的行亦为错误（ragged-row）。",
+        "In a comma-separated row, a value of one to three digits followed by a field of "
+        "exactly three digits (and decimals), as an unquoted 17,502.99 is: one number split "
+        "by its thousands separator, never read as a value. In a file with a note column, a "
+        "row with more fields than the header is an error too (ragged-row).",
     ),
     "code.ragged-row": (
         "字段数与表头不一致的行。",

@@ -300,7 +300,7 @@ def test_every_code_is_documented() -> None:
         "unknown-column", "bad-csv", "ragged-row", "blank-row", "unknown-indicator",
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
-        "too-many",
+        "too-many", "bad-unit", "split-number",
         # between values, once everything is read (sz_quality.read.consistency)
         "unknown-region", "district-column", "suspect-magnitude", "repeated-value",
         "parts-total-mismatch", "derived-mismatch",
@@ -647,7 +647,7 @@ _CELLS = {
         "1", "0.3", "35", "-2", " 7 ", "+5", ".5", "1e3", "1e308", "1e400", "1_000", "0x10",
         "inf", "NaN", "１２", "-", "", "1.2.3", "1e", "99999999999999999", "0.4",
     ],
-    "unit": ["", "亿元", "万元", "%", "万人", "furlongs", "小时", "万亿元", "5", "亿元*1.1"],
+    "unit": ["", "亿元", "万元", "%", "万人", "furlongs", "小时", "万亿元", "5", "亿元*1.1", "502.99"],
     "city": ["", "r"],  # "r": a region of its own (r<row>), so that few keys repeat
 }  # fmt: skip
 

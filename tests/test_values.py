@@ -86,3 +86,57 @@ def test_an_exchange_rate_of_zero_is_out_of_range_and_never_divides(
     index = SeriesIndex([Observation("cny_per_usd", 2015, 0.0)])
     rate = index.rate(2015)
     assert rate is not None and rate.cny_per_usd == pytest.approx(6.2284)
+
+
+# -- a number split by its thousands separator ------------------------------------------
+
+ZH_NOTE = "指标,年份,数值,备注\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("地区生产总值,2015,17,502.99", [("split-number", "error", 2, 3)]),  # note "502.99"
+        ("地区生产总值,2015,17,502.99,", [("split-number", "error", 2, 3)]),  # one more field
+        ("地区生产总值,2015,1,234,初步", [("split-number", "error", 2, 3)]),
+        ("地区生产总值,2015,17,502,初步核算", [("split-number", "error", 2, 3)]),
+        ("地区生产总值,2015,17502.99,初步核算,", [("ragged-row", "error", 2, None)]),
+    ],
+)
+def test_a_number_split_by_an_unquoted_thousands_comma_is_an_error(
+    lookup: Lookup, tmp_path: Path, row: str, expected: list[Any]
+) -> None:
+    result = read(lookup, tmp_path, ZH_NOTE + row + "\n")
+    assert found(result) == expected
+    assert not result.observations
+    hint = result.diagnostics[0].hint_in("en") or ""
+    assert "quote" in hint
+
+
+def test_a_split_number_in_a_long_file_is_found_by_both_paths(
+    lookup: Lookup, tmp_path: Path
+) -> None:
+    rows = [f"gdp,{2000 + n % 10},{n}.5,r{n},note {n}" for n in range(400)]
+    rows[300] = "gdp,2015,17,502.99,"  # the region "502.99"
+    text = "indicator,year,value,region,note\n" + "\n".join(rows) + "\n"
+    result = read(lookup, tmp_path, text)
+    assert found(result) == [("split-number", "error", 302, 3)]
+    assert len(result.observations) == 399
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '地区生产总值,2015,"17,502.99",初步核算\n',  # quoted: one number
+        "地区生产总值,2015,17502.99,502\n",  # a four-digit value: no thousands group
+        "地区生产总值,2015,17.5,502\n",  # decimals before: no thousands group
+    ],
+)
+def test_numbers_that_are_not_split(lookup: Lookup, tmp_path: Path, text: str) -> None:
+    result = read(lookup, tmp_path, ZH_NOTE + text)
+    assert found(result) == []
+
+
+def test_a_tab_separated_file_splits_nothing(lookup: Lookup, tmp_path: Path) -> None:
+    result = read(lookup, tmp_path, "指标\t年份\t数值\t备注\n地区生产总值\t2015\t17\t502\n")
+    assert found(result) == [] and result.observations[0].value == 17

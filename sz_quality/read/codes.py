@@ -48,6 +48,7 @@ CODES: dict[str, Code] = {
         Code("unknown-column", "warning"),
         Code("bad-csv", "error"),
         Code("ragged-row", "error"),
+        Code("split-number", "error"),
         Code("blank-row", "warning"),
         Code("unknown-indicator", "error"),
         Code("bad-year", "error"),

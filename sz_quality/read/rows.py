@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..plan.lookup import SeriesInfo
 from .cell_resolver import Resolver
-from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
+from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text, split_number
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .messages import Template, template
@@ -58,12 +58,13 @@ def _given(row: list[str], columns: dict[str, int], value_at: int) -> tuple[str 
 class RowChecker:
     """Checks rows of a known layout and stores the values it accepts."""
 
-    __slots__ = ("resolver", "store", "findings")
+    __slots__ = ("resolver", "store", "findings", "comma")
 
     def __init__(self, resolver: Resolver, store: SlotStore, findings: Findings) -> None:
         self.resolver = resolver
         self.store = store
         self.findings = findings
+        self.comma = False  # rows of a comma-separated text: a number may be split in two
 
     def check_text(
         self,
@@ -75,6 +76,7 @@ class RowChecker:
         encoding: str,
     ) -> int:
         """Check the records of a CSV text row by row; return the number of the next line."""
+        self.comma = delimiter == "," and not file.sheet
         stream = io.StringIO(text, newline="")
         reader = csv.reader(stream, delimiter=delimiter, strict=False)
         handle_row = self.long_row if layout.kind == "long" else self.wide_row
@@ -127,6 +129,9 @@ class RowChecker:
 
     def long_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
         file.rows += 1
+        if self.comma and self._split(file, layout, row, line):
+            file.rejected += 1
+            return
         row = self._fit(file, layout, row, line)
         if not row:
             file.rejected += 1
@@ -175,6 +180,9 @@ class RowChecker:
         self.store.store(file, info, region, year, value, line, source, column, "value", *given)
 
     def wide_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
+        if self.comma and self._split(file, layout, row, line):
+            file.reject()
+            return
         cells = self._fit(file, layout, row, line)
         if not cells:
             file.reject()
@@ -216,6 +224,26 @@ class RowChecker:
                 given = (qualifier if note is None else f"{qualifier}; {note}", *given[1:])
             self.store.store(file, info, region, year, value, line, source, index + 1, name, *given)
 
+    def _split(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> bool:
+        """A value cut in two by an unquoted thousands comma: an error, never a value."""
+        years = {index for index, _ in layout.years}
+        spots = sorted(years) if layout.kind == "wide" else [layout.columns["value"]]
+        for index in spots:
+            after = index + 1
+            if after < len(row) and after not in years and split_number(row[index], row[after]):
+                head, tail = row[index].strip(), row[after].strip()
+                self.findings.emit(
+                    file,
+                    "split-number",
+                    line=line,
+                    column=index + 1,
+                    field=layout.field_at(index) or None,
+                    text=template("split-number", head=head, tail=tail),
+                    hint=template("split-number.hint", number=f"{head},{tail}"),
+                )
+                return True
+        return False
+
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
         """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""
         if not any(map(str.strip, row)):
@@ -224,7 +252,8 @@ class RowChecker:
         ncols = layout.ncols
         if len(row) == ncols:
             return row
-        if len(row) > ncols and not any(map(str.strip, row[ncols:])):
+        with_note = "note" in layout.columns and self.comma
+        if len(row) > ncols and not with_note and not any(map(str.strip, row[ncols:])):
             return row[:ncols]  # empty cells after the last column: a trailing delimiter
         if len(row) < ncols and file.sheet:
             return row + [""] * (ncols - len(row))  # a sheet row ends at its last cell
@@ -233,7 +262,8 @@ class RowChecker:
             "ragged-row",
             line=line,
             text=template("ragged-row", count=len(row), expected=ncols),
-            hint=template("ragged-row.hint"),
+            # a note column takes any text: an extra field is a comma where none belongs
+            hint=template("split-number.ragged" if with_note else "ragged-row.hint"),
         )
         return []
 

@@ -187,6 +187,7 @@ class Session:
         """Check one batch of complete records; return the number of the next line."""
         if not layout.ncols:  # no usable header: count the rows, all rejected
             return first_line + _count_records(file, text, delimiter)
+        self.rows.comma = delimiter == "," and not file.sheet  # the rule of split numbers
         if layout.kind == "long" and not file.check_bytes and self.fast_path and '"' not in text:
             plain = text.replace("\r\n", "\n") if "\r" in text else text
             if "\r" not in plain:
