@@ -101,9 +101,9 @@ def check_plain_batch(
     years = cells[columns["year"] :: ncols]
     value_texts = cells[columns["value"] :: ncols]
     value_column = columns["value"]
-    if delimiter == "," and value_column + 1 < ncols:
-        if _any_split(value_texts, cells[value_column + 1 :: ncols]):
-            return None  # 17,502.99 unquoted: the row path says so
+    following = cells[value_column + 1 :: ncols] if value_column + 1 < ncols else []
+    if delimiter == "," and following and _any_split(value_texts, following):
+        return None  # 17,502.99 unquoted: the row path says so
     bad: set[int] = set()
     # indicators and years: each distinct text once
     infos: dict[str, SeriesInfo] = {}
