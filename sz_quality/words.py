@@ -760,7 +760,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "code.split-number": (
         "逗号分隔的行中，一至三位数的数值后紧跟一个恰为三位数（可带小数）的字段"
-        "（17,502.99 未加引号）：一个数被千位分隔符拆开，不取任何数值；有备注列的文件中多出字段的行亦为错误（ragged-row）。",
+        "（17,502.99 未加引号）：一个数被千位分隔符拆开，不取任何数值；"
+        "有备注列的文件中多出字段的行亦为错误（ragged-row）。",
         "In a comma-separated row, a value of one to three digits followed by a field of "
         "exactly three digits (and decimals), as an unquoted 17,502.99 is: one number split "
         "by its thousands separator, never read as a value. In a file with a note column, a "
