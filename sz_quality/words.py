@@ -537,6 +537,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "{id!r} {region}{year} 在第 {first} 行已有数值 {old:.12g}，此处为 {new:.12g}",
         "{id!r} {region}{year} already has {old:.12g} on line {first}; here {new:.12g}",
     ),
+    "diagnostic.duplicate-row.named": (
+        "{id!r} 与 {other!r} 是同一个数：{region}{year} 第 {first} 行为 {old:.12g}（{unit}），"
+        "此处为 {new:.12g}",
+        "{id!r} and {other!r} name one figure: {region}{year} is {old:.12g} ({unit}) on line "
+        "{first}; here {new:.12g}",
+    ),
     "diagnostic.duplicate-row.equal": (
         "{id!r} {region}{year} 与第 {first} 行重复（数值相同）",
         "{id!r} {region}{year} repeats line {first} (same value)",
@@ -820,9 +826,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "target is 46%), as a fraction written for a percentage would be. The value is kept.",
     ),
     "code.duplicate-row": (
-        "同一文件中同一指标、地区、年份出现两次：数值不同为错误，相同为警告。",
-        "The same indicator, region and year twice in one file: an error if the values differ, a "
-        "warning if they are equal.",
+        "同一文件中同一指标、地区、年份出现两次（包括以指标编号和以其水平目标编号各给一次，"
+        "如 gdp 与 gdp_2015）：数值不同为错误（先给的数值有效），相同为警告。",
+        "The same indicator, region and year twice in one file, also once under the indicator "
+        "and once under its level target's id (gdp and gdp_2015): an error if the values "
+        "differ (the first stands), a warning if they are equal.",
     ),
     "code.revision": (
         "后一个文件对同一指标、地区、年份给出不同数值，以后者为准（旧值 -> 新值）。",

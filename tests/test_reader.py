@@ -586,7 +586,8 @@ def _plain_given(rows: int) -> str:
     lines = [HEADER.rstrip("\n") + ",source,note"]
     for number in range(rows):
         name = ("gdp", "population", "gdp_2015")[number % 3]
-        region = "" if number % 4 == 0 else f"r{number}"
+        # gdp_2015 names the figure gdp does: in the districts only, so no figure is given twice
+        region = "" if number % 4 == 0 and name != "gdp_2015" else f"r{number}"
         value = "x" if number % 500 == 499 else f"{number % 97}.5"
         if number == 250:  # population: a negative count
             value = "-3"

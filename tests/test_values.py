@@ -140,3 +140,43 @@ def test_numbers_that_are_not_split(lookup: Lookup, tmp_path: Path, text: str) -
 def test_a_tab_separated_file_splits_nothing(lookup: Lookup, tmp_path: Path) -> None:
     result = read(lookup, tmp_path, "指标\t年份\t数值\t备注\n地区生产总值\t2015\t17\t502\n")
     assert found(result) == [] and result.observations[0].value == 17
+
+
+# -- one figure under two names ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, None])
+def test_a_figure_under_its_indicator_and_its_target_is_one_figure(
+    lookup: Lookup, tmp_path: Path, jobs: int | None
+) -> None:
+    text = (
+        "indicator,year,value,unit\n"
+        "gdp,2015,17502.99,亿元\n"
+        "gdp_2015,2015,17000,亿元\n"  # another value: a conflict
+        "gdp,2014,16001.98,亿元\n"
+        "gdp_2015,2014,1.600198,万亿元\n"  # the same value: a warning
+    )
+    result = read(lookup, tmp_path, text, jobs=jobs)
+    assert found(result) == [
+        ("duplicate-row", "error", 3, None),
+        ("duplicate-row", "warning", 5, None),
+    ]
+    assert result.diagnostics[0].message_in("en") == (
+        "'gdp_2015' and 'gdp' name one figure: 2015 is 1.750299 (万亿元) on line 2; here 1.7"
+    )
+    kept = sorted((obs.series, obs.year, obs.value) for obs in result.observations)
+    assert kept == [("gdp", 2014, 16001.98), ("gdp", 2015, 17502.99), ("gdp_2015", 2014, 1.600198)]
+
+
+def test_the_check_uses_the_first_figure_of_two_names(registry: Any, tmp_path: Path) -> None:
+    from sz_quality import check_files
+
+    path = tmp_path / "gdp.csv"
+    path.write_text(
+        "indicator,year,value,unit\ngdp_2015,2015,9.9,万亿元\ngdp,2015,17502.99,亿元\n",
+        encoding="utf-8",
+    )
+    report = check_files([path], registry)
+    gdp = next(result for result in report.results if result.target == "gdp_2015")
+    assert gdp.status == "met"  # 9.9 万亿元 is the first figure: 17502.99 is refused
+    assert [d.code for d in report.diagnostics] == ["duplicate-row"]

@@ -129,7 +129,7 @@ class RowChecker:
 
     def long_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
         file.rows += 1
-        if self.comma and self._split(file, layout, row, line):
+        if self.comma and _split(self.findings, file, layout, row, line):
             file.rejected += 1
             return
         row = self._fit(file, layout, row, line)
@@ -180,7 +180,7 @@ class RowChecker:
         self.store.store(file, info, region, year, value, line, source, column, "value", *given)
 
     def wide_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
-        if self.comma and self._split(file, layout, row, line):
+        if self.comma and _split(self.findings, file, layout, row, line):
             file.reject()
             return
         cells = self._fit(file, layout, row, line)
@@ -223,26 +223,6 @@ class RowChecker:
                 note = given[0]
                 given = (qualifier if note is None else f"{qualifier}; {note}", *given[1:])
             self.store.store(file, info, region, year, value, line, source, index + 1, name, *given)
-
-    def _split(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> bool:
-        """A value cut in two by an unquoted thousands comma: an error, never a value."""
-        years = {index for index, _ in layout.years}
-        spots = sorted(years) if layout.kind == "wide" else [layout.columns["value"]]
-        for index in spots:
-            after = index + 1
-            if after < len(row) and after not in years and split_number(row[index], row[after]):
-                head, tail = row[index].strip(), row[after].strip()
-                self.findings.emit(
-                    file,
-                    "split-number",
-                    line=line,
-                    column=index + 1,
-                    field=layout.field_at(index) or None,
-                    text=template("split-number", head=head, tail=tail),
-                    hint=template("split-number.hint", number=f"{head},{tail}"),
-                )
-                return True
-        return False
 
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
         """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""
@@ -341,34 +321,7 @@ class RowChecker:
         found = self.resolver.place(raw, info)
         if not isinstance(found, str):
             return found
-        unit = raw.strip()
-        if found == "expression":
-            code = "bad-unit"
-            text = template("bad-unit", unit=unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-        elif found == "unknown":
-            code = "unknown-unit"
-            text = template("unknown-unit", unit=unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-        elif found == "currency":
-            code = "unit-mismatch"
-            text = template("unit-currency", unit=unit, expected=info.unit)
-            hint = template("unit-currency.hint", expected=info.unit)
-        elif found == "meaning":
-            code = "unit-mismatch"
-            text = template("unit-meaning", unit=unit, id=info.id, expected=info.unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-        else:
-            code = "unit-mismatch"
-            text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-            per_person = f"{unit}/人"  # 美元 for a per-capita figure: 美元/人 was meant
-            if (
-                info.unit.endswith("/人")
-                and "/" not in unit
-                and not isinstance(self.resolver.place(per_person, info), str)
-            ):
-                hint = template("unit-per-person.hint", unit=per_person, id=info.id)
+        code, text, hint = _unit_problem(self.resolver, found, raw.strip(), info)
         self.findings.emit(
             file, code, line=line, column=column + 1, field="unit", text=text, hint=hint
         )
@@ -388,6 +341,61 @@ class RowChecker:
         self.findings.emit(
             file, "no-value", line=line, column=column, field=field_name, text=message
         )
+
+
+def _unit_problem(
+    resolver: Resolver, found: str, unit: str, info: SeriesInfo
+) -> tuple[str, Template, Template]:
+    """The code, message and hint of a unit that places a value nowhere."""
+    if found == "expression":
+        code = "bad-unit"
+        text = template("bad-unit", unit=unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+    elif found == "unknown":
+        code = "unknown-unit"
+        text = template("unknown-unit", unit=unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+    elif found == "currency":
+        code = "unit-mismatch"
+        text = template("unit-currency", unit=unit, expected=info.unit)
+        hint = template("unit-currency.hint", expected=info.unit)
+    elif found == "meaning":
+        code = "unit-mismatch"
+        text = template("unit-meaning", unit=unit, id=info.id, expected=info.unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+    else:
+        code = "unit-mismatch"
+        text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+        per_person = f"{unit}/人"  # 美元 for a per-capita figure: 美元/人 was meant
+        if (
+            info.unit.endswith("/人")
+            and "/" not in unit
+            and not isinstance(resolver.place(per_person, info), str)
+        ):
+            hint = template("unit-per-person.hint", unit=per_person, id=info.id)
+    return code, text, hint
+
+
+def _split(findings: Findings, file: SourceFile, layout: Layout, row: list[str], line: int) -> bool:
+    """A value cut in two by an unquoted thousands comma: an error, never a value."""
+    years = {index for index, _ in layout.years}
+    spots = sorted(years) if layout.kind == "wide" else [layout.columns["value"]]
+    for index in spots:
+        after = index + 1
+        if after < len(row) and after not in years and split_number(row[index], row[after]):
+            head, tail = row[index].strip(), row[after].strip()
+            findings.emit(
+                file,
+                "split-number",
+                line=line,
+                column=index + 1,
+                field=layout.field_at(index) or None,
+                text=template("split-number", head=head, tail=tail),
+                hint=template("split-number.hint", number=f"{head},{tail}"),
+            )
+            return True
+    return False
 
 
 def _no_value_text(file: SourceFile, name: str, year: int | None, text: str) -> Template:

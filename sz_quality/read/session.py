@@ -24,6 +24,7 @@ from .district_column import adopt_district_column, form_cell
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .messages import template
+from .named import check_named_twice
 from .observations import InputSummary, ReadResult
 from .rows import RowChecker
 from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip, markup_kind
@@ -125,6 +126,7 @@ class Session:
                 text=template("encoding-error", encoding=encoding or "?"),
                 hint=template("encoding-error.hint"),
             )
+        check_named_twice(self.store, file)
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
