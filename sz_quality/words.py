@@ -324,6 +324,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "请以 UTF-8 或 GB18030 保存文件，或用 --encoding 指定编码",
         "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
     ),
+    "diagnostic.encoding-error.mixed": (
+        "该行含有并非 {encoding} 编码的文字（如 Big5 繁体），按 {encoding} 读出来是乱码",
+        "this line holds text in another encoding than the file's {encoding} (Big5, say): "
+        "read as {encoding} it is garbled",
+    ),
+    "diagnostic.encoding-error.mixed-hint": (
+        "整个文件须用一种编码：请将这一行的文字改用文件的编码，或将整个文件另存为 UTF-8",
+        "a file has one encoding: write this line's text in the file's, or save the whole "
+        "file as UTF-8",
+    ),
     "diagnostic.encoding-error.gb18030": (
         "文件其余部分是 UTF-8，这一行像是 GB18030 编码：{text!r}；请将整个文件另存为 UTF-8",
         "the rest of the file is UTF-8; this line looks like GB18030: {text!r}. Save the whole "
@@ -717,9 +727,12 @@ WORDS: dict[str, tuple[str, str]] = {
     # --- what each diagnostic code means (sz_quality.read.codes; the README table) ---
     "code.encoding-error": (
         "字节无法按文件编码解码（自动识别 UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB18030，或 "
-        "--encoding 指定的编码）。",
+        "--encoding 指定的编码）；GB18030 文件中按 GB18030 解出私用区字符的文字"
+        "（如 Big5 繁体备注）；或 --encoding 指定的编码根本读不了该文件（无 BOM 的 UTF-16）。",
         "Bytes that do not decode in the file's encoding (detected: UTF-8, UTF-8 with BOM, "
-        "UTF-16 with BOM or GB18030; or as forced with `--encoding`).",
+        "UTF-16 with BOM or GB18030; or as forced with `--encoding`); in a GB18030 file, text "
+        "that decodes into private-use characters (a note in Big5); or a forced encoding the "
+        "file cannot be in at all (UTF-16 without a BOM).",
     ),
     "code.bad-file": (
         "不是可读取的表格：二进制文件（PDF、图片、压缩包）、损坏的 .xlsx、.xls 或 .ods、"

@@ -180,3 +180,27 @@ def test_the_check_uses_the_first_figure_of_two_names(registry: Any, tmp_path: P
     gdp = next(result for result in report.results if result.target == "gdp_2015")
     assert gdp.status == "met"  # 9.9 万亿元 is the first figure: 17502.99 is refused
     assert [d.code for d in report.diagnostics] == ["duplicate-row"]
+
+
+# -- a note in another encoding than the file's -----------------------------------------
+
+BIG5_NOTE = "初步核算，修訂後較高".encode("big5")
+
+
+def test_a_big5_note_in_a_gb18030_file_is_an_encoding_error(lookup: Lookup, tmp_path: Path) -> None:
+    head = "指标,年份,数值,备注\n地区生产总值,2014,16001.98,初步核算\n".encode("gb18030")
+    garbled = BIG5_NOTE.decode("gb18030")
+    assert any("\ue000" <= char <= "\uf8ff" for char in garbled)  # what the note showed as
+    result = read(lookup, tmp_path, head + b"gdp,2015,17502.99," + BIG5_NOTE + b"\n")
+    assert found(result) == [("encoding-error", "error", 3, 4)]
+    assert "Big5" in result.diagnostics[0].message_in("en")
+    assert [(obs.year, obs.note) for obs in result.observations] == [(2014, "初步核算")]
+
+
+def test_a_big5_note_after_a_long_ascii_start_is_found_too(lookup: Lookup, tmp_path: Path) -> None:
+    rows = "".join(f"gdp,2015,{n}.5,r{n}\n" for n in range(5000))  # > 64 KiB of ASCII
+    text = b"indicator,year,value,region,note\n" + rows.replace("\n", ",ok\n").encode()
+    text += "gdp,2014,1.5,福田区,初步\n".encode("gb18030")  # the file turns out GB18030
+    text += b"gdp,2013,1.5,r1," + BIG5_NOTE + b"\n"
+    result = read(lookup, tmp_path, text)
+    assert found(result) == [("encoding-error", "error", 5003, 5)]

@@ -19,11 +19,27 @@ from .plausible import check_plausible
 from .sniff import looks_like_gb18030
 from .store import SlotStore
 
-__all__ = ["BAD_BYTES", "RowChecker"]
+__all__ = ["BAD_BYTES", "RowChecker", "needs_byte_check", "undecoded"]
 
 # a sheet's formula cell with an error, or "=" for one without a cached value (read/xlsx.py)
 FORMULA_MARK = re.compile(r"=|#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
+# ... and in a GB file, private-use characters: bytes of another encoding (a note in Big5)
+# that GB18030 decodes without an error into characters no text holds
+_FOREIGN = re.compile("[\udc80-\udcff\ue000-\uf8ff]")
+_GB = frozenset({"gb18030", "gbk", "gb2312"})
+
+
+def undecoded(encoding: str) -> re.Pattern[str]:
+    """What marks text that is not in the file's encoding (one rule for every reader)."""
+    return _FOREIGN if encoding in _GB else BAD_BYTES
+
+
+def needs_byte_check(text: str, clean: bool, encoding: str) -> bool:
+    """Whether a batch holds text not in the file's encoding (its rows are looked at)."""
+    if clean and encoding not in _GB:
+        return False
+    return undecoded(encoding).search(text) is not None
 
 
 @cache
@@ -106,11 +122,16 @@ class RowChecker:
     def _bad_bytes(
         self, file: SourceFile, layout: Layout, row: list[str], line: int, encoding: str
     ) -> bool:
+        marks = undecoded(encoding)
         for index, cell in enumerate(row):
-            if BAD_BYTES.search(cell):
+            if marks.search(cell):
                 file.reject()
                 hint = template("encoding-error.hint")
-                if encoding.startswith("utf-8"):
+                message = template("encoding-error", encoding=encoding)
+                if not BAD_BYTES.search(cell):  # decoded, into private-use characters
+                    message = template("encoding-error.mixed", encoding=encoding)
+                    hint = template("encoding-error.mixed-hint")
+                elif encoding.startswith("utf-8"):
                     raw = ",".join(row).encode("utf-8", "surrogateescape")
                     text = looks_like_gb18030(raw)
                     if text is not None:
@@ -121,7 +142,7 @@ class RowChecker:
                     line=line,
                     column=index + 1,
                     field=layout.field_at(index) or None,
-                    text=template("encoding-error", encoding=encoding),
+                    text=message,
                     hint=hint,
                 )
                 return True
