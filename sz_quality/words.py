@@ -247,6 +247,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "severity.warning": ("警告", "warning"),
     "hint": ("提示", "hint"),
     # --- -o refused: szq never writes over what it was given ---------------------------
+    "check.too_many_regions": (
+        "数据中有 {count:,} 个地区；--by region 至多逐一检查 {limit:,} 个地区"
+        "（行动计划只有 10 个区）：请确认地区列，或用 --region 检查一个地区",
+        "the data name {count:,} regions; --by region checks at most {limit:,} one by one (the "
+        "plan has 10 districts): check the region column, or check one with --region",
+    ),
     "output.is_input": (
         "-o {output} 就是输入文件 {input}：szq 不会覆盖输入，请另选输出文件",
         "-o {output} is the input {input}: szq never writes over an input; choose another output "

@@ -20,6 +20,7 @@ from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.calc import CalcFormat
 from ..render.check import OutputFormat
 from ..render.grid import CHECK_WIDTH
+from ..words import word
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -167,7 +168,7 @@ def check_command(
     not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
     data had errors or a --fail-on status occurred, 2 on bad usage.
     """
-    from ..check.run import UnknownRegionError, run_check
+    from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
     from ..render.check import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -195,6 +196,10 @@ def check_command(
             )
         except UnknownRegionError as error:
             usage_error(f"--region: {error}")
+        except TooManyRegionsError as error:
+            usage_error(
+                word("check.too_many_regions", language, count=error.count, limit=MAX_REGIONS)
+            )
     data, report = run.data, run.report
     failed = report.has_errors or bool(gate & report.statuses())
     if shown:
