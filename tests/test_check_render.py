@@ -170,6 +170,8 @@ def test_json_contract(report: Report) -> None:
         "gap",
         "gap_pct",
         "progress",
+        "path",
+        "other_path_status",
         "trend",
         "lead_agencies",
         "lead_agencies_inferred",

@@ -170,6 +170,9 @@ def expected_status(case: Case) -> tuple[str, str | None]:
         failed = [each for each in series if each > BASELINE and not case.meets(series[each])]
         kept = not failed and case.meets(actual)
         reason = "failed_years" if failed else None
+        unseen = [each for each in range(BASELINE + 1, year) if each not in series]
+        if kept and unseen:  # a year not seen cannot be said to have held
+            return "no_data", "missing"
         if year == TARGET_YEAR:
             return ("met" if kept else "not_met"), reason
         if year == BASELINE:
@@ -208,7 +211,7 @@ def test_the_engine_follows_its_rules(case: Case) -> None:
     series, year = case.series, case.year
     status, reason = expected_status(case)
     assert (result.status, result.reason and result.reason.code) == (status, reason)
-    if reason in ("missing", "zero_baseline"):
+    if reason in ("missing", "zero_baseline") and case.target.kind != "kept":
         assert result.actual is None and result.trend is None and result.outlook is None
         return
     actual = case.measured(series[year])
@@ -243,6 +246,15 @@ def test_the_engine_follows_its_rules(case: Case) -> None:
     # the outlook: a required rate toward the figure while it is not met, a projection
     # judged as the status is; no outlook without a rate
     found = result.outlook
+    if case.target.kind == "kept":  # the average of the yearly values after the baseline
+        kept = [value for each, value in series.items() if each > BASELINE]
+        if not kept:
+            assert found is None
+            return
+        assert found is not None and found.basis == "average"
+        assert found.observed_rate == pytest.approx(sum(kept) / len(kept))
+        assert found.required_rate is None and found.projected_value is None
+        return
     needed = year < TARGET_YEAR and not case.meets(actual)
     observed = last_year > first_year
     if not (needed or observed):

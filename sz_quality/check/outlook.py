@@ -32,7 +32,9 @@ from .results import number
 
 __all__ = ["Outlook", "compound_rate", "outlook", "outlook_fields"]
 
-Basis = Literal["compound", "linear"]
+# compound: % a year; linear: the level's unit a year; average: the mean of the yearly
+# values of a target kept every year (kept, yearly_rate), in the target's unit
+Basis = Literal["compound", "linear", "average"]
 
 
 @dataclass(frozen=True)

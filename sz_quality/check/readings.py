@@ -13,6 +13,7 @@ from ..plan.models import Indicator, Target
 from ..plan.registry import Registry
 from ..read.observations import Observation
 from .reasons import Reason
+from .results import Status
 from .series import ExchangeRate, SeriesIndex
 
 __all__ = ["Measured", "Readings"]
@@ -23,7 +24,7 @@ class Measured:
     """What a kind's reading of the data gives, all in the target's unit but `history`."""
 
     actual: float | None = None
-    baseline: float | None = None  # the value the straight path starts from
+    baseline: float | None = None  # the value the path starts from
     reason: Reason | None = None
     derived: bool = False
     # trend: (year, value) pairs in the unit of `goal`
@@ -39,6 +40,13 @@ class Measured:
     rates: list[ExchangeRate] = field(default_factory=list)
     # the unit of `history` and `goal` when it is not the target's (the indicator's)
     level_unit: str | None = None
+    # kept / yearly_rate: the years after the baseline year, up to the year checked,
+    # without a value (they cannot be checked)
+    unseen_years: list[int] = field(default_factory=list)
+    # the status the other path (straight for compound, compound for straight) gives
+    # where it differs from the one that decided (docs/rules.md, section 4)
+    other_path_status: Status | None = None
+    path: str | None = None  # the path a status before the target year was judged on
 
 
 class Readings:

@@ -123,6 +123,10 @@ class Result:
     outlook: Outlook | None = None
     region: str = ""  # "" the city total, else the district the result is for
     lagging_regions: tuple[str, ...] = ()  # a per-district milestone: the districts failing
+    # the path an earlier year is judged on (compound, straight; docs/rules.md, section
+    # 4), and the status the other path gives where it differs
+    path: str | None = None
+    other_path_status: Status | None = None
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -151,6 +155,8 @@ class Result:
             "gap": number(self.gap),
             "gap_pct": number(self.gap_pct),
             "progress": number(self.progress),
+            "path": self.path,
+            "other_path_status": self.other_path_status,
             "trend": self.trend.to_dict() if self.trend else {"ratio": None, "category": None},
             "lead_agencies": list(self.lead_agencies),
             "lead_agencies_inferred": self.lead_agencies_inferred,

@@ -172,10 +172,11 @@ def check_command(
     """Check every target of the plan against the data and report the gaps by lead agency.
 
     Statuses: met / not_met in the target year (by the target's own comparator);
-    met / on_track / off_track in an earlier year (the straight path from the 2010 value
-    to the target); no_data (the reason names the missing series and year);
-    not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
-    data had errors or a --fail-on status occurred, 2 on bad usage.
+    met / on_track / off_track in an earlier year (the path from the baseline value to
+    the target: compound for quantities that grow, straight for shares); no_data (the
+    reason names the missing series and year); not_assessable (a milestone without
+    data). Exit 0 when the check ran, 1 when the data had errors or a --fail-on status
+    occurred, 2 on bad usage.
     """
     from ..check.run import UnknownRegionError, run_check
     from ..render.check import OutputFormat, RenderOptions, renderer_for

@@ -29,14 +29,21 @@ __all__ = [
     "Kind",
     "Measure",
     "MeasureTable",
+    "Path",
     "Plan",
     "ProgressBands",
     "Target",
+    "path_of",
 ]
 
 Direction = Literal["higher", "lower"]
 Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone", "trend"]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
+# the path from the baseline value to the figure an earlier year is judged against, and
+# the basis of the rates and the projection (docs/rules.md, section 4)
+Path = Literal["compound", "straight"]
+# units of shares and ratios: their default path is straight, every other unit's compound
+STRAIGHT_UNITS = frozenset({"%", "‰", "‱", "1", "个百分点"})
 COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "about")
 KINDS: tuple[str, ...] = (
     "level",
@@ -219,6 +226,7 @@ class Indicator:
     bounds: Bounds | None = None
     formula: str | None = None
     note: str | None = None
+    path: Path | None = None  # the default: path_of()
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -259,6 +267,7 @@ class Target:
     progress: ProgressBands | None = None  # overrides the plan's bands
     # stated for every district (每个区…): judged on the districts' rows when there are
     every_district: bool = False
+    path: Path | None = None  # overrides the indicator's (path_of)
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -318,6 +327,24 @@ class Target:
     @property
     def leads_are_inferred(self) -> bool:
         return not self.lead_agencies and bool(self.lead_agencies_inferred)
+
+
+def path_of(target: Target, indicator: Indicator) -> Path:
+    """The path a target is judged on: its own, else its indicator's, else the default.
+
+    An amount added (kind increment, 新增) accrues with the time elapsed: straight,
+    whatever its indicator's path. Otherwise the default follows the indicator's unit:
+    a share or a ratio (%, ‰, ‱, 1, 个百分点) moves by points, on a straight path; every
+    other quantity (output, income, counts, intensities) grows or falls
+    multiplicatively, on a compound path.
+    """
+    if target.path is not None:
+        return target.path
+    if target.kind == "increment":
+        return "straight"
+    if indicator.path is not None:
+        return indicator.path
+    return "straight" if indicator.unit in STRAIGHT_UNITS else "compound"
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 4  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands
+_CACHE_FORMAT = 5  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands; 5: path
 
 
 @dataclass(frozen=True)

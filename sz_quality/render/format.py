@@ -153,13 +153,14 @@ def trend_text(result: Result, lang: Lang) -> str:
     return f"{label} (R={format_number(result.trend.ratio)})"
 
 
-def rate_text(value: float | None, unit: str) -> str:
-    """A yearly rate, signed: +9.57% (compound) or +2.5 家 (linear, in the level's unit)."""
+def rate_text(value: float | None, unit: str, suffix: str | None = None) -> str:
+    """A yearly rate, signed: +9.57% (compound) or +2.5 家 (linear, in the level's unit);
+    `suffix` instead of the unit's (a share's points: +0.7 pp, +0.7个百分点)."""
     if value is None:
         return MISSING
     text = format_number(value)
     sign = "+" if value > 0 and text != "0" else ""
-    return f"{sign}{text}{unit_suffix(unit)}"
+    return f"{sign}{text}{unit_suffix(unit) if suffix is None else suffix}"
 
 
 def outlook_text(result: Result, lang: Lang) -> str:
@@ -172,11 +173,16 @@ def outlook_text(result: Result, lang: Lang) -> str:
         return ""
     parts = []
     unit = found.rate_unit
+    if found.basis == "average" and found.observed_rate is not None:  # kept, yearly_rate
+        average = f"{format_number(found.observed_rate)}{unit_suffix(unit)}"
+        return word("outlook.average", lang, value=average)
+    # a share's yearly change is in points
+    points = word("points", lang) if found.basis == "linear" and unit == "%" else None
     if found.required_rate is not None:
-        required = rate_text(found.required_rate, unit)
+        required = rate_text(found.required_rate, unit, points)
         parts.append(word("outlook.required", lang, rate=required))
     if found.observed_rate is not None:
-        observed = rate_text(found.observed_rate, unit)
+        observed = rate_text(found.observed_rate, unit, points)
         key = "outlook.observed_since" if parts else "outlook.observed"
         parts.append(word(key, lang, rate=observed))
     text = "".join(parts) if lang == "zh" and len(parts) == 2 else ", ".join(parts)

@@ -82,6 +82,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "outlook.required": ("需年均{rate}", "needs {rate} a year"),
     "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
     "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
+    "outlook.average": ("至今各年平均{value}", "so far {value} on average a year"),
     "outlook.projected": (
         "按此趋势{year}年为{value}：{status}",
         "at this pace {value} in {year}: {status}",
@@ -174,11 +175,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Targets marked “lead inferred” have no lead named by the text; the lead is inferred.",
     ),
     "path_note": (
-        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的直线路径"
-        "（时间过半、任务过半）。",
+        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的路径"
+        "（总量按年均增长的复合路径，比重按时间过半、任务过半的直线路径）。",
         "Progress is the share of the distance from the baseline value to the target "
-        "covered; “on track” means at or beyond the straight path from the baseline "
-        "to the target year.",
+        "covered; “on track” means at or beyond the path from the baseline to the target "
+        "year (compound for quantities that grow, straight for shares and ratios).",
     ),
     # --- the rows a verdict rests on (render/evidence_text.py) ----------------------------
     "evidence.note": (
@@ -310,8 +311,8 @@ _REASON_WORDS: dict[str, tuple[str, str]] = {
         "the baseline value of {indicator} in {year} is zero: no relative change",
     ),
     "no_path": (
-        "缺少基期数据 {indicator} {year}：无法判断是否达到进度（时间过半、任务过半）",
-        "no baseline value of {indicator} for {year}: the straight path to the target needs it",
+        "缺少基期数据 {indicator} {year}：无法判断是否达到进度",
+        "no baseline value of {indicator} for {year}: the path to the target needs it",
     ),
     "judgement": (
         "节点目标需要判断；{reason}",

@@ -233,6 +233,7 @@ def _chart_specs(
             target_max=result.target_max,
             year=report.year,
             status=result.status,
+            path=result.path or "straight",
         )
     for section in agencies:
         if section.chart is None:
