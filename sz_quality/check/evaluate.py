@@ -82,6 +82,8 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         and not holds(base, target)
     ):
         progress = (actual - base) / (goal - base)
+    if measured.progress is not None:
+        progress = measured.progress
     status, reason = rule.judge(readings, case, measured, actual, goal)
     if measured.unseen_years and status in ("met", "on_track"):
         # a year kept every year that was not seen cannot be said to have held
@@ -128,7 +130,9 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
 # the statuses of a trend target judged on its direction (not no_data)
 _JUDGED = frozenset({"met", "not_met", "on_track", "off_track"})
 # the kinds whose earlier years are judged against a path (docs/rules.md, section 4)
-_PATH_KINDS = frozenset({"level", "milestone", "change", "increment"})
+_PATH_KINDS = frozenset(
+    {"level", "milestone", "change", "increment", "average_growth", "cumulative"}
+)
 
 
 def _first_met(readings: Readings, rule: Rule, case: Case, measured: Measured) -> bool:

@@ -122,6 +122,8 @@ def outlook(
                 level = last * (1.0 + observed / 100.0) ** years_left
             else:
                 level = last + observed * years_left
+                if first >= 0 and last >= 0:  # a series never below 0 is not projected there
+                    level = max(level, 0.0)
             projected = in_target_unit(level)
             if projected is not None:
                 projected_status = "met" if meets(projected) else "not_met"

@@ -9,14 +9,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..plan.models import Indicator, Target
+from ..plan.models import PLAN_BANDS, Indicator, Path, ProgressBands, Target
 from ..plan.registry import Registry
 from ..read.observations import Observation
 from .reasons import Reason
 from .results import Status
 from .series import ExchangeRate, SeriesIndex
 
-__all__ = ["Measured", "Readings"]
+__all__ = ["Case", "Measured", "Readings"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A target checked in one year (the year checked is never after its target year)."""
+
+    target: Target
+    indicator: Indicator
+    year: int
+    bands: ProgressBands = PLAN_BANDS  # the target's, else the plan's
+    path: Path = "straight"  # plan.models.path_of: the path and the basis of the rates
+
+    @property
+    def final(self) -> bool:
+        return self.year >= self.target.target_year
 
 
 @dataclass
@@ -47,6 +62,7 @@ class Measured:
     # where it differs from the one that decided (docs/rules.md, section 4)
     other_path_status: Status | None = None
     path: str | None = None  # the path a status before the target year was judged on
+    progress: float | None = None  # a kind's own progress (average_growth), else generic
 
 
 class Readings:

@@ -25,13 +25,14 @@ Statuses (docs/rules.md states every rule; keep the two in step)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
-from ..plan.models import PLAN_BANDS, Indicator, Kind, Path, ProgressBands, Target
+from ..plan.models import Kind
 from .compare import against_path, goal_of, holds
 from .outlook import compound_rate
-from .readings import Measured, Readings
+from .period import AverageGrowthRule, CumulativeRule
+from .readings import Case, Measured, Readings
 from .reasons import Reason
 from .results import Status
 
@@ -50,21 +51,6 @@ __all__ = [
 ]
 
 Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
-
-
-@dataclass(frozen=True)
-class Case:
-    """A target checked in one year (the year checked is never after its target year)."""
-
-    target: Target
-    indicator: Indicator
-    year: int
-    bands: ProgressBands = PLAN_BANDS  # the target's, else the plan's
-    path: Path = "straight"  # plan.models.path_of: the path and the basis of the rates
-
-    @property
-    def final(self) -> bool:
-        return self.year >= self.target.target_year
 
 
 class Rule(Protocol):
@@ -407,4 +393,6 @@ RULES: Mapping[Kind, Rule] = {
     "yearly_rate": KeptRule(),
     "milestone": MilestoneRule(),
     "trend": TrendRule(),
+    "average_growth": AverageGrowthRule(),
+    "cumulative": CumulativeRule(),
 }

@@ -163,7 +163,13 @@ def build_lookup(registry: Registry) -> Lookup:
     )
     levels: dict[str, list[Target]] = {}  # targets on the indicator's level (not its change)
     for target in registry.targets:
-        if target.kind not in ("change", "increment", "yearly_rate"):
+        if target.kind not in (
+            "change",
+            "increment",
+            "yearly_rate",
+            "average_growth",
+            "cumulative",
+        ):
             levels.setdefault(target.indicator, []).append(target)
     for indicator in registry.indicators:
         low = indicator.bounds.min if indicator.bounds else None

@@ -37,7 +37,17 @@ __all__ = [
 ]
 
 Direction = Literal["higher", "lower"]
-Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone", "trend"]
+Kind = Literal[
+    "level",
+    "change",
+    "increment",
+    "kept",
+    "yearly_rate",
+    "milestone",
+    "trend",
+    "average_growth",
+    "cumulative",
+]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
 # the path from the baseline value to the figure an earlier year is judged against, and
 # the basis of the rates and the projection (docs/rules.md, section 4)
@@ -53,6 +63,8 @@ KINDS: tuple[str, ...] = (
     "yearly_rate",
     "milestone",
     "trend",
+    "average_growth",
+    "cumulative",
 )
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -268,6 +280,9 @@ class Target:
     # stated for every district (每个区…): judged on the districts' rows when there are
     every_district: bool = False
     path: Path | None = None  # overrides the indicator's (path_of)
+    # average_growth: an indicator of the yearly growth rates (%) of `indicator`, read
+    # when the data has no levels for the baseline year or the year checked
+    growth_indicator: str | None = None
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -280,8 +295,16 @@ class Target:
         _check_range("baseline_year", self.baseline_year, 1900, 2100)
         _check_range("target_year", self.target_year, 1900, 2100)
         self._check_comparator_fields()
-        if (self.kind == "change") != (self.change is not None):
+        if self.kind == "change" and self.change is None:
+            raise FieldError("change", "kind 'change' needs 'change': decrease or increase")
+        if self.kind != "change" and self.change is not None:
             raise FieldError("change", "'change' (decrease|increase) goes with kind 'change' only")
+        if self.growth_indicator is not None:
+            _check_id("growth_indicator", self.growth_indicator)
+            if self.kind != "average_growth":
+                raise FieldError(
+                    "growth_indicator", "'growth_indicator' goes with kind 'average_growth' only"
+                )
         if self.baseline_year >= self.target_year:
             raise FieldError(
                 "baseline_year",
