@@ -253,6 +253,7 @@ def _result(
         outlook=outlook,
         path=path,
         other_path_status=other_path_status,
+        nature=target.nature,
     )
 
 

@@ -127,6 +127,7 @@ class Result:
     # 4), and the status the other path gives where it differs
     path: str | None = None
     other_path_status: Status | None = None
+    nature: str | None = None  # binding (约束性) / expected (预期性), as the plan marks it
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -147,6 +148,7 @@ class Result:
         return {
             "target": self.target,
             "indicator": self.indicator,
+            "nature": self.nature,
             "status": self.status,
             "actual": number(self.actual),
             "actual_year": self.actual_year,
@@ -293,6 +295,18 @@ class Report:
             agency_filter=name_zh,
         )
 
+    def summary_by_nature(self) -> dict[str, dict[Status, int]]:
+        """{nature: {status: n}} for binding (约束性) and expected (预期性) targets, apart:
+        an evaluation reports the binding targets on their own."""
+        return {
+            nature: count_statuses(r for r in self.results if r.nature == nature)
+            for nature in ("binding", "expected")
+        }
+
+    def for_nature(self, nature: str) -> Report:
+        """The report restricted to the binding (or the expected) targets."""
+        return replace(self, results=tuple(r for r in self.results if r.nature == nature))
+
     def only(self, statuses: frozenset[Status]) -> Report:
         """The report showing only results of `statuses` (the counts before kept aside)."""
         return replace(
@@ -341,4 +355,5 @@ class Report:
                 {"agency": group.key, "counts": dict(group.counts)} for group in self.by_agency()
             ],
             "summary": dict(self.summary),
+            "summary_by_nature": self.summary_by_nature(),
         }

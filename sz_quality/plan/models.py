@@ -29,6 +29,8 @@ __all__ = [
     "Kind",
     "Measure",
     "MeasureTable",
+    "NATURES",
+    "Nature",
     "Path",
     "Plan",
     "ProgressBands",
@@ -52,6 +54,9 @@ Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
 # the path from the baseline value to the figure an earlier year is judged against, and
 # the basis of the rates and the projection (docs/rules.md, section 4)
 Path = Literal["compound", "straight"]
+# 约束性 (binding: the government commits to it) or 预期性 (expected: a guide)
+Nature = Literal["binding", "expected"]
+NATURES: tuple[str, ...] = ("binding", "expected")
 # units of shares and ratios: their default path is straight, every other unit's compound
 STRAIGHT_UNITS = frozenset({"%", "‰", "‱", "1", "个百分点"})
 COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "about")
@@ -283,6 +288,7 @@ class Target:
     # average_growth: an indicator of the yearly growth rates (%) of `indicator`, read
     # when the data has no levels for the baseline year or the year checked
     growth_indicator: str | None = None
+    nature: Nature | None = None  # 约束性 binding / 预期性 expected, as the plan marks it
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
