@@ -35,6 +35,7 @@ __all__ = [
     "Plan",
     "ProgressBands",
     "Target",
+    "Unit",
     "path_of",
 ]
 
@@ -216,6 +217,22 @@ class Agency:
         _check_id("id", self.id)
         _check_text("name_zh", self.name_zh)
         _check_text("name_en", self.name_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit the registry defines (亩, 标准箱, …) in units szq knows, with its names."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    name: str  # as targets, indicators and data files write it
+    definition: str  # a factor and a known unit: "666.67 平方米", "50000 箱"
+    name_zh: str
+    name_en: str
+
+    def __post_init__(self) -> None:
+        for name in ("name", "definition", "name_zh", "name_en"):
+            _check_text(name, getattr(self, name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,8 +65,9 @@ def format_number(value: float | None) -> str:
 
 
 def unit_suffix(unit: str) -> str:
-    """A unit after a figure: '%' sticks to it (99.5%), any other is spaced (1.5 万亿元)."""
-    if not unit:
+    """A unit after a figure: '%' sticks to it (99.5%), any other is spaced (1.5 万亿元);
+    a dimensionless ratio ("1") has none (2.71)."""
+    if not unit or unit == "1":
         return ""
     return unit if unit == "%" else f" {unit}"
 
