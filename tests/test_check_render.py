@@ -179,6 +179,7 @@ def test_json_contract(report: Report) -> None:
         "gap",
         "gap_pct",
         "progress",
+        "nominal",
         "path",
         "other_path_status",
         "trend",

@@ -124,7 +124,15 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         outlook=_outlook(readings, rule, case, measured, status, actual),
         path=measured.path or (case.path if target.kind in _PATH_KINDS else None),
         other_path_status=measured.other_path_status,
+        nominal=_nominal(indicator, measured),
     )
+
+
+def _nominal(indicator: Indicator, measured: Measured) -> bool:
+    """Whether the result's growth is of current-price levels (名义): a growth target's
+    value, or the rates of any target, over an indicator at current prices."""
+    rated = measured.level_unit is not None or measured.history
+    return indicator.prices == "current" and bool(rated) and measured.level_unit != "1"
 
 
 # the statuses of a trend target judged on its direction (not no_data)
@@ -214,6 +222,7 @@ def _result(
     outlook: Outlook | None = None,
     path: str | None = None,
     other_path_status: Status | None = None,
+    nominal: bool = False,
 ) -> Result:
     if goal is None and target.comparator is not None:
         goal = goal_of(target, None, indicator)
@@ -254,6 +263,7 @@ def _result(
         path=path,
         other_path_status=other_path_status,
         nature=target.nature,
+        nominal=nominal,
     )
 
 

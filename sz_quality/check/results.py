@@ -128,6 +128,8 @@ class Result:
     path: str | None = None
     other_path_status: Status | None = None
     nature: str | None = None  # binding (约束性) / expected (预期性), as the plan marks it
+    # the rates and the value are growth of current-price levels: nominal (名义)
+    nominal: bool = False
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -157,6 +159,7 @@ class Result:
             "gap": number(self.gap),
             "gap_pct": number(self.gap_pct),
             "progress": number(self.progress),
+            "nominal": self.nominal,
             "path": self.path,
             "other_path_status": self.other_path_status,
             "trend": self.trend.to_dict() if self.trend else {"ratio": None, "category": None},

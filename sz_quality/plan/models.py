@@ -100,6 +100,10 @@ def _check_text(field: str, value: str) -> None:
         raise FieldError(field, "must not be empty")
 
 
+# a clause's or a table's number: positive, as any plan numbers them (not one plan's count)
+MAX_NUMBER = 999
+
+
 def _check_range(field: str, value: int | None, low: int, high: int) -> None:
     if value is not None and not low <= value <= high:
         raise FieldError(field, f"must be from {low} to {high}, got {value}")
@@ -261,6 +265,8 @@ class Indicator:
     formula: str | None = None
     note: str | None = None
     path: Path | None = None  # the default: path_of()
+    # a money amount's price basis: a rate from current-price levels is nominal (名义)
+    prices: Literal["current", "constant"] | None = None
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -313,8 +319,8 @@ class Target:
         for name in ("name_zh", "name_en", "unit", "quote"):
             _check_text(name, getattr(self, name))
         _check_range("chapter", self.chapter, 1, 99)  # and listed under `chapters:`
-        _check_range("clause", self.clause, 1, 30)
-        _check_range("table", self.table, 1, 17)
+        _check_range("clause", self.clause, 1, MAX_NUMBER)
+        _check_range("table", self.table, 1, MAX_NUMBER)
         _check_range("baseline_year", self.baseline_year, 1900, 2100)
         _check_range("target_year", self.target_year, 1900, 2100)
         self._check_comparator_fields()
@@ -395,7 +401,7 @@ def path_of(target: Target, indicator: Indicator) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class MeasureTable:
-    """One of the 17 tables of specific measures (具体措施)."""
+    """A table of specific measures (具体措施; the Shenzhen plan has 17)."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
@@ -406,8 +412,8 @@ class MeasureTable:
     note: str | None = None
 
     def __post_init__(self) -> None:
-        _check_range("table", self.table, 1, 17)
-        _check_range("clause", self.clause, 1, 30)
+        _check_range("table", self.table, 1, MAX_NUMBER)
+        _check_range("clause", self.clause, 1, MAX_NUMBER)
         _check_text("title_zh", self.title_zh)
         _check_text("title_en", self.title_en)
 
@@ -429,7 +435,7 @@ class Measure:
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
-        _check_range("table", self.table, 1, 17)
+        _check_range("table", self.table, 1, MAX_NUMBER)
         for name in ("agency", "text_zh", "text_en"):
             _check_text(name, getattr(self, name))
         missing = sorted(set(self.targets_stated) - set(self.targets))
