@@ -52,6 +52,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kind.yearly_rate": ("每年比例", "yearly rate"),
     "kind.milestone": ("节点", "milestone"),
     "kind.trend": ("趋势向好", "trend in its direction"),
+    "kind.average_growth": ("年均增长", "average growth a year"),
+    "kind.cumulative": ("累计", "cumulative total"),
     "change.decrease": ("下降", "decrease"),
     "change.increase": ("增长", "increase"),
     # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
@@ -59,6 +61,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "prefix.increment": ("新增", "new"),
     "prefix.kept": ("每年", "every year"),
     "prefix.yearly_rate": ("每年", "each year"),
+    "prefix.average_growth": ("年均增长", "average growth"),
+    "prefix.cumulative": ("累计", "total"),
     # --- a target checked: statuses, trend, the columns of its row ---------------------
     "status.met": ("已达到", "met"),
     "status.not_met": ("未达到", "not met"),
