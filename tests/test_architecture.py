@@ -1,9 +1,10 @@
 """The package's layout is its architecture: imports run one way, modules stay small.
 
 Layers, from the edge inwards: cli -> render -> report -> check -> read -> plan, with the
-foundation modules (paths, atomic) below them all. A module may import its own layer and the
-layers inside it, never one further out. A module over 500 lines (a class over 300) must say
-why in its opening docstring, with the words "longer than" naming its length's reason.
+foundation modules (paths, atomic, words: the catalogue of words) below them all. A module
+may import its own layer and the layers inside it, never one further out. A module over 500
+lines (a class over 300) must say why in its opening docstring, with the words "longer than"
+naming its length's reason.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _layer(module: str) -> str:
     if module == "sz_quality.__main__":
         return "cli"  # `python -m sz_quality` is the command line
     if len(parts) < 2 or parts[1] not in LAYERS:
-        return "foundation"  # sz_quality, sz_quality.paths, sz_quality.atomic, __main__
+        return "foundation"  # sz_quality, sz_quality.paths, .atomic, .words
     return parts[1]
 
 
@@ -147,3 +148,92 @@ def test_the_readme_python_examples_import_what_exists() -> None:
                     assert getattr(module, alias.name, None) is not None, (node.module, alias.name)
                     checked += 1
     assert checked >= 5
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The package's modules a module imports when it runs (at module level or in a
+    function), leaving out `if TYPE_CHECKING:` blocks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            node.body = []
+    names: set[str] = set()
+    here = _module_name(path).split(".")
+    package = here if path.name == "__init__.py" else here[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = ".".join(package[: len(package) - node.level + 1])
+            target = f"{base}.{node.module}" if node.module else base
+            names.update(
+                [target] if node.module else [f"{target}.{alias.name}" for alias in node.names]
+            )
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sz_quality"):
+            names.add(node.module or "")
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("sz_quality"))
+    return {_known_module(name) for name in names} - {_module_name(path)}
+
+
+MODULES = {_module_name(path): path for path in SOURCES}
+
+
+def _known_module(name: str) -> str:
+    """The module a name imported from a package is (sz_quality.plan.units), or the
+    module that holds it (sz_quality.__version__ -> sz_quality)."""
+    while name not in MODULES and "." in name:
+        name = name.rsplit(".", 1)[0]
+    return name
+
+
+def _cycles_inside_layers() -> list[set[str]]:
+    """The groups of modules of one layer that import one another in a circle."""
+    edges = {
+        module: {name for name in _runtime_imports(path) if _layer(name) == _layer(module)}
+        for module, path in MODULES.items()
+    }
+    # Tarjan's strongly connected components
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in sorted(edges[module]):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.add(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                groups.append(group)
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return groups
+
+
+def test_no_import_cycle_inside_a_layer() -> None:
+    cycles = [sorted(group) for group in _cycles_inside_layers()]
+    assert not cycles, f"modules of one layer import one another in a circle: {cycles}"
+
+
+def test_no_two_layers_have_a_module_of_the_same_name() -> None:
+    layers_of: dict[str, set[str]] = {}
+    for path in SOURCES:
+        if path.name != "__init__.py":
+            layers_of.setdefault(path.name, set()).add(_layer(_module_name(path)))
+    shared = {name: sorted(layers) for name, layers in layers_of.items() if len(layers) > 1}
+    assert not shared, f"modules of the same name in several layers: {shared}"

@@ -80,7 +80,7 @@ def library_report(files: list[Path], year: int | None = None, lang: str = "en")
     from sz_quality.check.evaluate import evaluate
     from sz_quality.plan.lookup import Lookup
     from sz_quality.plan.registry import load_registry
-    from sz_quality.render.words import reason_words
+    from sz_quality.render.verdict_words import reason_words
 
     read_files = importlib.import_module("sz_quality.read.reader").read_files
 
@@ -252,7 +252,7 @@ def test_the_cli_is_the_library_call_on_the_examples(
 ) -> None:
     """`szq check` renders what `sz_quality.check_files` returns for the same options."""
     import sz_quality
-    from sz_quality.render.words import reason_words
+    from sz_quality.render.verdict_words import reason_words
 
     files = [str(EXAMPLES / name) for name in names]
     lang = str(options.get("lang", "en"))

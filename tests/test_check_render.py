@@ -16,10 +16,12 @@ import pytest
 from sz_quality.check.evaluate import evaluate
 from sz_quality.check.results import STATUSES, Report
 from sz_quality.plan.registry import Registry, load_registry
-from sz_quality.read.observations import Diagnostic, InputSummary, Observation, ReadResult
+from sz_quality.read.codes import make
+from sz_quality.read.messages import did_you_mean, template
+from sz_quality.read.observations import InputSummary, Observation, ReadResult
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for
 from sz_quality.render.check_csv import safe_text
-from sz_quality.render.words import reason_words
+from sz_quality.render.verdict_words import reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GOLDEN = Path(__file__).parent / "golden" / "check"
@@ -53,15 +55,14 @@ def data_2013() -> ReadResult:
         for line, (series, year, value) in enumerate(rows, start=2)
     )
     district = Observation("gdp", 2013, 3000.0, "福田区", "data.csv", len(rows) + 2)
-    diagnostic = Diagnostic(
+    diagnostic = make(
         "unknown-indicator",
-        "error",
         "data.csv",
         len(rows) + 3,
         1,
         "indicator",
-        "unknown indicator 'gpd'",
-        "did you mean 'gdp'?",
+        template("unknown-indicator", name="gpd"),
+        did_you_mean("gdp"),
     )
     return ReadResult(
         observations=(*observations, district),
@@ -77,7 +78,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="module")
 def report(registry: Registry) -> Report:
-    return evaluate(registry, data_2013(), lang="en")
+    return evaluate(registry, data_2013())
 
 
 # --- counting lives in Report ----------------------------------------------------------
@@ -216,8 +217,11 @@ def test_has_errors_comes_from_the_diagnostics(report: Report) -> None:
 def test_every_output_format_has_a_renderer(report: Report) -> None:
     # as pip-audit's test_to_format_is_exhaustive
     for output_format in OutputFormat:
-        text = renderer_for(output_format)(report, RenderOptions())
-        assert isinstance(text, str) and text.endswith("\n")
+        rendered = renderer_for(output_format)(report, RenderOptions())
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str) and rendered.endswith("\n")
 
 
 GOLDEN_CASES = [
@@ -234,14 +238,14 @@ GOLDEN_CASES = [
 def test_golden(
     registry: Registry, name: str, output_format: OutputFormat, options: RenderOptions
 ) -> None:
-    report = evaluate(registry, data_2013(), lang=options.lang)
+    report = evaluate(registry, data_2013())
     text = renderer_for(output_format)(report, options)
     path = GOLDEN / name
     if os.environ.get("SZQ_REGEN_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
     assert text.encode("utf-8") == path.read_bytes()
-    again = renderer_for(output_format)(evaluate(registry, data_2013(), lang=options.lang), options)
+    again = renderer_for(output_format)(evaluate(registry, data_2013()), options)
     assert again == text  # same input, byte-identical output
 
 
@@ -262,7 +266,7 @@ def test_formula_like_text_is_quoted(start: str) -> None:
 
 
 def test_csv_keeps_numbers_numeric_and_text_safe(registry: Registry) -> None:
-    report = evaluate(registry, data_2013(), lang="en")
+    report = evaluate(registry, data_2013())
     text = renderer_for(OutputFormat.csv)(report, RenderOptions())
     assert not text.startswith("\ufeff")  # UTF-8 without a byte-order mark
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -294,3 +298,17 @@ def test_calc_csv_and_json_render_the_derived_series() -> None:
     loaded = json.loads(calc_json(data_2013(), derived))
     assert list(loaded) == ["inputs", "diagnostics", "series"]
     assert loaded["series"] == [derived[0].to_dict()]
+
+
+def test_every_calc_format_has_a_renderer() -> None:
+    # as pip-audit's test_to_format_is_exhaustive; the CLI's --format is this enum
+    from sz_quality.check.derive import DerivedValue
+    from sz_quality.render.calc import CalcFormat, renderer_for
+
+    derived = [DerivedValue("share", "", 2015, 0.3, "%", "a / b")]
+    for output_format in CalcFormat:
+        rendered = renderer_for(output_format)(data_2013(), derived, "en")
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str) and "share" in rendered

@@ -12,7 +12,7 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import load_registry
 from sz_quality.read.reader import read_files
-from sz_quality.render.words import reason_words
+from sz_quality.render.verdict_words import reason_words
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "data-2013.csv"
 runner = CliRunner()

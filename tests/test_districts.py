@@ -17,7 +17,7 @@ from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry, load_registry
 from sz_quality.read.observations import Observation
 from sz_quality.read.reader import read_files
-from sz_quality.render.words import reason_text, reason_words
+from sz_quality.render.verdict_words import reason_text, reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 runner = CliRunner()

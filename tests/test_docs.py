@@ -14,7 +14,7 @@ from sz_quality.cli import app
 from sz_quality.cli.reference import reference, with_codes_table
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
-from sz_quality.read.diagnostics import CODES, markdown_table
+from sz_quality.read.codes import CODES, markdown_table
 from sz_quality.read.reader import read_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +86,7 @@ def test_the_docs_code_table_equals_codes() -> None:
     rows = _docs_code_table()
     assert set(rows) == set(CODES)
     for code in CODES.values():
-        assert rows[code.code] == (code.severity, code.meaning_en), code.code
+        assert rows[code.code] == (code.severity, code.meaning("en")), code.code
     assert markdown_table() in DIAGNOSTICS
     assert with_codes_table(DIAGNOSTICS) == DIAGNOSTICS
 

@@ -24,7 +24,7 @@ from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
 from sz_quality.read.reader import read_files
 from sz_quality.render.markdown import escape as markdown_escape
-from sz_quality.render.words import reason_words
+from sz_quality.render.verdict_words import reason_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "data-2015.csv"

@@ -77,7 +77,7 @@ def test_the_example_agrees_with_itself_mid_term(registry: Registry) -> None:
     report = evaluate(registry, read_files([EXAMPLE / "data-2023.csv"], lookup), 2023)
     for result in report.results:
         found = result.outlook
-        if result.kind in ("kept", "yearly_rate", "trend") or found is None:
+        if result.spec.kind in ("kept", "yearly_rate", "trend") or found is None:
             continue
         if found.projected_status is None or result.status not in ("on_track", "off_track"):
             continue

@@ -15,10 +15,11 @@ import typer.main
 from typer.testing import CliRunner
 
 from sz_quality.cli import app
-from sz_quality.cli.help_zh import HELP_ZH, wrap_text
+from sz_quality.cli.help_zh import COMMANDS_ZH, OPTIONS_ZH, OVERRIDES_ZH, help_zh, wrap_text
 from sz_quality.cli.streams import ASCII_FALLBACKS
+from sz_quality.read.row_model import build_row_json_schema
 from sz_quality.read.row_schema import row_json_schema
-from sz_quality.read.schema import build_row_json_schema
+from sz_quality.render.grid import text_width
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = [
@@ -70,10 +71,24 @@ def _declared() -> set[tuple[str, str]]:
 def test_every_help_text_has_its_chinese_and_none_is_stale() -> None:
     declared = _declared()
     assert {name for name, _ in declared} == {"", *COMMANDS}
-    assert declared - set(HELP_ZH) == set()  # nothing left in English
-    assert set(HELP_ZH) - declared == set()  # nothing translated that is gone
-    for text in HELP_ZH.values():
+    missing = {(name, parameter) for name, parameter in declared if not help_zh(name, parameter)}
+    assert missing == set()  # nothing left in English
+    assert set(COMMANDS_ZH) == {name for name, _ in declared}  # nothing translated that is gone
+    assert set(OVERRIDES_ZH) <= declared
+    shared = {parameter for name, parameter in declared if (name, parameter) not in OVERRIDES_ZH}
+    assert set(OPTIONS_ZH) == shared - {""}  # every shared text is used somewhere
+    for (name, parameter), text in OVERRIDES_ZH.items():
+        assert text != OPTIONS_ZH.get(parameter), (name, parameter)  # overrides only differ
+    for text in [*COMMANDS_ZH.values(), *OPTIONS_ZH.values(), *OVERRIDES_ZH.values()]:
         assert re.search("[\u4e00-\u9fff]", text)
+
+
+def test_options_shared_by_commands_are_written_once() -> None:
+    declared = _declared()
+    assert len([name for name, parameter in declared if parameter == "lang"]) == 10
+    assert help_zh("calc", "lang") == help_zh("check", "lang") == OPTIONS_ZH["lang"]
+    assert help_zh("schema", "lang") == OVERRIDES_ZH[("schema", "lang")]
+    assert help_zh("targets", "output") == help_zh("schema", "output") == OPTIONS_ZH["output"]
 
 
 @pytest.mark.parametrize(
@@ -89,9 +104,9 @@ def test_top_help_in_chinese(arguments: list[str], env: dict[str, str]) -> None:
     done = _szq(*arguments, **env)
     assert done.returncode in (0, 2), done.stderr  # click exits 2 for `szq` alone
     text = done.stdout or done.stderr
-    assert text.startswith("用法:szq [OPTIONS] COMMAND [ARGS]...")
-    assert _flat(HELP_ZH[("", "")]) in _flat(text)
-    assert "\n选项:\n" in text and "\n命令:\n" in text
+    assert text.startswith("用法：szq [OPTIONS] COMMAND [ARGS]...")
+    assert _flat(COMMANDS_ZH[""]) in _flat(text)
+    assert "\n选项：\n" in text and "\n命令：\n" in text
     assert "显示此帮助并退出。" in text and "Show this message" not in text
 
 
@@ -99,42 +114,36 @@ def test_top_help_in_chinese(arguments: list[str], env: dict[str, str]) -> None:
 def test_every_command_help_in_chinese(command: str) -> None:
     done = _szq(command, "--help", "--lang", "zh")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"用法:szq {command} ")
+    assert done.stdout.startswith(f"用法：szq {command} ")
     flat = _flat(done.stdout)
-    for (name, parameter), text in HELP_ZH.items():
+    for name, parameter in _declared():
         if name == command:
-            assert _flat(text) in flat, (command, parameter)
+            assert _flat(help_zh(name, parameter) or "?") in flat, (command, parameter)
     assert "Show this message" not in done.stdout and "[default:" not in done.stdout
 
 
 def test_lang_environment_and_override() -> None:
     chinese = _szq("validate", "-h", LANG="zh_CN.UTF-8")
-    assert _flat(HELP_ZH[("validate", "")]) in _flat(chinese.stdout)
+    assert _flat(COMMANDS_ZH["validate"]) in _flat(chinese.stdout)
     english = _szq("validate", "-h", LANG="en_US.UTF-8")
     assert english.stdout.startswith("Usage: szq validate")
     assert "Check data submissions: exit 0 valid" in english.stdout
     assert not re.search("[\u4e00-\u9fff]", english.stdout)
     # --lang wins over the environment, both ways
     assert _szq("check", "-h", "--lang", "en", SZQ_LANG="zh").stdout.startswith("Usage:")
-    assert _szq("check", "-h", "--lang", "zh", LANG="C").stdout.startswith("用法:")
+    assert _szq("check", "-h", "--lang", "zh", LANG="C").stdout.startswith("用法：")
 
 
 def test_chinese_help_lines_fit_the_terminal() -> None:
     done = _szq("check", "-h", "--lang", "zh", COLUMNS="80")
-    widths = [_columns(line) for line in done.stdout.splitlines()]
+    widths = [text_width(line) for line in done.stdout.splitlines()]
     assert max(widths) <= 80, done.stdout
 
 
-def _columns(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
-
-
-def test_wrap_text_by_columns() -> None:
+def test_wrap_text_bytext_width() -> None:
     text = "对照数据检查行动计划的每一项目标,按牵头单位列出差距。" * 3
     lines = wrap_text(text, 30, "  ", "  ").splitlines()
-    assert all(_columns(line) <= 30 for line in lines)
+    assert all(text_width(line) <= 30 for line in lines)
     assert "".join(line.strip() for line in lines) == text
     assert all(not line.strip().startswith(("。", ",", "、")) for line in lines)
 
@@ -186,7 +195,7 @@ def _without_words(prop: dict[str, object]) -> dict[str, object]:
 
 def test_schema_default_keeps_both_languages() -> None:
     schema = json.loads(CliRunner().invoke(app, ["schema"]).stdout)
-    # the shipped copy is what the pydantic model gives (else: python -m sz_quality.read.schema)
+    # the shipped copy is what the pydantic model gives (else: python -m sz_quality.read.row_model)
     assert schema == row_json_schema() == build_row_json_schema()
     assert "年份" in schema["properties"]["year"]["description"]
     assert "The year" in schema["properties"]["year"]["description"]

@@ -15,21 +15,19 @@ markdown_it = pytest.importorskip("markdown_it")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
 from sz_quality.plan.registry import load_registry  # noqa: E402
+from sz_quality.read.codes import make  # noqa: E402
+from sz_quality.read.messages import template  # noqa: E402
 from sz_quality.read.observations import (  # noqa: E402
-    Diagnostic,
     InputSummary,
     Observation,
     ReadResult,
 )
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
-from sz_quality.render.check_common import (  # noqa: E402
-    diagnostic_line,
-    status_label,
-    target_name,
-)
+from sz_quality.render.check_common import diagnostic_line, status_label  # noqa: E402
 from sz_quality.render.format import gap_text, target_text  # noqa: E402
 from sz_quality.render.markdown import code_span, escape  # noqa: E402
-from sz_quality.render.words import reason_text  # noqa: E402
+from sz_quality.render.result_row import target_name  # noqa: E402
+from sz_quality.render.verdict_words import reason_text  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 HOSTILE = "<script>alert('x')</script> | *a* _b_ `c` [d](e) &gt;= \\ # ~f~ $g$ R&D"
@@ -127,18 +125,16 @@ def test_check_markdown_reads_as_the_check(monkeypatch: pytest.MonkeyPatch) -> N
         Observation(series, year, value, "", "d|a`t`a.csv", line)
         for line, (series, year, value) in enumerate(rows, start=2)
     )
-    diagnostic = Diagnostic(
+    diagnostic = make(
         "unknown-indicator",
-        "error",
         "d|a`t`a.csv",
         9,
         1,
         "indicator",
-        f"unknown indicator {HOSTILE!r}",
-        None,
+        template("unknown-indicator", name=HOSTILE),
     )
     data = ReadResult(observations, (diagnostic,), (InputSummary("d|a`t`a.csv", 8, 7, 1),))
-    report = evaluate(registry, data, lang="en")
+    report = evaluate(registry, data)
     markdown = renderer_for(OutputFormat.markdown)(report, RenderOptions(lang="en"))
     blocks = render(markdown)
     assert "script" not in blocks.tags

@@ -61,7 +61,7 @@ def test_errors_have_stable_codes_and_lines() -> None:
         ("status-duplicate", "warning", 6),
     ]
     unknown = status.diagnostics[2]
-    assert unknown.hint == "did you mean 'm_one'?"
+    assert unknown.hint_in("en") == "did you mean 'm_one'?"
     assert unknown.file == "s.csv" and unknown.column == 1 and unknown.field == "measure"
     assert status.statuses["m_one"].status == "in_progress"  # the later row wins
     assert status.has_errors

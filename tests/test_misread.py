@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read import csvfile
+from sz_quality.read import batches
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
 from sz_quality.render.diagnostics_json import to_dict
@@ -261,7 +261,9 @@ def test_the_summary_says_diagnostics_listed_and_rows_rejected(tmp_path: Path) -
         "invalid: 1 file(s), 6 row(s), 5 rejected; diagnostics listed: 3 error(s), 0 warning(s)"
     )
     zh = runner.invoke(app, ["validate", str(path), "--max-diagnostics", "2", "--lang", "zh"])
-    assert zh.stdout.splitlines()[-1] == "无效:1 个文件,6 行,拒绝 5 行;列出诊断 3 个错误、0 个警告"
+    assert (
+        zh.stdout.splitlines()[-1] == "无效：1 个文件，6 行，拒绝 5 行；列出诊断 3 个错误、0 个警告"
+    )
 
 
 def test_large_and_tiny_numbers_print_compactly() -> None:
@@ -428,7 +430,7 @@ def test_a_dirty_batch_keeps_its_clean_rows_on_the_fast_path(
         return original(self, *arguments)
 
     monkeypatch.setattr(row_path.RowChecker, "check_text", counting)
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     lines = []
     for number in range(2000):
         value = "x" if number % 50 == 7 else str(number % 90 + 1)

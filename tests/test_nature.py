@@ -8,7 +8,7 @@ from pathlib import Path
 from sz_quality.check.evaluate import evaluate
 from sz_quality.plan.registry import load_registry
 from sz_quality.read.observations import Observation
-from sz_quality.render.words import reason_words
+from sz_quality.render.verdict_words import reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 

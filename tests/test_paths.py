@@ -15,7 +15,7 @@ from sz_quality.check.results import Result
 from sz_quality.plan.models import Target, path_of
 from sz_quality.plan.registry import Registry, load_registry
 from sz_quality.read.observations import Observation
-from sz_quality.render.words import reason_words
+from sz_quality.render.verdict_words import reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read import csvfile, reader, session, sniff, split
-from sz_quality.read.diagnostics import CODES
+from sz_quality.read import batches, csvfile, reader, session, sniff, split
+from sz_quality.read.codes import CODES
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
 
@@ -123,7 +123,7 @@ def test_duplicate_column(lookup: Lookup, tmp_path: Path) -> None:
 def test_unknown_column_with_hint(lookup: Lookup, tmp_path: Path) -> None:
     result = read(lookup, tmp_path, "indicator,year,value,regoin\ngdp,2015,1,x\n")
     assert found(result) == [("unknown-column", "warning", 1, 4)]
-    assert result.diagnostics[0].hint == "did you mean 'region'?"
+    assert result.diagnostics[0].hint_in("en") == "did you mean 'region'?"
 
 
 def test_ragged_row(lookup: Lookup, tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_unknown_indicator(lookup: Lookup, tmp_path: Path) -> None:
         ("unknown-indicator", "error", 2, 2),
         ("unknown-indicator", "error", 3, 2),
     ]
-    assert result.diagnostics[0].hint == "did you mean 'gdp' (Gross domestic product)?"
+    assert result.diagnostics[0].hint_in("en") == "did you mean 'gdp' (Gross domestic product)?"
 
 
 def test_bad_year(lookup: Lookup, tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ def test_unknown_unit(lookup: Lookup, tmp_path: Path) -> None:
 def test_unit_mismatch(lookup: Lookup, tmp_path: Path) -> None:
     result = read(lookup, tmp_path, HEADER + "hightech_share,2015,1,亿元,\nexports,2015,1,亿元,\n")
     assert found(result) == [("unit-mismatch", "error", 2, 4), ("unit-mismatch", "error", 3, 4)]
-    assert "exchange rate" in result.diagnostics[1].message
+    assert "exchange rate" in result.diagnostics[1].message_in("en")
 
 
 def test_out_of_range(lookup: Lookup, tmp_path: Path) -> None:
@@ -239,7 +239,7 @@ def test_missing_indicator(lookup: Lookup, tmp_path: Path) -> None:
     result = check(validate_files([path], lookup, expect_agency="drc", year=2015))
     assert found(result) == [("missing-indicator", "error", None, None)] * 2
     assert [dict(d.params)["year"] for d in result.diagnostics] == [2015, 2010]
-    assert "energy_intensity" in result.diagnostics[0].message
+    assert "energy_intensity" in result.diagnostics[0].message_in("en")
     assert result.diagnostics[0].file == str(path)
 
 
@@ -282,7 +282,7 @@ def test_too_many(lookup: Lookup, tmp_path: Path) -> None:
     data = "indicator,year,value\n" + "nope,2015,1\n" * 5
     result = read(lookup, tmp_path, data, max_per_code=2)
     assert [d.code for d in result.diagnostics] == ["unknown-indicator"] * 2 + ["too-many"]
-    assert "3 more" in result.diagnostics[-1].message
+    assert "3 more" in result.diagnostics[-1].message_in("en")
     assert result.diagnostics[-1].severity == "error"
 
 
@@ -302,6 +302,8 @@ def test_every_code_is_documented() -> None:
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
         "too-many",
         "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
+        "hidden-sheet",  # a hidden sheet chosen with --sheet (sz_quality.read.xlsx)
+        "cover-sheet",  # the first visible sheet is a cover page (sz_quality.read.xlsx)
         # --measures-status (sz_quality.read.measures_status)
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",
@@ -309,7 +311,7 @@ def test_every_code_is_documented() -> None:
     }  # fmt: skip
     assert set(CODES) == emitted
     for code in CODES.values():
-        assert code.meaning_en and code.meaning_zh
+        assert code.meaning("en") and code.meaning("zh")
     readme = Path(__file__).resolve().parents[1] / "docs" / "diagnostics.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")
@@ -442,7 +444,7 @@ def test_line_numbers_with_multiline_cells(lookup: Lookup, tmp_path: Path) -> No
 def test_batches_never_cut_a_quoted_cell(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 64)
+    monkeypatch.setattr(batches, "_CHUNK", 64)
     note = '"' + "line\n" * 40 + '"'
     data = "indicator,year,value,note\n" + f"gdp,2015,1,{note}\n" + "gdp,x,1,\n"
     result = read(lookup, tmp_path, data)
@@ -485,14 +487,17 @@ def test_xlsx_sheet_choice_and_wide(lookup: Lookup, tmp_path: Path) -> None:
     wide = [["indicator", 2010, "2011年"], ["gdp", 9581.5, 11505.5]]
     path = _workbook(tmp_path / "book.xlsx", {"Notes": [["nothing"]], "Wide": wide})
     first = check(read_files([path], lookup))
-    assert [d.code for d in first.diagnostics][0] in {"missing-column", "unknown-column"}
+    # the first sheet holds no table and Wide does: named, with --sheet suggested
+    assert [(d.code, d.hint_in("en")) for d in first.diagnostics] == [
+        ("cover-sheet", "choose one with --sheet, e.g. --sheet Wide")
+    ]
     by_name = check(read_files([path], lookup, sheet="Wide"))
     by_number = check(read_files([path], lookup, sheet="2"))
     assert found(by_name) == [] and by_name.observations == by_number.observations
     assert len(by_name.observations) == 2
     missing = check(read_files([path], lookup, sheet="Nope"))
     assert found(missing) == [("bad-file", "error", None, None)]
-    assert "Notes, Wide" in (missing.diagnostics[0].hint or "")
+    assert "Notes, Wide" in (missing.diagnostics[0].hint_in("en") or "")
 
 
 def test_xlsx_under_a_csv_name_is_read_as_xlsx(lookup: Lookup, tmp_path: Path) -> None:
@@ -543,7 +548,7 @@ def _comparable(result: ReadResult) -> tuple[Any, ...]:
 def test_fast_path_equals_row_path(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: bool
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 2048)
+    monkeypatch.setattr(batches, "_CHUNK", 2048)
     path = write(tmp_path, _mixed(3000, given))
     fast = check(read_files([path], lookup))
     slow = check(
@@ -591,18 +596,18 @@ def _plain_given(rows: int) -> str:
 def test_both_paths_keep_the_same_cells_as_given(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 2048)
-    batches: list[int | None] = []
+    monkeypatch.setattr(batches, "_CHUNK", 2048)
+    taken: list[int | None] = []
     plain = session.check_plain_batch
 
     def spy(*arguments: Any) -> int | None:
-        batches.append(plain(*arguments))
-        return batches[-1]
+        taken.append(plain(*arguments))
+        return taken[-1]
 
     monkeypatch.setattr(session, "check_plain_batch", spy)
     path = write(tmp_path, _plain_given(1200))
     fast = check(read_files([path], lookup))
-    assert any(batches) and None in batches  # both paths took batches
+    assert any(taken) and None in taken  # both paths took batches
     slow = check(
         reader._read(
             [path],
@@ -665,7 +670,7 @@ def test_fast_path_equals_row_path_on_any_rows(
 ) -> None:
     """Whatever the cells, both read paths accept the same rows and say the same things."""
     rows = sorted(rows, key=lambda row: row[0] in ("nope", "gpd", ""))  # clean rows first
-    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    monkeypatch.setattr(batches, "_CHUNK", chunk)
     text = HEADER + "".join(
         ",".join((*row[:-1], f"{row[-1]}{index}" if row[-1] else "")) + "\n"
         for index, row in enumerate(rows)
@@ -684,7 +689,7 @@ def test_fast_path_equals_row_path_on_any_rows(
 def test_two_processes_equal_one(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap: int
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     splits: list[object] = []
     plan = split.plan_split
@@ -717,7 +722,7 @@ def test_a_region_filter_read_in_two_processes_equals_one(
 ) -> None:
     """`szq check` keeps observations of the city total only, and may then split a file:
     duplicates, revisions and sources come out as from one process and no filter."""
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     splits: list[object] = []
     plan = split.plan_split
@@ -812,7 +817,7 @@ def test_encoding_detection_rules() -> None:
 def test_progress_reports_bytes(
     lookup: Lookup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csvfile, "_CHUNK", 1024)
+    monkeypatch.setattr(batches, "_CHUNK", 1024)
     path = write(tmp_path, HEADER + "gdp,2015,1,,x\n" * 2000)
     calls: list[tuple[str, int, int]] = []
     validate_files([path], lookup, progress=lambda *call: calls.append(call), jobs=1)
@@ -826,7 +831,7 @@ def test_a_failed_child_is_replaced(
 ) -> None:
     import os
 
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
     one = check(validate_files([path], lookup, jobs=1))
@@ -871,11 +876,11 @@ def test_a_failed_first_half_reaps_the_child(
 
     from sz_quality.read.session import Session
 
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     body = _mixed(6000)
     if failure == "long-line":
-        monkeypatch.setattr(csvfile, "_LONG_LINE", 20_000)
+        monkeypatch.setattr(batches, "_LONG_LINE", 20_000)
         cut = body.index("\n", len(body) // 4)
         body = body[:cut] + "\n" + "x" * 30_000 + body[cut:]
     else:
@@ -918,7 +923,7 @@ def test_every_region_keeps_those_series_in_every_region(
     """`szq check` keeps the city total, and every district's rows of the series a target
     stated for every district needs: the same on the fast path, the row path and in two
     processes."""
-    monkeypatch.setattr(csvfile, "_CHUNK", 4096)
+    monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
     options: dict[str, Any] = {"regions": {"r3"}, "every_region": {"population"}}

@@ -9,7 +9,7 @@ import pytest
 
 from sz_quality.check.reasons import REASON_CODES, Reason, ReasonCode
 from sz_quality.plan.lang import Lang
-from sz_quality.render.words import reason_text
+from sz_quality.render.verdict_words import reason_text
 
 README = Path(__file__).parent.parent / "docs" / "checking.md"
 

@@ -214,3 +214,15 @@ def test_cache_is_used_and_equals_a_fresh_load(
     assert second.unit_factors == first.unit_factors
     monkeypatch.setenv("SZQ_CACHE_DIR", "off")
     assert load_registry(path).targets == first.targets
+
+
+def test_one_wording_for_a_name_not_found() -> None:
+    from sz_quality.plan.names import unknown
+
+    assert unknown("agency", "dcr", ["drc", "stic"]) == "unknown agency 'dcr' (did you mean 'drc'?)"
+    assert unknown("agency", "zzz", ["drc"]) == "unknown agency 'zzz'"
+    assert unknown("target", "zzz", [], otherwise="; x") == "unknown target 'zzz'; x"
+    assert (
+        unknown("agency", "发改", hint="drc", hint_name="市发展改革委")
+        == "unknown agency '发改' (did you mean 'drc', 市发展改革委?)"
+    )

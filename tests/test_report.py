@@ -14,9 +14,10 @@ pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
+from sz_quality.read.codes import make  # noqa: E402
 from sz_quality.read.measures_status import parse_measures_status  # noqa: E402
+from sz_quality.read.messages import template  # noqa: E402
 from sz_quality.read.observations import (  # noqa: E402
-    Diagnostic,
     InputSummary,
     Observation,
     ReadResult,
@@ -26,7 +27,7 @@ from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report_html import render_html  # noqa: E402
 from sz_quality.render.report_json import report_json  # noqa: E402
 from sz_quality.render.report_writer import format_for, write_charts, write_report  # noqa: E402
-from sz_quality.render.words import reason_words  # noqa: E402
+from sz_quality.render.verdict_words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
@@ -51,15 +52,15 @@ def make_data() -> ReadResult:
         Observation(series, year, value, file="data.csv", line=index + 2, source=source)
         for index, (series, year, value) in enumerate(rows)
     )
-    diagnostic = Diagnostic(
+    diagnostic = make(
         "unknown-indicator",
-        "warning",
         "data.csv",
         12,
         1,
         "indicator",
-        f"unknown indicator {XSS!r}",
-        "szq targets lists them",
+        template("unknown-indicator", name=XSS),
+        template("ambiguous-indicator.hint"),
+        severity="warning",
     )
     revision = Revision("gdp", "", 2013, 14500.0, 14500.23, "data.csv", 9, "data.csv", 10)
     return ReadResult(
@@ -267,3 +268,29 @@ def test_golden_json(
     assert text == golden.read_text(encoding="utf-8"), (
         "the report's JSON changed; if on purpose, rerun with SZQ_UPDATE_GOLDEN=1"
     )
+
+
+def test_every_output_takes_its_status_colours_from_one_table(
+    registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
+) -> None:
+    """The terminal's styles, the workbook's fills, the charts' and the HTML badges'
+    colours were four tables; now each reads report/colours.py."""
+    from sz_quality.render.check_table import STATUS_STYLES
+    from sz_quality.render.check_xlsx import status_fills
+    from sz_quality.report.charts import STATUS_COLOURS
+    from sz_quality.report.colours import MEASURE_BADGES, STATUS_PALETTE
+
+    annual = build_report(
+        report, registry, measures=measure_registry, measures_status=status, data=data, lang="en"
+    )
+    html = render_html(annual)
+    fills = status_fills()
+    for name, colour in STATUS_PALETTE.items():
+        assert f".s-{name} {{ background: {colour.badge}; }}" in html
+        assert STATUS_STYLES[name] == colour.terminal
+        assert STATUS_COLOURS[name] == colour.chart
+        assert (fills[name]["bg_color"], fills[name]["font_color"]) == (colour.fill, colour.font)
+    for name, badge in MEASURE_BADGES.items():
+        assert f".m-{name} {{ background: {badge}; }}" in html
+    # the HTML's <style> names no other colour for a status than the table's
+    assert html.count(".s-") >= len(STATUS_PALETTE)

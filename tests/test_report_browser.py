@@ -50,7 +50,7 @@ def test_report_renders_in_chromium(
     from test_report import make_data
 
     data = make_data()
-    report = evaluate(registry, data, 2013, lang=lang)  # type: ignore[arg-type]
+    report = evaluate(registry, data, 2013)
     page = tmp_path / "report.html"
     write_report(page, report, registry, measures=measure_registry, data=data, lang=lang)  # type: ignore[arg-type]
     done = subprocess.run(

@@ -49,7 +49,7 @@ def test_cli_json_equals_the_library(tmp_path: Path, registry: Any, measure_regi
     assert result.exit_code in (0, 1), result.output
     data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
     annual = build_report(
-        evaluate(registry, data, 2015, lang="en"),
+        evaluate(registry, data, 2015),
         registry,
         measures=measure_registry,
         data=data,

@@ -29,7 +29,7 @@ from sz_quality.plan.measures import load_measures
 from sz_quality.plan.registry import load_registry
 from sz_quality.read.reader import read_files
 from sz_quality.render.report_writer import write_report
-from sz_quality.render.words import status_word, word
+from sz_quality.render.verdict_words import status_word, word
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("matplotlib")
@@ -131,7 +131,7 @@ def test_each_target_row_shows_the_caveats_of_its_data(written: tuple[Path, obje
             word("evidence.note", "zh", series=each.series, year=each.year, note=each.note)
             for each in result.evidence.noted
         ]
-        shown = [cell for cell in first_cells if cell.startswith(result.name_zh)]
+        shown = [cell for cell in first_cells if cell.startswith(result.name("zh"))]
         assert shown and all(line in cell for cell in shown for line in lines), result.target
 
 
@@ -253,5 +253,5 @@ def test_each_target_row_shows_its_outlook(written: tuple[Path, object]) -> None
     with_outlook = [result for result in results if outlook_text(result, "zh")]
     assert len(with_outlook) > 5
     for result in with_outlook:
-        shown = [cell for cell in first_cells if cell.startswith(result.name_zh)]
+        shown = [cell for cell in first_cells if cell.startswith(result.name("zh"))]
         assert shown and all("→ " + outlook_text(result, "zh") in cell for cell in shown)

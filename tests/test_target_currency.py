@@ -20,7 +20,7 @@ from sz_quality.plan.registry import Registry
 from sz_quality.read import reader
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files
-from sz_quality.render.words import reason_text
+from sz_quality.render.verdict_words import reason_text
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "indicator,year,value,unit\n"
@@ -121,7 +121,7 @@ def test_usd_alone_gets_a_hint_to_write_per_person(lookup: Lookup, tmp_path: Pat
     (diagnostic,) = read_both(lookup, path).diagnostics
     assert diagnostic.code == "unit-mismatch"
     assert diagnostic.hint_in("en") == "'gdp_per_capita' is per person: write '美元/人'"
-    assert diagnostic.hint_in("zh") == "'gdp_per_capita' 是人均指标:请写 '美元/人'"
+    assert diagnostic.hint_in("zh") == "'gdp_per_capita' 是人均指标：请写 '美元/人'"
 
 
 def test_another_currency_without_a_target_in_it_is_still_refused(

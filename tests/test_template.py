@@ -131,7 +131,9 @@ def test_all_agencies_one_sheet_each(tmp_path: Path) -> None:
     written = runner.invoke(app, ["template", "--all", "--year", str(YEAR), "-o", str(folder)])
     assert written.exit_code == 0, written.output
     ids = [agency.id for agency in lookup.agencies if requirements(lookup, agency, YEAR)]
-    assert sorted(path.name for path in folder.iterdir()) == sorted(f"{i}-{YEAR}.csv" for i in ids)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [*(f"{i}-{YEAR}.csv" for i in ids), "szq-forms.txt"]  # the manifest of szq's forms
+    )
 
 
 def test_usage_errors() -> None:

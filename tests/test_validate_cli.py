@@ -96,8 +96,8 @@ def test_json_equals_the_library(tmp_path: Path) -> None:
                 "line": d.line,
                 "column": d.column,
                 "field": d.field,
-                "message": d.message,
-                "hint": d.hint,
+                "message": d.message_in("zh"),
+                "hint": d.hint_in("zh"),
                 **d.structured(),
             }
             for d in library.diagnostics
@@ -131,12 +131,15 @@ def test_github_annotations(tmp_path: Path) -> None:
 
 
 def test_github_escapes() -> None:
-    from sz_quality.read.observations import Diagnostic
+    from sz_quality.read.codes import make
+    from sz_quality.read.messages import template
     from sz_quality.render.diagnostics_github import annotation
 
-    diagnostic = Diagnostic("bad-number", "error", "a,b:c.csv", 2, 3, "value", "50% of\nx", None)
+    text = template("bad-csv", error="50% of\nx")
+    diagnostic = make("bad-csv", "a,b:c.csv", 2, 3, "value", text)
     assert annotation(diagnostic) == (
-        "::error file=a%2Cb%3Ac.csv,line=2,col=3,title=bad-number::50%25 of%0Ax"
+        "::error file=a%2Cb%3Ac.csv,line=2,col=3,title=bad-csv::"
+        "cannot parse the CSV here: 50%25 of%0Ax"
     )
 
 

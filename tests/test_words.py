@@ -19,7 +19,7 @@ from sz_quality.read.reader import read_files  # noqa: E402
 from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
 from sz_quality.render.report_html import render_html  # noqa: E402
 from sz_quality.render.report_markdown import render_markdown  # noqa: E402
-from sz_quality.render.words import status_word, trend_word, word  # noqa: E402
+from sz_quality.render.verdict_words import status_word, trend_word, word  # noqa: E402
 from sz_quality.report.build import build_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +59,7 @@ def _report_rows(report: Report, registry: Any, lang: Any) -> list[list[str]]:
 @pytest.fixture(scope="module", params=[2013, 2015])
 def reports(request: Any, registry: Any) -> dict[str, Report]:
     data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
-    return {lang: evaluate(registry, data, request.param, lang=lang) for lang in ("en", "zh")}
+    return {lang: evaluate(registry, data, request.param) for lang in ("en", "zh")}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -108,3 +108,24 @@ def test_one_word_per_status_and_trend(lang: str) -> None:
     statuses = [status_word(status, lang) for status in STATUSES]
     trends = [trend_word(category, lang) for category in TREND_CATEGORIES]
     assert len(set(statuses)) == len(statuses) and len(set(trends)) == len(trends)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_targets_print_the_same_target_figure_and_mark(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    """`szq check` and `szq targets` once said `change ≥ 20%` and `decrease ≥ 20%` for the
+    same target, `(力争)` and `[力争]` for the same mark: now one text in both."""
+    from sz_quality.render.registry_table import targets_table
+
+    report = reports[lang]
+    by_id = registry.targets_by_id
+    listing = targets_table(registry, list(registry.targets), lang, width=1000)
+    check = renderer_for(OutputFormat.table)(report, RenderOptions(lang=lang, width=1000))
+    energy = next(r for r in report.results if r.spec.kind == "change" and r.spec.change)
+    decrease = word("change." + energy.spec.change, lang)
+    assert f"{decrease} ≥ " in listing and f"{decrease} ≥ " in check
+    mark = f"({word('aspirational', lang)})"
+    assert any(by_id[r.target].aspirational for r in report.results)
+    assert mark in listing and mark in check
+    assert f"[{word('aspirational', lang)}]" not in listing

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.render.check_xlsx import RESULT_COLUMNS
-from sz_quality.render.words import status_word, trend_word, word
+from sz_quality.render.verdict_words import status_word, trend_word, word
 
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("xlsxwriter")

@@ -18,7 +18,7 @@ from typing import Any
 from ..plan.registry import Registry
 from ..plan.resolve import derived_value, formula_inputs, reachable
 from ..read.observations import Observation
-from .results import number
+from .rounding import number
 
 __all__ = ["DerivedValue", "derive_series"]
 

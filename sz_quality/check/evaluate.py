@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Literal
 
-from ..plan.lang import Lang
 from ..plan.models import Indicator, ProgressBands, Target, path_of
 from ..plan.registry import Registry
 from ..read.observations import Diagnostic, InputSummary, Observation, ReadResult
@@ -231,38 +230,22 @@ def _result(
         gap_value = gap(target, actual, goal)
         gap_pct = gap_value / abs(goal) * 100.0 if goal else None
     return Result(
-        target=target.id,
-        indicator=target.indicator,
+        spec=target,
         status=status,
         actual=actual,
         actual_year=year if actual is not None else None,
         target_value=goal,
-        unit=target.unit,
         gap=gap_value,
         gap_pct=gap_pct,
         progress=progress,
         trend=trend_result,
-        lead_agencies=target.leads,
-        lead_agencies_inferred=target.leads_are_inferred,
         reason=reason,
-        name_zh=target.name_zh,
-        name_en=target.name_en,
-        chapter=target.chapter,
-        kind=target.kind,
-        comparator=target.comparator or "",
-        target_min=target.min,
-        target_max=target.max,
-        tolerance=target.tolerance,
-        target_year=target.target_year,
-        baseline_year=target.baseline_year,
         baseline_value=baseline,
-        aspirational=target.aspirational,
         derived=derived,
         evidence=evidence,
         outlook=outlook,
         path=path,
         other_path_status=other_path_status,
-        nature=target.nature,
         nominal=nominal,
     )
 
@@ -295,7 +278,6 @@ def evaluate(
     data: ReadResult | Iterable[Observation],
     year: int | None = None,
     *,
-    lang: Lang | None = None,
     rates: Mapping[int, ExchangeRate] | None = None,
     region: str = CITY,
 ) -> Report:
@@ -306,8 +288,8 @@ def evaluate(
     comes first). The report carries the reading's inputs and diagnostics as given.
     `region` checks one district's rows instead of the city total's; for the city, a
     target stated for every district is judged on the districts' rows when there are
-    (sz_quality.check.districts). `lang` is unused, accepted for scripts written when
-    reasons were words: a Result keeps its reason as data, worded by the renderers.
+    (sz_quality.check.districts). A Result keeps its reason as data, worded by the
+    renderers: the report is the same in every language.
     """
     observations, inputs, diagnostics = _parts(data)
     regions = Regions(registry, observations, rates)

@@ -13,14 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..read.observations import Observation
+from .rounding import number
 from .series import ExchangeRate
 
 __all__ = ["Evidence", "row_dict"]
-
-
-def _number(value: float) -> float:
-    rounded = float(f"{value:.10g}")
-    return 0.0 if rounded == 0 else rounded
 
 
 def row_dict(row: Observation) -> dict[str, Any]:
@@ -31,7 +27,7 @@ def row_dict(row: Observation) -> dict[str, Any]:
         "year": row.year,
         "value": row.value_text or repr(row.value),
         "unit": row.unit_text,
-        "value_converted": _number(row.value),
+        "value_converted": number(row.value),
         "file": row.file,
         "line": row.line,
         "source": row.source,

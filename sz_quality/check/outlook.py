@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .results import number
+from .rounding import number
 
 __all__ = ["Outlook", "compound_rate", "outlook", "outlook_fields"]
 

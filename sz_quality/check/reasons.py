@@ -2,7 +2,7 @@
 
 The engine keeps the fields (the missing (series, year) pairs, the year of a missing
 rate, ...); the words are made at the edge, in the user's language
-(sz_quality.render.words.reason_text), as frictionless keeps an error's fields and
+(sz_quality.render.verdict_words.reason_text), as frictionless keeps an error's fields and
 builds its message from them.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = ["REASON_CODES", "Reason", "ReasonCode", "ReasonWords"]
 
@@ -29,21 +29,7 @@ ReasonCode = Literal[
     "sign_change",  # `indicator` changes sign from `baseline_year` to `year`: no growth rate
     "lagging_regions",  # a per-district milestone not met in the districts `regions`
 ]
-REASON_CODES: tuple[ReasonCode, ...] = (
-    "missing",
-    "no_rate",
-    "before_baseline",
-    "zero_baseline",
-    "no_path",
-    "judgement",
-    "failed_years",
-    "overshoot",
-    "unknown_indicator",
-    "at_baseline",
-    "too_few_years",
-    "sign_change",
-    "lagging_regions",
-)
+REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
 
 
 @dataclass(frozen=True)
@@ -84,5 +70,5 @@ class Reason:
         return found
 
 
-# What turns a reason into words in one language (the edge's, e.g. render.words).
+# What turns a reason into words in one language (the edge's, e.g. render.verdict_words).
 ReasonWords = Callable[[Reason], str]

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, get_args
 
+from ..plan.models import Target
 from ..read.observations import Diagnostic, InputSummary
+from ..words import both, word
 from .evidence import Evidence
+from .outlook import Outlook, outlook_fields
 from .reasons import Reason, ReasonWords
-
-if TYPE_CHECKING:
-    from .outlook import Outlook
+from .rounding import number
 
 __all__ = [
     "NO_EVIDENCE",
     "OPEN_STATUSES",
     "STATUSES",
     "TREND_CATEGORIES",
+    "WIDEST_GAPS",
     "Group",
     "Report",
     "Result",
@@ -34,35 +36,18 @@ __all__ = [
 ]
 
 Status = Literal["met", "not_met", "on_track", "off_track", "no_data", "not_assessable"]
-STATUSES: tuple[Status, ...] = (
-    "met",
-    "not_met",
-    "on_track",
-    "off_track",
-    "no_data",
-    "not_assessable",
-)
+STATUSES: tuple[Status, ...] = get_args(Status)
+# The agencies with the most open gaps that every summary lists (szq check, its workbook,
+# the annual report).
+WIDEST_GAPS = 5
 # The statuses that count as an open gap when agencies are ranked.
 OPEN_STATUSES: frozenset[Status] = frozenset({"not_met", "off_track"})
 
 TrendCategory = Literal["significant", "moderate", "insufficient", "moving_away"]
-TREND_CATEGORIES: tuple[TrendCategory, ...] = (
-    "significant",
-    "moderate",
-    "insufficient",
-    "moving_away",
-)
+TREND_CATEGORIES: tuple[TrendCategory, ...] = get_args(TrendCategory)
 
 UNASSIGNED = ""  # the group of a target whose lead no one names (never dropped)
 NO_EVIDENCE = Evidence()  # a result that used no row
-
-
-def number(value: float | None) -> float | None:
-    """A float for output: 10 significant digits, so binary noise never reaches a report."""
-    if value is None:
-        return None
-    rounded = float(f"{value:.10g}")
-    return 0.0 if rounded == 0 else rounded  # no "-0.0"
 
 
 @dataclass(frozen=True)
@@ -80,7 +65,7 @@ class Trend:
 
 @dataclass(frozen=True)
 class Result:
-    """One target checked for one year.
+    """One target (`spec`) checked for one year.
 
     `actual`, `target_value` and `gap` are in the target's own unit (`unit`); for a
     share the gap is in percentage points. `progress` is the share of the distance from
@@ -89,33 +74,17 @@ class Result:
     its fields; the renderers put it into words.
     """
 
-    target: str
-    indicator: str
+    spec: Target  # the target checked: its id, names, figure, years and leads
     status: Status
     actual: float | None
     actual_year: int | None
-    target_value: float | None
-    unit: str
+    target_value: float | None  # the goal: the figure, or the bound of a range aimed at
     gap: float | None
     gap_pct: float | None
     progress: float | None
     trend: Trend | None
-    lead_agencies: tuple[str, ...]
-    lead_agencies_inferred: bool
     reason: Reason | None
-    # not in the JSON contract; what the renderers show beside it
-    name_zh: str = ""
-    name_en: str = ""
-    chapter: int = 0
-    kind: str = "level"
-    comparator: str = ">="
-    target_min: float | None = None
-    target_max: float | None = None
-    tolerance: float | None = None
-    target_year: int = 0
-    baseline_year: int = 0
     baseline_value: float | None = None
-    aspirational: bool = False
     derived: bool = False
     # the rows and rates the verdict rests on (JSON: `used`, `exchange_rates`)
     evidence: Evidence = NO_EVIDENCE
@@ -127,12 +96,38 @@ class Result:
     # 4), and the status the other path gives where it differs
     path: str | None = None
     other_path_status: Status | None = None
-    nature: str | None = None  # binding (约束性) / expected (预期性), as the plan marks it
     # the rates and the value are growth of current-price levels: nominal (名义)
     nominal: bool = False
 
+    # read through the target: the JSON contract's names for its fields
+    @property
+    def target(self) -> str:
+        return self.spec.id
+
+    @property
+    def indicator(self) -> str:
+        return self.spec.indicator
+
+    @property
+    def unit(self) -> str:
+        return self.spec.unit
+
+    @property
+    def nature(self) -> str | None:
+        """binding (约束性) / expected (预期性), as the plan marks the target."""
+        return self.spec.nature
+
+    @property
+    def lead_agencies(self) -> tuple[str, ...]:
+        """The agencies the result is filed under: the text's, else the inferred."""
+        return self.spec.leads
+
+    @property
+    def lead_agencies_inferred(self) -> bool:
+        return self.spec.leads_are_inferred
+
     def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
+        return self.spec.name_zh if lang == "zh" else self.spec.name_en
 
     @property
     def is_open(self) -> bool:
@@ -144,8 +139,6 @@ class Result:
         `reason` is the reason in words (`words`, in the output's language); beside it
         `reason_code`, the `missing` (series, year) pairs and the reason's other fields.
         """
-        from .outlook import outlook_fields
-
         reason = self.reason
         return {
             "target": self.target,
@@ -263,7 +256,7 @@ class Report:
         for key, results in members.items():
             zh, en = self.agency_names.get(key, (key, key))
             if key == UNASSIGNED:
-                zh, en = "未指定牵头单位", "No lead agency named"
+                zh, en = both("group.unassigned")
             groups.append(Group(key, zh, en, tuple(results)))
 
         def rank(group: Group) -> tuple[int, int, int, int, str]:
@@ -283,10 +276,13 @@ class Report:
         """One group per chapter of the plan, in the plan's order."""
         members: dict[int, list[Result]] = {}
         for result in self.results:
-            members.setdefault(result.chapter, []).append(result)
+            members.setdefault(result.spec.chapter, []).append(result)
         groups = []
         for chapter, results in sorted(members.items()):
-            zh, en = self.chapter_names.get(chapter, (f"第{chapter}章", f"Chapter {chapter}"))
+            zh, en = self.chapter_names.get(chapter) or (
+                word("group.chapter", "zh", chapter=chapter),
+                word("group.chapter", "en", chapter=chapter),
+            )
             groups.append(Group(str(chapter), zh, en, tuple(results)))
         return groups
 
@@ -324,7 +320,7 @@ class Report:
         chosen = self.status_filter or frozenset()
         return [status for status in STATUSES if status in chosen]
 
-    def widest_gaps(self, limit: int = 5) -> list[Group]:
+    def widest_gaps(self, limit: int = WIDEST_GAPS) -> list[Group]:
         """The agencies with the most open gaps (not met, off track), at most `limit`."""
         return [group for group in self.by_agency() if group.open_gaps][:limit]
 
@@ -335,7 +331,7 @@ class Report:
             members.setdefault(result.region, []).append(result)
         groups = []
         for region, results in members.items():
-            zh, en = (region, region) if region else ("全市", "City total")
+            zh, en = (region, region) if region else both("group.city_total")
             groups.append(Group(region, zh, en, tuple(results)))
         return groups
 
@@ -347,7 +343,7 @@ class Report:
     def to_dict(self, words: ReasonWords) -> dict[str, Any]:
         """The report as `szq check --format json` writes it (issue 5's contract).
 
-        `words` puts each result's reason into words (sz_quality.render.words).
+        `words` puts each result's reason into words (sz_quality.render.verdict_words).
         """
         return {
             "year": self.year,

@@ -97,10 +97,6 @@ class SeriesIndex:
         self._compute = formula_compute(self._formulas)
         self._rates = rates
 
-    @property
-    def series_names(self) -> frozenset[str]:
-        return frozenset(self._values)
-
     def latest_year(self) -> int | None:
         years = [year for series in self._values.values() for year in series]
         return max(years) if years else None

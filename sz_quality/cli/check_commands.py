@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
+from ..render.calc import CalcFormat
+from ..render.check import OutputFormat
+from ..render.grid import CHECK_WIDTH
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -40,24 +44,10 @@ if TYPE_CHECKING:
     from ..check.results import Status
 
 
-class CheckFormat(str, Enum):  # sz_quality.render.check.OutputFormat, and xlsx
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
-
-
 class GroupBy(str, Enum):
     agency = "agency"
     chapter = "chapter"
     region = "region"
-
-
-class CalcFormat(str, Enum):
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
 
 
 FilesArgument = Annotated[
@@ -90,10 +80,10 @@ def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Stat
 
 
 def _terminal() -> tuple[bool, int]:
-    """(colour, width) for a table on standard output; plain and 120 wide otherwise."""
+    """(colour, width) for a table on standard output; plain and CHECK_WIDTH otherwise."""
     if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
-        return True, shutil.get_terminal_size((120, 24)).columns
-    return False, 120
+        return True, shutil.get_terminal_size((CHECK_WIDTH, 24)).columns
+    return False, CHECK_WIDTH
 
 
 def check_command(
@@ -104,8 +94,8 @@ def check_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year to check (default: the latest year in the data).",
         ),
     ] = None,
@@ -137,7 +127,7 @@ def check_command(
         ),
     ] = None,
     output_format: Annotated[
-        CheckFormat | None,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -179,7 +169,7 @@ def check_command(
     occurred, 2 on bad usage.
     """
     from ..check.run import UnknownRegionError, run_check
-    from ..render.check import OutputFormat, RenderOptions, renderer_for
+    from ..render.check import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
     shown = parse_fail_on(status, "--status")
@@ -211,15 +201,19 @@ def check_command(
     if shown:
         report = report.only(shown)
     explicit = output_format.value if output_format is not None else None
-    if wants_xlsx(explicit, output):
-        from ..render.check_xlsx import render_xlsx, value_sources
+    chosen = (
+        OutputFormat.xlsx if wants_xlsx(explicit, output) else OutputFormat(explicit or "table")
+    )
+    if chosen is OutputFormat.xlsx:
+        from ..render.check_xlsx import value_sources
 
-        options = RenderOptions(lang=language, by=by.value)
-        sources = value_sources(data.observations)
-        emit_workbook(lambda: render_xlsx(report, options, sources), output)
+        render_book = renderer_for(chosen)
+        options = RenderOptions(
+            lang=language, by=by.value, sources=value_sources(data.observations)
+        )
+        emit_workbook(lambda: render_book(report, options), output)
     else:
-        color, width = _terminal() if output in (None, "-") else (False, 120)
-        chosen = OutputFormat(explicit or "table")
+        color, width = _terminal() if output in (None, "-") else (False, CHECK_WIDTH)
         table = chosen is OutputFormat.table
         options = RenderOptions(
             lang=language,
@@ -256,7 +250,7 @@ def calc_command(
     in which all its inputs have values. Exit 0, or 1 when the data had errors.
     """
     from ..check.derive import derive_series
-    from ..render.calc_csv import calc_csv, calc_json
+    from ..render.calc import renderer_for
 
     check_data_files(files, "calc")
     state = state_of(ctx)
@@ -266,12 +260,11 @@ def calc_command(
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
     explicit = output_format.value if output_format is not None else None
-    if wants_xlsx(explicit, output):
-        from ..render.calc_xlsx import calc_xlsx
-
-        emit_workbook(lambda: calc_xlsx(data, derived, language), output)
-    elif explicit == "json":
-        emit(calc_json(data, derived, language), output, json=True)
+    chosen = CalcFormat.xlsx if wants_xlsx(explicit, output) else CalcFormat(explicit or "csv")
+    if chosen is CalcFormat.xlsx:
+        render_book = renderer_for(chosen)
+        emit_workbook(lambda: render_book(data, derived, language), output)
     else:
-        emit(calc_csv(derived), output)
+        text = renderer_for(chosen)(data, derived, language)
+        emit(text, output, json=chosen is CalcFormat.json)
     raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)

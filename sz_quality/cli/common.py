@@ -188,7 +188,7 @@ def refuse_output_over_inputs(
     """
     if output is None or output == "-":
         return
-    from ..render.words import word
+    from ..render.verdict_words import word
 
     given = [path for path in inputs if path]
     for path in given:

@@ -55,7 +55,7 @@ def reference() -> str:
 
 def with_codes_table(text: str) -> str:
     """docs/diagnostics.md's text with its table of codes regenerated from `CODES`."""
-    from ..read.diagnostics import markdown_table
+    from ..read.codes import markdown_table
 
     start = text.index(TABLE_HEADER)
     end = text.index("\n\n", start)

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..render.grid import LISTING_WIDTH
 from .common import (
     LangOption,
     OutputOption,
@@ -47,7 +48,7 @@ def _degrade(output: str | None) -> Callable[[str], str] | None:
 
 
 def _width() -> int | None:
-    return shutil.get_terminal_size((160, 24)).columns
+    return shutil.get_terminal_size((LISTING_WIDTH, 24)).columns
 
 
 def targets_command(
@@ -113,17 +114,14 @@ def measures_command(
 ) -> None:
     """List the specific measures (具体措施) of the 17 tables, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
-    from ..plan.registry import suggest
+    from ..plan.names import unknown
 
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     registry = state.registry()
     if target is not None and target not in registry.targets_by_id:
-        hint = suggest(target, registry.targets_by_id)
-        usage_error(
-            f"unknown target {target!r}"
-            + (f" (did you mean {hint!r}?)" if hint else "; `szq targets` lists them")
-        )
+        otherwise = "; `szq targets` lists them"
+        usage_error(unknown("target", target, registry.targets_by_id, otherwise=otherwise))
     measures = state.measures()
     chosen = filter_measures(
         measures, agency=resolve_agency(state, agency), table=table, target=target

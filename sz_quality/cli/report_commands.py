@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -31,6 +32,7 @@ from .common import (
 )
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
+DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
 
 
 class ReportFormatChoice(str, Enum):
@@ -63,22 +65,24 @@ def report_command(
         ),
     ],
     output: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
             help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it), report.json or report.docx (Word).",
+            "to report_charts/ beside it), report.json or report.docx (Word). Default: "
+            "report.<format>.",
+            show_default=False,
         ),
-    ] = "report.html",
+    ] = None,
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year reported on (default: the latest year in the data).",
         ),
     ] = None,
@@ -120,14 +124,16 @@ def report_command(
         format_for,
         write_report,
     )
-    from ..render.words import word
+    from ..render.verdict_words import word
     from ..report.charts import ReportExtraMissing
 
     started = time.perf_counter()
     try:
-        chosen = format_for(output, output_format.value if output_format else None)
+        chosen = format_for(output or DEFAULT_NAME, output_format.value if output_format else None)
     except ValueError as error:
         usage_error(str(error))
+    if output is None:  # the default name follows the format: report.docx for Word
+        output = f"report.{chosen}"
     state = state_of(ctx)
     refuse_output_over_inputs(
         output,
@@ -177,14 +183,10 @@ def report_command(
         usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
-    if chosen == "docx":
-        if annual.charts:  # one line: how the pictures hold Chinese
-            from ..render.report_docx_charts import font_note
+    if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
+        from ..render.report_docx_charts import font_note
 
-            sys.stderr.write(f"szq: {font_note(language)}\n")
-    else:
-        for warning in annual.warnings:  # the SVG charts' font
-            sys.stderr.write(f"szq: warning: {warning}\n")
+        sys.stderr.write(f"szq: {font_note(language)}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
         sys.stderr.write(

@@ -13,14 +13,22 @@ from typing import Annotated
 import typer
 
 from ..plan.lang import Lang
+from ..plan.years import YEAR_MAX, YEAR_MIN
 from .common import EXIT_OK, LangOption, emit, emit_workbook, state_of, usage_error
+
+_KEPT = {
+    "en": "szq: kept {path}: it is not the form szq wrote (filled in?); --force replaces it\n",
+    "zh": "szq: 保留 {path}：它已不是 szq 写出的空白表（已填写？）；--force 可覆盖\n",
+}
 
 
 def template_command(
     ctx: typer.Context,
     year: Annotated[
         int,
-        typer.Option("--year", "-y", min=1900, max=2100, help="The year the form asks for."),
+        typer.Option(
+            "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The year the form asks for."
+        ),
     ],
     agency: Annotated[
         str | None,
@@ -49,6 +57,14 @@ def template_command(
             "standard output without it.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="With --all -o FOLDER: replace existing forms even when they were filled "
+            "in (by default only szq's own untouched forms are replaced).",
+        ),
+    ] = False,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Write the submission form an agency fills in for a year.
@@ -87,10 +103,15 @@ def template_command(
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
             usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
-        folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
-        for form in forms:
-            emit(form_csv(form, language), str(folder / f"{form.agency.id}-{year}.csv"))
+        from ..render.form_folder import write_forms
+
+        texts = {f"{form.agency.id}-{year}.csv": form_csv(form, language) for form in forms}
+        try:
+            done = write_forms(Path(output), texts, force=force)
+        except OSError as error:
+            usage_error(f"cannot write {output}: {error}")
+        for path in done.kept:
+            sys.stderr.write(_KEPT[language].format(path=path))
     else:
         emit(form_csv(forms[0], language), output)
     rows = sum(len(form.rows) for form in forms)

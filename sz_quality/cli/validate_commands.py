@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..render.diagnostics import DiagnosticsFormat, renderer_for
+from ..plan.years import YEAR_MAX, YEAR_MIN
+from ..render.validate import DiagnosticsFormat, renderer_for
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -136,8 +137,8 @@ def validate_command(
         typer.Option(
             "--year",
             "-y",
-            min=1900,
-            max=2100,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="The year the submission covers (with --expect-agency).",
         ),
     ] = None,
@@ -221,7 +222,7 @@ def validate_command(
             json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
             xml=output_format is DiagnosticsFormat.junit,
         )
-    from ..read.diagnostics import is_valid
+    from ..read.codes import is_valid
 
     raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from .names import fold, suggest
+from .names import fold, suggest, unknown
 
 __all__ = ["AgencyNames", "NamedAgency", "UnknownAgencyError", "agency_spellings"]
 
@@ -33,9 +33,7 @@ class UnknownAgencyError(ValueError):
     def __init__(self, query: str, hint: str | None, hint_name: str | None) -> None:
         self.query = query
         self.hint = hint
-        message = f"unknown agency {query!r}"
-        if hint is not None:
-            message += f" (did you mean {hint!r}, {hint_name}?)"
+        message = unknown("agency", query, hint=hint, hint_name=hint_name)
         super().__init__(message + "; `szq agencies` lists them")
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
 
 __all__ = ["LANGS", "Lang", "Named", "name_of"]
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 
 class Named(Protocol):

@@ -5,7 +5,6 @@ Counting lives here, not in the CLI, so a script gets the same figures as `szq`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,8 +141,3 @@ def agency_counts(registry: Registry, measures: MeasureRegistry) -> list[AgencyC
             AgencyCounts(agency, by_text, inferred, len(measures.of_agency(agency.name_zh)))
         )
     return rows
-
-
-def sorted_agencies(rows: Iterable[AgencyCounts]) -> list[AgencyCounts]:
-    """Most targets and measures first; ties in registry order."""
-    return sorted(rows, key=lambda row: -(row.targets + row.targets_inferred + row.measures))

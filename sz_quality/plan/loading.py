@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .models import FieldError
-from .names import suggest
+from .names import unknown
 
 __all__ = [
     "LoadIssue",
@@ -99,10 +99,8 @@ def validate_one(
                 location = (*location, cause.field) if cause.field else location
                 message = cause.message
             elif problem["type"] == "unexpected_keyword_argument":
-                message = f"unknown field {location[-1]!r}"
-                hint = suggest(str(location[-1]), [f.name for f in dataclasses.fields(model)])
-                if hint:
-                    message += f" (did you mean {hint!r}?)"
+                fields = [f.name for f in dataclasses.fields(model)]
+                message = unknown("field", str(location[-1]), fields)
             elif problem["type"] in ("missing", "missing_argument"):
                 message = "required field missing"
             elif problem["type"] == "literal_error":

@@ -13,14 +13,16 @@ by `save_if_changed` for the next run.
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..paths import default_targets_path
 from .agencies import AgencyNames
 from .cache import digest, read_entry, write_entry
-from .names import fold
+from .names import fold, suggest
+from .series_info import FACTOR_ERRORS, AgencyInfo, Factor, FactorError, SeriesInfo
 
 if TYPE_CHECKING:
     from .names import TermIndex
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AgencyInfo",
+    "Factor",
     "FactorError",
     "Lookup",
     "SeriesInfo",
@@ -37,120 +40,6 @@ __all__ = [
 
 _FORMAT = 6  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
 # series references; 5: both; 6: SeriesInfo.twin
-
-# The result of a failed conversion, kept in the factor table like a factor.
-FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
-Factor = float | FactorError
-
-
-class _Record:
-    """A small immutable record compared by its fields (cheaper to define than a dataclass)."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def _fields(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({inner})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __reduce__(self) -> tuple[type[_Record], tuple[object, ...]]:
-        return type(self), self._fields()
-
-
-class SeriesInfo(_Record):
-    """An indicator, or a target a value can be reported for, as a data file names it."""
-
-    __slots__ = (
-        "index",
-        "id",
-        "kind",
-        "indicator",
-        "unit",
-        "name_zh",
-        "name_en",
-        "min",
-        "max",
-        "inputs",
-        "baseline_year",
-        "target_year",
-        "reference",
-        "target_kind",
-        "twin",
-    )
-    index: int
-    id: str
-    kind: Literal["indicator", "target"]
-    indicator: str  # the indicator itself, or the target's indicator
-    unit: str  # what values are converted to
-    name_zh: str
-    name_en: str
-    min: float | None
-    max: float | None
-    inputs: tuple[str, ...]  # a derived indicator's operands
-    baseline_year: int | None  # targets only
-    target_year: int | None  # targets only
-    # a % series: the figure its targets set (the smallest), against which a value about
-    # 100 times smaller looks like a fraction written for a percentage (0.415 for 41.5%)
-    reference: float | None
-    target_kind: str | None  # targets only: level, change, increment, kept, ...
-    # the index of the series that takes this one's values in another currency: a
-    # per-capita GDP in 美元/人 goes to the target in 万美元/人, and a figure in 元/人
-    # given under that target goes to the indicator (-1: none)
-    twin: int
-
-    def __init__(
-        self,
-        index: int,
-        id: str,
-        kind: Literal["indicator", "target"],
-        indicator: str,
-        unit: str,
-        name_zh: str,
-        name_en: str,
-        min: float | None = None,
-        max: float | None = None,
-        inputs: tuple[str, ...] = (),
-        baseline_year: int | None = None,
-        target_year: int | None = None,
-        reference: float | None = None,
-        target_kind: str | None = None,
-        twin: int = -1,
-    ) -> None:
-        values = (index, id, kind, indicator, unit, name_zh, name_en, min, max, inputs)
-        rest = (baseline_year, target_year, reference, target_kind, twin)
-        for name, value in zip(self.__slots__, (*values, *rest), strict=True):
-            object.__setattr__(self, name, value)
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
-
-class AgencyInfo(_Record):
-    """A lead agency and the targets it leads (by the text or by inference)."""
-
-    __slots__ = ("id", "name_zh", "name_en", "targets")
-    id: str
-    name_zh: str
-    name_en: str
-    targets: tuple[str, ...]
-
-    def __init__(self, id: str, name_zh: str, name_en: str, targets: tuple[str, ...] = ()) -> None:
-        for name, value in zip(self.__slots__, (id, name_zh, name_en, targets), strict=True):
-            object.__setattr__(self, name, value)
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 class Lookup:
@@ -201,8 +90,6 @@ class Lookup:
 
     def suggest(self, name: str) -> SeriesInfo | None:
         """The closest series to a misspelt name, for a 'did you mean' hint."""
-        import difflib
-
         folded = fold(name)
         if not folded:
             return None
@@ -215,8 +102,8 @@ class Lookup:
 
                 self._terms = TermIndex(self.names)
             return self._by_id.get(self._terms.best(folded) or "")
-        matches = difflib.get_close_matches(folded, list(self.names), n=1, cutoff=0.6)
-        return self._by_id.get(self.names[matches[0]]) if matches else None
+        match = suggest(folded, self.names)
+        return self._by_id.get(self.names[match]) if match is not None else None
 
     def find_agency(self, name: str) -> AgencyInfo | None:
         """An agency by any of its names (sz_quality.plan.agencies), or None."""
@@ -226,10 +113,6 @@ class Lookup:
     def resolve_agency(self, name: str) -> AgencyInfo:
         """An agency by any of its names; UnknownAgencyError with a hint otherwise."""
         return self._agencies_by_id[self._agency_names.resolve(name)]
-
-    def suggest_agency(self, name: str) -> AgencyInfo | None:
-        agency_id = self._agency_names.closest(name)
-        return self._agencies_by_id[agency_id] if agency_id is not None else None
 
     # -- units ------------------------------------------------------------------------
 
@@ -248,9 +131,9 @@ class Lookup:
         known = self.factors.get(key)
         if known is not None:
             return known
-        from .lookup_build import compute_factor
+        from .units import factor_or_error
 
-        computed = compute_factor(source, series_unit)
+        computed = factor_or_error(source, series_unit)
         self.factors[key] = computed
         self._dirty = True
         return computed
@@ -278,7 +161,7 @@ class Lookup:
             return cached
         from .lookup_build import build_lookup
 
-        lookup = build_lookup(registry)
+        lookup = build_lookup(registry, cls)
         lookup.save()
         return lookup
 
@@ -304,29 +187,10 @@ class Lookup:
     def from_json(cls, data: dict[str, Any]) -> Lookup:
         if data.get("format") != _FORMAT:
             raise ValueError("another cache format")
-        series = tuple(
-            SeriesInfo(
-                index=index,
-                id=row[0],
-                kind=row[1],
-                indicator=row[2],
-                unit=row[3],
-                name_zh=row[4],
-                name_en=row[5],
-                min=row[6],
-                max=row[7],
-                inputs=tuple(row[8]),
-                baseline_year=row[9],
-                target_year=row[10],
-                reference=row[11],
-                target_kind=row[12],
-                twin=row[13],
-            )
-            for index, row in enumerate(data["series"])
-        )
+        series = tuple(_series_of_row(index, row) for index, row in enumerate(data["series"]))
         factors: dict[tuple[str, str], Factor] = {}
         for source, target, value in data["factors"]:
-            if value in ("unknown", "mismatch", "currency", "meaning"):
+            if value in FACTOR_ERRORS:
                 factors[(source, target)] = value
             else:
                 factors[(source, target)] = float(value)
@@ -354,23 +218,18 @@ class Lookup:
             self.save()
 
 
+_SERIES_FIELDS = tuple(field.name for field in fields(SeriesInfo))
+
+
 def _series_row(info: SeriesInfo) -> list[Any]:
-    return [
-        info.id,
-        info.kind,
-        info.indicator,
-        info.unit,
-        info.name_zh,
-        info.name_en,
-        info.min,
-        info.max,
-        list(info.inputs),
-        info.baseline_year,
-        info.target_year,
-        info.reference,
-        info.target_kind,
-        info.twin,
-    ]
+    """A series as the cache keeps it: its fields but the index (its place in the list)."""
+    return [getattr(info, name) for name in _SERIES_FIELDS[1:]]
+
+
+def _series_of_row(index: int, row: list[Any]) -> SeriesInfo:
+    values = dict(zip(_SERIES_FIELDS, (index, *row), strict=True))
+    values["inputs"] = tuple(values["inputs"])  # JSON has no tuple
+    return SeriesInfo(**values)
 
 
 def _read_cache(key: str) -> Lookup | None:

@@ -7,33 +7,20 @@ converts them without pint.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
-from .lookup import AgencyInfo, Factor, Lookup, SeriesInfo
 from .names import fold
+from .series_info import AgencyInfo, Factor, SeriesInfo
+from .units import factor_or_error
 
 if TYPE_CHECKING:
+    from .lookup import Lookup
     from .models import Target
     from .registry import Registry
 
-__all__ = ["build_lookup", "compute_factor"]
+__all__ = ["build_lookup"]
 
 
-_MAGNITUDE_PREFIXES = (
-    "",
-    "十",
-    "百",
-    "千",
-    "万",
-    "十万",
-    "百万",
-    "千万",
-    "亿",
-    "十亿",
-    "百亿",
-    "万亿",
-)
 # Spellings data files commonly use, tried against every series unit of the same dimension.
 _COMMON_UNITS = (
     "元",
@@ -71,34 +58,16 @@ _COMMON_UNITS = (
 _COUNT_DIMENSIONS = {"[count]", "[person]", "[household]"}
 
 
-def compute_factor(source: str, target: str) -> Factor:
-    from . import units
-
-    try:
-        units.parse_unit(source)
-    except units.UnitError:
-        return "unknown"
-    try:
-        factor = units.conversion_factor(source, target)
-    except units.CurrencyError:
-        return "currency"
-    except units.UnitError:
-        return "mismatch"
-    if not units.same_meaning(source, target):
-        return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
-    return factor if math.isfinite(factor) else "mismatch"
-
-
 def _variants(unit: str) -> set[str]:
     """The unit with other magnitude words in front: 亿元 -> 元, 万元, 万亿元, ..."""
-    from .units import normalise_unit_text
+    from .units import MAGNITUDE_STACKS, MAGNITUDE_WORDS, normalise_unit_text
 
     text = normalise_unit_text(unit)
     head, slash, tail = text.partition("/")
-    bare = head.lstrip("十百千万亿")
+    bare = head.lstrip(MAGNITUDE_WORDS)
     if not bare or bare.isascii():
         return {text}  # magnitude words go with Chinese units: 万元, 亿元, 万人
-    return {f"{prefix}{bare}{slash}{tail}" for prefix in _MAGNITUDE_PREFIXES}
+    return {f"{prefix}{bare}{slash}{tail}" for prefix in ("", *MAGNITUDE_STACKS)}
 
 
 def _currency_twins(registry: Registry) -> dict[str, str]:
@@ -114,7 +83,7 @@ def _currency_twins(registry: Registry) -> dict[str, str]:
         unit = units_of.get(target.indicator)
         if unit is None or target.indicator in twins:
             continue
-        if compute_factor(unit, target.unit) == "currency":
+        if factor_or_error(unit, target.unit) == "currency":
             twins[target.indicator] = target.id
             twins[target.id] = target.indicator
     return twins
@@ -134,7 +103,8 @@ def _reference(unit: str, targets: list[Target]) -> float | None:
     return min(figures) if figures else None
 
 
-def build_lookup(registry: Registry) -> Lookup:
+def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
+    """The Lookup (of class `make`) of a loaded registry."""
     from . import units
 
     series: list[SeriesInfo] = []
@@ -250,9 +220,9 @@ def build_lookup(registry: Registry) -> Lookup:
         except units.UnitError:
             continue
         for spelling in sorted(by_dimension.get(dimension, ())):
-            factors[(spelling, series_unit)] = compute_factor(spelling, series_unit)
+            factors[(spelling, series_unit)] = factor_or_error(spelling, series_unit)
 
-    return Lookup(
+    return make(
         sha256=registry.sha256,
         series=tuple(series),
         names=names,

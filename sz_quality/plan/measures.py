@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +17,7 @@ from ..paths import packaged_or_checkout
 from .cache import digest, read_entry, write_entry
 from .loading import LoadIssue, RegistryError, check_unique, read_document, validate_items
 from .models import Measure, MeasureTable
-from .names import suggest
+from .names import unknown
 from .registry import Registry
 
 __all__ = ["MeasureRegistry", "default_measures_path", "load_measures"]
@@ -40,10 +39,6 @@ class MeasureRegistry:
 
     def of_agency(self, agency_name_zh: str) -> list[Measure]:
         return [measure for measure in self.measures if measure.agency == agency_name_zh]
-
-    def serving(self, target_ids: Iterable[str]) -> list[Measure]:
-        wanted = set(target_ids)
-        return [measure for measure in self.measures if wanted & set(measure.targets)]
 
 
 def default_measures_path() -> Path:
@@ -144,22 +139,12 @@ def _load_uncached(name: str, raw: bytes, registry: Registry) -> MeasureRegistry
             )
 
         if measure.agency not in agency_names:
-            hint = suggest(measure.agency, agency_names)
-            report(
-                "agency",
-                f"unknown agency {measure.agency!r}"
-                + (f" (did you mean {hint!r}?)" if hint else ""),
-            )
+            report("agency", unknown("agency", measure.agency, agency_names))
         if measure.table not in table_numbers:
             report("table", f"table {measure.table} is not defined under 'tables'")
         for target_id in (*measure.targets, *measure.targets_stated):
             if target_id not in target_ids:
-                hint = suggest(target_id, target_ids)
-                report(
-                    "targets",
-                    f"unknown target {target_id!r}"
-                    + (f" (did you mean {hint!r}?)" if hint else ""),
-                )
+                report("targets", unknown("target", target_id, target_ids))
     if issues:
         raise RegistryError(issues)
     return MeasureRegistry(path=name, tables=tuple(tables), measures=tuple(measures))

@@ -14,7 +14,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
+
+from .years import YEAR_MAX, YEAR_MIN
 
 __all__ = [
     "COMPARATORS",
@@ -57,21 +59,11 @@ Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
 Path = Literal["compound", "straight"]
 # 约束性 (binding: the government commits to it) or 预期性 (expected: a guide)
 Nature = Literal["binding", "expected"]
-NATURES: tuple[str, ...] = ("binding", "expected")
+NATURES: tuple[Nature, ...] = get_args(Nature)
 # units of shares and ratios: their default path is straight, every other unit's compound
 STRAIGHT_UNITS = frozenset({"%", "‰", "‱", "1", "个百分点"})
-COMPARATORS: tuple[str, ...] = (">=", ">", "<=", "<", "==", "between", "about")
-KINDS: tuple[str, ...] = (
-    "level",
-    "change",
-    "increment",
-    "kept",
-    "yearly_rate",
-    "milestone",
-    "trend",
-    "average_growth",
-    "cumulative",
-)
+COMPARATORS: tuple[Comparator, ...] = get_args(Comparator)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # pydantic reads this from each dataclass: a key the model does not know is an error, and
@@ -170,8 +162,8 @@ class Plan:
             raise FieldError("progress", "needs both 'ratio' and 'rate' bands")
         for name in ("id", "name_zh", "name_en"):
             _check_text(name, getattr(self, name))
-        _check_range("baseline_year", self.baseline_year, 1900, 2100)
-        _check_range("target_year", self.target_year, 1900, 2100)
+        _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
+        _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
 
 
 _NUMERALS = "一二三四五六七八九"
@@ -321,8 +313,8 @@ class Target:
         _check_range("chapter", self.chapter, 1, 99)  # and listed under `chapters:`
         _check_range("clause", self.clause, 1, MAX_NUMBER)
         _check_range("table", self.table, 1, MAX_NUMBER)
-        _check_range("baseline_year", self.baseline_year, 1900, 2100)
-        _check_range("target_year", self.target_year, 1900, 2100)
+        _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
+        _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
         self._check_comparator_fields()
         if self.kind == "change" and self.change is None:
             raise FieldError("change", "kind 'change' needs 'change': decrease or increase")

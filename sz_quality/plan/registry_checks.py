@@ -14,7 +14,7 @@ from . import units
 from .formula import CompiledFormula
 from .loading import LoadIssue
 from .models import Agency, Indicator, Target
-from .names import suggest
+from .names import unknown
 
 __all__ = ["check_chapters", "check_references"]
 
@@ -100,24 +100,17 @@ def check_references(
     for target in targets:
         indicator = indicator_by_id.get(target.indicator)
         if target.indicator not in declared_indicators:
-            hint = suggest(target.indicator, indicator_by_id)
             report(
                 "targets",
                 target.id,
                 "indicator",
-                f"unknown indicator {target.indicator!r}"
-                + (f" (did you mean {hint!r}?)" if hint else ""),
+                unknown("indicator", target.indicator, indicator_by_id),
             )
         for field_name in ("lead_agencies", "lead_agencies_inferred"):
             for agency in getattr(target, field_name):
                 if agency not in agency_names:
-                    hint = suggest(agency, agency_names)
                     report(
-                        "targets",
-                        target.id,
-                        field_name,
-                        f"unknown agency {agency!r}"
-                        + (f" (did you mean {hint!r}?)" if hint else ""),
+                        "targets", target.id, field_name, unknown("agency", agency, agency_names)
                     )
         try:
             units.parse_unit(target.unit)
@@ -128,13 +121,8 @@ def check_references(
             continue
         growth = target.growth_indicator
         if growth is not None and growth not in declared_indicators:
-            hint = suggest(growth, indicator_by_id)
-            report(
-                "targets",
-                target.id,
-                "growth_indicator",
-                f"unknown indicator {growth!r}" + (f" (did you mean {hint!r}?)" if hint else ""),
-            )
+            message = unknown("indicator", growth, indicator_by_id)
+            report("targets", target.id, "growth_indicator", message)
         if target.kind in ("change", "average_growth"):
             if units.normalise_unit_text(target.unit) != "%":
                 report("targets", target.id, "unit", f"a {target.kind} target is stated in '%'")

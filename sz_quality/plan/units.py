@@ -13,11 +13,15 @@ them is refused unless the caller supplies the year's exchange rate.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .series_info import Factor
 
 __all__ = [
     "CurrencyError",
@@ -27,6 +31,7 @@ __all__ = [
     "define_units_lazily",
     "defined_units",
     "dimensionality",
+    "factor_or_error",
     "factor_and_currency_shift",
     "normalise_unit_text",
     "parse_unit",
@@ -66,7 +71,17 @@ percent = 0.01
 """
 
 # Magnitude words that stack in front of a base unit (万亿元 = 万 x 亿 x 元).
-_MAGNITUDES: dict[str, float] = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+MAGNITUDES: dict[str, float] = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+MAGNITUDE_WORDS = "".join(MAGNITUDES)
+# The stacks of them a statistics table writes (十万人, 万亿元): every series unit is
+# compiled with each in front, and a value written with one (1.5万) gets a hint to put
+# it in the unit column.
+MAGNITUDE_STACKS = (
+    "十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿",
+)  # fmt: skip
+# Measure words of things counted (3 家 enterprises are not 3 张 beds): each its own kind
+# of count. 个 is a count of no kind.
+MEASURE_WORDS = frozenset("家所张套辆宗册台件项次座条处")
 
 # Base units: what users write -> a pint expression over _DEFINITIONS.
 # Longest names are tried first, so 平方公里 wins over 公里 and 吨标准煤 over 吨.
@@ -152,7 +167,8 @@ _BASE_UNITS: dict[str, str] = {
     "household": "household",
     "households": "household",
     # counts: measure words of things
-    **dict.fromkeys("家个所张套辆宗册台件项次座条处", "item"),
+    "个": "item",
+    **dict.fromkeys(sorted(MEASURE_WORDS), "item"),
     "item": "item",
     "items": "item",
     "count": "item",
@@ -198,10 +214,10 @@ def _parse_term(term: str, original: str) -> tuple[float, str]:
             return magnitude * factor * inner.magnitude, f"({inner.expression})"
         return magnitude, f"({_BASE_UNITS[name]})"
     # a bare magnitude such as the 万 of 元/万 (per 10^4)
-    if term and all(char in _MAGNITUDES for char in term):
+    if term and all(char in MAGNITUDES for char in term):
         magnitude = 1.0
         for char in term:
-            magnitude *= _MAGNITUDES[char]
+            magnitude *= MAGNITUDES[char]
         return magnitude, "1"
     raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
 
@@ -216,9 +232,9 @@ def _names() -> list[str]:
 def _magnitude_of(prefix: str, term: str, original: str) -> float:
     magnitude = 1.0
     for char in prefix:
-        if char not in _MAGNITUDES:
+        if char not in MAGNITUDES:
             raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
-        magnitude *= _MAGNITUDES[char]
+        magnitude *= MAGNITUDES[char]
     return magnitude
 
 
@@ -400,12 +416,11 @@ def _factor(source: str, target: str) -> tuple[float, float]:
 # the other units) have none and convert by dimension alone.
 _COUNTED_DAYS = frozenset({"天", "日", "day", "days"})
 _DURATIONS = frozenset({"小时", "h", "hour", "hours", "年", "岁", "year", "years"})
-MEASURE_WORDS = frozenset("家所张套辆宗册台件项次座条处")
 
 
 def _kind(term: str) -> str | None:
     """The kind of one term of a unit (万张 -> 张, 小时 -> duration), or None."""
-    bare = term.lstrip("每").lstrip("".join(_MAGNITUDES)).lower()
+    bare = term.lstrip("每").lstrip(MAGNITUDE_WORDS).lower()
     if bare in _COUNTED_DAYS:
         return "day"
     if bare in _DURATIONS:
@@ -454,3 +469,20 @@ def conversion_factor(source: str, target: str, *, cny_per_usd: float | None = N
             raise CurrencyError(f"exchange rate must be positive, got {cny_per_usd}")
         factor = factor / cny_per_usd**currency_shift
     return factor
+
+
+def factor_or_error(source: str, target: str) -> Factor:
+    """The factor from `source` to `target`, or why there is none (a Lookup's entry)."""
+    try:
+        parse_unit(source)
+    except UnitError:
+        return "unknown"
+    try:
+        factor = conversion_factor(source, target)
+    except CurrencyError:
+        return "currency"
+    except UnitError:
+        return "mismatch"
+    if not same_meaning(source, target):
+        return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
+    return factor if math.isfinite(factor) else "mismatch"

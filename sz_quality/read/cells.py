@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Final, Literal
 
+from ..plan.years import YEAR_MAX, YEAR_MIN
+
 __all__ = [
     "ABSURD",
     "TINY",
@@ -18,10 +20,12 @@ __all__ = [
     "HEADER_ALIASES",
     "LABEL_HEADERS",
     "NO_VALUE",
+    "PLAIN_NUMBER",
     "cell_text",
     "closest_header",
     "header_key",
     "header_year",
+    "header_year_note",
     "parse_value",
     "parse_year",
     "same_value",
@@ -49,15 +53,18 @@ LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})
 
-_YEAR_MIN, _YEAR_MAX = 1900, 2100
-_YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?")
+# 2015, 2015年, and with a qualifier: 2015（初步）, 2015年（快报）, 2015 (preliminary)
+_YEAR_HEADER = re.compile(r"(\d{4})(?:\.0)?\s*年?(?:\s*[(\[]\s*([^()\[\]]*?)\s*[)\]])?")
 _YEAR_CELL = re.compile(r"(\d{4})(?:\.0*)?\s*年?")
 # What a statistics table writes as a number (after NFKC and trimming): a sign, digits
 # (thousands separated by commas, or not), decimals, an exponent. Python's float() also
 # takes "1_000", "inf", "nan", "0x10"-like spellings and non-ASCII digits: none of them.
-NUMBER = re.compile(
-    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-)
+# PLAIN_NUMBER is the same without thousands separators (the column-wise path's float()).
+_SIGN, _EXPONENT = r"[+-]?", r"(?:[eE][+-]?[0-9]+)?"
+_PLAIN_DIGITS = r"[0-9]+\.?[0-9]*|\.[0-9]+"
+_GROUPED_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"
+PLAIN_NUMBER: Final = f"{_SIGN}(?:{_PLAIN_DIGITS}){_EXPONENT}"
+NUMBER = re.compile(f"{_SIGN}(?:{_GROUPED_DIGITS}|{_PLAIN_DIGITS}){_EXPONENT}")
 _NOT_FINITE_WORDS = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
 
 # No figure of a statistics table reaches a quadrillion of its indicator's unit (GDP in 元
@@ -96,15 +103,28 @@ def header_year(key: str) -> int | None:
     if match is None:
         return None
     year = int(match.group(1))
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
+
+
+def header_year_note(cell: str) -> str | None:
+    """The qualifier of a year header, as written (2015（初步） -> 初步), or None."""
+    match = _YEAR_HEADER.fullmatch(header_key(cell))
+    if match is None or not match.group(2):
+        return None
+    text = " ".join(cell.split())
+    for opening, closing in (("（", "）"), ("(", ")"), ("【", "】"), ("[", "]")):
+        start, end = text.find(opening), text.rfind(closing)
+        if 0 <= start < end:
+            return text[start + 1 : end].strip() or None
+    return match.group(2)
 
 
 def closest_header(key: str) -> str | None:
     """The field whose spelling is closest to an unknown header key, if any is close."""
-    import difflib
+    from ..plan.names import suggest
 
-    matches = difflib.get_close_matches(key, list(FIELD_OF), n=1, cutoff=0.6)
-    return FIELD_OF[matches[0]] if matches else None
+    match = suggest(key, FIELD_OF)
+    return FIELD_OF[match] if match is not None else None
 
 
 def parse_year(text: str) -> int | None:
@@ -116,7 +136,7 @@ def parse_year(text: str) -> int | None:
     if match is None:
         return None
     year = int(match.group(1))
-    return year if _YEAR_MIN <= year <= _YEAR_MAX else None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def parse_value(text: str) -> float | None | Literal["bad", "not-finite"]:

@@ -17,20 +17,20 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import math
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from itertools import compress, repeat
-from operator import add, gt, lt, mul
+from operator import add, mul
 from sys import intern
 
 from ..plan.lookup import SeriesInfo
-from .cells import ABSURD, TINY, parse_value, source_text, suspect_window
+from .cell_resolver import Resolver
+from .cells import PLAIN_NUMBER, parse_value, source_text
 from .findings import SourceFile
 from .layout import Layout
 from .observations import Observation
-from .resolve import Resolver
+from .plausible import any_rule_speaks
 from .store import SlotStore
 
 __all__ = ["check_plain_batch"]
@@ -41,9 +41,7 @@ RejectRow = Callable[[SourceFile, Layout, list[str], int], None]
 # Characters of a plain ASCII number (NUMBER in cells.py without thousands separators):
 # a value with any other character, or that float() refuses, is looked at row by row.
 _ODD_CHARACTER = re.compile(r"[^0-9.eE+\- \n]")
-_NOT_PLAIN = re.compile(
-    r"^(?! *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)? *$).*$", re.MULTILINE
-)
+_NOT_PLAIN = re.compile(f"^(?! *{PLAIN_NUMBER} *$).*$", re.MULTILINE)
 
 
 def _bad_values(value_texts: list[str]) -> list[int]:
@@ -204,39 +202,13 @@ def _commit(
     factors, unit_texts = units
     indicators, years, year_of = keys_of_rows
     count = len(indicators)
-    total = sum(values)
-    if total - total != 0:
-        return False
     if factors and any(factor != 1.0 for factor in factors.values()):
         values = list(
             map(mul, values, map(factors.__getitem__, zip(unit_texts, indicators, strict=True)))
         )
-        total = sum(values)
-        if total - total != 0:
-            return False
-    if max(values) >= ABSURD or min(values) <= -ABSURD:
+    # a value out of range, implausible or suspect: the row path says which
+    if any_rule_speaks(infos, indicators, values):
         return False
-    # a figure too small for any table (0 aside, which filter drops): the row path says so
-    if min(map(abs, filter(None, values)), default=1.0) < TINY:
-        return False
-    # % values that look like fractions (0.415 for 41.5%): the row path warns
-    windows = {raw: suspect_window(info.reference) for raw, info in infos.items()}
-    if min(values) <= 1.0 and any(windows.values()):
-        closed = (math.inf, -math.inf)
-        bounds = [windows[raw] or closed for raw in indicators]
-        if any(low <= value <= high for value, (low, high) in zip(values, bounds, strict=True)):
-            return False
-    # plausible ranges: one look at the extremes settles most batches
-    lows = [info.min for info in infos.values() if info.min is not None]
-    if lows and min(values) < max(lows):
-        low = {raw: -math.inf if info.min is None else info.min for raw, info in infos.items()}
-        if any(map(lt, values, map(low.__getitem__, indicators))):
-            return False
-    highs = [info.max for info in infos.values() if info.max is not None]
-    if highs and max(values) > min(highs):
-        high = {raw: math.inf if info.max is None else info.max for raw, info in infos.items()}
-        if any(map(gt, values, map(high.__getitem__, indicators))):
-            return False
     # keys: no key twice in the batch, none seen before
     # the first slot of each row's block (raw_blocks holds block * width)
     width = store.width

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..plan.lookup import AgencyInfo, Lookup
 from ..plan.resolve import is_available, lookup_inputs
 from ..plan.submission import needs
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 from .store import SlotStore
 
 __all__ = ["check_agency"]
@@ -41,10 +41,9 @@ def check_agency(
         findings.emit(
             file,
             "missing-indicator",
-            None,
-            None,
-            "indicator",
-            template(
+            line=None,
+            field="indicator",
+            text=template(
                 "missing-indicator",
                 id=indicator_id,
                 name_zh=info.name("zh") if info else indicator_id,
@@ -54,7 +53,7 @@ def check_agency(
                 agency_en=agency.name("en"),
                 targets=", ".join(targets),
             ),
-            template("missing-indicator.hint", id=indicator_id, year=when),
+            hint=template("missing-indicator.hint", id=indicator_id, year=when),
         )
 
 

@@ -8,44 +8,38 @@ of them).
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from .diagnostics import template
+from .batches import Batches, Readable
 from .findings import SourceFile
-from .layout import UNUSABLE, Layout, check_has_rows, missing_column, read_layout
+from .layout import (
+    UNUSABLE,
+    Layout,
+    check_has_rows,
+    missing_column,
+    read_layout,
+    reads_as_header,
+)
+from .messages import template
 from .rows import BAD_BYTES
-from .sniff import HEAD, reads_as_gb18030
 
 if TYPE_CHECKING:
     from .session import Progress, Session
     from .split import SecondHalf
 
-__all__ = ["Batches", "LongLine", "read_csv"]
+__all__ = ["read_csv"]
 
-_CHUNK = 1 << 18  # small batches keep the transient lists of the fast path small
-_LONG_LINE = 1 << 25  # a "line" of 32 MiB with no line break is not a table
 _DELIMITERS = (",", "\t", ";")
 _PARALLEL_MIN = 8 << 20  # files from 8 MiB up are split in two
 # encodings in which a 0x0A byte is always a line break (not UTF-16/32): cut there
 LINE_SAFE = frozenset(
     {"utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312", "ascii", "latin-1", "iso8859-1", "cp1252"}
 )
-
-
-class Readable(Protocol):
-    """What the driver reads from: an open file, or a pipe with its head put back."""
-
-    def read(self, size: int = -1, /) -> bytes: ...
-
-
-class LongLine(Exception):
-    """Reading a file cannot go on (a line too long to be a table row)."""
 
 
 def _parallel(session: Session, total: int, done: int, encoding: str) -> bool:
@@ -105,8 +99,13 @@ def read_csv(
                         header = next(reader)
                     except csv.Error as error:
                         findings.emit(
-                            file, "bad-csv", 1, None, None, template("bad-csv", error=str(error))
+                            file, "bad-csv", line=1, text=template("bad-csv", error=str(error))
                         )
+                        return
+                    if not reads_as_header(header) and _header_below(text, delimiter):
+                        # a yearbook's CSV: title rows above the header, notes below
+                        rest = "".join(more for more, _, _ in batches)
+                        _read_as_yearbook(session, file, text + rest, delimiter, progress)
                         return
                     if file.check_bytes:
                         _check_header_bytes(session, file, header, encoding)
@@ -142,6 +141,51 @@ def read_csv(
     check_has_rows(findings, file, layout)
 
 
+_YEARBOOK_MAX = 1 << 24  # a yearbook's table is small: 16 MiB of text at most
+
+
+def _records(text: str, delimiter: str) -> Iterator[list[str]]:
+    """Each record's cells; a record of blank cells as []."""
+    for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False):
+        yield cells if any(cell.strip() for cell in cells) else []
+
+
+def _header_below(text: str, delimiter: str) -> bool:
+    """Whether a record after the first one, among the first HEADER_LOOKAHEAD, reads as a
+    header (the first batch holds them: a yearbook's title rows are few)."""
+    from .xlsx import HEADER_LOOKAHEAD
+
+    try:
+        for index, cells in enumerate(_records(text, delimiter)):
+            if index >= HEADER_LOOKAHEAD:
+                return False
+            if index and cells and reads_as_header(cells):
+                return True
+    except csv.Error:
+        return False
+    return False
+
+
+def _read_as_yearbook(
+    session: Session, file: SourceFile, text: str, delimiter: str, progress: Progress | None
+) -> None:
+    """The CSV read as a yearbook sheet is (sz_quality.read.xlsx): the header found under
+    its title rows (one skipped-rows warning), the notes under the table not data."""
+    from .xlsx import TableReader
+
+    if len(text) > _YEARBOOK_MAX:
+        missing_column(session.findings, file, None)  # as before: no header on line 1
+        check_has_rows(session.findings, file, UNUSABLE)
+        return
+    file.check_bytes = BAD_BYTES.search(text) is not None
+    try:
+        TableReader(session, file).read(_records(text, delimiter), 0, progress)
+    except csv.Error as error:
+        session.findings.emit(
+            file, "bad-csv", line=None, text=template("bad-csv", error=str(error))
+        )
+
+
 def _check_header_bytes(
     session: Session, file: SourceFile, header: list[str], encoding: str
 ) -> None:
@@ -151,97 +195,9 @@ def _check_header_bytes(
             findings.emit(
                 file,
                 "encoding-error",
-                1,
-                index + 1,
-                None,
-                template("encoding-error", encoding=encoding),
-                template("encoding-error.hint"),
+                line=1,
+                column=index + 1,
+                text=template("encoding-error", encoding=encoding),
+                hint=template("encoding-error.hint"),
             )
             return
-
-
-class Batches:
-    """The batches of a file: (text of complete records, bytes read so far, decoded strictly).
-
-    Iterate once. A batch ends at a line break with an even number of quotes before it,
-    so no quoted cell spans two batches; batches are about 256 KiB. Undecodable bytes
-    become lone surrogates (surrogateescape), found later by BAD_BYTES. A file detected
-    as UTF-8 whose first non-ASCII bytes are not UTF-8 but read as GB18030 switches to
-    GB18030 (the ASCII before is the same). `stop_at` may be called while iterating:
-    reading then ends at that byte (relative to where the handle started).
-    """
-
-    __slots__ = ("handle", "encoding", "auto", "stop")
-
-    def __init__(self, handle: Readable, encoding: str, auto: bool) -> None:
-        self.handle = handle
-        self.encoding = encoding
-        self.auto = auto
-        self.stop = -1  # where to stop reading; -1: at the end of the file
-
-    def stop_at(self, offset: int) -> None:
-        """End at `offset`, the byte just after a line break (a second half starts there)."""
-        self.stop = offset
-
-    def __iter__(self) -> Iterator[tuple[str, int, bool]]:
-        handle, encoding, auto = self.handle, self.encoding, self.auto
-        decoder = codecs.getincrementaldecoder(encoding)("strict")
-        strict = True
-        ascii_so_far = True
-        pending = ""
-        done = 0
-        old_mac = False
-        first = True
-        while True:
-            size = _CHUNK if self.stop < 0 else min(_CHUNK, self.stop - done)
-            chunk = handle.read(size) if size > 0 else b""
-            done += len(chunk)
-            final = not chunk
-            try:
-                text = decoder.decode(chunk, final)
-            except UnicodeDecodeError as error:
-                buffered = decoder.getstate()[0] if strict else b""
-                raw = buffered + chunk
-                # switch only if no UTF-8 text came before: GB18030 would garble it
-                if (
-                    auto
-                    and ascii_so_far
-                    and encoding == "utf-8"
-                    and raw[: error.start].isascii()
-                    and reads_as_gb18030(raw, final)
-                ):
-                    encoding = "gb18030"
-                    decoder = codecs.getincrementaldecoder(encoding)("strict")
-                    try:
-                        text = decoder.decode(raw, final)
-                    except UnicodeDecodeError:
-                        decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
-                        text = decoder.decode(raw, final)
-                        strict = False
-                else:
-                    decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
-                    text = decoder.decode(raw, final)
-                    strict = False
-            if ascii_so_far and not chunk.isascii():
-                ascii_so_far = False
-            if first:
-                first = False
-                head = text[:HEAD]
-                old_mac = "\r" in head and "\n" not in head
-            if old_mac:
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-            text = pending + text
-            if final:
-                yield text, done, strict
-                return
-            cut = text.rfind("\n") + 1
-            if cut == 0:
-                pending = text
-                if len(pending) > _LONG_LINE:
-                    raise LongLine
-                continue
-            body, pending = text[:cut], text[cut:]
-            if '"' in body and body.count('"') % 2 and len(body) < _LONG_LINE:
-                pending = text  # a quoted cell goes on: read on
-                continue
-            yield body, done, strict

@@ -6,8 +6,8 @@ listed per file, the rest counted in one `too-many` diagnostic when the file is 
 
 from __future__ import annotations
 
-from . import diagnostics as diag
-from .diagnostics import Template, template
+from . import codes as diag
+from .messages import Template, template
 from .observations import Diagnostic, Severity
 
 __all__ = ["Findings", "SourceFile"]
@@ -69,16 +69,20 @@ class Findings:
         self,
         file: SourceFile,
         code: str,
+        *,
         line: int | None,
-        column: int | None,
-        field_name: str | None,
+        column: int | None = None,
+        field: str | None = None,
         text: Template,
         hint: Template | None = None,
         severity: Severity | None = None,
     ) -> None:
-        """List a diagnostic (made only when it is listed: over the cap it is counted)."""
+        """List a diagnostic (made only when it is listed: over the cap it is counted).
+
+        `line` None: about the whole file; `column` (1-based) and `field` None: about
+        the whole row."""
         if severity is None:
-            severity = "warning" if diag.CODES[code].severity == "warning" else "error"
+            severity = diag.CODES[code].default_severity
         if self._admit(file, code, severity):
             self.diagnostics.append(
                 diag.make(
@@ -86,7 +90,7 @@ class Findings:
                     file.path,
                     line,
                     column,
-                    field_name,
+                    field,
                     text,
                     hint,
                     severity=severity,

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .cells import FIELD_OF, LABEL_HEADERS, closest_header, header_key, header_year
-from .diagnostics import template
+from .cells import (
+    FIELD_OF,
+    LABEL_HEADERS,
+    closest_header,
+    header_key,
+    header_year,
+    header_year_note,
+)
 from .findings import Findings, SourceFile
+from .messages import did_you_mean, template
 
 __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_as_header"]
 
@@ -15,7 +22,7 @@ __all__ = ["Layout", "check_has_rows", "missing_column", "read_layout", "reads_a
 class Layout:
     """Where each field sits, from the header. `ncols` 0: no usable header."""
 
-    __slots__ = ("kind", "ncols", "headers", "columns", "years")
+    __slots__ = ("kind", "ncols", "headers", "columns", "years", "year_notes")
 
     def __init__(
         self,
@@ -30,6 +37,12 @@ class Layout:
         self.headers = headers
         self.columns = columns
         self.years = years or []
+        # a year column's qualifier (2015（初步）: 初步), the note of its values
+        self.year_notes: dict[int, str] = {}
+        for index, _ in self.years:
+            note = header_year_note(headers[index]) if index < len(headers) else None
+            if note:
+                self.year_notes[index] = note
 
     def field_at(self, column: int) -> str:
         for name, index in self.columns.items():
@@ -101,11 +114,10 @@ def read_layout(
         findings.emit(
             file,
             "unknown-column",
-            line,
-            index + 1,
-            None,
-            template("unknown-column", header=cell),
-            template("did-you-mean", name=guess) if guess else None,
+            line=line,
+            column=index + 1,
+            text=template("unknown-column", header=cell),
+            hint=did_you_mean(guess),
         )
     required = ("indicator", "year", "value") if kind == "long" else ("indicator",)
     missing = [name for name in required if name not in columns]
@@ -127,11 +139,10 @@ def missing_column(findings: Findings, file: SourceFile, name: str | None, line:
     findings.emit(
         file,
         "missing-column",
-        line,
-        None,
-        name,
-        template("missing-column", name=name or "indicator"),
-        template("missing-column.hint"),
+        line=line,
+        field=name,
+        text=template("missing-column", name=name or "indicator"),
+        hint=template("missing-column.hint"),
     )
 
 
@@ -147,10 +158,10 @@ def _duplicate_column(
     findings.emit(
         file,
         "duplicate-column",
-        line,
-        index + 1,
-        name,
-        template(
+        line=line,
+        column=index + 1,
+        field=name,
+        text=template(
             "duplicate-column",
             header=header[index].strip(),
             first=first + 1,
@@ -164,10 +175,10 @@ def check_has_rows(findings: Findings, file: SourceFile, layout: Layout | None) 
     """empty-file when a table holds no header (`layout` None), or a usable header over
     no rows or blank rows only: the one rule of both drivers, CSV and .xlsx."""
     if layout is None:
-        findings.emit(file, "empty-file", None, None, None, template("empty-file"))
+        findings.emit(file, "empty-file", line=None, text=template("empty-file"))
     elif (
         layout.ncols
         and file.rows == file.rejected
         and (file.rows == 0 or file.blank_rows() == file.rows)
     ):
-        findings.emit(file, "empty-file", None, None, None, template("no-rows"))
+        findings.emit(file, "empty-file", line=None, text=template("no-rows"))

@@ -7,7 +7,7 @@ data file: every problem is a Diagnostic with a stable code and its line, and a 
 an error is rejected while the others are kept.
 
 Codes (stable; tests and scripts may match them; their meanings and zh/en messages are in
-sz_quality.read.diagnostics, with the data-file codes):
+sz_quality.read.codes, with the data-file codes):
 - `status-encoding`        the file is neither UTF-8 nor GB18030 (error, nothing read)
 - `status-empty`           the file has no header (error)
 - `status-missing-column`  the header lacks `measure` or `status` (error, nothing read)
@@ -28,10 +28,11 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-from ..plan.registry import suggest
-from .diagnostics import Template, make, template
+from ..plan.names import suggest
+from .codes import make
+from .messages import Template, did_you_mean, template
 from .observations import Diagnostic
 
 __all__ = [
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 StatusValue = Literal["done", "in_progress", "not_started"]
-MEASURE_STATUSES: tuple[StatusValue, ...] = ("done", "in_progress", "not_started")
+MEASURE_STATUSES: tuple[StatusValue, ...] = get_args(StatusValue)
 
 _STATUS_ALIASES: dict[str, StatusValue] = {
     "done": "done",
@@ -224,9 +225,7 @@ def parse_measures_status(
                 id_column + 1,
                 "measure",
                 template("status-unknown-measure", id=measure_id),
-                template("did-you-mean", name=guess)
-                if guess
-                else template("status-unknown-measure.hint"),
+                did_you_mean(guess, template("status-unknown-measure.hint")),
             )
             continue
         status = _STATUS_ALIASES.get(status_text.lower())

@@ -2,13 +2,16 @@
 
 Plain frozen dataclasses (no pydantic): reading is the hot path of `szq validate`, which
 must start in well under 150 ms. `szq schema` describes a row with a pydantic model
-(sz_quality.read.schema), which is imported only there.
+(sz_quality.read.row_model), which is imported only there.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+from ..words import word
+from .messages import Param, Params, message
 
 __all__ = [
     "Diagnostic",
@@ -24,12 +27,6 @@ __all__ = [
 Severity = Literal["error", "warning"]
 
 
-Param = str | int | float
-"""A value that fills a message template: JSON-friendly, the same in every language."""
-
-Params = tuple[tuple[str, Param], ...]
-
-
 @dataclass(frozen=True)
 class Diagnostic:
     """One problem in a data file, at a stable code and an exact position.
@@ -38,10 +35,9 @@ class Diagnostic:
     counts every line it spans); for .xlsx it is the sheet row. `column` is 1-based.
 
     The text is built when it is shown, in the language asked for: `message_in(lang)`
-    and `hint_in(lang)` fill the templates of sz_quality.read.diagnostics named by
-    `message_key` and `hint_key` with `params` and `hint_params`. `message` and `hint`
-    give the text in `lang`, the language of the read. A diagnostic made without a
-    template (`message_key` None) holds its text in `text` and `fixed_hint`.
+    and `hint_in(lang)` fill the templates of sz_quality.read.messages named by
+    `message_key` and `hint_key` with `params` and `hint_params`; `lang` is the language
+    of the read, the default of `to_dict`.
     """
 
     code: str
@@ -50,37 +46,27 @@ class Diagnostic:
     line: int | None
     column: int | None
     field: str | None
-    text: str = ""
-    fixed_hint: str | None = None
-    message_key: str | None = None
+    message_key: str
     params: Params = ()
     hint_key: str | None = None
     hint_params: Params = ()
     lang: str = "en"
 
-    @property
-    def message(self) -> str:
-        return self.message_in(self.lang)
-
-    @property
-    def hint(self) -> str | None:
-        return self.hint_in(self.lang)
-
     def message_in(self, lang: str) -> str:
         """The message in `lang` ("zh" or "en")."""
-        if self.message_key is None:
-            return self.text
-        from .diagnostics import message
-
         return message(self.message_key, lang, **dict(self.params))
 
     def hint_in(self, lang: str) -> str | None:
         """The hint in `lang`, or None."""
         if self.hint_key is None:
-            return self.fixed_hint
-        from .diagnostics import message
-
+            return None
         return message(self.hint_key, lang, **dict(self.hint_params))
+
+    def text_in(self, lang: str) -> str:
+        """The message with its hint, if any, in parentheses, in `lang`: one line's text."""
+        hint = self.hint_in(lang)
+        text = self.message_in(lang)
+        return text + word("punct.parenthesised", lang, text=hint) if hint else text
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """Position and text (in `lang`, default the read's): the check report's contract."""

@@ -5,31 +5,41 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import cache
 from sys import intern
 from typing import Literal
 
 from ..plan.lookup import SeriesInfo
+from .cell_resolver import Resolver
 from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
-from .diagnostics import Template, template
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .messages import Template, template
 from .plausible import check_plausible
-from .resolve import Resolver
 from .sniff import looks_like_gb18030
 from .store import SlotStore
 
 __all__ = ["BAD_BYTES", "RowChecker"]
 
+# a sheet's formula cell with an error, or "=" for one without a cached value (read/xlsx.py)
+FORMULA_MARK = re.compile(r"=|#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
-# a number followed by a multiplier word (1.5万): the word belongs in the unit column
-_MULTIPLIED = re.compile(r"[+-]?[0-9.,]+\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)")
+
+
+@cache
+def _multiplied() -> re.Pattern[str]:
+    """A number followed by a multiplier word (1.5万): the word belongs in the unit column."""
+    from ..plan.units import MAGNITUDE_STACKS  # pint-free, but not needed on a clean file
+
+    words = "|".join(sorted(MAGNITUDE_STACKS, key=len, reverse=True))
+    return re.compile(rf"[+-]?[0-9.,]+\s*({words})")
 
 
 def _bad_number_hint(shown: str) -> Template:
     """The hint for a value that is not a number: where its '%' or 万 goes, or how to write it."""
     if shown.endswith("%"):
         return template("bad-number.percent")
-    multiplied = _MULTIPLIED.fullmatch(shown)
+    multiplied = _multiplied().fullmatch(shown)
     if multiplied is not None:
         return template("bad-number.multiplier", word=multiplied.group(1))
     return template("bad-number.hint")
@@ -79,10 +89,8 @@ class RowChecker:
                 self.findings.emit(
                     file,
                     "bad-csv",
-                    first_line + previous,
-                    None,
-                    None,
-                    template("bad-csv", error=str(error)),
+                    line=first_line + previous,
+                    text=template("bad-csv", error=str(error)),
                 )
                 previous = reader.line_num
                 continue
@@ -108,11 +116,11 @@ class RowChecker:
                 self.findings.emit(
                     file,
                     "encoding-error",
-                    line,
-                    index + 1,
-                    layout.field_at(index) or None,
-                    template("encoding-error", encoding=encoding),
-                    hint,
+                    line=line,
+                    column=index + 1,
+                    field=layout.field_at(index) or None,
+                    text=template("encoding-error", encoding=encoding),
+                    hint=hint,
                 )
                 return True
         return False
@@ -133,11 +141,11 @@ class RowChecker:
             self.findings.emit(
                 file,
                 "bad-year",
-                line,
-                year_column + 1,
-                "year",
-                template("bad-year", text=row[year_column].strip()),
-                template("bad-year.hint"),
+                line=line,
+                column=year_column + 1,
+                field="year",
+                text=template("bad-year", text=row[year_column].strip()),
+                hint=template("bad-year.hint"),
             )
         value_column = columns["value"]
         value = self._check_value(file, row[value_column], line, value_column, "value")
@@ -152,11 +160,12 @@ class RowChecker:
                 info, factor = found
         if not ok or not isinstance(value, float) or info is None or year is None:
             if ok and value is None:
-                self._no_value(file, info, year, line, value_column + 1, "value")
+                why = row[value_column]
+                self._no_value(file, info, year, line, value_column + 1, "value", why)
             file.rejected += 1
             return
         value *= factor
-        if not self._in_range(file, info, value, line, value_column + 1, "value"):
+        if not check_plausible(self.findings, file, info, value, (line, value_column + 1, "value")):
             file.rejected += 1
             return
         region = self.resolver.region(row[columns["region"]]) if "region" in columns else ""
@@ -193,20 +202,24 @@ class RowChecker:
             value = self._check_value(file, cells[index], line, index, name)
             if not isinstance(value, float):
                 if value is None:
-                    self._no_value(file, info, year, line, index + 1, name)
+                    self._no_value(file, info, year, line, index + 1, name, cells[index])
                 file.rejected += 1
                 continue
             value *= factor
-            if not self._in_range(file, info, value, line, index + 1, name):
+            if not check_plausible(self.findings, file, info, value, (line, index + 1, name)):
                 file.rejected += 1
                 continue
             given = _given(cells, columns, index) if self.store.keep else _NOTHING_GIVEN
+            qualifier = layout.year_notes.get(index)
+            if qualifier is not None and self.store.keep:  # 2015（初步）: the values' note
+                note = given[0]
+                given = (qualifier if note is None else f"{qualifier}; {note}", *given[1:])
             self.store.store(file, info, region, year, value, line, source, index + 1, name, *given)
 
     def _fit(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> list[str]:
         """The row cut to the header's width; [] (and a diagnostic) if it cannot be read."""
         if not any(map(str.strip, row)):
-            self.findings.emit(file, "blank-row", line, None, None, template("blank-row"))
+            self.findings.emit(file, "blank-row", line=line, text=template("blank-row"))
             return []
         ncols = layout.ncols
         if len(row) == ncols:
@@ -218,11 +231,9 @@ class RowChecker:
         self.findings.emit(
             file,
             "ragged-row",
-            line,
-            None,
-            None,
-            template("ragged-row", count=len(row), expected=ncols),
-            template("ragged-row.hint"),
+            line=line,
+            text=template("ragged-row", count=len(row), expected=ncols),
+            hint=template("ragged-row.hint"),
         )
         return []
 
@@ -255,13 +266,23 @@ class RowChecker:
                         name_zh=guess.name("zh"),
                         name_en=guess.name("en"),
                     )
-        self.findings.emit(file, "unknown-indicator", line, column + 1, "indicator", text, hint)
+        self.findings.emit(
+            file,
+            "unknown-indicator",
+            line=line,
+            column=column + 1,
+            field="indicator",
+            text=text,
+            hint=hint,
+        )
         return None
 
     def _check_value(
         self, file: SourceFile, text: str, line: int, column: int, field_name: str
     ) -> float | None | Literal["bad"]:
         """The value; None for "no value" (not reported here); "bad" once reported."""
+        if file.sheet and FORMULA_MARK.fullmatch(text):
+            return None  # a formula's error, or a formula without a value: said by _no_value
         parsed = parse_value(text)
         if parsed is None or isinstance(parsed, float):
             return parsed
@@ -271,7 +292,15 @@ class RowChecker:
         else:
             message = template("bad-number", text=shown)
             hint = _bad_number_hint(shown)
-        self.findings.emit(file, "bad-number", line, column + 1, field_name, message, hint)
+        self.findings.emit(
+            file,
+            "bad-number",
+            line=line,
+            column=column + 1,
+            field=field_name,
+            text=message,
+            hint=hint,
+        )
         return NOT_A_NUMBER
 
     def _check_unit(
@@ -306,7 +335,9 @@ class RowChecker:
                 and not isinstance(self.resolver.place(per_person, info), str)
             ):
                 hint = template("unit-per-person.hint", unit=per_person, id=info.id)
-        self.findings.emit(file, code, line, column + 1, "unit", text, hint)
+        self.findings.emit(
+            file, code, line=line, column=column + 1, field="unit", text=text, hint=hint
+        )
         return None
 
     def _no_value(
@@ -317,18 +348,19 @@ class RowChecker:
         line: int,
         column: int | None,
         field_name: str | None,
+        text: str = "",
     ) -> None:
-        name = info.id if info is not None else "?"
+        message = _no_value_text(file, info.id if info is not None else "?", year, text)
         self.findings.emit(
-            file,
-            "no-value",
-            line,
-            column,
-            field_name,
-            template("no-value", name=name, year=year if year is not None else ""),
+            file, "no-value", line=line, column=column, field=field_name, text=message
         )
 
-    def _in_range(
-        self, file: SourceFile, info: SeriesInfo, value: float, line: int, column: int, name: str
-    ) -> bool:
-        return check_plausible(self.findings, file, info, value, (line, column, name))
+
+def _no_value_text(file: SourceFile, name: str, year: int | None, text: str) -> Template:
+    """No value, and why when a sheet's formula says so (what sz_quality.read.xlsx wrote)."""
+    when = year if year is not None else ""
+    if file.sheet and FORMULA_MARK.fullmatch(text):
+        if text == "=":
+            return template("no-value.formula", name=name, year=when)
+        return template("no-value.formula-error", name=name, year=when, error=text)
+    return template("no-value", name=name, year=when)

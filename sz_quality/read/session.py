@@ -16,15 +16,16 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from ..plan.lookup import Lookup
+from .batches import LongLine
+from .cell_resolver import Resolver
 from .columns import check_plain_batch
-from .csvfile import LongLine, read_csv
-from .diagnostics import template
+from .csvfile import read_csv
 from .findings import Findings, SourceFile
 from .layout import Layout
+from .messages import template
 from .observations import InputSummary, ReadResult
-from .resolve import Resolver
 from .rows import RowChecker
-from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip
+from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip, markup_kind
 from .store import SlotStore
 
 __all__ = ["STDIN", "Progress", "Replayed", "Session"]
@@ -95,7 +96,7 @@ class Session:
         try:
             self._open(file, encoding, sheet, progress)
         except LongLine:
-            findings.emit(file, "bad-csv", None, None, None, template("long-line"))
+            findings.emit(file, "bad-csv", line=None, text=template("long-line"))
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
@@ -115,16 +116,15 @@ class Session:
                     opened.close()
                     read_xlsx(self, file, sheet, progress, workbook)
                     return
-                kind = binary_kind(head)
+                markup = markup_kind(head)
+                kind = markup or binary_kind(head)
                 if kind is not None:
                     findings.emit(
                         file,
                         "bad-file",
-                        None,
-                        None,
-                        None,
-                        template("binary", kind=kind),
-                        template("binary.hint"),
+                        line=None,
+                        text=template("binary", kind=kind),
+                        hint=template("markup.hint" if markup else "binary.hint"),
                     )
                     return
                 if encoding is not None:
@@ -143,10 +143,8 @@ class Session:
             findings.emit(
                 file,
                 "bad-file",
-                None,
-                None,
-                None,
-                template("unreadable", error=error.strerror or str(error)),
+                line=None,
+                text=template("unreadable", error=error.strerror or str(error)),
             )
 
     def check_batch(

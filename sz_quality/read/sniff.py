@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 __all__ = [
     "HEAD",
@@ -11,6 +12,7 @@ __all__ = [
     "is_ole",
     "is_zip",
     "looks_like_gb18030",
+    "markup_kind",
     "reads_as_gb18030",
 ]
 
@@ -48,6 +50,36 @@ def binary_kind(head: bytes) -> str | None:
         return "kind.binary"
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
     return "kind.binary" if head and controls * 20 > len(head) else None
+
+
+# a web page or an XML spreadsheet saved under a spreadsheet's name (Excel's "Save as
+# Web Page" and "XML Spreadsheet 2003" keep the .xls its users expect)
+_MARKUP = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:(!doctype\s+html|html|head|body|table|meta)\b|(\?mso-application|workbook)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def markup_kind(head: bytes) -> str | None:
+    """The message key of an HTML page (or a web archive, or an Excel 2003 XML
+    spreadsheet) saved under a spreadsheet's name, or None."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            text = head[len(bom) : 4096].decode(codec, "replace")
+            break
+    else:
+        text = head[:4096].decode("latin-1")
+    if text[:40].lower().lstrip().startswith("mime-version:"):
+        return "kind.html"  # a single-file web page (.mht) saved as .xls
+    match = _MARKUP.match(text)
+    if match is None:
+        return None
+    return "kind.html" if match.group(1) else "kind.xml-sheet"
 
 
 def detect_encoding(head: bytes) -> str:

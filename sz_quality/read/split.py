@@ -19,10 +19,10 @@ import sys
 import time
 from typing import IO, TYPE_CHECKING, Any
 
-from .csvfile import Batches, LongLine
-from .diagnostics import template
+from .batches import Batches, LongLine
 from .findings import SourceFile
 from .layout import Layout
+from .messages import template
 from .rows import BAD_BYTES
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class HalfJob:
     """Everything the second half's check needs, and nothing of the parent's state."""
 
     __slots__ = (
+        "make_session",
         "lookup",
         "lang",
         "keep",
@@ -64,6 +65,7 @@ class HalfJob:
         encoding: str,
         half: SecondHalf,
     ) -> None:
+        self.make_session = type(session)  # a fresh one of the parent's kind
         self.lookup: Lookup = session.lookup
         self.lang = session.lang
         self.keep = session.keep
@@ -84,9 +86,7 @@ class HalfJob:
 
 def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
     """Check a file from `job.offset` on in a fresh session; write the result to `stream`."""
-    from .session import Session
-
-    session = Session(
+    session = job.make_session(
         job.lookup,
         lang=job.lang,
         keep=job.keep,
@@ -109,7 +109,7 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
                     part, job.layout, text, job.delimiter, next_line, job.encoding
                 )
         except LongLine:
-            session.findings.emit(part, "bad-csv", None, None, None, template("long-line"))
+            session.findings.emit(part, "bad-csv", line=None, text=template("long-line"))
     session.store.serialise(
         stream,
         {

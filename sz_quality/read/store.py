@@ -15,10 +15,10 @@ from operator import add, and_
 from typing import IO, Any
 
 from ..plan.lookup import Lookup, SeriesInfo
-from . import diagnostics as diag
+from . import codes as diag
 from .cells import same_value
-from .diagnostics import template
 from .findings import Findings, SourceFile
+from .messages import template
 from .observations import Diagnostic, Observation, Revision, Severity
 
 __all__ = ["DuplicateEvent", "SlotStore"]
@@ -206,10 +206,10 @@ class SlotStore:
                 findings.emit(
                     file,
                     "revision",
-                    line,
-                    column,
-                    field_name,
-                    template(
+                    line=line,
+                    column=column,
+                    field=field_name,
+                    text=template(
                         "revision",
                         id=info.id,
                         region=region,

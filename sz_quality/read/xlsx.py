@@ -21,14 +21,15 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cells import cell_text
-from .diagnostics import template
 from .findings import SourceFile
 from .layout import Layout, check_has_rows, read_layout, reads_as_header
+from .messages import template
+from .sheet_marks import FORMULA, PERCENT, SheetMarks
 
 if TYPE_CHECKING:
     from .session import Progress, Session
 
-__all__ = ["HEADER_LOOKAHEAD", "NOTE", "is_note", "read_xlsx"]
+__all__ = ["HEADER_LOOKAHEAD", "NOTE", "TableReader", "is_note", "read_xlsx"]
 
 HEADER_LOOKAHEAD = 30  # non-blank rows searched for the header before taking the first
 # after NFKC (：-> :) and case folding: 注：… 注1. … 资料来源: … Note: … Sources: …
@@ -60,11 +61,9 @@ def read_xlsx(
         findings.emit(
             file,
             "bad-file",
-            None,
-            None,
-            None,
-            template("xlsx-missing"),
-            template("xlsx-missing.hint"),
+            line=None,
+            text=template("xlsx-missing"),
+            hint=template("xlsx-missing.hint"),
         )
         return
     # a workbook read whole from a pipe, or the file itself
@@ -72,47 +71,79 @@ def read_xlsx(
         try:
             workbook = CalamineWorkbook.from_filelike(handle)
         except Exception as error:  # calamine raises several types for a damaged file
-            _bad_file(session, file, error, with_hint=True)
+            if _encrypted(handle, error):
+                findings.emit(
+                    file,
+                    "bad-file",
+                    line=None,
+                    text=template("encrypted"),
+                    hint=template("encrypted.hint"),
+                )
+            else:
+                _bad_file(session, file, error, with_hint=True)
             return
+        marks = SheetMarks.open(handle)  # what calamine does not tell (.xlsx, .ods)
         try:
-            _read_sheet(session, file, workbook, sheet, progress)
+            _read_sheet(session, file, workbook, marks, sheet, progress)
         except Exception as error:  # a damaged sheet inside a readable file
             _bad_file(session, file, error, with_hint=False)
         finally:
             workbook.close()
 
 
+# an encrypted .xlsx is an OLE file holding this stream (its name in UTF-16)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(handle: BinaryIO, error: Exception) -> bool:
+    """A password-protected workbook: calamine's PasswordError (.xls), or an OLE file
+    with an EncryptedPackage stream (.xlsx, .xlsm encrypted by Excel)."""
+    if type(error).__name__ == "PasswordError":
+        return True
+    try:
+        handle.seek(0)
+        data = handle.read()
+    except (OSError, ValueError):
+        return False
+    return data.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_PACKAGE in data
+
+
 def _bad_file(session: Session, file: SourceFile, error: Exception, *, with_hint: bool) -> None:
     session.findings.emit(
         file,
         "bad-file",
-        None,
-        None,
-        None,
-        template("bad-xlsx", error=f"{type(error).__name__}: {error}"),
-        template("binary.hint") if with_hint else None,
+        line=None,
+        text=template("bad-xlsx", error=f"{type(error).__name__}: {error}"),
+        hint=template("binary.hint") if with_hint else None,
     )
 
 
-def _worksheet_names(workbook: Any) -> list[str]:
-    """The names of the workbook's worksheets (not chart sheets), in order."""
-    names: list[str] = []
+def _worksheets(workbook: Any) -> list[tuple[str, bool]]:
+    """The workbook's worksheets (not chart sheets) in order, each with whether it is
+    visible (calamine tells hidden and very hidden sheets for .xlsx and .xls; .ods's
+    hidden tables it reads as visible: sz_quality.read.sheet_marks finds those)."""
+    found: list[tuple[str, bool]] = []
     for meta in workbook.sheets_metadata:
         if "WorkSheet" in str(meta.typ):
-            names.append(meta.name)
-    return names or list(workbook.sheet_names)
+            found.append((meta.name, str(meta.visible).endswith("Visible")))
+    return found or [(name, True) for name in workbook.sheet_names]
 
 
 def _read_sheet(
     session: Session,
     file: SourceFile,
     workbook: Any,
+    marks: SheetMarks,
     sheet: str | None,
     progress: Progress | None,
 ) -> None:
     findings = session.findings
-    names = _worksheet_names(workbook)
-    chosen: str | None = names[0] if names else None
+    sheets = _worksheets(workbook)
+    names = [name for name, _ in sheets]
+    hidden = {name for name, visible in sheets if not visible} | marks.hidden_tables()
+    # the first visible sheet: a hidden one is an old copy, or a lookup table
+    visible = [name for name in names if name not in hidden]
+    chosen: str | None = (visible or names)[0] if names else None
     if sheet is not None:
         if sheet in names:
             chosen = sheet
@@ -124,31 +155,82 @@ def _read_sheet(
         findings.emit(
             file,
             "bad-file",
-            None,
-            None,
-            None,
-            template("no-sheet", sheet=sheet or ""),
-            template("no-sheet.hint", sheets=", ".join(names)),
+            line=None,
+            text=template("no-sheet", sheet=sheet or ""),
+            hint=template("no-sheet.hint", sheets=", ".join(names)),
         )
         return
+    if chosen in hidden:
+        findings.emit(file, "hidden-sheet", line=None, text=template("hidden-sheet", sheet=chosen))
     worksheet = workbook.get_sheet_by_name(chosen)
+    if sheet is None and not _has_header(worksheet):  # a cover page, a table of contents
+        tables = [
+            name
+            for name in visible
+            if name != chosen and _has_header(workbook.get_sheet_by_name(name))
+        ]
+        if tables:
+            findings.emit(
+                file,
+                "cover-sheet",
+                line=None,
+                text=template("cover-sheet", sheet=chosen, sheets=", ".join(map(repr, tables))),
+                hint=template("cover-sheet.hint", sheet=tables[0]),
+            )
+            return
     start = worksheet.start
     total = worksheet.total_height or 0
-    _TableReader(session, file).read(_sheet_rows(worksheet.iter_rows(), start), total, progress)
+    rows = _sheet_rows(worksheet.iter_rows(), start, marks.marks(chosen))
+    TableReader(session, file).read(rows, total, progress)
 
 
-def _sheet_rows(rows: Iterable[list[object]], start: tuple[int, int] | None) -> Iterator[list[str]]:
+def _has_header(worksheet: Any) -> bool:
+    """Whether one of the sheet's first HEADER_LOOKAHEAD non-blank rows reads as a header."""
+    seen = 0
+    for values in worksheet.iter_rows():
+        cells = [cell_text(value) for value in values]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if reads_as_header(cells):
+            return True
+        seen += 1
+        if seen >= HEADER_LOOKAHEAD:
+            return False
+    return False
+
+
+def _sheet_rows(
+    rows: Iterable[list[object]],
+    start: tuple[int, int] | None,
+    marks: dict[tuple[int, int], str],
+) -> Iterator[list[str]]:
     """Each row's cells as text, from column A (calamine starts at the first used column),
-    without the empty cells after the last one."""
+    without the empty cells after the last one. A number in a percent-formatted cell is
+    the percentage it shows (0.0405 -> "4.05"); a formula's error is its text (#DIV/0!),
+    a formula without a cached value "=" (both: no value, said so by the row checker)."""
     pad = [""] * (start[1] if start else 0)
-    for values in rows:
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (row, column), mark in marks.items():
+        by_row.setdefault(row, []).append((column, mark))
+    for offset, values in enumerate(rows):
         cells = pad + [cell_text(value) for value in values]
+        for column, mark in by_row.get(offset + 1, ()):
+            if column > len(cells):
+                cells.extend([""] * (column - len(cells)))
+            index = column - 1
+            if mark == PERCENT:
+                at = index - len(pad)
+                value = values[at] if 0 <= at < len(values) else None
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    cells[index] = cell_text(float(f"{value * 100:.12g}"))
+            elif not cells[index].strip():  # calamine read the error as an empty cell
+                cells[index] = "=" if mark == FORMULA else mark
         while cells and not cells[-1].strip():
             cells.pop()
         yield cells
 
 
-class _TableReader:
+class TableReader:
     """Finds the header under any title rows, then checks each row; notes end the table."""
 
     def __init__(self, session: Session, file: SourceFile) -> None:
@@ -188,10 +270,8 @@ class _TableReader:
             self.session.findings.emit(
                 self.file,
                 "skipped-rows",
-                skipped[0][0],
-                None,
-                None,
-                template(
+                line=skipped[0][0],
+                text=template(
                     "skipped-rows",
                     first=skipped[0][0],
                     last=skipped[-1][0],

@@ -13,20 +13,20 @@ from ..plan.lang import Lang
 from ..read.observations import ReadResult
 from .check_xlsx import DIAGNOSTIC_COLUMNS, INPUT_COLUMNS
 from .diagnostics_json import diagnostic_dict
-from .words import word
-from .xlsx_book import Book, Column
+from .verdict_words import word
+from .xlsx_book import Book, Column, field
 
 __all__ = ["SERIES_COLUMNS", "calc_xlsx"]
 
 # each column takes its value from DerivedValue.to_dict (calc's JSON)
 SERIES_COLUMNS: tuple[Column, ...] = (
-    Column("indicator", lambda s: s["indicator"], width=24),
-    Column("region", lambda s: s["region"], width=12),
-    Column("year", lambda s: s["year"], "integer", width=8),
-    Column("value", lambda s: s["value"], "number", width=14),
-    Column("unit", lambda s: s["unit"], width=12),
-    Column("formula", lambda s: s["formula"], width=40),
-    Column("own_value", lambda s: s["own_value"], "number", width=14),
+    field("indicator", width=24),
+    field("region"),
+    field("year", "integer", width=8),
+    field("value", "number", width=14),
+    field("unit"),
+    field("formula", width=40),
+    field("own_value", "number", width=14),
 )
 
 

@@ -1,71 +1,25 @@
-"""Texts shared by the check report's renderers (no rich here); the words are words.py's."""
+"""Texts shared by the check report's renderers (no rich here); the words are words.py's,
+a result's row is result_row.py's."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-from ..check.results import Group, Report, Result, Status
+from ..check.results import Group, Report, Status
 from ..plan.lang import Lang
 from ..read.observations import Diagnostic, InputSummary
-from .grid import Degrade
-from .words import status_word, word
+from .verdict_words import status_word, word
 
 __all__ = [
-    "RenderOptions",
-    "COLUMNS",
-    "column_labels",
     "diagnostic_line",
     "input_line",
     "overview_lines",
     "status_label",
     "summary_text",
-    "target_name",
     "title",
 ]
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """How a report is shown: language, grouping, colour and width (table only)."""
-
-    lang: Lang = "en"
-    by: Literal["agency", "chapter", "region"] = "agency"
-    color: bool = False
-    width: int = 120
-    degrade: Degrade | None = None  # the console's stand-ins, before the table's layout
-
-
-# the columns of a target's row, in order
-COLUMNS = (
-    "target",
-    "target_value",
-    "actual",
-    "status",
-    "gap",
-    "progress",
-    "trend",
-    "reason",
-    "outlook",
-)
-
-
-def column_labels(lang: Lang) -> dict[str, str]:
-    return {key: word(key, lang) for key in COLUMNS}
-
-
 def status_label(status: Status, lang: Lang) -> str:
     return status_word(status, lang)
-
-
-def target_name(result: Result, lang: Lang) -> str:
-    """The target's name, marked * when its lead is inferred and 力争 when aspirational."""
-    name = result.name(lang)
-    if result.aspirational:
-        name += f" ({word('aspirational', lang)})"
-    if result.lead_agencies_inferred:
-        name += " *"
-    return name
 
 
 def summary_text(counts: dict[Status, int], total: int, lang: Lang) -> str:
@@ -89,15 +43,14 @@ def overview_lines(report: Report, lang: Lang) -> list[str]:
     """The first screen: counts by status, the agencies with the widest gaps, the filter."""
     counts = report.counts_before_filter or report.summary
     total = sum(counts.values())
-    colon = "：" if lang == "zh" else ": "
+    colon = word("punct.colon", lang)
     lines = [f"{word('summary', lang)}{colon}{summary_text(dict(counts), total, lang)}"]
     widest = [f"{group.label(lang)} {group.open_gaps}" for group in report.widest_gaps()]
     if widest:
-        lines.append(
-            f"{word('widest_gaps', lang)} ({word('open_gaps', lang)}){colon}" + " · ".join(widest)
-        )
+        open_gaps = word("punct.parenthesised", lang, text=word("open_gaps", lang))
+        lines.append(f"{word('widest_gaps', lang)}{open_gaps}{colon}" + " · ".join(widest))
     if report.status_filter is not None:
-        shown = ("、" if lang == "zh" else ", ").join(
+        shown = word("list.separator", lang).join(
             status_label(status, lang) for status in report.status_filter_order()
         )
         lines.append(
@@ -108,7 +61,7 @@ def overview_lines(report: Report, lang: Lang) -> list[str]:
 
 def title(report: Report, lang: Lang) -> str:
     text = word("check.title", lang, year=report.year)
-    return f"{text}{'：' if lang == 'zh' else ': '}{report.region}" if report.region else text
+    return f"{text}{word('punct.colon', lang)}{report.region}" if report.region else text
 
 
 def input_line(summary: InputSummary, lang: Lang) -> str:
@@ -123,11 +76,7 @@ def diagnostic_line(diagnostic: Diagnostic, lang: str | None = None) -> str:
         where += f":{diagnostic.line}"
         if diagnostic.column is not None:
             where += f":{diagnostic.column}"
-    text = f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.message_in(lang)}"
-    hint = diagnostic.hint_in(lang)
-    if hint:
-        text += f" ({hint})"
-    return text
+    return f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.text_in(lang)}"
 
 
 def footnote(lang: Lang) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..check.results import Report
-from .check_common import RenderOptions
 from .jsonout import dumps
-from .words import reason_words
+from .verdict_words import reason_words
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = ["render"]
 

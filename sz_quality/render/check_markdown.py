@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..check.results import Report
 from .check_common import (
-    COLUMNS,
-    RenderOptions,
-    column_labels,
     diagnostic_line,
     footnote,
     group_heading,
     input_line,
-    status_label,
     summary_text,
-    target_name,
     title,
 )
-from .evidence_text import note_lines
-from .format import (
-    actual_text,
-    gap_text,
-    outlook_text,
-    progress_text,
-    target_text,
-    trend_text,
-)
 from .markdown import code_span, escape
-from .words import reason_text, word
+from .result_row import COLUMNS, column_labels, row_cells
+from .verdict_words import word
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = ["render"]
 
@@ -51,21 +43,7 @@ def render(report: Report, options: RenderOptions) -> str:
         lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
-            cells = [
-                target_name(result, lang),
-                target_text(result, lang),
-                actual_text(result),
-                status_label(result.status, lang),
-                gap_text(result, lang),
-                progress_text(result),
-                trend_text(result, lang),
-                # the reason, then the data's caveats (render/evidence_text.py)
-                "; ".join(
-                    ([reason_text(result.reason, lang)] if result.reason is not None else [])
-                    + note_lines(result.evidence, lang)
-                ),
-                outlook_text(result, lang),
-            ]
+            cells = row_cells(result, lang)  # every column of render/result_row.py
             lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
         lines.append("")
         lines.append(f"**{escape(summary_text(group.counts, group.total, lang))}**")

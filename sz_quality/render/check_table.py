@@ -6,42 +6,29 @@ report, more than the whole start-up budget of `szq check` (see grid.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..check.results import Report, Status
+from ..report.colours import STATUS_PALETTE
 from .check_common import (
-    RenderOptions,
-    column_labels,
     diagnostic_line,
     footnote,
     group_heading,
     input_line,
     overview_lines,
-    status_label,
     summary_text,
-    target_name,
     title,
 )
-from .evidence_text import note_lines
-from .format import (
-    actual_text,
-    gap_text,
-    outlook_text,
-    progress_text,
-    target_text,
-    trend_text,
-)
 from .grid import STYLES, Cell, Column, render_grid
-from .words import reason_text, word
+from .result_row import ROW, column_labels, details, target_name
+from .verdict_words import word
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = ["STATUS_STYLES", "render"]
 
-STATUS_STYLES: dict[Status, str] = {
-    "met": "bold green",
-    "not_met": "bold red",
-    "on_track": "green",
-    "off_track": "yellow",
-    "no_data": "dim",
-    "not_assessable": "magenta",
-}
+STATUS_STYLES: dict[Status, str] = {s: c.terminal for s, c in STATUS_PALETTE.items()}
 
 # (label key, width, justification); the target's name takes what the others leave
 _FIXED: tuple[tuple[str, int, str], ...] = (
@@ -82,25 +69,13 @@ def render(report: Report, options: RenderOptions) -> str:
         rows = []
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
-            name = target_name(result, lang)
-            if result.reason is not None:
-                name += f"\n↳ {reason_text(result.reason, lang)}"
-            outlook = outlook_text(result, lang)
-            if outlook:
-                name += f"\n→ {outlook}"
-            for line in note_lines(result.evidence, lang):  # the data's caveats
-                name += f"\n{line}"
-            rows.append(
-                [
-                    Cell(name),
-                    Cell(target_text(result, lang)),
-                    Cell(actual_text(result)),
-                    Cell(status_label(result.status, lang), STATUS_STYLES[result.status]),
-                    Cell(gap_text(result, lang)),
-                    Cell(progress_text(result)),
-                    Cell(trend_text(result, lang)),
-                ]
-            )
+            # the target's name, and under it why, what is still needed, the caveats
+            name = "\n".join([target_name(result, lang), *details(result, lang, reason_mark="↳ ")])
+            cells = [Cell(name)]
+            for key, _, _ in _FIXED:
+                shade = STATUS_STYLES[result.status] if key == "status" else None
+                cells.append(Cell(ROW[key](result, lang), shade))
+            rows.append(cells)
         out.append("")
         out.append(_styled(group_heading(group, lang), "bold", color))
         out.append(render_grid(columns, rows, color=color, degrade=options.degrade).rstrip("\n"))

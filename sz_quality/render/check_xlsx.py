@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..check.results import STATUSES, Report, Result, Status
 from ..plan.lang import Lang
 from ..read.observations import Observation
+from ..report.colours import STATUS_PALETTE
 from . import format as figures
-from .check_common import RenderOptions
-from .check_table import STATUS_STYLES
 from .evidence_text import note_lines
-from .words import status_word, trend_word, word
-from .xlsx_book import Book, Column
+from .verdict_words import status_word, trend_word, word
+from .xlsx_book import Book, Column, field
+
+if TYPE_CHECKING:
+    from .check import RenderOptions
 
 __all__ = [
     "DIAGNOSTIC_COLUMNS",
@@ -34,24 +36,13 @@ __all__ = [
     "value_sources",
 ]
 
-# terminal style -> (fill, font colour): the colours of `szq check`'s table
-_COLOURS: dict[str, tuple[str, str]] = {
-    "green": ("#C6EFCE", "#006100"),
-    "red": ("#FFC7CE", "#9C0006"),
-    "yellow": ("#FFEB9C", "#9C5700"),
-    "dim": ("#EDEDED", "#595959"),
-    "magenta": ("#E4DFEC", "#60497A"),
-}
-
 
 def status_fills() -> dict[str, dict[str, object]]:
-    """status -> cell style, from the terminal's STATUS_STYLES."""
-    fills: dict[str, dict[str, object]] = {}
-    for status, style in STATUS_STYLES.items():
-        colour = style.split()[-1]
-        fill, font = _COLOURS[colour]
-        fills[status] = {"bg_color": fill, "font_color": font, "bold": "bold" in style}
-    return fills
+    """status -> cell style (report/colours.py: the colours of `szq check`'s table)."""
+    return {
+        status: {"bg_color": colour.fill, "font_color": colour.font, "bold": colour.bold}
+        for status, colour in STATUS_PALETTE.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -79,7 +70,7 @@ def _status(row: ResultRow) -> str:
 RESULT_COLUMNS: tuple[Column, ...] = (
     Column("id", lambda r: r.data["target"], width=24),
     Column("target_name", lambda r: r.result.name(r.lang), width=40),
-    Column("chapter", lambda r: r.result.chapter, "integer", width=6),
+    Column("chapter", lambda r: r.result.spec.chapter, "integer", width=6),
     Column("indicator", lambda r: r.data["indicator"], width=22),
     Column("status", lambda r: status_word(r.data["status"], r.lang), width=12, fill=_status),
     Column("actual", lambda r: r.data["actual"], "number"),
@@ -120,13 +111,13 @@ RESULT_COLUMNS: tuple[Column, ...] = (
 )
 
 DIAGNOSTIC_COLUMNS: tuple[Column, ...] = (
-    Column("severity", lambda d: d["severity"], width=8),
-    Column("code", lambda d: d["code"], width=18),
-    Column("file", lambda d: d["file"], width=30),
-    Column("line", lambda d: d["line"], "integer", width=8),
-    Column("column", lambda d: d["column"], "integer", width=8),
-    Column("message", lambda d: d["message"], width=60),
-    Column("hint", lambda d: d["hint"], width=40),
+    field("severity", width=8),
+    field("code", width=18),
+    field("file", width=30),
+    field("line", "integer", width=8),
+    field("column", "integer", width=8),
+    field("message", width=60),
+    field("hint", width=40),
 )
 
 INPUT_COLUMNS: tuple[Column, ...] = (
@@ -137,14 +128,10 @@ INPUT_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def render_xlsx(
-    report: Report,
-    options: RenderOptions,
-    sources: Mapping[tuple[str, int], str] | None = None,
-) -> bytes:
-    """The workbook's bytes. `sources`: (series, year) -> the data's source of a value,
-    shown beside the result whose actual value it is."""
-    from .words import reason_words
+def render_xlsx(report: Report, options: RenderOptions) -> bytes:
+    """The workbook's bytes. `options.sources`: (series, year) -> the data's source of a
+    value, shown beside the result whose actual value it is (value_sources)."""
+    from .verdict_words import reason_words
 
     lang = options.lang
     data = report.to_dict(reason_words(lang))
@@ -152,7 +139,7 @@ def render_xlsx(
     fills = status_fills()
     _summary(book, report, lang, fills)
     rows = [
-        ResultRow(result, item, lang, report.agency_names, _source(result, sources or {}))
+        ResultRow(result, item, lang, report.agency_names, _source(result, options.sources))
         for result, item in zip(report.results, data["results"], strict=True)
     ]
     results = book.sheet(word("xlsx.results", lang))
@@ -216,7 +203,7 @@ def _summary(book: Book, report: Report, lang: Lang, fills: dict[str, dict[str, 
     row += 1
     book.write(sheet, row, 0, word("widest_gaps", lang), "text", bold=True, font_size=12)
     row += 1
-    widest = [group for group in report.by_agency() if group.open_gaps > 0][:5]
+    widest = report.widest_gaps()
     if not widest:
         book.write(sheet, row, 0, word("no_open_gaps", lang), "text")
         return

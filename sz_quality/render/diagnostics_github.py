@@ -8,7 +8,7 @@ properties).
 from __future__ import annotations
 
 from ..read.observations import Diagnostic, ReadResult
-from .diagnostics import summary_line
+from .diagnostics_text import summary_line
 
 __all__ = ["annotation", "render"]
 
@@ -32,10 +32,7 @@ def annotation(diagnostic: Diagnostic, lang: str | None = None) -> str:
     if diagnostic.column is not None:
         properties.append(f"col={diagnostic.column}")
     properties.append(f"title={_property(diagnostic.code)}")
-    message = diagnostic.message_in(lang)
-    hint = diagnostic.hint_in(lang)
-    if hint:
-        message += f" ({hint})"
+    message = diagnostic.text_in(lang)
     return f"::{diagnostic.severity} {','.join(properties)}::{_data(message)}"
 
 

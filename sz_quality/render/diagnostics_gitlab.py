@@ -36,10 +36,7 @@ def _fingerprint(diagnostic: Diagnostic) -> str:
 
 
 def issue(diagnostic: Diagnostic, lang: str) -> dict[str, Any]:
-    description = diagnostic.message_in(lang)
-    hint = diagnostic.hint_in(lang)
-    if hint:
-        description += f" ({hint})"
+    description = diagnostic.text_in(lang)
     return {
         "description": description,
         "check_name": diagnostic.code,

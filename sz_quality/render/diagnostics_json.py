@@ -5,7 +5,7 @@
                   "message_key", "params", "hint_key", "hint_params"}]}
 
 `message` and `hint` are in the language asked for (--lang); the other fields are the
-same in every language: the template keys of sz_quality.read.diagnostics and the
+same in every language: the template keys of sz_quality.read.messages and the
 values that fill them (a value named `x_zh`/`x_en` fills `{x}` in that language).
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..read.diagnostics import is_valid
+from ..read.codes import is_valid
 from ..read.observations import Diagnostic, ReadResult
 from .jsonout import dumps
 

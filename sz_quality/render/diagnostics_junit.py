@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from ..read.observations import Diagnostic, ReadResult
-from .diagnostics import summary_line
-from .words import word
+from .diagnostics_text import summary_line
+from .verdict_words import word
 
 __all__ = ["render"]
 
@@ -45,10 +45,7 @@ def _where(diagnostic: Diagnostic, lang: str) -> str:
 
 
 def _text(diagnostic: Diagnostic, lang: str) -> str:
-    message = diagnostic.message_in(lang)
-    hint = diagnostic.hint_in(lang)
-    if hint:
-        message += f" ({hint})"
+    message = diagnostic.text_in(lang)
     where = _where(diagnostic, lang)
     return f"{where}: {message}" if where else message
 

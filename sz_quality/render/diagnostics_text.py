@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..read.diagnostics import is_valid, summary_counts
+from ..read.codes import is_valid, summary_counts
 from ..read.observations import Diagnostic, ReadResult
-from .diagnostics import summary_line
-from .words import word
+from .verdict_words import word
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["lines", "print_rich", "render"]
+__all__ = ["lines", "print_rich", "render", "summary_line"]
 
 
 def _where(diagnostic: Diagnostic) -> str:
@@ -63,7 +62,7 @@ def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[tuple[st
         )
         hint = diagnostic.hint_in(lang)
         if hint:
-            out.append(("hint", f"{'':>11}  {word('hint', lang)}: {hint}"))
+            out.append(("hint", f"{'':>11}  {word('hint', lang)}{word('punct.colon', lang)}{hint}"))
     return out
 
 
@@ -91,3 +90,20 @@ def print_rich(
     console = console or Console(highlight=False, soft_wrap=True)
     for style, text in lines(result, strict=strict, lang=lang):
         console.print(Text(text, style=_STYLES.get(style, "")))
+
+
+def summary_line(result: ReadResult, *, strict: bool, lang: str) -> str:
+    """The verdict and the counts every format ends with: files, rows, rows rejected, and
+    the diagnostics listed (one wording for text, github and junit)."""
+    errors, warnings = summary_counts(result.diagnostics)
+    valid = is_valid(result, strict=strict)
+    return word(
+        "validate.summary",
+        lang,
+        verdict=word("validate.valid" if valid else "validate.invalid", lang),
+        files=len(result.inputs),
+        rows=sum(summary.rows for summary in result.inputs),
+        rejected=sum(summary.rejected for summary in result.inputs),
+        errors=errors,
+        warnings=warnings,
+    )

@@ -13,7 +13,7 @@ from ..check.series import ExchangeRate
 from ..plan.lang import Lang
 from ..read.observations import Observation
 from .format import format_exact
-from .words import word
+from .verdict_words import word
 
 __all__ = ["note_lines", "rate_text", "row_text", "used_lines"]
 
@@ -43,7 +43,7 @@ def row_text(row: Observation, lang: Lang) -> str:
     ]
     if row.source:
         parts.append(word("evidence.source", lang, source=row.source))
-    return word("evidence.separator", lang).join(parts)
+    return word("punct.semicolon", lang).join(parts)
 
 
 def rate_text(rate: ExchangeRate, lang: Lang) -> str:

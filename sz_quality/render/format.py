@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 
 from ..check.results import Result, number
-from ..plan.lang import Lang
-from .words import kind_prefix, trend_word, word
+from ..plan.lang import Lang, name_of
+from ..plan.models import Target
+from .verdict_words import kind_prefix, text, trend_word, word
 
 __all__ = [
     "MISSING",
@@ -26,6 +27,7 @@ __all__ = [
     "progress_text",
     "rate_text",
     "target_figure",
+    "target_label",
     "target_text",
     "trend_text",
     "unit_suffix",
@@ -86,41 +88,48 @@ def format_percent(value: float | None) -> str:
     return f"{format_number(value * 100)}%"
 
 
-def target_figure(
-    comparator: str | None,
-    value: float | None,
-    unit: str,
-    *,
-    minimum: float | None = None,
-    maximum: float | None = None,
-    tolerance: float | None = None,
-) -> str:
-    """A target's comparator, figure and unit: ≥ 1.5 万亿元, 40–50 家, 15 ± 0.75%.
-
-    Empty for a target without a figure (kind trend)."""
+def _figure(target: Target) -> str:
+    """A target's comparator, figure and unit: ≥ 1.5 万亿元, 40–50 家, 15 ± 0.75%."""
+    comparator, unit = target.comparator, target.unit
     if not comparator:
         return ""
     if comparator == "between":
-        return f"{format_number(minimum)}–{format_number(maximum)}{unit_suffix(unit)}"
+        return f"{format_number(target.min)}–{format_number(target.max)}{unit_suffix(unit)}"
     if comparator == "about":
-        return f"{format_number(value)} ± {format_number(tolerance)}{unit_suffix(unit)}"
+        return (
+            f"{format_number(target.value)} ± {format_number(target.tolerance)}{unit_suffix(unit)}"
+        )
     symbol = _SYMBOLS.get(comparator, comparator)
-    return f"{symbol} {format_number(value)}{unit_suffix(unit)}"
+    return f"{symbol} {format_number(target.value)}{unit_suffix(unit)}"
+
+
+def target_figure(target: Target, lang: Lang) -> str:
+    """The target as a reader states it, in every output that shows one: 下降 ≥ 20%
+    (decrease ≥ 20%), new 40–50 家, ≥ 1.5 万亿元, 15 ± 0.75%.
+
+    A change says its direction when the target has one (else 累计变化, change), an
+    increment says new; empty for a target without a figure (kind trend)."""
+    figure = _figure(target)
+    if not figure:
+        return ""
+    if target.kind == "change" and target.change:
+        return f"{text('change.' + target.change, lang)} {figure}"
+    return f"{kind_prefix(target.kind, lang)}{figure}"
+
+
+def target_label(target: Target, lang: Lang) -> str:
+    """The target's name, marked (力争) (aspirational) when the plan says 力争."""
+    name = name_of(target, lang)
+    return f"{name} ({text('aspirational', lang)})" if target.aspirational else name
 
 
 def target_text(result: Result, lang: Lang) -> str:
-    """The target of a checked result: 累计变化 ≥ 20% (2015), new 40–50 家 (2015), ..."""
-    figure = target_figure(
-        result.comparator,
-        result.target_value,
-        result.unit,
-        minimum=result.target_min,
-        maximum=result.target_max,
-        tolerance=result.tolerance,
-    )
+    """The target of a checked result: 下降 ≥ 20% (2015), new 40–50 家 (2015), ..."""
+    target = result.spec
+    figure = target_figure(target, lang)
     if not figure:  # kind trend: a direction, no figure
-        return f"{word('kind.' + result.kind, lang)} ({result.target_year})"
-    return f"{kind_prefix(result.kind, lang)}{figure} ({result.target_year})"
+        return f"{word('kind.' + target.kind, lang)} ({target.target_year})"
+    return f"{figure} ({target.target_year})"
 
 
 def actual_text(result: Result) -> str:

@@ -13,7 +13,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Cell", "Column", "Degrade", "render_grid", "text_width", "wrap"]
+__all__ = [
+    "CHECK_WIDTH",
+    "LISTING_WIDTH",
+    "Cell",
+    "Column",
+    "Degrade",
+    "render_grid",
+    "text_width",
+    "wrap",
+]
+
+# The width a table is laid out to where no terminal says its own (a file, a pipe, or
+# the fallback of shutil.get_terminal_size). Two widths, on purpose: `szq check`'s table
+# has six fixed columns and the target's name takes the rest, and at 120 a row still
+# fits a laptop's screen; a registry listing (`szq targets`, `measures`, `agencies`) has
+# long texts in several flexible columns, which at 160 wrap into fewer lines.
+CHECK_WIDTH = 120
+LISTING_WIDTH = 160
 
 Degrade = Callable[[str], str]
 """Text as the output stream will show it (ASCII for symbols a console lacks): applied
@@ -46,14 +63,23 @@ def text_width(text: str) -> int:
     return sum(_char_width(char) for char in text)
 
 
-def wrap(text: str, width: int) -> list[str]:
+# marks that close what comes before them (never the first thing on a line) and that
+# open what follows them (never the last)
+_CLOSING = frozenset("，。、；：）》」』！？,.;:)]")
+_OPENING = frozenset("（《「『“([")
+
+
+def wrap(text: str, width: int, *, break_wide: bool = False) -> list[str]:
     """Split `text` into lines of at most `width` columns: at spaces where possible,
-    anywhere in a word that is too long (Chinese has no spaces to break at)."""
+    anywhere in a word that is too long (Chinese has no spaces to break at).
+
+    `break_wide`: running text rather than a cell: a line may also break before or after
+    any wide (Chinese) character, and a closing mark stays with what it closes."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         used = 0
-        for word in _words(paragraph):
+        for word in _words(paragraph, break_wide):
             size = text_width(word)
             if used + size <= width:
                 line += word
@@ -78,12 +104,22 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def _words(text: str) -> list[str]:
-    """Words with their leading space, so joining them restores the text."""
+def _breaks(before: str, char: str) -> bool:
+    """Whether running text may break between `before` and `char`."""
+    return (
+        char not in _CLOSING
+        and before not in _OPENING
+        and (_char_width(char) == 2 or _char_width(before) == 2)
+    )
+
+
+def _words(text: str, break_wide: bool = False) -> list[str]:
+    """Words with their leading space, so joining them restores the text; with
+    `break_wide`, each wide character is a word of its own (its closing marks with it)."""
     words: list[str] = []
     current = ""
     for char in text:
-        if char == " " and current.strip():
+        if current.strip() and (char == " " or (break_wide and _breaks(current[-1], char))):
             words.append(current)
             current = char
         else:

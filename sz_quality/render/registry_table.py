@@ -13,9 +13,9 @@ from ..plan.listing import AgencyCounts
 from ..plan.measures import MeasureRegistry
 from ..plan.models import Measure, Target
 from ..plan.registry import Registry
-from .format import target_figure as figure_text
-from .grid import Column, Degrade, render_grid, text_width
-from .words import text
+from .format import target_figure, target_label
+from .grid import LISTING_WIDTH, Column, Degrade, render_grid, text_width
+from .verdict_words import text
 
 
 def _render(
@@ -42,7 +42,7 @@ def _render(
         )
         for i, header in enumerate(headers)
     ]
-    room = (width or 160) - (3 * len(headers) + 1)
+    room = (width or LISTING_WIDTH) - (3 * len(headers) + 1)
     widths = list(natural)
     floors = {i: min(natural[i], max(text_width(headers[i]), 12)) for i in flexible}
     while sum(widths) > room:  # narrow the widest flexible column, one column at a time
@@ -55,21 +55,6 @@ def _render(
         for i, header in enumerate(headers)
     ]
     return f"{title}\n{render_grid(columns, rows, degrade=degrade)}"
-
-
-def target_figure(target: Target, lang: Lang) -> str:
-    """The target as a reader states it: '≥ 1.5 万亿元', '40–50 家', 'decrease ≥ 20%'."""
-    figure = figure_text(
-        target.comparator,
-        target.value,
-        target.unit,
-        minimum=target.min,
-        maximum=target.max,
-        tolerance=target.tolerance,
-    )
-    if target.kind == "change" and target.change:
-        figure = f"{text('change.' + target.change, lang)} {figure}"
-    return figure
 
 
 def leads_text(registry: Registry, target: Target, lang: Lang) -> str:
@@ -95,9 +80,7 @@ def targets_table(
     headers = [text(key, lang) for key in ("id", "target", "target_value", "kind", "years", "lead")]
     rows = []
     for target in targets:
-        name = name_of(target, lang)
-        if target.aspirational:
-            name += f" [{text('aspirational', lang)}]"
+        name = target_label(target, lang)
         where = f"{target.chapter}/{target.clause or '-'}" + (
             f"/T{target.table}" if target.table else ""
         )

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..report.charts import AgencyChart, agency_bullet_svg, target_svg
+from ..report.charts import (
+    BULLET_LEGEND,
+    TARGET_LEGEND,
+    AgencyChart,
+    agency_bullet_svg,
+    target_svg,
+)
 from ..report.model import AnnualReport
 from .format import format_number
-from .words import status_word, word
+from .verdict_words import word
 
 __all__ = ["chart_svgs"]
 
@@ -15,17 +21,8 @@ __all__ = ["chart_svgs"]
 def chart_svgs(annual: AnnualReport) -> dict[str, str]:
     """Chart id -> SVG, for every chart of the report (none when it was built without)."""
     lang = annual.lang
-    labels = (
-        word("chart.data", lang),
-        word("chart.path", lang),
-        word("chart.target", lang),
-        word("chart.target_year", lang),
-    )
-    bullet_labels = (
-        word("chart.progress", lang),
-        word("chart.expected", lang),
-        status_word("no_data", lang),
-    )
+    labels = tuple(word(key, lang) for key in TARGET_LEGEND)
+    bullet_labels = tuple(word(key, lang) for key in BULLET_LEGEND)
     svgs: dict[str, str] = {}
     for chart_id, spec in annual.charts.items():
         if isinstance(spec, AgencyChart):

@@ -1,8 +1,8 @@
 """What the annual report's HTML and Markdown share: the Jinja environment and context.
 
 jinja2 (the `report` extra) is imported on first use; without it ReportExtraMissing
-says `pip install 'sz-quality[report]'`. Every word comes from words.py and every figure
-from format.py, so the report prints a target as `szq check` does.
+says `pip install 'sz-quality[report]'`. Every word comes from words.py and every cell of
+a target's row from result_row.py, so the report prints a target as `szq check` does.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from typing import Any
 
 from ..check.reasons import Reason
 from ..check.results import STATUSES, Result
+from ..report.colours import MEASURE_BADGES, STATUS_PALETTE
 from ..report.model import AnnualReport
-from . import format as figures
 from .evidence_text import note_lines, used_lines
-from .words import reason_text, word
+from .result_row import ROW
+from .verdict_words import reason_text, word
 
 __all__ = ["context", "environment", "report_title"]
 
@@ -36,6 +37,9 @@ def environment() -> Any:
         lstrip_blocks=True,
     )
     environment.globals["STATUSES"] = STATUSES
+    # the badges' colours, from the one table of status colours (report/colours.py)
+    environment.globals["status_palette"] = STATUS_PALETTE
+    environment.globals["measure_badges"] = MEASURE_BADGES
     return environment
 
 
@@ -50,17 +54,9 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def w(key: str, **fields: object) -> str:
         return word(key, lang, **fields)
 
-    def target_text(result: Result) -> str:
-        return figures.target_text(result, lang)
-
-    def gap_text(result: Result) -> str:
-        return figures.gap_text(result, lang)
-
-    def trend_text(result: Result) -> str:
-        return figures.trend_text(result, lang)
-
-    def outlook_text(result: Result) -> str:
-        return figures.outlook_text(result, lang)
+    def cell(key: str, result: Result) -> str:
+        """A cell of the result's row, as every renderer shows it (render/result_row.py)."""
+        return ROW[key](result, lang)
 
     def reason(found: Reason | None) -> str:
         return reason_text(found, lang) if found is not None else ""
@@ -78,13 +74,8 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "lang": lang,
         "title": report_title(annual),
         "registry_name": Path(annual.registry_path).name,
-        "target_text": target_text,
-        "actual_text": figures.actual_text,
-        "gap_text": gap_text,
-        "progress_text": figures.progress_text,
-        "trend_text": trend_text,
+        "cell": cell,
         "reason": reason,
         "notes": notes,
         "used": used,
-        "outlook_text": outlook_text,
     }

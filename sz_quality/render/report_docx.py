@@ -21,10 +21,10 @@ from ..check.results import STATUSES
 from ..report.charts import STATUS_COLOURS
 from ..report.model import AgencySection, AnnualReport, TargetRow
 from . import format as figures
-from .evidence_text import note_lines
 from .report_common import report_title
 from .report_docx_charts import ChartImage, chart_images
-from .words import reason_text, status_word, word
+from .result_row import details, row_cells
+from .verdict_words import status_word, word
 
 __all__ = ["BODY_FONT", "HEADING_FONT", "render_docx"]
 
@@ -33,6 +33,8 @@ HEADING_FONT = ("微软雅黑", "Arial")
 _FIXED_DATE = datetime(2012, 1, 1)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _TEXT_WIDTH = 166.0  # mm: A4 less two margins of 22
+# the columns of a target's row (render/result_row.py), the status last
+_COLUMNS = ("target", "target_value", "actual", "gap", "progress", "trend", "status")
 
 
 def render_docx(annual: AnnualReport) -> bytes:
@@ -119,7 +121,7 @@ def _page_numbers(section: Any, lang: str) -> None:
 
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, after = ("第 ", " 页") if lang == "zh" else ("Page ", "")
+    before, after = word("docx.page", lang, page="\0").split("\0")
     paragraph.add_run(before)
     run = paragraph.add_run()
     for kind, text in (
@@ -231,38 +233,16 @@ class _Writer:
 
     def _targets(self, rows: Sequence[TargetRow]) -> None:
         lang = self.lang
-        headers = [
-            self.w(key)
-            for key in ("target", "target_value", "actual", "gap", "progress", "trend", "status")
-        ]
+        headers = [self.w(key) for key in _COLUMNS]
         body = []
         for row in rows:
             result = row.result
             name = row.name
             if result.lead_agencies_inferred:
-                name += (
-                    f"（{self.w('lead_inferred')}）"
-                    if lang == "zh"
-                    else f" ({self.w('lead_inferred')})"
-                )
-            if result.reason is not None:
-                name += "\n" + reason_text(result.reason, lang)
-            outlook = figures.outlook_text(result, lang)
-            if outlook:  # what is still needed and where it is heading, as in the HTML
-                name += "\n→ " + outlook
-            for line in note_lines(result.evidence, lang):  # the data's caveats
-                name += "\n" + line
-            body.append(
-                [
-                    name,
-                    figures.target_text(result, lang),
-                    figures.actual_text(result),
-                    figures.gap_text(result, lang),
-                    figures.progress_text(result),
-                    figures.trend_text(result, lang),
-                    status_word(result.status, lang),
-                ]
-            )
+                name += word("punct.parenthesised", lang, text=self.w("lead_inferred"))
+            # why, what is still needed and where it is heading, the data's caveats
+            name = "\n".join([name, *details(result, lang)])
+            body.append([name, *row_cells(result, lang, _COLUMNS[1:])])
         self._table(
             headers,
             body,

@@ -23,10 +23,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..report.charts import STATUS_COLOURS, AgencyChart, TargetChart
+from ..report.charts import STATUS_COLOURS, TARGET_LEGEND, AgencyChart, TargetChart
 from ..report.model import AnnualReport
 from .format import format_number
-from .words import status_word, word
+from .verdict_words import status_word, word
 
 __all__ = ["FONT_FOLDERS", "ChartImage", "chart_images", "cjk_font", "font_note"]
 
@@ -231,19 +231,17 @@ def _target(chart: TargetChart, lang: str, cjk: bool) -> ChartImage:
     figure.tight_layout()
     caption = chart.title
     if left_out and not cjk:
-        caption = f"{chart.title}（{_legend_words(lang)}；{chart.unit}）"
+        legend = _legend_words(lang) + word("punct.semicolon", lang) + chart.unit
+        caption = chart.title + word("punct.parenthesised", lang, text=legend)
     return ChartImage(chart.chart_id, _png(figure), caption)
 
 
 def _legend_words(lang: str) -> str:
     """The legend in words, for a chart drawn without its Chinese legend."""
-    parts = (
-        ("chart.data", "实线" if lang == "zh" else "solid line"),
-        ("chart.path", "虚线" if lang == "zh" else "dashed line"),
-        ("chart.target", "点线" if lang == "zh" else "dotted line"),
-        ("chart.target_year", "竖线" if lang == "zh" else "vertical line"),
-    )
-    return "，".join(f"{style}：{word(key, lang)}" for key, style in parts)
+    styles = ("chart.solid_line", "chart.dashed_line", "chart.dotted_line", "chart.vertical_line")
+    parts = zip(TARGET_LEGEND, styles, strict=True)
+    comma, colon = word("list.comma", lang), word("punct.colon", lang)
+    return comma.join(f"{word(style, lang)}{colon}{word(key, lang)}" for key, style in parts)
 
 
 def _bullet(chart: AgencyChart, lang: str, cjk: bool) -> ChartImage:
@@ -287,7 +285,7 @@ def _bullet(chart: AgencyChart, lang: str, cjk: bool) -> ChartImage:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     figure.tight_layout()
-    caption = f"{chart.title}（{word('chart.progress', lang)}）"
+    caption = chart.title + word("punct.parenthesised", lang, text=word("chart.progress", lang))
     if left_out and not cjk:
         numbered = "；".join(f"{index + 1}. {row.label}" for index, row in enumerate(rows))
         caption = f"{caption}：{numbered}"

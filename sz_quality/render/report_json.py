@@ -16,7 +16,7 @@ from ..report.model import AgencySection, AnnualReport, ChapterSection, MeasureR
 from .diagnostics_json import diagnostic_dict
 from .jsonout import dumps
 from .report_common import report_title
-from .words import reason_words
+from .verdict_words import reason_words
 
 __all__ = ["report_dict", "report_json"]
 
@@ -24,7 +24,7 @@ __all__ = ["report_dict", "report_json"]
 def _target(row: TargetRow, lang: Lang) -> dict[str, Any]:
     data = row.result.to_dict(reason_words(lang))
     data["name"] = row.name
-    data["chapter"] = row.result.chapter
+    data["chapter"] = row.result.spec.chapter
     data["history"] = [[year, number(value)] for year, value in row.history]
     data["chart"] = row.chart
     return data

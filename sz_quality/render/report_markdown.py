@@ -13,7 +13,7 @@ from typing import Any
 from ..report.model import AnnualReport
 from .markdown import escape, link_target
 from .report_common import context, environment
-from .words import word
+from .verdict_words import word
 
 __all__ = ["render_markdown"]
 

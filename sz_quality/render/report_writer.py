@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-from ..atomic import write_text_atomic
+from ..atomic import folder_lock, write_bytes_atomic, write_text_atomic
 from ..check.results import Report
 from ..plan.lang import Lang
 from ..plan.measures import MeasureRegistry
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 ReportFormat = Literal["html", "md", "json", "docx"]
-FORMATS: tuple[ReportFormat, ...] = ("html", "md", "json", "docx")
+FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 
 MANIFEST = "szq-charts.txt"
@@ -142,31 +142,35 @@ def write_annual_report(
     """Render `annual` as `chosen` into `path`; returns the files written, the report first.
 
     Markdown writes its charts as SVG files in `<stem>_charts/` beside it (`write_charts`:
-    szq replaces or removes there only the files it wrote itself).
+    szq replaces or removes there only the files it wrote itself). Concurrent writers in
+    one folder take turns (a lock on the folder): each leaves a consistent set, the
+    report with its own charts.
     """
     target = Path(path)
-    written: list[Path] = []
+    svgs: dict[str, str] | None = None  # Markdown's charts
     if chosen == "json":
         from .report_json import report_json
 
-        write_text_atomic(target, report_json(annual))
+        data = report_json(annual).encode("utf-8")
     elif chosen == "docx":
-        from ..atomic import write_bytes_atomic
         from .report_docx import render_docx
 
-        write_bytes_atomic(target, render_docx(annual))
+        data = render_docx(annual)
     elif chosen == "html":
         from .report_html import render_html
 
-        write_text_atomic(target, render_html(annual))
+        data = render_html(annual).encode("utf-8")
     else:
         from .report_charts import chart_svgs
         from .report_markdown import render_markdown
 
-        folder = charts_folder_for(target)
-        written.extend(write_charts(folder, chart_svgs(annual)))
-        write_text_atomic(target, render_markdown(annual, folder.name))
-    written.insert(0, target)
+        svgs = chart_svgs(annual)
+        data = render_markdown(annual, charts_folder_for(target).name).encode("utf-8")
+    written: list[Path] = [target]
+    with folder_lock(target.parent if str(target.parent) else "."):
+        if svgs is not None:
+            written.extend(write_charts(charts_folder_for(target), svgs))
+        write_bytes_atomic(target, data)
     return written
 
 

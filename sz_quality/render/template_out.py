@@ -19,7 +19,7 @@ from ..plan.lang import Lang
 from ..plan.lookup import AgencyInfo, Lookup
 from ..plan.submission import requirements
 from .check_csv import safe_text
-from .words import word
+from .verdict_words import word
 from .xlsx_book import Book
 
 __all__ = ["FIELDS", "AgencyForm", "agency_form", "form_csv", "forms_xlsx"]

@@ -4,20 +4,21 @@ What every szq workbook shares: a deterministic file (a fixed creation date, so 
 input gives the same bytes), tables with a frozen header, an autofilter and sensible
 widths, numbers written as numbers, and text written as text: `write_string`, never
 `write`, so that a cell starting with = + - @ is never read as a formula. A table is a
-sequence of Columns: a header key (render/words.py), how to get the cell's value from a
+sequence of Columns: a header key (sz_quality/words.py), how to get the cell's value from a
 row, and how to show it; adding a field to a table is adding one Column.
 """
 
 from __future__ import annotations
 
 import io
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
 from ..plan.lang import Lang
-from .words import word
+from .verdict_words import word
 
 __all__ = [
     "INSTALL_HINT",
@@ -25,6 +26,7 @@ __all__ = [
     "CellKind",
     "Column",
     "XlsxExtraMissing",
+    "field",
 ]
 
 INSTALL_HINT = "pip install 'sz-quality[xlsx]'"
@@ -60,6 +62,11 @@ class Column:
 
     def label(self, lang: Lang) -> str:
         return self.header if self.literal else word(self.header, lang)
+
+
+def field(key: str, kind: CellKind = "text", width: float = 12) -> Column:
+    """A column of a JSON dict's field, headed by the field's name (a words.py key)."""
+    return Column(key, operator.itemgetter(key), kind, width)
 
 
 class Book:

@@ -28,9 +28,8 @@ from .model import (
     TargetRow,
 )
 
-__all__ = ["WIDEST_GAPS", "History", "build_report", "collect_history"]
+__all__ = ["History", "build_report", "collect_history"]
 
-WIDEST_GAPS = 5  # agencies listed in the summary
 _BULLET_LABEL = 22  # characters of a target's name beside its bar
 
 History = Mapping[str, Sequence[tuple[int, float]]]
@@ -160,7 +159,8 @@ def build_report(
                 chart=f"bullet-{anchor}" if charts and has_progress else None,
             )
         )
-    widest = tuple(section for section in agencies if section.open_gaps > 0)[:WIDEST_GAPS]
+    widest_keys = {group.key for group in report.widest_gaps()}
+    widest = tuple(section for section in agencies if section.key in widest_keys)
 
     all_measure_counts = None
     if measures_status is not None:
@@ -171,7 +171,6 @@ def build_report(
     diagnostics = tuple(report.diagnostics)
     if measures_status is not None:
         diagnostics += tuple(measures_status.diagnostics)
-    warnings: list[str] = []
     specs: dict[str, ChartSpec] = {}
     if charts:
         specs = _chart_specs(report, ordered_rows, agencies)
@@ -196,7 +195,6 @@ def build_report(
         measure_counts=all_measure_counts,
         stamp=stamp,
         charts=specs,
-        warnings=tuple(warnings),
         notes=tuple(o for o in data.observations if o.note) if data is not None else (),
     )
 
@@ -225,12 +223,12 @@ def _chart_specs(
             title=row.name,
             unit=result.unit,
             history=row.history,
-            baseline_year=result.baseline_year,
+            baseline_year=result.spec.baseline_year,
             baseline_value=result.baseline_value,
-            target_year=result.target_year,
+            target_year=result.spec.target_year,
             target_value=result.target_value,
-            target_min=result.target_min,
-            target_max=result.target_max,
+            target_min=result.spec.min,
+            target_max=result.spec.max,
             year=report.year,
             status=result.status,
             path=result.path or "straight",
@@ -241,9 +239,9 @@ def _chart_specs(
         bullets = []
         for row in section.targets:
             result = row.result
-            span = result.target_year - result.baseline_year
-            year = min(report.year, result.target_year)
-            expected = (year - result.baseline_year) / span if span > 0 else None
+            span = result.spec.target_year - result.spec.baseline_year
+            year = min(report.year, result.spec.target_year)
+            expected = (year - result.spec.baseline_year) / span if span > 0 else None
             label = row.name
             if len(label) > _BULLET_LABEL:
                 label = label[: _BULLET_LABEL - 1] + "…"

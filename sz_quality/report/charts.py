@@ -19,9 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..words import word
+from .colours import chart_colours
 from .svg import Svg, nice_ticks, text_width
 
 __all__ = [
+    "BULLET_LEGEND",
+    "TARGET_LEGEND",
     "STATUS_COLOURS",
     "AgencyChart",
     "BulletRow",
@@ -33,14 +37,7 @@ __all__ = [
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 
-STATUS_COLOURS: dict[str, str] = {
-    "met": "#1a7f37",
-    "not_met": "#cf222e",
-    "on_track": "#2da44e",
-    "off_track": "#bf8700",
-    "no_data": "#8c959f",
-    "not_assessable": "#8c959f",
-}
+STATUS_COLOURS: dict[str, str] = chart_colours()  # report/colours.py
 
 
 class ReportExtraMissing(ImportError):
@@ -49,6 +46,13 @@ class ReportExtraMissing(ImportError):
     def __init__(self, name: str) -> None:
         super().__init__(f"the report needs {name}: {INSTALL_HINT}")
         self.name = name
+
+
+# the keys of the legends' words (sz_quality.words): a target's chart, an agency's bullets
+TARGET_LEGEND = ("chart.data", "chart.path", "chart.target", "chart.target_year")
+BULLET_LEGEND = ("chart.progress", "chart.expected", "status.no_data")
+_TARGET_LEGEND_EN = tuple(word(key, "en") for key in TARGET_LEGEND)
+_BULLET_LEGEND_EN = tuple(word(key, "en") for key in BULLET_LEGEND)
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class TargetChart:
     target_max: float | None = None
     year: int | None = None  # the report's year, marked when inside the period
     status: str = "no_data"
-    labels: tuple[str, str, str, str] = ("data", "path to target", "target", "target year")
+    labels: tuple[str, ...] = _TARGET_LEGEND_EN
     path: str = "straight"  # the target's path (docs/rules.md, section 4)
 
 
@@ -207,7 +211,7 @@ def agency_bullet_svg(
     chart_id: str,
     title: str,
     rows: Sequence[BulletRow],
-    labels: tuple[str, str, str] = ("progress", "expected", "no data"),
+    labels: tuple[str, ...] = _BULLET_LEGEND_EN,
 ) -> str:
     """A bullet chart: one bar per target (its progress), a tick at the expected share."""
     progress_label, expected_label, no_data_label = labels

@@ -2,7 +2,7 @@
 
 Plain frozen dataclasses, built by report/build.py and rendered by render/report_*.py
 (HTML, Markdown, JSON): no words and no formatted figures here, so that every output
-takes them from render/words.py and render/format.py.
+takes them from render/verdict_words.py and render/format.py.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..check.results import Result, Status
 from ..plan.lang import Lang
+from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
 from .charts import AgencyChart, TargetChart
 
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 # a measure's implementation, as the status file reports it (not_reported: it does not)
-MEASURE_STATUSES = ("done", "in_progress", "not_started", "not_reported")
+MEASURE_STATUSES = (*REPORTED_STATUSES, "not_reported")
 
 ChartSpec = TargetChart | AgencyChart
 
@@ -103,7 +104,6 @@ class AnnualReport:
     stamp: str | None = None
     # chart id -> what the chart shows; render/report_charts.py draws it with its words
     charts: Mapping[str, ChartSpec] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
     # every row of the data with a note, in the data's order: the caveats of the values
     # the charts show beside those a target's row shows (report/build.py)
     notes: tuple[Observation, ...] = ()

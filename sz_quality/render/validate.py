@@ -1,8 +1,9 @@
-"""`szq validate`'s output formats, each mapped to its renderer.
+"""`szq validate`'s output formats (its diagnostics), each mapped to its renderer.
 
 As sz_quality.render.check: an enum of formats and one function that maps every member
-to a renderer (a test asserts that none is missing). The renderers are imported on use:
-this module imports nothing else, so that `szq validate` starts fast.
+to a renderer (a test asserts that none is missing). The renderers are imported on use
+and import nothing from here: this module imports nothing else, so that `szq validate`
+starts fast, and no renderer depends on the dispatch that chooses it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 if TYPE_CHECKING:
     from ..read.observations import ReadResult
 
-__all__ = ["DiagnosticsFormat", "DiagnosticsRenderer", "renderer_for", "summary_line"]
+__all__ = ["DiagnosticsFormat", "DiagnosticsRenderer", "renderer_for"]
 
 
 class DiagnosticsRenderer(Protocol):
@@ -51,23 +52,3 @@ def renderer_for(choice: DiagnosticsFormat) -> DiagnosticsRenderer:
 
         return gitlab
     assert_never(choice)
-
-
-def summary_line(result: ReadResult, *, strict: bool, lang: str) -> str:
-    """The verdict and the counts every format ends with: files, rows, rows rejected, and
-    the diagnostics listed (one wording for text, github and junit)."""
-    from ..read.diagnostics import is_valid, summary_counts
-    from .words import word
-
-    errors, warnings = summary_counts(result.diagnostics)
-    valid = is_valid(result, strict=strict)
-    return word(
-        "validate.summary",
-        lang,
-        verdict=word("validate.valid" if valid else "validate.invalid", lang),
-        files=len(result.inputs),
-        rows=sum(summary.rows for summary in result.inputs),
-        rejected=sum(summary.rejected for summary in result.inputs),
-        errors=errors,
-        warnings=warnings,
-    )

@@ -3,7 +3,7 @@
 The model is the schema's source; `szq schema` prints the copy shipped in
 sz_quality/data/row.schema.json (read/row_schema.py), so that it starts without
 pydantic (100+ ms). tests/test_help_lang.py checks that the copy is what the model
-gives: after a change here, `python -m sz_quality.read.schema` rewrites it. The schema
+gives: after a change here, `python -m sz_quality.read.row_model` rewrites it. The schema
 documents what the reader accepts: header spellings (English or Chinese) are listed
 under `x-headers`.
 """
@@ -14,7 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..plan.years import YEAR_MAX, YEAR_MIN
+from ..words import word
 from .cells import HEADER_ALIASES, NO_VALUE
+
+# the years YEAR_MIN to YEAR_MAX as a year cell writes them (a test holds it to them)
+YEAR_PATTERN = r"^\s*(19\d\d|20\d\d|2100)(\.0*)?\s*年?\s*$"
 
 __all__ = ["LongRow", "build_row_json_schema"]
 
@@ -25,6 +30,12 @@ def _no_value() -> list[Any]:
     return sorted(NO_VALUE)
 
 
+def _described(field: str) -> str:
+    """A field's description in both languages: the words of `szq schema --lang en`, then
+    those of `--lang zh` (sz_quality.words, "schema.<field>")."""
+    return f"{word(f'schema.{field}', 'en')} {word(f'schema.{field}', 'zh')}"
+
+
 def _headers(field: str) -> dict[str, Any]:
     return {"x-headers": list(HEADER_ALIASES[field])}
 
@@ -32,31 +43,27 @@ def _headers(field: str) -> dict[str, Any]:
 class LongRow(BaseModel):
     """One observation of a data submission in long layout (one row per value)."""
 
-    model_config = ConfigDict(title="szq long-format data row", extra="forbid")
+    model_config = ConfigDict(title=word("schema.title", "en"), extra="forbid")
 
     indicator: str = Field(
         min_length=1,
-        description="An indicator id, a Chinese or English name or alias of one, or a target "
-        "id (a value reported for the target itself, such as a cumulative decline). "
-        "指标编号、中英文名称或别名,或目标编号。",
+        description=_described("indicator"),
         examples=["gdp", "本市生产总值", "gdp_2015"],
         json_schema_extra=_headers("indicator"),
     )
     year: int | str = Field(
-        description="The year, 1900-2100: 2015 or 2015年. 年份。",
+        description=_described("year"),
         examples=[2015, "2015年"],
         json_schema_extra={
             **_headers("year"),
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2100},
-                {"type": "string", "pattern": r"^\s*(19\d\d|20\d\d|2100)(\.0*)?\s*年?\s*$"},
+                {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+                {"type": "string", "pattern": YEAR_PATTERN},
             ],
         },
     )
     value: float | str | None = Field(
-        description="A finite number in `unit` (thousands separators allowed in a quoted "
-        "cell: \"1,234.5\"); blank, '-', '—' or '…' mean no value (a warning). "
-        "数值;空白、-、—、… 表示无数值。",
+        description=_described("value"),
         examples=[14500.2, "1,234.5", "-"],
         json_schema_extra={
             **_headers("value"),
@@ -70,23 +77,22 @@ class LongRow(BaseModel):
     )
     unit: str | None = Field(
         default=None,
-        description="Any unit szq's unit system reads (亿元, 万人, %, 吨标准煤/万元, km²); "
-        "blank means the indicator's own unit. 单位;留空即指标的单位。",
+        description=_described("unit"),
         examples=["亿元", "万亿元", "%"],
         json_schema_extra=_headers("unit"),
     )
     region: str | None = Field(
         default=None,
-        description="The region (blank: the whole city). 地区;留空为全市。",
+        description=_described("region"),
         json_schema_extra=_headers("region"),
     )
     source: str | None = Field(
         default=None,
-        description="Where the figure comes from. 数据来源。",
+        description=_described("source"),
         json_schema_extra=_headers("source"),
     )
     note: str | None = Field(
-        default=None, description="Free text. 备注。", json_schema_extra=_headers("note")
+        default=None, description=_described("note"), json_schema_extra=_headers("note")
     )
 
 

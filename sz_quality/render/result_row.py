@@ -1,0 +1,153 @@
+"""A checked result's row, specified once: its columns, their words, their texts.
+
+Every renderer that shows a result as a row reads it here: `szq check`'s table,
+Markdown, CSV and workbook, and the Word report. ROW maps each column of the people's
+row to its text (the header is the key's word in words.py); a renderer picks the
+columns it shows, in its order, and `details` gives the lines under a target's name
+(why, what is still needed, the data's caveats) for those that fold them into it.
+CSV_COLUMNS is the same row for a spreadsheet: codes and numbers rather than words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..check.results import Result, number
+from ..plan.lang import Lang
+from .evidence_text import note_lines
+from .format import (
+    actual_text,
+    gap_text,
+    outlook_text,
+    progress_text,
+    target_label,
+    target_text,
+    trend_text,
+)
+from .verdict_words import reason_text, status_word, word
+
+__all__ = [
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "ROW",
+    "column_labels",
+    "csv_cells",
+    "details",
+    "reason_cell",
+    "row_cells",
+    "safe_text",
+    "target_name",
+]
+
+
+def target_name(result: Result, lang: Lang) -> str:
+    """The target's name, marked (力争) when aspirational and * when its lead is inferred."""
+    name = target_label(result.spec, lang)
+    if result.lead_agencies_inferred:
+        name += " *"
+    return name
+
+
+def reason_cell(result: Result, lang: Lang) -> str:
+    """Why the result is what it is, then the data's caveats (render/evidence_text.py)."""
+    reason = [reason_text(result.reason, lang)] if result.reason is not None else []
+    return "; ".join(reason + note_lines(result.evidence, lang))
+
+
+Text = Callable[[Result, Lang], str]
+
+# column key (its header: words.py) -> the cell's text
+ROW: dict[str, Text] = {
+    "target": target_name,
+    "target_value": target_text,
+    "actual": lambda result, lang: actual_text(result),
+    "status": lambda result, lang: status_word(result.status, lang),
+    "gap": gap_text,
+    "progress": lambda result, lang: progress_text(result),
+    "trend": trend_text,
+    "reason": reason_cell,
+    "outlook": outlook_text,
+}
+COLUMNS = tuple(ROW)  # every column, in the order of a row that shows them all
+
+
+def column_labels(lang: Lang) -> dict[str, str]:
+    return {key: word(key, lang) for key in COLUMNS}
+
+
+def row_cells(result: Result, lang: Lang, keys: tuple[str, ...] = COLUMNS) -> list[str]:
+    """The texts of `keys`' cells of a result's row."""
+    return [ROW[key](result, lang) for key in keys]
+
+
+def details(result: Result, lang: Lang, *, reason_mark: str = "") -> list[str]:
+    """The lines under a target's name: the reason (after `reason_mark`), what is still
+    needed and where it is heading (→), the data's caveats."""
+    lines = []
+    if result.reason is not None:
+        lines.append(reason_mark + reason_text(result.reason, lang))
+    outlook = outlook_text(result, lang)
+    if outlook:
+        lines.append(f"→ {outlook}")
+    lines.extend(note_lines(result.evidence, lang))
+    return lines
+
+
+# -- the row for a spreadsheet (szq check --format csv) ------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """A text cell that no spreadsheet evaluates as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _number(value: float | None) -> str:
+    rounded = number(value)
+    return "" if rounded is None else repr(rounded)
+
+
+def _year(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+CsvCell = Callable[[Result, Lang], str]
+
+# header -> the cell: numbers as numbers, status and trend as codes, names in --lang
+CSV_COLUMNS: dict[str, CsvCell] = {
+    "target": lambda r, lang: safe_text(r.target),
+    "name": lambda r, lang: safe_text(r.name(lang)),
+    "indicator": lambda r, lang: safe_text(r.indicator),
+    "status": lambda r, lang: r.status,
+    "actual": lambda r, lang: _number(r.actual),
+    "actual_year": lambda r, lang: _year(r.actual_year),
+    "comparator": lambda r, lang: safe_text(r.spec.comparator or ""),
+    "target_value": lambda r, lang: _number(r.target_value),
+    "target_min": lambda r, lang: _number(r.spec.min),
+    "target_max": lambda r, lang: _number(r.spec.max),
+    "unit": lambda r, lang: safe_text(r.unit),
+    "gap": lambda r, lang: _number(r.gap),
+    "gap_pct": lambda r, lang: _number(r.gap_pct),
+    "progress": lambda r, lang: _number(r.progress),
+    "trend_ratio": lambda r, lang: _number(r.trend.ratio if r.trend else None),
+    "trend_category": lambda r, lang: (r.trend.category or "") if r.trend else "",
+    "lead_agencies": lambda r, lang: safe_text("、".join(r.lead_agencies)),
+    "lead_agencies_inferred": lambda r, lang: "true" if r.lead_agencies_inferred else "false",
+    "reason": lambda r, lang: safe_text(reason_text(r.reason, lang) if r.reason else ""),
+    # progress analysis (sz_quality.check.outlook)
+    "observed_rate": lambda r, lang: _number(r.outlook.observed_rate) if r.outlook else "",
+    "required_rate": lambda r, lang: _number(r.outlook.required_rate) if r.outlook else "",
+    "rate_basis": lambda r, lang: r.outlook.basis if r.outlook else "",
+    "rate_unit": lambda r, lang: safe_text(r.outlook.rate_unit) if r.outlook else "",
+    "projected_value": lambda r, lang: _number(r.outlook.projected_value) if r.outlook else "",
+    "projected_year": lambda r, lang: _year(r.outlook.projected_year) if r.outlook else "",
+    "projected_status": lambda r, lang: (r.outlook.projected_status or "") if r.outlook else "",
+    "region": lambda r, lang: safe_text(r.region),
+    # the data's caveats, one line each (render/evidence_text.py)
+    "notes": lambda r, lang: safe_text("\n".join(note_lines(r.evidence, lang))),
+}
+
+
+def csv_cells(result: Result, lang: Lang) -> list[str]:
+    return [cell(result, lang) for cell in CSV_COLUMNS.values()]

@@ -1,0 +1,776 @@
+"""Every word szq prints, in Chinese and English: one catalogue, one lookup.
+
+The check's table, Markdown and CSV, the annual report, the registry listings, the
+messages of `szq validate` (sz_quality.read.codes), the reasons a target has no verdict
+and `szq schema --lang` all take their words from here, so that one concept has one
+wording wherever it is printed. Each entry: key -> (zh, en); some hold `{fields}` that
+`word` fills in. Chinese entries use full-width punctuation (：，；（）), except inside
+`{fields}`, `code`, quotes and what a user types as is (`not_met,off_track`, a CSV line);
+tests/test_words.py holds both rules. The Chinese help of the commands is keyed by option
+in sz_quality/cli/help_zh.py, beside the English that typer declares.
+
+Foundation: any layer may import it, and it imports nothing, so that `szq validate`
+starts as fast as before. This module is longer than 500 lines: it is the one table of
+every user-facing word, which reads best in one place.
+"""
+
+from __future__ import annotations
+
+__all__ = ["WORDS", "both", "word"]
+
+WORDS: dict[str, tuple[str, str]] = {
+    # --- the registry: targets, measures, agencies ------------------------------------
+    "id": ("编号", "ID"),
+    "target": ("目标", "Target"),
+    "targets": ("目标", "Targets"),
+    "indicator": ("指标", "Indicator"),
+    "chapter": ("章", "Chapter"),
+    "clause": ("条", "Clause"),
+    "table": ("表", "Table"),
+    "kind": ("类型", "Kind"),
+    "comparator": ("比较", "Comparator"),
+    "target_value": ("目标值", "Target value"),
+    "unit": ("单位", "Unit"),
+    "years": ("基期→目标年", "Baseline→target"),
+    "lead": ("牵头单位", "Lead agencies"),
+    "inferred": ("推定", "inferred"),
+    "lead_inferred": ("推定牵头", "lead inferred"),
+    "aspirational": ("力争", "aspirational"),
+    "derived": ("推算", "derived"),
+    "agency": ("牵头单位", "Agency"),
+    "measure": ("措施", "Measure"),
+    "measures": ("具体措施", "Specific measures"),
+    "count": ("数量", "Count"),
+    "targets_by_text": ("目标（原文）", "Targets (text)"),
+    "targets_inferred": ("目标（推定）", "Targets (inferred)"),
+    "none": ("无", "none"),
+    "total": ("合计", "Total"),
+    # punctuation by language: the Chinese marks are full-width and take no space
+    "list.separator": ("、", ", "),  # between the items of a list in running text
+    "list.comma": ("，", ", "),  # between the clauses of a sentence
+    "punct.colon": ("：", ": "),
+    "punct.semicolon": ("；", "; "),
+    "punct.parenthesised": ("（{text}）", " ({text})"),
+    # the groups of a check's results that are no agency, chapter or district of the registry
+    "group.unassigned": ("未指定牵头单位", "No lead agency named"),
+    "group.chapter": ("第{chapter}章", "Chapter {chapter}"),
+    "group.city_total": ("全市", "City total"),
+    "kind.level": ("水平", "level"),
+    "kind.change": ("累计变化", "change"),
+    "kind.increment": ("新增", "increment"),
+    "kind.kept": ("每年保持", "kept every year"),
+    "kind.yearly_rate": ("每年比例", "yearly rate"),
+    "kind.milestone": ("节点", "milestone"),
+    "kind.trend": ("趋势向好", "trend in its direction"),
+    "kind.average_growth": ("年均增长", "average growth a year"),
+    "kind.cumulative": ("累计", "cumulative total"),
+    "change.decrease": ("下降", "decrease"),
+    "change.increase": ("增长", "increase"),
+    # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
+    "prefix.change": ("累计变化", "change"),
+    "prefix.increment": ("新增", "new"),
+    "prefix.kept": ("每年", "every year"),
+    "prefix.yearly_rate": ("每年", "each year"),
+    "prefix.average_growth": ("年均增长", "average growth"),
+    "prefix.cumulative": ("累计", "total"),
+    # --- a target checked: statuses, trend, the columns of its row ---------------------
+    "status.met": ("已达到", "met"),
+    "status.not_met": ("未达到", "not met"),
+    "status.on_track": ("进度正常", "on track"),
+    "status.off_track": ("进度滞后", "off track"),
+    "status.no_data": ("缺少数据", "no data"),
+    "status.not_assessable": ("无法评估", "not assessable"),
+    "trend.significant": ("显著进展", "significant progress"),
+    "trend.moderate": ("一定进展", "moderate progress"),
+    "trend.insufficient": ("进展不足", "insufficient progress"),
+    "trend.moving_away": ("背离目标", "moving away"),
+    "actual": ("实际值", "Actual"),
+    "status": ("状态", "Status"),
+    "gap": ("差距", "Gap"),
+    "progress": ("进度", "Progress"),
+    "trend": ("趋势", "Trend"),
+    "reason": ("说明", "Note"),
+    "points": ("个百分点", " pp"),
+    # what is still needed and where it is heading (render/format.py outlook_text)
+    "outlook": ("展望", "Outlook"),
+    "outlook.required": ("需年均{rate}", "needs {rate} a year"),
+    "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
+    "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
+    "outlook.average": ("至今各年平均{value}", "so far {value} on average a year"),
+    "outlook.projected": (
+        "按此趋势{year}年为{value}：{status}",
+        "at this pace {value} in {year}: {status}",
+    ),
+    "actual_year": ("实际值年份", "Actual year"),
+    "target_figure": ("目标要求", "Target figure"),
+    "target_name": ("目标名称", "Target name"),
+    "gap_pct": ("差距（%）", "Gap (%)"),
+    "trend_ratio": ("趋势比值R", "Trend ratio R"),
+    "reason_code": ("说明代码", "Note code"),
+    "observed_rate": ("至今年均变化", "Observed rate a year"),
+    "required_rate": ("需年均变化", "Required rate a year"),
+    "rate_unit": ("变化单位", "Rate unit"),
+    "projected_value": ("按此趋势目标年的值", "Projected value"),
+    "projected_status": ("按此趋势", "Projected status"),
+    "column": ("列", "Column"),
+    "xlsx.results": ("各目标结果", "Results"),
+    "region": ("地区", "Region"),
+    "value": ("数值", "Value"),
+    "formula": ("公式", "Formula"),
+    "own_value": ("数据自带数值", "Value in the data"),
+    # --- szq check ----------------------------------------------------------------------
+    "check.title": ("目标检查：{year}年", "Target check for {year}"),
+    "check.input": (
+        "{path}：{rows}行，接受{accepted}行，拒绝{rejected}行",
+        "{path}: {rows} rows, {accepted} accepted, {rejected} rejected",
+    ),
+    "check.of_total": ("（共{total}项）", " (of {total})"),
+    "check.shown": (
+        "仅列出{statuses}：{shown}项（共{total}项）",
+        "Showing {statuses} only: {shown} of {total}",
+    ),
+    "check.footnote": (
+        "* 原文未指定牵头单位，按推定的牵头单位列出。",
+        "* the text names no lead agency: listed under the inferred one.",
+    ),
+    # --- the annual report --------------------------------------------------------------
+    "report.title": ("{plan}年度进展报告（{year}年）", "{plan}: annual progress report, {year}"),
+    "measure.done": ("已完成", "done"),
+    "measure.in_progress": ("推进中", "in progress"),
+    "measure.not_started": ("未启动", "not started"),
+    "measure.not_reported": ("未报告", "not reported"),
+    "summary": ("总览", "Summary"),
+    "by_chapter": ("分章情况", "By chapter"),
+    "by_agency": ("分牵头单位情况", "By lead agency"),
+    "widest_gaps": ("差距最大的牵头单位", "Agencies with the widest gaps"),
+    "open_gaps": ("未达到或滞后", "not met or off track"),
+    "no_open_gaps": ("没有未达到或滞后的目标。", "No target is not met or off track."),
+    "chapters": ("各章", "Chapters"),
+    "agencies": ("各牵头单位", "Lead agencies"),
+    "note": ("备注", "Note"),
+    "no_measures": ("无具体措施。", "No specific measures."),
+    "measures_summary": ("措施实施情况", "Implementation of the measures"),
+    "charts": ("图表", "Charts"),
+    "chart.data": ("数据", "data"),
+    # how a chart drawn without its Chinese legend names its lines, in its caption
+    "chart.solid_line": ("实线", "solid line"),
+    "chart.dashed_line": ("虚线", "dashed line"),
+    "chart.dotted_line": ("点线", "dotted line"),
+    "chart.vertical_line": ("竖线", "vertical line"),
+    "docx.page": ("第 {page} 页", "Page {page}"),  # the Word report's footer
+    "chart.path": ("达标路径", "path to target"),
+    "chart.target": ("目标", "target"),
+    "chart.target_year": ("目标年", "target year"),
+    "chart.progress": ("进度", "progress"),
+    "chart.expected": ("应达进度", "expected"),
+    "appendix": ("附录", "Appendix"),
+    "inputs": ("输入文件", "Inputs"),
+    "file": ("文件", "File"),
+    "rows": ("行数", "Rows"),
+    "accepted": ("接受", "Accepted"),
+    "rejected": ("拒绝", "Rejected"),
+    "diagnostics": ("诊断信息", "Diagnostics"),
+    "no_diagnostics": ("无。", "None."),
+    "severity": ("级别", "Severity"),
+    "line": ("行", "Line"),
+    "code": ("代码", "Code"),
+    "message": ("信息", "Message"),
+    "revisions": ("修订", "Revisions"),
+    "no_revisions": ("无。", "None."),
+    "series": ("序列", "Series"),
+    "year": ("年份", "Year"),
+    "old": ("原值", "Old"),
+    "new": ("新值", "New"),
+    "sources": ("数据来源", "Sources"),
+    "no_sources": ("数据文件未注明来源。", "The data files name no source."),
+    "source": ("来源", "Source"),
+    "data_notes": ("数据备注", "Notes of the data"),
+    "no_data_notes": ("数据文件没有备注。", "The data files carry no note."),
+    "generated": ("生成时间", "Generated"),
+    "registry": ("目标登记册", "Target registry"),
+    "status_file": ("措施状态文件", "Measures status file"),
+    "year_of_report": ("报告年份", "Year of the report"),
+    "inferred_note": (
+        "标注“推定牵头”的目标，原文未写明牵头单位，按职责推定。",
+        "Targets marked “lead inferred” have no lead named by the text; the lead is inferred.",
+    ),
+    "path_note": (
+        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的路径"
+        "（总量按年均增长的复合路径，比重按时间过半、任务过半的直线路径）。",
+        "Progress is the share of the distance from the baseline value to the target covered; "
+        "“on track” means at or beyond the path from the baseline to the target year "
+        "(compound for quantities that grow, straight for shares and ratios).",
+    ),
+    # --- the rows a verdict rests on (render/evidence_text.py) ----------------------------
+    "evidence.note": (
+        "※ 数据备注（{series} {year}）：{note}",
+        "※ data note ({series} {year}): {note}",
+    ),
+    "evidence.used": ("所用数据：", "Data used:"),
+    "evidence.row": (
+        "{series} {year}：{value}（{file} 第 {line} 行）",
+        "{series} {year}: {value} ({file}, line {line})",
+    ),
+    "evidence.source": ("来源：{source}", "source: {source}"),
+    "evidence.rate": (
+        "{year}年汇率：{rate} 元/美元（{source}）",
+        "exchange rate {year}: {rate} 元/美元 ({source})",
+    ),
+    "evidence.rate_data": ("数据文件", "the data"),
+    # --- szq template: the submission form's headers (sz_quality.read.cells reads them) ---
+    "template.indicator": ("指标", "indicator"),
+    "template.name_zh": ("中文名称", "name_zh"),
+    "template.name_en": ("英文名称", "name_en"),
+    "template.unit": ("单位", "unit"),
+    "template.year": ("年份", "year"),
+    "template.value": ("数值", "value"),
+    "template.source": ("来源", "source"),
+    "template.note": ("备注", "note"),
+    "template.targets": ("相关目标", "targets"),
+    "template.number": ("请填写数字", "Enter a number"),
+    "template.number_help": (
+        "数值须为数字，单位见“单位”列；无数值请留空。",
+        "The value must be a number in the unit of the unit column; leave it blank if none.",
+    ),
+    # --- szq validate -------------------------------------------------------------------
+    "validate.rows": (
+        "{path}：{rows} 行，接受 {accepted}，拒绝 {rejected}",
+        "{path}: {rows} row(s), {accepted} accepted, {rejected} rejected",
+    ),
+    "validate.valid": ("有效", "valid"),
+    "validate.invalid": ("无效", "invalid"),
+    "validate.summary": (
+        "{verdict}：{files} 个文件，{rows} 行，拒绝 {rejected} 行；列出诊断 {errors} 个错误、"
+        "{warnings} 个警告",
+        "{verdict}: {files} file(s), {rows} row(s), {rejected} rejected; diagnostics listed: "
+        "{errors} error(s), {warnings} warning(s)",
+    ),
+    "validate.strict": ("（--strict：警告也视为失败）", " (--strict: warnings fail too)"),
+    "validate.other": ("（其他）", "(other)"),
+    "junit.line": ("第 {line} 行", "line {line}"),
+    "junit.column": ("第 {column} 列", "column {column}"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "hint": ("提示", "hint"),
+    # --- -o refused: szq never writes over what it was given ---------------------------
+    "output.is_input": (
+        "-o {output} 就是输入文件 {input}：szq 不会覆盖输入，请另选输出文件",
+        "-o {output} is the input {input}: szq never writes over an input; choose another output "
+        "file",
+    ),
+    "output.charts_hold_input": (
+        "输入文件 {input} 位于 Markdown 报告的图表文件夹 {folder} 中：szq 会写入该文件夹，"
+        "请另选报告文件名",
+        "the input {input} is in the Markdown report's chart folder {folder}, which szq writes: "
+        "choose another report name",
+    ),
+    "output.chart_not_ours": (
+        "{path} 已存在且不是 szq 写入的：szq 不会覆盖它，请移走该文件或另选报告文件名",
+        "{path} exists and szq did not write it: szq does not replace it; move it away or choose "
+        "another report name",
+    ),
+    # --- a target's reason for no verdict (sz_quality.check.reasons) ---
+    "reason.missing": ("缺少数据：{pairs}", "no data: {pairs}"),
+    "reason.missing_derived": (
+        "缺少数据：{pairs}（{indicator} = {formula}）",
+        "no data: {pairs} ({indicator} = {formula})",
+    ),
+    "reason.no_rate": (
+        "缺少{year}年人民币对美元汇率（元/美元）：请在数据中提供 cny_per_usd",
+        "no exchange rate (元 per 美元) for {year}: give cny_per_usd in the data",
+    ),
+    "reason.before_baseline": (
+        "{year}年早于基期{baseline}年",
+        "{year} is before the baseline year {baseline}",
+    ),
+    "reason.zero_baseline": (
+        "{indicator} {year}年基期值为零，无法计算变化率",
+        "the baseline value of {indicator} in {year} is zero: no relative change",
+    ),
+    "reason.no_path": (
+        "缺少基期数据 {indicator} {year}：无法判断是否达到进度",
+        "no baseline value of {indicator} for {year}: the path to the target needs it",
+    ),
+    "reason.judgement": (
+        "节点目标需要判断；{reason}",
+        "a milestone that needs a judgement; {reason}",
+    ),
+    "reason.failed_years": ("未保持的年份：{years}", "not held in {years}"),
+    "reason.overshoot": ("超出目标范围", "beyond the target range"),
+    "reason.unknown_indicator": (
+        "登记册中没有指标 {indicator}",
+        "indicator {indicator} is not in the registry",
+    ),
+    "reason.at_baseline": (
+        "{year}年即基期，尚无进展可判断",
+        "{year} is the baseline year: no progress to judge yet",
+    ),
+    "reason.too_few_years": (
+        "{indicator}只有{year}年一年数据，趋势需要两年",
+        "{indicator} has data for {year} only: a trend needs two years",
+    ),
+    "reason.sign_change": (
+        "{indicator}从{baseline}年到{year}年正负号改变，无法计算增长率",
+        "{indicator} changes sign from {baseline} to {year}: no growth rate",
+    ),
+    "reason.lagging_regions": ("未达到的区：{regions}", "districts not meeting it: {regions}"),
+    # --- the diagnostics of data files (sz_quality.read.codes names the codes) ---
+    "diagnostic.encoding-error": (
+        "无法按 {encoding} 解码的字节",
+        "bytes that do not decode as {encoding}",
+    ),
+    "diagnostic.encoding-error.hint": (
+        "请以 UTF-8 或 GB18030 保存文件，或用 --encoding 指定编码",
+        "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
+    ),
+    "diagnostic.encoding-error.gb18030": (
+        "文件其余部分是 UTF-8，这一行像是 GB18030 编码：{text!r}；请将整个文件另存为 UTF-8",
+        "the rest of the file is UTF-8; this line looks like GB18030: {text!r}. Save the whole "
+        "file as UTF-8",
+    ),
+    "diagnostic.binary": (
+        "这是{kind}，不是 CSV、.xlsx、.xls 或 .ods 表格",
+        "this is {kind}, not a CSV, .xlsx, .xls or .ods table",
+    ),
+    "diagnostic.kind.binary": ("二进制文件", "a binary file"),
+    "diagnostic.kind.pdf": ("PDF 文档", "a PDF document"),
+    "diagnostic.kind.zip": ("ZIP 压缩包", "a ZIP archive"),
+    "diagnostic.kind.gzip": ("gzip 压缩文件", "a gzip archive"),
+    "diagnostic.kind.image": ("图片", "an image"),
+    "diagnostic.kind.html": (
+        "网页（HTML，另存为网页的表格）",
+        "an HTML page (a sheet saved as a web page)",
+    ),
+    "diagnostic.kind.xml-sheet": ("Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet"),
+    "diagnostic.markup.hint": (
+        "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或 CSV UTF-8",
+        "open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8",
+    ),
+    "diagnostic.encrypted": (
+        "工作簿有密码保护（已加密），无法读取",
+        "the workbook is password-protected (encrypted): it cannot be read",
+    ),
+    "diagnostic.encrypted.hint": (
+        "请在 Excel 中删除密码（文件 > 信息 > 保护工作簿 > 用密码进行加密）后另存一份",
+        "remove the password in Excel (File > Info > Protect Workbook > Encrypt with "
+        "Password) and save a copy",
+    ),
+    "diagnostic.cover-sheet": (
+        "第一个工作表 {sheet!r} 中没有表格（封面或目录？）；像数据表的工作表：{sheets}",
+        "the first sheet {sheet!r} holds no table (a cover page?); sheets that look like "
+        "data: {sheets}",
+    ),
+    "diagnostic.cover-sheet.hint": (
+        "用 --sheet 选择，如 --sheet {sheet}",
+        "choose one with --sheet, e.g. --sheet {sheet}",
+    ),
+    "diagnostic.hidden-sheet": (
+        "读取的是隐藏工作表 {sheet!r}（由 --sheet 指定）",
+        "reading the hidden sheet {sheet!r} (chosen with --sheet)",
+    ),
+    "diagnostic.no-value.formula-error": (
+        "{name} {year} 没有数值：单元格的公式结果为错误 {error}",
+        "no value for {name} in {year}: the cell's formula gives the error {error}",
+    ),
+    "diagnostic.no-value.formula": (
+        "{name} {year} 没有数值：单元格是公式，文件未保存其计算结果（请在 Excel 中重新计算并保存）",
+        "no value for {name} in {year}: the cell is a formula whose result the file does not "
+        "hold (recalculate and save it in Excel)",
+    ),
+    "diagnostic.binary.hint": (
+        "请导出为 CSV（UTF-8）或 .xlsx",
+        "export the data as CSV (UTF-8) or .xlsx",
+    ),
+    "diagnostic.unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "diagnostic.bad-xlsx": ("无法读取电子表格：{error}", "cannot read the spreadsheet: {error}"),
+    "diagnostic.xlsx-missing": (
+        "读取 .xlsx、.xls、.ods 需要 python-calamine",
+        "reading .xlsx, .xls and .ods needs python-calamine",
+    ),
+    "diagnostic.xlsx-missing.hint": (
+        "pip install 'sz-quality[xlsx]'",
+        "pip install 'sz-quality[xlsx]'",
+    ),
+    "diagnostic.no-sheet": ("工作簿中没有工作表 {sheet!r}", "the workbook has no sheet {sheet!r}"),
+    "diagnostic.no-sheet.hint": ("现有工作表：{sheets}", "its sheets: {sheets}"),
+    "diagnostic.empty-file": ("文件是空的", "the file is empty"),
+    "diagnostic.no-rows": ("表头下没有数据行", "no data rows under the header"),
+    "diagnostic.missing-column": ("缺少列 {name!r}", "missing column {name!r}"),
+    "diagnostic.missing-column.hint": (
+        "第一行须为表头，如：指标,年份,数值,单位",
+        "the first line must be the header, e.g. indicator,year,value,unit",
+    ),
+    "diagnostic.missing-year-column": (
+        "宽表缺少年份列（如 2015 或 2015年）",
+        "no year column (such as 2015 or 2015年) in a wide table",
+    ),
+    "diagnostic.duplicate-column": (
+        "列 {header!r} 与第 {first} 列 {first_header!r} 表示同一字段 {name!r}",
+        "column {header!r} means the same field {name!r} as column {first} {first_header!r}",
+    ),
+    "diagnostic.skipped-rows": (
+        "表头（第 {header} 行）上方的第 {first}–{last} 行已跳过：{text!r}",
+        "rows {first}-{last} above the header (row {header}) were skipped: {text!r}",
+    ),
+    "diagnostic.unknown-column": (
+        "未知的列 {header!r}，已忽略",
+        "unknown column {header!r}, ignored",
+    ),
+    "diagnostic.did-you-mean": ("是否为 {name!r}?", "did you mean {name!r}?"),
+    "diagnostic.bad-csv": ("无法解析的 CSV：{error}", "cannot parse the CSV here: {error}"),
+    "diagnostic.long-line": (
+        "超过 32 MiB 仍无换行：不是表格，停止读取",
+        "more than 32 MiB without a line break: not a table, reading stopped",
+    ),
+    "diagnostic.ragged-row": (
+        "该行有 {count} 个字段，表头有 {expected} 个",
+        "the row has {count} fields, the header {expected}",
+    ),
+    "diagnostic.ragged-row.hint": (
+        "含分隔符或换行的单元格须加双引号",
+        "quote cells that hold the delimiter or a line break",
+    ),
+    "diagnostic.blank-row": ("空行", "blank row"),
+    "diagnostic.blank-indicator": ("指标为空", "the indicator is blank"),
+    "diagnostic.unknown-indicator": ("未知的指标 {name!r}", "unknown indicator {name!r}"),
+    "diagnostic.ambiguous-indicator": (
+        "指标名 {name!r} 同时指 {ids}",
+        "the name {name!r} means several indicators: {ids}",
+    ),
+    "diagnostic.ambiguous-indicator.hint": ("请改用指标编号", "write the indicator id instead"),
+    "diagnostic.suggest-series": ("是否为 {id!r}（{name}）?", "did you mean {id!r} ({name})?"),
+    "diagnostic.bad-year": ("无效的年份 {text!r}", "not a year: {text!r}"),
+    "diagnostic.bad-year.hint": (
+        "年份应为 1900 至 2100 之间的整数，如 2015 或 2015年",
+        "a year is a whole number from 1900 to 2100, such as 2015 or 2015年",
+    ),
+    "diagnostic.bad-number": ("不是数字：{text!r}", "not a number: {text!r}"),
+    "diagnostic.bad-number.hint": (
+        '无数值请留空或写 -；千分位逗号须在带引号的单元格中，如 "1,234.5"',
+        "leave the cell blank or write - for no value; thousands separators need a quoted cell, "
+        'such as "1,234.5"',
+    ),
+    "diagnostic.bad-number.percent": (
+        "数值中不写 %，请把 % 写在单位列",
+        "write the number without '%' and put '%' in the unit column",
+    ),
+    "diagnostic.bad-number.multiplier": (
+        "数值中不写 {word}，请把 {word} 写在单位列（如 {word}元、{word}人）",
+        "write the number without {word!r} and put {word!r} in the unit column (such as {word}元,"
+        " {word}人)",
+    ),
+    "diagnostic.not-finite": (
+        "数值须为有限数，而非 {text!r}",
+        "a value must be finite, not {text!r}",
+    ),
+    "diagnostic.no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
+    "diagnostic.unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
+    "diagnostic.unknown-unit.hint": (
+        "指标 {id!r} 的单位是 {expected!r}；留空即表示该单位",
+        "the unit of {id!r} is {expected!r}; a blank unit means that one",
+    ),
+    "diagnostic.unit-mismatch": (
+        "单位 {unit!r} 无法换算为 {id!r} 的单位 {expected!r}",
+        "unit {unit!r} does not convert to {expected!r}, the unit of {id!r}",
+    ),
+    "diagnostic.unit-meaning": (
+        "单位 {unit!r} 与 {id!r} 的单位 {expected!r} 计量的不是同一种东西（如优良天数是计数的天，"
+        "不是时长），不换算",
+        "unit {unit!r} counts or measures another thing than {expected!r}, the unit of {id!r} "
+        "(good-air days are days counted, not a duration): not converted",
+    ),
+    "diagnostic.unit-currency": (
+        "单位 {unit!r} 与 {expected!r} 币种不同，需按当年汇率换算",
+        "unit {unit!r} is in another currency than {expected!r}: converting needs the year's "
+        "exchange rate",
+    ),
+    "diagnostic.unit-currency.hint": (
+        "请按 {expected!r} 报送，并在来源/备注中注明汇率",
+        "report the value in {expected!r}, with the rate used in the source or note",
+    ),
+    "diagnostic.unit-per-person.hint": (
+        "{id!r} 是人均指标：请写 {unit!r}",
+        "{id!r} is per person: write {unit!r}",
+    ),
+    "diagnostic.out-of-range": (
+        "{id!r} 的数值 {value:.12g} {unit} 超出合理范围 {range}",
+        "value {value:.12g} {unit} of {id!r} is outside the plausible range {range}",
+    ),
+    "diagnostic.out-of-range.absurd": (
+        "{id!r} 的数值换算后为 {value} {unit}，不可能是统计数字",
+        "value of {id!r} is {value} {unit} after conversion: not a figure of statistics",
+    ),
+    "diagnostic.out-of-range.absurd.hint": (
+        "请检查数值的位数和单位列：{id!r} 的单位是 {unit!r}",
+        "check the digits and the unit column: the unit of {id!r} is {unit!r}",
+    ),
+    "diagnostic.suspect-fraction": (
+        "{id!r} 的数值 {value:.12g}% 比其目标值 {reference:.12g}% 小约 100 倍，像是小数而非百分数",
+        "value {value:.12g}% of {id!r} is about 100 times smaller than its target's "
+        "{reference:.12g}%: a fraction rather than a percentage?",
+    ),
+    "diagnostic.suspect-fraction.hint": (
+        "若指 {percent}%，请写 {percent}",
+        "if {percent}% is meant, write {percent}",
+    ),
+    "diagnostic.duplicate-row.differ": (
+        "{id!r} {region}{year} 在第 {first} 行已有数值 {old:.12g}，此处为 {new:.12g}",
+        "{id!r} {region}{year} already has {old:.12g} on line {first}; here {new:.12g}",
+    ),
+    "diagnostic.duplicate-row.equal": (
+        "{id!r} {region}{year} 与第 {first} 行重复（数值相同）",
+        "{id!r} {region}{year} repeats line {first} (same value)",
+    ),
+    "diagnostic.revision": (
+        "{id!r} {region}{year}：{old:.12g}（{old_file} 第 {old_line} 行）改为 {new:.12g}",
+        "{id!r} {region}{year}: {old:.12g} ({old_file} line {old_line}) revised to {new:.12g}",
+    ),
+    "diagnostic.region": ("地区 {region!r} ", "region {region!r} "),
+    "diagnostic.missing-indicator": (
+        "缺少 {id!r}（{name}）的 {year} 年数值，{agency} 的目标 {targets} 需要",
+        "no {year} value of {id!r} ({name}), needed by {agency}'s target(s) {targets}",
+    ),
+    "diagnostic.missing-indicator.hint": (
+        "添加一行：{id},{year},<数值>",
+        "add a row: {id},{year},<value>",
+    ),
+    "diagnostic.too-many": (
+        "另有 {count} 条 {code} 未列出",
+        "{count} more {code} diagnostic(s) not listed",
+    ),
+    "diagnostic.too-many.hint": (
+        "用 --max-diagnostics 0 列出全部",
+        "list them all with --max-diagnostics 0",
+    ),
+    "diagnostic.status-encoding": (
+        "文件既不是 UTF-8 也不是 GB18030",
+        "the file is neither UTF-8 nor GB18030",
+    ),
+    "diagnostic.status-encoding.hint": ("请以 UTF-8 保存", "save it as UTF-8"),
+    "diagnostic.status-empty": ("文件没有表头", "the file has no header"),
+    "diagnostic.status-header.hint": (
+        "第一行须为：measure,status,note",
+        "the first line must be: measure,status,note",
+    ),
+    "diagnostic.status-unknown-column": (
+        "未知的列 {header!r}（已忽略）",
+        "unknown column {header!r} (ignored)",
+    ),
+    "diagnostic.status-unknown-column.hint": (
+        "可用的列：measure、status、note",
+        "the columns are: measure, status, note",
+    ),
+    "diagnostic.status-missing-column": (
+        "表头缺少列：{columns}",
+        "the header lacks the column(s): {columns}",
+    ),
+    "diagnostic.status-missing-id": ("该行没有措施编号", "the row has no measure id"),
+    "diagnostic.status-unknown-measure": ("未知的措施 {id!r}", "unknown measure {id!r}"),
+    "diagnostic.status-unknown-measure.hint": (
+        "`szq measures` 列出全部编号",
+        "`szq measures` lists the ids",
+    ),
+    "diagnostic.status-invalid-status": ("无效的状态 {status!r}", "invalid status {status!r}"),
+    "diagnostic.status-invalid-status.hint": (
+        "请用 done、in_progress 或 not_started",
+        "use done, in_progress or not_started",
+    ),
+    "diagnostic.status-duplicate": (
+        "措施 {id!r} 在第 {first} 行已出现；以后一行为准",
+        "measure {id!r} is also on line {first}; this later row wins",
+    ),
+    # --- `szq schema --lang`: the row schema in one language ---
+    "schema.title": ("szq 长表数据行", "szq long-format data row"),
+    "schema.row": (
+        "长表格式的一条报送数据（每行一个数值）。",
+        "One observation of a data submission in long layout (one row per value).",
+    ),
+    "schema.indicator": (
+        "指标编号、中英文名称或别名，或目标编号（为目标本身报送的数值，如累计下降率）。",
+        "An indicator id, a Chinese or English name or alias of one, or a target id (a value "
+        "reported for the target itself, such as a cumulative decline).",
+    ),
+    "schema.year": ("年份，1900–2100：2015 或 2015年。", "The year, 1900-2100: 2015 or 2015年."),
+    "schema.value": (
+        '以 unit 为单位的有限数值（带引号的单元格可用千位分隔符："1,234.5"）；空白、-、—、… '
+        "表示无数值（警告）。",
+        'A finite number in `unit` (thousands separators allowed in a quoted cell: "1,234.5"); '
+        "blank, '-', '—' or '…' mean no value (a warning).",
+    ),
+    "schema.unit": (
+        "szq 单位系统可读的任何单位（亿元、万人、%、吨标准煤/万元、km²）；留空即指标的单位。",
+        "Any unit szq's unit system reads (亿元, 万人, %, 吨标准煤/万元, km²); blank means the "
+        "indicator's own unit.",
+    ),
+    "schema.region": ("地区；留空为全市。", "The region (blank: the whole city)."),
+    "schema.source": ("数据来源。", "Where the figure comes from."),
+    "schema.note": ("备注。", "Free text."),
+    # --- what each diagnostic code means (sz_quality.read.codes; the README table) ---
+    "code.encoding-error": (
+        "字节无法按文件编码解码（自动识别 UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB18030，或 "
+        "--encoding 指定的编码）。",
+        "Bytes that do not decode in the file's encoding (detected: UTF-8, UTF-8 with BOM, "
+        "UTF-16 with BOM or GB18030; or as forced with `--encoding`).",
+    ),
+    "code.bad-file": (
+        "不是可读取的表格：二进制文件（PDF、图片、压缩包）、损坏的 .xlsx、.xls 或 .ods、"
+        "不存在的工作表，或无法打开的文件。",
+        "Not a table szq can read: a binary file (PDF, image, archive), a damaged .xlsx, .xls or "
+        ".ods, a missing sheet, or a file that cannot be opened.",
+    ),
+    "code.empty-file": (
+        "文件没有表头，或只有表头没有数据行。",
+        "The file holds no header, or a header and no data rows.",
+    ),
+    "code.missing-column": (
+        "缺少必需的列：长表需要 指标、年份、数值；宽表需要 指标 和至少一个年份列。",
+        "A required column is absent: indicator, year and value (long layout), or indicator and "
+        "at least one year column (wide layout).",
+    ),
+    "code.duplicate-column": (
+        "两列表示同一字段（如 'indicator' 与 '指标'，或两个 '2015' 列）。",
+        "Two columns mean the same field (e.g. `indicator` and `指标`, or `2015` twice).",
+    ),
+    "code.skipped-rows": (
+        "表头上方的行（标题、副标题）已跳过；表头为第一个可识别为表头的行。",
+        "A spreadsheet's rows above its header (a title, a subtitle) were skipped; the header is "
+        "the first row that reads as one.",
+    ),
+    "code.cover-sheet": (
+        "第一个可见工作表中没有表格（封面、目录），而其他工作表有：诊断列出它们，"
+        "请用 --sheet 选择。",
+        "The first visible sheet holds no table (a cover page, contents) and other sheets "
+        "do: the diagnostic names them; choose one with `--sheet`.",
+    ),
+    "code.hidden-sheet": (
+        "读取的工作表在工作簿中是隐藏的（由 --sheet 指定）；默认读取第一个可见工作表。",
+        "The sheet read is hidden in the workbook (chosen with `--sheet`); by default szq "
+        "reads the first visible sheet.",
+    ),
+    "code.unknown-column": (
+        "无法识别的表头，该列被忽略。",
+        "A header szq does not know; the column is ignored.",
+    ),
+    "code.bad-csv": (
+        "CSV 解析器无法读取的行（如超过 128 KiB 的字段）。",
+        "A line the CSV parser cannot read (e.g. a field larger than 128 KiB).",
+    ),
+    "code.ragged-row": (
+        "字段数与表头不一致的行。",
+        "A row with another number of fields than the header (empty cells after the last column "
+        "are fine).",
+    ),
+    "code.blank-row": ("空行，已跳过。", "A row with no values; it is skipped."),
+    "code.unknown-indicator": (
+        "指标既不是登记表中的指标编号、名称或别名，也不是目标编号。",
+        "An indicator that is neither an indicator id, a name or alias of one, nor a target id "
+        "of the registry.",
+    ),
+    "code.bad-year": (
+        "年份不是 1900 至 2100 之间的整数（2015、2015年 均可）。",
+        "A year that is not a whole number from 1900 to 2100 (`2015`, `2015年` are fine).",
+    ),
+    "code.bad-number": (
+        "数值不是数字，或为 NaN、无穷大。",
+        "A value that is not a number, or is NaN or infinite.",
+    ),
+    "code.no-value": (
+        "数值为空或写作 -、—、…：该行没有数值，已跳过。",
+        "A value left blank or written as `-`, `—`, `…`: the row holds no value and is skipped.",
+    ),
+    "code.unknown-unit": ("szq 单位系统无法识别的单位。", "A unit szq's unit system cannot read."),
+    "code.unit-mismatch": (
+        "单位与指标的量纲不同（如对百分比指标填 亿元），或币种不同（美元与元需按当年汇率换算），"
+        "或量纲相同而含义不同（优良天数填 小时；张 填 家）。",
+        "A unit of another dimension than the indicator's (亿元 for a %), another currency (美元 "
+        "for 元), which needs the year's exchange rate, or a unit that converts in dimension but "
+        "not in meaning (小时 for good-air days, which are days counted; 家 for 张).",
+    ),
+    "code.out-of-range": (
+        "数值超出指标的合理范围（如比重不在 0-100% 之间、数量为负），"
+        "或换算为指标单位后为无穷大或绝对值达到 1e15（如 亿元 指标填 1e308 万亿元），或不为 0 "
+        "而绝对值小于 1e-12。",
+        "A value outside the indicator's plausible range, after conversion (a share outside "
+        "0–100%, a negative count), or one no statistics table holds: infinite or of magnitude "
+        "1e15 or more in the indicator's unit (1e308 万亿元 for an indicator in 亿元), or not 0 "
+        "but below 1e-12 (1e-300).",
+    ),
+    "code.suspect-fraction": (
+        "百分比数值比该指标的合理水平小约 100 倍：不大于 1，且比其目标值小 20 至 500 "
+        "倍（如森林覆盖率填 0.415），像是把比例写成了小数。数值照常接受。",
+        "A % value about 100 times smaller than plausible for its indicator: at most 1 and 20 to "
+        "500 times smaller than the figure its targets set (0.415 for forest coverage, whose "
+        "target is 46%), as a fraction written for a percentage would be. The value is kept.",
+    ),
+    "code.duplicate-row": (
+        "同一文件中同一指标、地区、年份出现两次：数值不同为错误，相同为警告。",
+        "The same indicator, region and year twice in one file: an error if the values differ, a "
+        "warning if they are equal.",
+    ),
+    "code.revision": (
+        "后一个文件对同一指标、地区、年份给出不同数值，以后者为准（旧值 -> 新值）。",
+        "A later file gives another value for the same indicator, region and year; the later "
+        "value is kept (old → new).",
+    ),
+    "code.missing-indicator": (
+        "使用 --expect-agency 和 --year 时：该单位的目标在该年（累计变化、新增类目标还有基期年）"
+        "需要的指标没有数值。`szq template` 生成对应的报送表。",
+        "With `--expect-agency` and `--year`: an indicator the agency's targets need for that "
+        "year (targets whose baseline year to target year holds it, led by the text or by "
+        "inference), or for the baseline year of a change or an increment, has no value in the "
+        "submission, in any region; a value under the target's id for the year, or values of all "
+        "inputs of a derived indicator, also count. Reported against the last file; `szq "
+        "template` writes the form of these rows.",
+    ),
+    "code.too-many": (
+        "同一文件同一代码的诊断超过 --max-diagnostics（默认 1000），其余只计数，合并为本条，"
+        "严重程度取其中最高者。",
+        "More diagnostics of one code in one file than `--max-diagnostics` (default 1000, 0 for "
+        "all); the rest are counted in this one, which has the worst severity among them.",
+    ),
+    "code.status-encoding": (
+        "--measures-status：文件既不是 UTF-8 也不是 GB18030，未读取。",
+        "`--measures-status`: the file is neither UTF-8 nor GB18030; nothing is read.",
+    ),
+    "code.status-empty": (
+        "--measures-status：文件没有表头。",
+        "`--measures-status`: the file has no header.",
+    ),
+    "code.status-missing-column": (
+        "--measures-status：表头缺少 measure 或 status 列，未读取。",
+        "`--measures-status`: the header lacks `measure` or `status`; nothing is read.",
+    ),
+    "code.status-unknown-column": (
+        "--measures-status：无法识别的表头，该列被忽略。",
+        "`--measures-status`: a header szq does not know; the column is ignored.",
+    ),
+    "code.status-missing-id": (
+        "--measures-status：该行没有措施编号。",
+        "`--measures-status`: a row without a measure id.",
+    ),
+    "code.status-unknown-measure": (
+        "--measures-status：measures.yaml 中没有该措施编号。",
+        "`--measures-status`: a measure id measures.yaml does not define.",
+    ),
+    "code.status-invalid-status": (
+        "--measures-status：状态不是 done、in_progress 或 not_started。",
+        "`--measures-status`: a status other than `done`, `in_progress` or `not_started`.",
+    ),
+    "code.status-duplicate": (
+        "--measures-status：同一措施出现两行，以后一行为准。",
+        "`--measures-status`: a second row for the same measure; the later row wins.",
+    ),
+}
+
+
+def word(key: str, lang: str, **fields: object) -> str:
+    """The words for `key` in `lang` ("zh" or "en"), `{fields}` filled in; an unknown key
+    is a KeyError."""
+    zh, en = WORDS[key]
+    chosen = zh if lang == "zh" else en
+    return chosen.format(**fields) if fields else chosen
+
+
+def both(key: str) -> tuple[str, str]:
+    """The (zh, en) words for `key`, for what carries both names (a group of results)."""
+    return WORDS[key]
