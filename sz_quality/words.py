@@ -36,6 +36,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "inferred": ("推定", "inferred"),
     "lead_inferred": ("推定牵头", "lead inferred"),
     "aspirational": ("力争", "aspirational"),
+    # 约束性 / 预期性, as a 五年规划 table marks its indicators
+    "nature.binding": ("约束性", "binding"),
+    "nature.expected": ("预期性", "expected"),
+    "nature_mark.binding": ("〔约束性〕", "[binding]"),
+    "nature_mark.expected": ("〔预期性〕", "[expected]"),
+    "nature.summary": ("{nature}指标", "{nature} targets"),
+    "nominal": ("名义", "nominal"),  # growth of current-price levels
+    "path.compound": ("复合增长路径", "compound path"),
+    "path.straight": ("直线路径", "straight path"),
     "derived": ("推算", "derived"),
     "agency": ("牵头单位", "Agency"),
     "measure": ("措施", "Measure"),
@@ -97,11 +106,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
     "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
     "outlook.average": ("至今各年平均{value}", "so far {value} on average a year"),
+    "outlook.path": (
+        "按{path}判定（{other}：{status}）",
+        "judged on the {path} ({other}: {status})",
+    ),
     "outlook.projected": (
         "按此趋势{year}年为{value}：{status}",
         "at this pace {value} in {year}: {status}",
     ),
     "actual_year": ("实际值年份", "Actual year"),
+    "nature": ("指标属性", "Nature"),
+    "path": ("判定路径", "Path"),
     "target_figure": ("目标要求", "Target figure"),
     "target_name": ("目标名称", "Target name"),
     "gap_pct": ("差距（%）", "Gap (%)"),
