@@ -54,6 +54,8 @@ def test_every_command_is_documented_and_has_help() -> None:
         "targets",
         "template",
         "validate",
+        "lint",
+        "units",
     }
     for name in names:
         assert f"szq {name}" in README, name

@@ -44,6 +44,11 @@ if TYPE_CHECKING:
     from ..check.results import Status
 
 
+class Nature(str, Enum):
+    binding = "binding"
+    expected = "expected"
+
+
 class GroupBy(str, Enum):
     agency = "agency"
     chapter = "chapter"
@@ -145,6 +150,15 @@ def check_command(
             "(met, not_met, on_track, off_track, no_data, not_assessable).",
         ),
     ] = None,
+    nature: Annotated[
+        Nature | None,
+        typer.Option(
+            "--nature",
+            help="Only the binding (约束性) or the expected (预期性) targets, as the plan "
+            "marks them.",
+            show_default=False,
+        ),
+    ] = None,
     status: Annotated[
         str | None,
         typer.Option(
@@ -198,6 +212,8 @@ def check_command(
             usage_error(f"--region: {error}")
     data, report = run.data, run.report
     failed = report.has_errors or bool(gate & report.statuses())
+    if nature is not None:
+        report = report.for_nature(nature.value)
     if shown:
         report = report.only(shown)
     explicit = output_format.value if output_format is not None else None

@@ -30,6 +30,7 @@ __all__ = [
     "define_units",
     "define_units_lazily",
     "defined_units",
+    "vocabulary",
     "dimensionality",
     "factor_or_error",
     "factor_and_currency_shift",
@@ -486,3 +487,14 @@ def factor_or_error(source: str, target: str) -> Factor:
     if not same_meaning(source, target):
         return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
     return factor if math.isfinite(factor) else "mismatch"
+
+
+def vocabulary() -> list[tuple[str, str, str]]:
+    """Every unit name szq reads: (name, what it is, "built-in" | "magnitude" |
+    "registry"), the built-in base units in their table's order, then the magnitude
+    words, then the units the loaded registries define."""
+    rows = [(name, expression.strip("()"), "built-in") for name, expression in _BASE_UNITS.items()]
+    rows += [(name, f"{factor:g}", "magnitude") for name, factor in MAGNITUDES.items()]
+    for name, (factor, unit_text) in _DEFINED.items():
+        rows.append((name, f"{factor:g} {unit_text}" if factor != 1 else unit_text, "registry"))
+    return rows
