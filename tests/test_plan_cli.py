@@ -101,6 +101,6 @@ def test_the_help_names_the_plan_loaded() -> None:
     other = runner.invoke(app, ["--targets", PLAN, "--help"])
     assert other.exit_code == 0
     assert "示例市国民经济和社会发展第十四个五年规划纲要" in other.output, other.output
-    assert "Shenzhen" not in other.output, [l for l in other.output.splitlines() if "Shenzhen" in l]
+    assert "Shenzhen" not in other.output
     check_help = runner.invoke(app, ["check", "--help"])
     assert "2010" not in check_help.output
