@@ -29,3 +29,19 @@ def test_binding_and_expected_targets_are_counted_apart() -> None:
     data_json = report.to_dict(reason_words("en"))
     assert data_json["results"][0]["nature"] == "binding"
     assert data_json["summary_by_nature"]["expected"]["not_met"] == 1
+
+
+def test_the_mark_is_in_the_label_and_the_overview() -> None:
+    from sz_quality.render.check_common import overview_lines
+    from sz_quality.render.format import target_label
+
+    base = load_registry(FIXTURES / "registry.yaml")
+    binding = replace(base.targets_by_id["share_over"], nature="binding")
+    assert target_label(binding, "zh") == "覆盖率超过99% 〔约束性〕"
+    assert target_label(binding, "en") == "Coverage above 99% [binding]"
+    report = evaluate(replace(base, targets=(binding,)), [Observation("share", 2015, 99.5, "")])
+    assert overview_lines(report, "en")[1] == (
+        "binding targets: met 1 · not met 0 · on track 0 · off track 0 · no data 0 (of 1)"
+    )
+    unmarked = evaluate(replace(base, targets=(base.targets_by_id["share_over"],)), [])
+    assert not any("binding" in line for line in overview_lines(unmarked, "en"))

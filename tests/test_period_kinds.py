@@ -192,3 +192,29 @@ def test_a_change_without_its_direction_says_so(base: Registry) -> None:
         replace(base.targets_by_id["gdp_level"], change="increase")
     with pytest.raises(FieldError, match="'growth_indicator' goes with kind 'average_growth'"):
         replace(base.targets_by_id["gdp_level"], growth_indicator="gdp_growth")
+
+
+def test_a_count_stated_as_a_negative_increment_prints_as_a_decrease(base: Registry) -> None:
+    from sz_quality.render.format import target_figure
+
+    poverty = replace(
+        base.targets_by_id["count_increment"], comparator="<=", value=-5575.0, unit="万个"
+    )
+    assert target_figure(poverty, "zh") == "下降 ≥ 5,575 万个"
+    assert target_figure(poverty, "en") == "decrease ≥ 5,575 万个"
+    rising = base.targets_by_id["count_increment"]
+    assert target_figure(rising, "en") == "new ≥ 1 万个"
+
+
+def test_nominal_growth_is_labelled(base: Registry) -> None:
+    from sz_quality.render.format import actual_text
+
+    income = replace(GROWTH, id="income", unit="元", prices="current")
+    registry = replace(base, indicators=(*base.indicators, income))
+    target = growth_target(base, indicator="income")
+    data = [obs("income", 2015, 30000), obs("income", 2017, 33000)]
+    (result,) = evaluate(replace(registry, targets=(target,)), data, 2017).results
+    assert result.nominal
+    assert actual_text(result, "zh") == "4.88% (2017、名义)"
+    assert outlook_text(result, "en").endswith("(nominal)")
+    assert outlook_text(result, "zh").endswith("（名义）")
