@@ -7,7 +7,9 @@ often as beside them.
 The expectations below are written from the documented rules, not from the engine's
 code, so that a change to one rule cannot contradict another silently:
 
-- the status agrees with the target and the straight path, at, above and below it;
+- the status agrees with the target and its path (straight, or compound where both
+  ends are positive: over the levels for a change or an increment), at, above and
+  below it;
 - R is empty exactly when the first year already met the target (or no change is
   required: the first value is the figure aimed at), and its sign is the direction
   the series moved in, toward the target;
@@ -130,7 +132,9 @@ def cases(draw: st.DrawFn) -> Case:
     rising = draw(st.booleans())
     kind = draw(st.sampled_from(("level", "level", "kept", "change", "increment")))
     change = draw(st.sampled_from(("decrease", "increase"))) if kind == "change" else None
+    path = draw(st.sampled_from((None, "compound", "straight")))  # None: the default
     fields: dict[str, Any] = {"comparator": comparator, "kind": kind, "change": change}
+    fields["path"] = path
     fields |= {"value": None, "min": None, "max": None, "tolerance": None}
     if comparator == "between":
         low = draw(grid)
@@ -199,7 +203,14 @@ def expected_status(case: Case) -> tuple[str, str | None]:
         return "off_track", "overshoot"  # past the band
     if direction * (goal - base) <= 0:  # from the good side, the path is the target
         return "off_track", None
-    path = base + (goal - base) * (year - BASELINE) / (TARGET_YEAR - BASELINE)
+    elapsed = (year - BASELINE) / (TARGET_YEAR - BASELINE)
+    path = base + (goal - base) * elapsed
+    if target.path == "compound":  # the default of a share is straight
+        start, end = base, goal
+        if case.from_baseline:  # over the levels, measured back in the target's unit
+            start, end = series[BASELINE], case.level_of(goal)
+        if start > 0 and end > 0:
+            path = case.measured(start * (end / start) ** elapsed)
     on_path = direction * (actual - path) >= -tol(actual, path)
     return ("on_track" if on_path else "off_track"), None
 
