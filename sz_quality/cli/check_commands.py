@@ -118,8 +118,8 @@ def check_command(
             "--region",
             "-r",
             metavar="NAME",
-            help="Check every target on one district's rows (its name as the data's "
-            "region column gives it).",
+            help="Check every target on one district's rows (any name the registry knows "
+            "for it, such as 福田 or 福田区, or the name as the data writes it).",
         ),
     ] = None,
     agency: Annotated[

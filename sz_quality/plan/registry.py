@@ -29,8 +29,19 @@ from .loading import (
     validate_items,
     validate_one,
 )
-from .models import Agency, Bounds, Chapter, Indicator, Plan, ProgressBands, Target, Unit
+from .models import (
+    Agency,
+    Bounds,
+    Chapter,
+    District,
+    Indicator,
+    Plan,
+    ProgressBands,
+    Target,
+    Unit,
+)
 from .names import suggest
+from .region_names import check_district_names
 from .registry_checks import check_chapters, check_references
 
 __all__ = [
@@ -46,7 +57,8 @@ __all__ = [
     "validate_one",
 ]
 
-# 2: entries stamped by cache.py; 3: chapters; 4: progress bands; 5: path; 6: units
+# 2: entries stamped by cache.py; 3: chapters; 4: progress bands; 5: districts, city-total
+# names, additive indicators, derived tolerances; 6: paths, natures, prices, units
 _CACHE_FORMAT = 6
 
 
@@ -66,6 +78,9 @@ class Registry:
     # derived indicators: id -> formula with its unit factors
     formulas: Mapping[str, CompiledFormula] = field(default_factory=dict)
     units: tuple[Unit, ...] = ()  # the units the registry defines (`units:`)
+    # the plan's districts, and the names of the city total besides CITY_TOTAL_NAMES
+    districts: tuple[District, ...] = ()
+    city_total: tuple[str, ...] = ()
 
     @cached_property
     def indicators_by_id(self) -> dict[str, Indicator]:
@@ -137,7 +152,17 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     data = document.data
     if not isinstance(data, dict):
         raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
-    allowed = {"schema_version", "plan", "units", "chapters", "agencies", "indicators", "targets"}
+    allowed = {
+        "schema_version",
+        "plan",
+        "chapters",
+        "agencies",
+        "indicators",
+        "targets",
+        "units",
+        "districts",
+        "city_total",
+    }
     for key in data:
         if key not in allowed:
             issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
@@ -159,12 +184,18 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
     indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
     targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
+    districts: list[District] = (
+        validate_items(name, document, "districts", District, issues) if "districts" in data else []
+    )
+    city_total = _city_total(name, document, data.get("city_total", []), issues)
     for section, items in (
         ("agencies", agencies),
         ("indicators", indicators),
         ("targets", targets),
+        ("districts", districts),
     ):
         check_unique(name, document, section, items, issues)
+    check_district_names(name, document, districts, city_total, issues)
     check_chapters(name, document, targets, issues)
     unit_factors, formulas = check_references(name, document, agencies, indicators, targets, issues)
     if issues or plan is None:
@@ -179,8 +210,21 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         chapters=tuple(chapters),
         unit_factors=unit_factors,
         formulas=formulas,
+        districts=tuple(districts),
+        city_total=city_total,
         units=tuple(defined),
     )
+
+
+def _city_total(name: str, document: Any, names: Any, issues: list[LoadIssue]) -> tuple[str, ...]:
+    """`city_total:`, a list of names (besides CITY_TOTAL_NAMES) that mean the city total."""
+    if not isinstance(names, list) or not all(
+        isinstance(item, str) and item.strip() for item in names
+    ):
+        line = document.line(("city_total",))
+        issues.append(LoadIssue(name, line, "city_total", "a list of non-empty names is required"))
+        return ()
+    return tuple(names)
 
 
 def _define_units(name: str, document: Any, defined: list[Unit], issues: list[LoadIssue]) -> None:
@@ -214,6 +258,8 @@ def _write_cache(registry: Registry) -> None:
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],
             "units": [dataclasses.asdict(unit) for unit in registry.units],
+            "districts": [dataclasses.asdict(district) for district in registry.districts],
+            "city_total": list(registry.city_total),
             "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
             "formulas": [
                 [
@@ -269,4 +315,6 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
             indicator: CompiledFormula(indicator, text, operands, float(result))
             for indicator, text, operands, result in cached["formulas"]
         },
+        districts=tuple(District(**_tuples(item)) for item in cached["districts"]),
+        city_total=tuple(cached["city_total"]),
     )

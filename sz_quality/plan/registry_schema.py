@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Agency, Chapter, Indicator, Plan, Target, Unit
+from .models import Agency, Chapter, District, Indicator, Plan, Target, Unit
 
 __all__ = ["registry_json_schema"]
 
@@ -38,7 +38,7 @@ def registry_json_schema() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     refs = {
         model.__name__: _model_schema(model, definitions)
-        for model in (Plan, Unit, Chapter, Agency, Indicator, Target)
+        for model in (Plan, Unit, Chapter, Agency, Indicator, Target, District)
     }
     target = definitions["Target"]
     target["required"] = [name for name in target["required"] if name not in _DEFAULTED]
@@ -63,6 +63,8 @@ def registry_json_schema() -> dict[str, Any]:
             "agencies": items("Agency"),
             "indicators": items("Indicator"),
             "targets": items("Target"),
+            "districts": items("District"),
+            "city_total": {"type": "array", "items": {"type": "string", "minLength": 1}},
         },
         "$defs": definitions,
     }
