@@ -125,3 +125,24 @@ def test_a_definition_that_does_not_parse_is_a_load_error(tmp_path: Path) -> Non
         load_registry(path)
     line = text.splitlines().index(broken.splitlines()[3]) + 1
     assert f"{path}:{line}: units[1].definition: unknown unit '盒子'" in str(raised.value)
+
+
+def test_a_data_file_writes_a_defined_unit_on_a_warm_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sz_quality.plan.lookup import load_lookup
+    from sz_quality.read.reader import read_files
+
+    monkeypatch.setenv("SZQ_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "plan.yaml"
+    path.write_text(registry_text(), encoding="utf-8")
+    load_lookup(path)  # writes the lookup's cache entry
+    units._DEFINED.clear()  # a new process (szq validate reads the lookup only)
+    for cached in (units._names, units._parse, units._pint_unit, units._factor):
+        cached.cache_clear()
+    data = tmp_path / "data.csv"
+    data.write_text("indicator,year,value,unit\ncigarettes,2015,8,万标准箱\n", encoding="utf-8")
+    result = read_files([data], load_lookup(path))
+    assert not result.diagnostics
+    (row,) = result.observations
+    assert row.value == pytest.approx(400000)  # 万支

@@ -244,6 +244,7 @@ def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
             for formula in registry.formulas.values()
         },
         plan_id=registry.plan.id,
+        units=tuple((unit.name, unit.definition) for unit in registry.units),
     )
 
 
