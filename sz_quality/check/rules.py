@@ -20,6 +20,8 @@ Statuses (docs/rules.md states every rule; keep the two in step)
 - `no_data`: a value the check needs is missing; the reason names the series and year.
 - `not_assessable`: a milestone (a state that needs a judgement, e.g. 每个区至少有一家)
   without data.
+- A direction without a figure (kind trend) is met in its target year when it moved the
+  required way, on or off track before. 年均增长 and 累计 have their rules in period.py.
 """
 
 from __future__ import annotations
