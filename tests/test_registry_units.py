@@ -60,6 +60,13 @@ targets:
 """
 
 
+def forget_defined_units() -> None:
+    """The unit system as a new process has it: no registry's units defined yet."""
+    units._DEFINED.clear()
+    for cached in (units._names, units._parse, units._pint_unit, units._factor):
+        cached.cache_clear()
+
+
 def registry_text(extra_units: str = UNITS) -> str:
     text = FIXTURE.read_text(encoding="utf-8")
     head, _ = text.split("\ntargets:\n", 1)
@@ -103,9 +110,7 @@ def test_defined_units_come_back_from_the_cache(
     path = tmp_path / "plan.yaml"
     path.write_text(registry_text(), encoding="utf-8")
     load_registry(path)  # fresh: writes the cache
-    units._DEFINED.clear()  # a new process knows none
-    for cached in (units._names, units._parse, units._pint_unit, units._factor):
-        cached.cache_clear()
+    forget_defined_units()  # a new process knows none
     registry = load_registry(path)  # warm: from the cache
     assert [unit.name for unit in registry.units] == ["支", "标准箱"]
     assert units.conversion_factor("标准箱", "个") == pytest.approx(50000)
@@ -137,9 +142,7 @@ def test_a_data_file_writes_a_defined_unit_on_a_warm_lookup(
     path = tmp_path / "plan.yaml"
     path.write_text(registry_text(), encoding="utf-8")
     load_lookup(path)  # writes the lookup's cache entry
-    units._DEFINED.clear()  # a new process (szq validate reads the lookup only)
-    for cached in (units._names, units._parse, units._pint_unit, units._factor):
-        cached.cache_clear()
+    forget_defined_units()  # a new process (szq validate reads the lookup only)
     data = tmp_path / "data.csv"
     data.write_text("indicator,year,value,unit\ncigarettes,2015,8,万标准箱\n", encoding="utf-8")
     result = read_files([data], load_lookup(path))
