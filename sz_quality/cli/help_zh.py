@@ -110,7 +110,7 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     ("check", "nature"): "只列约束性（binding）或预期性（expected）目标（按规划的标注）。",
     ("lint", "file"): "要检查的目标登记表（默认：--targets，否则为随附的登记表）；"
     "措施文件用 --measures 指定。",
-    ("lint", "output_format"): "text（文件:行号: 问题）或 json。",
+    ("lint", "output_format"): "text（每行：文件、行号和问题）或 json。",
     ("units", "output_format"): "text（每行一个单位）或 json。",
     ("validate", "files"): "数据文件：CSV（长表或宽表；UTF-8、带 BOM 的 UTF-8 或 GB18030）或 "
     ".xlsx、.xls、.ods；- 为标准输入。后面的文件覆盖前面文件的同一数值（报告为修订）。",
