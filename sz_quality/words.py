@@ -811,11 +811,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "value is kept (old → new).",
     ),
     "code.missing-indicator": (
-        "使用 --expect-agency 和 --year 时：该单位的目标在该年（累计变化、新增类目标还有基期年"
-        "）需要的指标没有数值。`szq template` 生成对应的报送表。",
+        "使用 --expect-agency 和 --year 时：该单位的目标在该年（以及检查据以计算的基期年或基期后"
+        "各年）需要的指标没有数值。`szq template` 生成对应的报送表。",
         "With `--expect-agency` and `--year`: an indicator the agency's targets need for that "
         "year (targets whose baseline year to target year holds it, led by the text or by "
-        "inference), or for the baseline year of a change or an increment, has no value "
+        "inference), or for a year the check measures it from (the baseline year; every year "
+        "since it for a target kept every year or summed), has no value "
         "`szq check` can use: the city total's (or a district's, for a target stated for every "
         "district); a value under the target's id for the year, or values of all inputs of a "
         "derived indicator, also count. Reported against the last file; `szq template` writes "

@@ -41,7 +41,8 @@ COMMANDS_ZH: dict[str, str] = {
     "not_assessable（无法评估：没有数据的里程碑目标）。检查完成时退出码为 0，"
     "数据有错误或出现 --fail-on 所列状态时为 1，用法错误时为 2。",
     "template": "生成某牵头单位某一年的数据报送表。\n\n每行是该单位的目标在该年需要的一个数值（"
-    "变化量和新增量目标还需基期年的数值）：正是 `szq validate --expect-agency NAME --year "
+    "以及检查据以计算的年份：变化量、新增量、年均增长目标和目标年之前的水平目标还需基期年的数值，"
+    "每年保持和累计目标需基期后每一年的数值）：正是 `szq validate --expect-agency NAME --year "
     "YEAR` 所检查的内容。填好的报送表可以通过检查；未填写的报送表每行报告一个 "
     "missing-indicator。",
     "calc": "输出派生序列（研发投入占比、人均生产总值、能耗强度等）。\n\n"
