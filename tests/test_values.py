@@ -204,3 +204,15 @@ def test_a_big5_note_after_a_long_ascii_start_is_found_too(lookup: Lookup, tmp_p
     text += b"gdp,2013,1.5,r1," + BIG5_NOTE + b"\n"
     result = read(lookup, tmp_path, text)
     assert found(result) == [("encoding-error", "error", 5003, 5)]
+
+
+def test_the_series_own_unit_1_is_a_unit(tmp_path: Path) -> None:
+    """A ratio's unit "1" is its own unit, not a number; "1" for a % is bad-unit."""
+    from sz_quality.plan.lookup import load_lookup as load
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "five-year-plan"
+    lookup = load(root / "targets.yaml")
+    ratio = next(info for info in lookup.series if info.unit == "1")
+    percent = next(info for info in lookup.series if info.unit == "%")
+    assert lookup.factor("1", ratio.unit) == 1.0
+    assert lookup.factor("1", percent.unit) == "expression"

@@ -412,7 +412,7 @@ def _split(findings: Findings, file: SourceFile, layout: Layout, row: list[str],
                 line=line,
                 column=index + 1,
                 field=layout.field_at(index) or None,
-                text=template("split-number", head=head, tail=tail),
+                text=template("split-number", head=head, tail=tail, number=f"{head},{tail}"),
                 hint=template("split-number.hint", number=f"{head},{tail}"),
             )
             return True
