@@ -87,9 +87,12 @@ def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Stat
 
 def _terminal() -> tuple[bool, int]:
     """(colour, width) for a table on standard output; plain and CHECK_WIDTH otherwise."""
-    if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
-        return True, shutil.get_terminal_size((CHECK_WIDTH, 24)).columns
-    return False, CHECK_WIDTH
+    if not sys.stdout.isatty():
+        return False, CHECK_WIDTH
+    width = shutil.get_terminal_size((CHECK_WIDTH, 24)).columns
+    # NO_COLOR, or a terminal that shows escapes as text (TERM=dumb, as rich judges it)
+    dumb = os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown")
+    return "NO_COLOR" not in os.environ and not dumb, width
 
 
 def check_command(
