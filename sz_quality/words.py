@@ -337,6 +337,55 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason.lagging_regions": ("未达到的区：{regions}", "districts not meeting it: {regions}"),
     # --- the diagnostics of data files (sz_quality.read.codes names the codes) ---
     # --- the command line ---------------------------------------------------------------
+    "cli.error": ("szq：错误：{message}", "szq: error: {message}"),
+    "cli.no_such_file": ("没有这个文件：{file}", "no such file: {file}"),
+    "cli.is_a_folder": ("{file} 是文件夹，不是数据文件", "{file} is a directory, not a data file"),
+    "cli.not_readable": ("无法读取 {file}：没有权限", "cannot read {file}: permission denied"),
+    "cli.no_data_file": (
+        "没有给出数据文件（szq {command} FILE...）",
+        "no data file given (szq {command} FILE...)",
+    ),
+    "cli.stdin_once": ("'-'（标准输入）只能读一次", "'-' (standard input) can be read once only"),
+    "cli.unknown_agency": (
+        "未知的牵头单位 {name!r}；`szq agencies` 列出全部单位",
+        "unknown agency {name!r}; `szq agencies` lists them",
+    ),
+    "cli.unknown_agency.hint": (
+        "未知的牵头单位 {name!r}（是否为 {hint!r}，{hint_name}？）；`szq agencies` 列出全部单位",
+        "unknown agency {name!r} (did you mean {hint!r}, {hint_name}?); `szq agencies` lists them",
+    ),
+    "cli.cannot_write": ("无法写入 {output}：{why}", "cannot write {output}: {why}"),
+    "cli.cannot_write.no_folder": (
+        "无法写入 {output}：文件夹 {folder} 不存在",
+        "cannot write {output}: the folder {folder} does not exist",
+    ),
+    "cli.cannot_write.exists": (
+        "无法写入 {output}：已有同名文件（--all 写入一个文件夹，或 .xlsx 工作簿）",
+        "cannot write {output}: a file of that name exists (--all writes a folder, or an .xlsx "
+        "workbook)",
+    ),
+    # the command line's own usage errors (sz_quality/cli/usage_zh.py: click's, in Chinese)
+    "click.usage": ("用法：{usage}", "Usage: {usage}"),
+    "click.try_help": ("运行 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
+    "click.error": ("错误：{message}", "Error: {message}"),
+    "click.no_such_option": ("没有这个选项：{option}", "No such option: {option}"),
+    "click.no_such_option.possible": (
+        "没有这个选项：{option}（可用的选项：{options}）",
+        "No such option: {option} (Possible options: {options})",
+    ),
+    "click.missing_argument": ("缺少参数 {name}。{rest}", "Missing argument {name}.{rest}"),
+    "click.missing_option": ("缺少选项 {name}。{rest}", "Missing option {name}.{rest}"),
+    "click.needs_value": ("选项 {name} 需要一个值", "Option {name} requires an argument."),
+    "click.not_a_choice": (
+        "{name} 的值无效：{value} 不是 {choices} 之一",
+        "Invalid value for {name}: {value} is not one of {choices}.",
+    ),
+    "click.not_an_integer": (
+        "{name} 的值无效：{value} 不是整数",
+        "Invalid value for {name}: {value} is not a valid integer.",
+    ),
+    "click.invalid_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
+    "click.extra": ("多余的参数（{arguments}）", "Got unexpected extra arguments ({arguments})"),
     "cli.cache-unwritable": (
         "无法缓存编译后的登记表（{folder}：{why}），每次运行都将重新编译；"
         "可将 SZQ_CACHE_DIR 设为可写的文件夹，或设为 off",

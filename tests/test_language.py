@@ -62,3 +62,48 @@ def test_a_dumb_terminal_gets_no_colour() -> None:
     assert "\x1b[" in _on_a_terminal(command, 120, TERM="xterm-256color")
     plain = _on_a_terminal(command, 120, TERM="dumb")
     assert "\x1b[" not in plain and "met" in plain
+
+
+def _szq(*arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **environment}
+    command = [sys.executable, "-m", "sz_quality", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+
+
+def test_usage_errors_in_chinese(tmp_path: Path) -> None:
+    """Under --lang zh (or SZQ_LANG=zh), bad usage is said in Chinese, click's too."""
+    data = "examples/data-2015.csv"
+    cases = [
+        (("check", "nofile.csv", "--lang", "zh"), {}, "szq：错误：没有这个文件：nofile.csv"),
+        (("check", "nofile.csv"), {"SZQ_LANG": "zh"}, "szq：错误：没有这个文件：nofile.csv"),
+        (
+            ("targets", "--agency", "nosuch", "--lang", "zh"),
+            {},
+            "szq：错误：未知的牵头单位 'nosuch'；`szq agencies` 列出全部单位",
+        ),
+        (
+            ("check", data, "-o", str(tmp_path / "gone" / "x.md"), "--lang", "zh"),
+            {},
+            f"szq：错误：无法写入 {tmp_path / 'gone' / 'x.md'}：文件夹 {tmp_path / 'gone'} 不存在",
+        ),
+        (("check", "--bogus", "--lang", "zh"), {}, "错误：没有这个选项：--bogus"),
+        (("check", "--lang", "zh"), {}, "错误：缺少参数 'FILE...'。"),
+        (
+            ("check", data, "--by", "nope", "--lang", "zh"),
+            {},
+            "错误：'--by' 的值无效：'nope' 不是 'agency', 'chapter', 'region' 之一",
+        ),
+        (("targets", "extra", "--lang", "zh"), {}, "错误：多余的参数（extra）"),
+    ]
+    for arguments, environment, expected in cases:
+        run = _szq(*arguments, **environment)
+        assert run.returncode == 2, arguments
+        assert run.stderr.splitlines()[-1] == expected, arguments
+        assert "Usage" not in run.stderr and "error:" not in run.stderr
+    english = _szq("check", data, "-o", str(tmp_path / "gone" / "x.md"), "--lang", "en")
+    assert english.stderr == (
+        f"szq: error: cannot write {tmp_path / 'gone' / 'x.md'}: "
+        f"the folder {tmp_path / 'gone'} does not exist\n"
+    )  # it named an internal temporary file before
+    click = _szq("check", "--bogus", "--lang", "en")
+    assert click.stderr.splitlines()[-1] == "Error: No such option: --bogus"

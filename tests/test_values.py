@@ -49,7 +49,7 @@ def test_a_number_in_the_unit_column_is_bad_unit(lookup: Lookup, tmp_path: Path,
 
 @pytest.mark.parametrize("unit", ["km2", "m^2", "万亿元", "吨标准煤/万元", "m3", "μg/m³"])
 def test_units_with_digits_are_units(unit: str) -> None:
-    from sz_quality.plan.units import is_arithmetic
+    from sz_quality.plan.lookup import is_arithmetic
 
     assert not is_arithmetic(unit)
 

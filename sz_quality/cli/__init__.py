@@ -64,6 +64,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     install()  # a console or pipe in GBK, cp1252 or ASCII never ends a command
     arguments = sys.argv[1:]
+    if help_language(arguments) == "zh":  # click's own usage errors in Chinese too
+        from .usage_zh import install as chinese_usage_errors
+
+        chinese_usage_errors()
     try:
         if wants_help(arguments) and help_language(arguments) == "zh":
             from .help_zh import chinese_command

@@ -24,6 +24,7 @@ from .common import (
     EncodingOption,
     LangOption,
     SheetOption,
+    cannot_write,
     check_data_files,
     read_data,
     refuse_output_over_inputs,
@@ -182,7 +183,7 @@ def report_command(
     except ChartFolderConflict as error:
         usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
-        usage_error(f"cannot write {output}: {error}")
+        cannot_write(output, error)
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
         from ..render.report_docx_charts import font_note
 

@@ -14,7 +14,15 @@ import typer
 
 from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from .common import EXIT_OK, LangOption, emit, emit_workbook, state_of, usage_error
+from .common import (
+    EXIT_OK,
+    LangOption,
+    cannot_write,
+    emit,
+    emit_workbook,
+    state_of,
+    usage_error,
+)
 
 _KEPT = {
     "en": "szq: kept {path}: it is not the form szq wrote (filled in?); --force replaces it\n",
@@ -110,7 +118,7 @@ def template_command(
         try:
             done = write_forms(Path(output), texts, force=force)
         except OSError as error:
-            usage_error(f"cannot write {output}: {error}")
+            cannot_write(output, error)
         for path in done.kept:
             sys.stderr.write(_KEPT[language].format(path=path))
     else:

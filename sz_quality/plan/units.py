@@ -184,16 +184,6 @@ _TERM_SPLIT = re.compile(r"([*/·×])")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
 
 
-# a number standing as a term of its own (5, 亿元*1.1, 10^4元, 亿元+5): arithmetic, no unit
-# (m^2 and km2 are units: a number after ^ or a letter is an exponent)
-_ARITHMETIC = re.compile(r"(?:^|[*/·×+\-=])[0-9.]+(?:e[+-]?[0-9]+)?(?:$|[*/·×+\-^=])")
-
-
-def is_arithmetic(text: str) -> bool:
-    """Whether a unit text is a number or an arithmetic expression (never a unit)."""
-    return _ARITHMETIC.search(normalise_unit_text(text)) is not None
-
-
 def normalise_unit_text(text: str) -> str:
     """Full-width characters to half-width, white space removed, case folded for ASCII."""
     text = unicodedata.normalize("NFKC", text)
