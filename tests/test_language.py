@@ -107,3 +107,25 @@ def test_usage_errors_in_chinese(tmp_path: Path) -> None:
     )  # it named an internal temporary file before
     click = _szq("check", "--bogus", "--lang", "en")
     assert click.stderr.splitlines()[-1] == "Error: No such option: --bogus"
+
+
+def test_tables_fit_a_narrow_terminal() -> None:
+    """At 40 and 80 columns the check's and the registry's tables fit (rows stacked);
+    at 120 the check's table is the grid it was."""
+    from sz_quality.render.grid import text_width
+
+    for command in (
+        ["check", "examples/data-2015.csv", "--lang", "zh"],
+        ["check", "examples/data-2015.csv", "--lang", "en"],
+        ["targets", "--lang", "en"],
+        ["measures", "--lang", "zh"],
+    ):
+        for columns in (40, 80):
+            shown = _on_a_terminal(command, columns, NO_COLOR="1").splitlines()
+            table = [line for line in shown if line[:1] in "┏┃┡│└─" or line.startswith("  ")]
+            assert table, (command, columns)
+            assert max(map(text_width, table)) <= columns, (command, columns)
+    stacked = _on_a_terminal(["check", "examples/data-2015.csv", "--lang", "zh"], 40)
+    assert "  目标值：≥ 1.5 万亿元 (2015)" in stacked and "┏" not in stacked
+    wide = _on_a_terminal(["check", "examples/data-2015.csv", "--lang", "en"], 120)
+    assert "┏" in wide

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
@@ -51,6 +52,11 @@ def _width() -> int | None:
     return shutil.get_terminal_size((LISTING_WIDTH, 24)).columns
 
 
+def _stack(output: str | None) -> bool:
+    """Rows stacked where the grid is wider than the terminal (not in a file or a pipe)."""
+    return output in (None, "-") and sys.stdout.isatty()
+
+
 def targets_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
@@ -94,7 +100,9 @@ def targets_command(
         return
     from ..render.registry_table import targets_table
 
-    shown = targets_table(registry, chosen, lang.value, width=_width(), degrade=_degrade(output))
+    shown = targets_table(
+        registry, chosen, lang.value, width=_width(), degrade=_degrade(output), stack=_stack(output)
+    )
     emit(shown, output)
 
 
@@ -134,7 +142,13 @@ def measures_command(
     from ..render.registry_table import measures_table
 
     shown = measures_table(
-        registry, measures, chosen, lang.value, width=_width(), degrade=_degrade(output)
+        registry,
+        measures,
+        chosen,
+        lang.value,
+        width=_width(),
+        degrade=_degrade(output),
+        stack=_stack(output),
     )
     emit(shown, output)
 
@@ -158,4 +172,9 @@ def agencies_command(
         return
     from ..render.registry_table import agencies_table
 
-    emit(agencies_table(rows, lang.value, width=_width(), degrade=_degrade(output)), output)
+    emit(
+        agencies_table(
+            rows, lang.value, width=_width(), degrade=_degrade(output), stack=_stack(output)
+        ),
+        output,
+    )

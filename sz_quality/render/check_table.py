@@ -19,7 +19,7 @@ from .check_common import (
     summary_text,
     title,
 )
-from .grid import STYLES, Cell, Column, render_grid
+from .grid import STYLES, Cell, Column, render_fitted
 from .result_row import ROW, column_labels, details, target_name
 from .verdict_words import word
 
@@ -78,7 +78,8 @@ def render(report: Report, options: RenderOptions) -> str:
             rows.append(cells)
         out.append("")
         out.append(_styled(group_heading(group, lang), "bold", color))
-        out.append(render_grid(columns, rows, color=color, degrade=options.degrade).rstrip("\n"))
+        table = render_fitted(columns, rows, options.width, color=color, degrade=options.degrade)
+        out.append(table.rstrip("\n"))  # stacked on a terminal narrower than the grid
         out.append(summary_text(group.counts, group.total, lang))
     out.append("")
     total = word("total", lang)
