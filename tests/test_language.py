@@ -129,3 +129,18 @@ def test_tables_fit_a_narrow_terminal() -> None:
     assert "  目标值：≥ 1.5 万亿元 (2015)" in stacked and "┏" not in stacked
     wide = _on_a_terminal(["check", "examples/data-2015.csv", "--lang", "en"], 120)
     assert "┏" in wide
+
+
+def test_template_all_onto_a_file_or_a_device_is_bad_usage(tmp_path: Path) -> None:
+    existing = tmp_path / "forms"
+    existing.write_text("a form filled in\n", encoding="utf-8")
+    for target, expected in (
+        (str(existing), f"szq: error: cannot write {existing}: a file of that name exists"),
+        ("/dev/full", "szq: error: cannot write /dev/full: a file of that name exists"),
+    ):
+        run = _szq("template", "--all", "--year", "2015", "-o", target, "--lang", "en")
+        assert run.returncode == 2, target
+        assert run.stderr.startswith(expected), run.stderr
+    assert existing.read_text(encoding="utf-8") == "a form filled in\n"
+    zh = _szq("template", "--all", "--year", "2015", "-o", str(existing), "--lang", "zh")
+    assert zh.stderr.startswith(f"szq：错误：无法写入 {existing}：已有同名文件")
