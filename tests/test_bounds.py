@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from sz_quality.plan.loading import MAX_REGISTRY_BYTES
 from sz_quality.plan.registry import RegistryError, load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_registry_above_the_size_bound_is_refused_at_once(tmp_path: Path) -> None:
+    from sz_quality.plan.loading import MAX_REGISTRY_BYTES
+
     path = tmp_path / "big.yaml"
     shipped = (ROOT / "targets.yaml").read_bytes()
     path.write_bytes(shipped + b"#" + b"x" * MAX_REGISTRY_BYTES + b"\n")
