@@ -354,6 +354,47 @@ WORDS: dict[str, tuple[str, str]] = {
         "未知的牵头单位 {name!r}（是否为 {hint!r}，{hint_name}？）；`szq agencies` 列出全部单位",
         "unknown agency {name!r} (did you mean {hint!r}, {hint_name}?); `szq agencies` lists them",
     ),
+    "cli.workbook_terminal": (
+        "工作簿不能输出到终端：请用 -o FILE.xlsx 指定文件",
+        "a workbook is not for a terminal: name the file with -o FILE.xlsx",
+    ),
+    "cli.cannot_read_data": ("无法读取数据：{why}", "cannot read the data: {why}"),
+    "cli.registry_fails": (
+        "szq：错误：登记表无法加载（{count} 个问题）：",
+        "szq: error: the registry does not load ({count} problem(s)):",
+    ),
+    "cli.unknown_status": (
+        "{option}：未知的状态 {name!r}（可选：{choices}）",
+        "{option}: unknown status {name!r} (choose from {choices})",
+    ),
+    "cli.region_and_by": (
+        "--region 与 --by region 只能选一个",
+        "--region and --by region: choose one",
+    ),
+    "cli.agency_or_all": (
+        "请用 --agency 指定一个牵头单位，或给出 --all",
+        "name one agency with --agency, or give --all",
+    ),
+    "cli.all_needs_folder": (
+        "--all 为每个牵头单位写一个 CSV：请给出 -o FOLDER（或 -o FILE.xlsx）",
+        "--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)",
+    ),
+    "cli.expect_agency_year": (
+        "--expect-agency 与 --year 须一起使用",
+        "--expect-agency and --year go together",
+    ),
+    "cli.unknown_encoding": (
+        "未知的编码 {encoding!r}（可试 utf-8、utf-8-sig 或 gb18030）",
+        "unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)",
+    ),
+    "cli.unknown_kind": (
+        "未知的类型 {kind!r}；可选：{choices}",
+        "unknown kind {kind!r}; choose one of: {choices}",
+    ),
+    "cli.unknown_chapter": (
+        "未知的章 {chapter}；登记表列出：{listed}",
+        "unknown chapter {chapter}; the registry lists: {listed}",
+    ),
     "cli.cannot_write": ("无法写入 {output}：{why}", "cannot write {output}: {why}"),
     "cli.cannot_write.no_folder": (
         "无法写入 {output}：文件夹 {folder} 不存在",

@@ -94,6 +94,31 @@ def test_usage_errors_in_chinese(tmp_path: Path) -> None:
             "错误：'--by' 的值无效：'nope' 不是 'agency', 'chapter', 'region' 之一",
         ),
         (("targets", "extra", "--lang", "zh"), {}, "错误：多余的参数（extra）"),
+        (
+            ("template", "--year", "2015", "--lang", "zh"),
+            {},
+            "szq：错误：请用 --agency 指定一个牵头单位，或给出 --all",
+        ),
+        (
+            ("template", "--agency", "nosuch", "--year", "2015", "--lang", "zh"),
+            {},
+            "szq：错误：未知的牵头单位 'nosuch'；`szq agencies` 列出全部单位",
+        ),
+        (
+            ("validate", data, "--expect-agency", "wrb", "--lang", "zh"),
+            {},
+            "szq：错误：--expect-agency 与 --year 须一起使用",
+        ),
+        (
+            ("validate", data, "--encoding", "nope", "--lang", "zh"),
+            {},
+            "szq：错误：未知的编码 'nope'（可试 utf-8、utf-8-sig 或 gb18030）",
+        ),
+        (
+            ("check", data, "--region", "福田区", "--by", "region", "--lang", "zh"),
+            {},
+            "szq：错误：--region 与 --by region 只能选一个",
+        ),
     ]
     for arguments, environment, expected in cases:
         run = _szq(*arguments, **environment)

@@ -36,6 +36,7 @@ from .common import (
     resolve_agency,
     state_of,
     usage_error,
+    usage_error_word,
     usage_errors_of_reading,
     wants_xlsx,
 )
@@ -80,7 +81,9 @@ def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Stat
             continue
         match = next((status for status in STATUSES if status == name), None)
         if match is None:
-            usage_error(f"{option}: unknown status {name!r} (choose from {', '.join(STATUSES)})")
+            usage_error_word(
+                "cli.unknown_status", option=option, name=name, choices=", ".join(STATUSES)
+            )
         chosen.add(match)
     return frozenset(chosen)
 
@@ -198,7 +201,7 @@ def check_command(
     resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
     language: Lang = "zh" if lang.value == "zh" else "en"
     if region is not None and by is GroupBy.region:
-        usage_error("--region and --by region: choose one")
+        usage_error_word("cli.region_and_by")
     with usage_errors_of_reading(language):
         try:
             run = run_check(

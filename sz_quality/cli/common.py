@@ -16,6 +16,7 @@ import typer
 from ..words import word
 
 if TYPE_CHECKING:
+    from ..plan.agencies import UnknownAgencyError
     from ..plan.measures import MeasureRegistry
     from ..plan.models import Agency
     from ..plan.registry import Registry
@@ -168,14 +169,19 @@ def resolve_agency(state: State, query: str | None) -> Agency | None:
     try:
         return state.registry().resolve_agency(query)
     except UnknownAgencyError as error:
-        if error.hint is None:
-            usage_error_word("cli.unknown_agency", name=error.query)
-        usage_error_word(
-            "cli.unknown_agency.hint",
-            name=error.query,
-            hint=error.hint,
-            hint_name=error.hint_name or error.hint,
-        )
+        unknown_agency(error)
+
+
+def unknown_agency(error: UnknownAgencyError) -> NoReturn:
+    """An agency no name of the registry names: bad usage, with the closest one."""
+    if error.hint is None:
+        usage_error_word("cli.unknown_agency", name=error.query)
+    usage_error_word(
+        "cli.unknown_agency.hint",
+        name=error.query,
+        hint=error.hint,
+        hint_name=error.hint_name or error.hint,
+    )
 
 
 def check_data_files(files: list[str], command: str) -> None:
@@ -280,7 +286,7 @@ def usage_errors_of_reading(lang: str) -> Iterator[None]:
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
     except OSError as error:
-        usage_error(f"cannot read the data: {error}")
+        usage_error_word("cli.cannot_read_data", why=error.strerror or str(error))
 
 
 def refuse_missing_sheet(result: ReadResult, lang: str) -> None:
@@ -338,7 +344,7 @@ def cannot_write(output: str, error: OSError) -> NoReturn:
 
 def fail_registry(error: Exception) -> NoReturn:
     issues = getattr(error, "issues", ())
-    sys.stderr.write(f"szq: error: the registry does not load ({len(issues)} problem(s)):\n")
+    sys.stderr.write(word("cli.registry_fails", command_lang(), count=len(issues)) + "\n")
     for issue in issues:
         sys.stderr.write(f"  {issue}\n")
     raise typer.Exit(EXIT_USAGE)
@@ -357,7 +363,7 @@ def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
     from ..render.xlsx_book import XlsxExtraMissing
 
     if output in (None, "-") and sys.stdout.isatty():
-        usage_error("a workbook is not for a terminal: name the file with -o FILE.xlsx")
+        usage_error_word("cli.workbook_terminal")
     try:
         data = make()
     except XlsxExtraMissing as error:

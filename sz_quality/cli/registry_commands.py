@@ -19,6 +19,7 @@ from .common import (
     resolve_agency,
     state_of,
     usage_error,
+    usage_error_word,
 )
 from .streams import degrade_for_stdout
 
@@ -85,11 +86,11 @@ def targets_command(
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     if kind is not None and kind not in KINDS:
-        usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
+        usage_error_word("cli.unknown_kind", kind=kind, choices=", ".join(KINDS))
     registry = state.registry()
     if chapter is not None and chapter not in registry.chapters_by_number:
         listed = ", ".join(str(number) for number in registry.chapters_by_number)
-        usage_error(f"unknown chapter {chapter}; the registry lists: {listed}")
+        usage_error_word("cli.unknown_chapter", chapter=chapter, listed=listed)
     chosen = filter_targets(
         registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
     )

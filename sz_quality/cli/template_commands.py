@@ -21,7 +21,9 @@ from .common import (
     emit,
     emit_workbook,
     state_of,
+    unknown_agency,
     usage_error,
+    usage_error_word,
 )
 
 _KEPT = {
@@ -88,14 +90,14 @@ def template_command(
     from ..render.template_out import agency_form, form_csv, forms_xlsx
 
     if (agency is None) == (not every_agency):
-        usage_error("name one agency with --agency, or give --all")
+        usage_error_word("cli.agency_or_all")
     language: Lang = "zh" if lang.value == "zh" else "en"
     lookup = Lookup.from_registry(state_of(ctx).registry())
     if agency is not None:
         try:
             chosen = [lookup.resolve_agency(agency)]
         except UnknownAgencyError as error:
-            usage_error(str(error))
+            unknown_agency(error)
     else:
         chosen = list(lookup.agencies)
     forms = [agency_form(lookup, each, year) for each in chosen]
@@ -111,7 +113,7 @@ def template_command(
         emit_workbook(lambda: forms_xlsx(forms, language), output)
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
-            usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
+            usage_error_word("cli.all_needs_folder")
         from ..render.form_folder import write_forms
 
         texts = {f"{form.agency.id}-{year}.csv": form_csv(form, language) for form in forms}

@@ -30,7 +30,9 @@ from .common import (
     refuse_missing_sheet,
     refuse_output_over_inputs,
     state_of,
+    unknown_agency,
     usage_error,
+    usage_error_word,
 )
 
 if TYPE_CHECKING:
@@ -170,14 +172,14 @@ def validate_command(
     check_data_files(files, "validate")
     refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
     if (expect_agency is None) != (year is None):
-        usage_error("--expect-agency and --year go together")
+        usage_error_word("cli.expect_agency_year")
     if encoding is not None:
         import codecs
 
         try:
             codecs.lookup(encoding)
         except LookupError:
-            usage_error(f"unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)")
+            usage_error_word("cli.unknown_encoding", encoding=encoding)
     _needs_calamine(files)
     language = lang.value
     lookup = _load_lookup(state_of(ctx).targets_path)
@@ -187,7 +189,7 @@ def validate_command(
         try:
             lookup.resolve_agency(expect_agency)
         except UnknownAgencyError as error:
-            usage_error(str(error))
+            unknown_agency(error)
 
     from ..read.reader import validate_files
 
