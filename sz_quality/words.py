@@ -395,6 +395,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "未知的章 {chapter}；登记表列出：{listed}",
         "unknown chapter {chapter}; the registry lists: {listed}",
     ),
+    "cli.region_no_rows": (
+        "--region：数据中没有地区 {region!r} 的行",
+        "--region: no rows of region {region!r} in the data",
+    ),
+    "cli.no_such_registry": ("没有这个登记表文件：{path}", "no such registry file: {path}"),
+    "cli.no_such_measures": ("没有这个措施文件：{path}", "no such measures file: {path}"),
+    "cli.cannot_read_status": (
+        "无法读取措施进展文件：{why}",
+        "cannot read the measures status file: {why}",
+    ),
     "cli.cannot_write": ("无法写入 {output}：{why}", "cannot write {output}: {why}"),
     "cli.cannot_write.no_folder": (
         "无法写入 {output}：文件夹 {folder} 不存在",

@@ -216,7 +216,7 @@ def check_command(
                 lang=language,
             )
         except UnknownRegionError as error:
-            usage_error(f"--region: {error}")
+            usage_error_word("cli.region_no_rows", region=error.region)
         except TooManyRegionsError as error:
             usage_error(
                 word("check.too_many_regions", language, count=error.count, limit=MAX_REGIONS)

@@ -30,6 +30,7 @@ from .common import (
     refuse_output_over_inputs,
     state_of,
     usage_error,
+    usage_error_word,
 )
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
@@ -162,7 +163,7 @@ def report_command(
                 measures_status, (measure.id for measure in measures.measures)
             )
         except OSError as error:
-            usage_error(f"cannot read the measures status file: {error}")
+            usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
     check_data_files(files, "report")
     data = read_data(registry, files, encoding, sheet, language)
     report = evaluate(registry, data, year)
