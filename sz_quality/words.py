@@ -405,6 +405,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "无法读取措施进展文件：{why}",
         "cannot read the measures status file: {why}",
     ),
+    "cli.cannot_read_registry": (
+        "无法读取目标登记表：{why}",
+        "cannot read the targets registry: {why}",
+    ),
+    "cli.cannot_read_measures": (
+        "无法读取措施登记表：{why}",
+        "cannot read the measures registry: {why}",
+    ),
+    "cli.unknown_target": (
+        "未知的目标 {name!r}；`szq targets` 列出全部目标",
+        "unknown target {name!r}; `szq targets` lists them",
+    ),
+    "cli.unknown_target.hint": (
+        "未知的目标 {name!r}（是否为 {hint!r}？）",
+        "unknown target {name!r} (did you mean {hint!r}?)",
+    ),
     "cli.cannot_write": ("无法写入 {output}：{why}", "cannot write {output}: {why}"),
     "cli.cannot_write.no_folder": (
         "无法写入 {output}：文件夹 {folder} 不存在",

@@ -120,7 +120,7 @@ class State:
             except RegistryError as error:
                 fail_registry(error)
             except OSError as error:
-                usage_error(f"cannot read the targets registry: {error}")
+                usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
         return self._registry
 
     def measures(self) -> MeasureRegistry:
@@ -139,7 +139,8 @@ class State:
             except RegistryError as error:
                 fail_registry(error)
             except OSError as error:
-                usage_error(f"cannot read the measures registry: {error}")
+                why = error.strerror or str(error)
+                usage_error_word("cli.cannot_read_measures", why=why)
         return self._measures
 
     def _another_plan(self) -> bool:

@@ -18,7 +18,6 @@ from .common import (
     refuse_output_over_inputs,
     resolve_agency,
     state_of,
-    usage_error,
     usage_error_word,
 )
 from .streams import degrade_for_stdout
@@ -123,14 +122,17 @@ def measures_command(
 ) -> None:
     """List the plan's specific measures (具体措施) by table, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
-    from ..plan.names import unknown
 
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     registry = state.registry()
     if target is not None and target not in registry.targets_by_id:
-        otherwise = "; `szq targets` lists them"
-        usage_error(unknown("target", target, registry.targets_by_id, otherwise=otherwise))
+        from ..plan.names import suggest
+
+        guess = suggest(target, registry.targets_by_id)
+        if guess is None:
+            usage_error_word("cli.unknown_target", name=target)
+        usage_error_word("cli.unknown_target.hint", name=target, hint=guess)
     measures = state.measures()
     chosen = filter_measures(
         measures, agency=resolve_agency(state, agency), table=table, target=target
