@@ -13,7 +13,7 @@ pytest.importorskip("matplotlib")
 from typer.testing import CliRunner  # noqa: E402
 
 from sz_quality.cli import app  # noqa: E402
-from sz_quality.render.report_writer import (  # noqa: E402
+from sz_quality.render.report.writer import (  # noqa: E402
     MANIFEST,
     ChartFolderConflict,
     write_charts,

@@ -19,8 +19,8 @@ from sz_quality.plan.registry import Registry, load_registry
 from sz_quality.read.codes import make
 from sz_quality.read.messages import did_you_mean, template
 from sz_quality.read.observations import InputSummary, Observation, ReadResult
-from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for
-from sz_quality.render.check_csv import safe_text
+from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for
+from sz_quality.render.check.records import safe_text
 from sz_quality.render.verdict_words import reason_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
@@ -275,7 +275,7 @@ def test_json_renderer_is_the_report_dict(report: Report) -> None:
 
 def test_calc_csv_and_json_render_the_derived_series() -> None:
     from sz_quality.check.derive import DerivedValue
-    from sz_quality.render.calc_csv import calc_csv, calc_json
+    from sz_quality.render.calc.records import calc_csv, calc_json
 
     derived = [DerivedValue("share", "-区", 2015, 0.1 + 0.2, "%", "a / b", own_value=0.3)]
     rows = list(csv.reader(io.StringIO(calc_csv(derived))))
@@ -291,7 +291,7 @@ def test_calc_csv_and_json_render_the_derived_series() -> None:
 def test_every_calc_format_has_a_renderer() -> None:
     # as pip-audit's test_to_format_is_exhaustive; the CLI's --format is this enum
     from sz_quality.check.derive import DerivedValue
-    from sz_quality.render.calc import CalcFormat, renderer_for
+    from sz_quality.render.calc.dispatch import CalcFormat, renderer_for
 
     derived = [DerivedValue("share", "", 2015, 0.3, "%", "a / b")]
     for output_format in CalcFormat:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from sz_quality.cli import app
 from sz_quality.plan.lookup import load_lookup
 from sz_quality.read.reader import validate_files
-from sz_quality.render.validate import DiagnosticsFormat, renderer_for
+from sz_quality.render.validate.dispatch import DiagnosticsFormat, renderer_for
 
 HERE = Path(__file__).resolve().parent
 JUNIT_XSD = HERE / "schemas" / "junit-10.xsd"

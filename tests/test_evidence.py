@@ -23,7 +23,7 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.registry import Registry
 from sz_quality.read.reader import read_files
-from sz_quality.render.markdown import escape as markdown_escape
+from sz_quality.render.markdown_escape import escape as markdown_escape
 from sz_quality.render.verdict_words import reason_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +136,7 @@ def test_check_shows_the_survey_caveat_beside_the_verdict(fmt: str) -> None:
             for line in output.splitlines()
             if line.startswith("| Per capita disposable income reaches 49,000 yuan")
         ]
-        # as every Markdown cell, escaped for Markdown (render/markdown.py)
+        # as every Markdown cell, escaped for Markdown (render/markdown_escape.py)
         assert markdown_escape(INCOME_NOTE) in row and "| not met |" in row
     else:
         # the table wraps the note in the target's column (long words too): compare the
@@ -191,7 +191,7 @@ def test_the_report_shows_every_note_and_source_with_its_value(
     from markupsafe import escape  # what the HTML template escapes with (jinja2's)
 
     def shown_as(value: object) -> str:
-        # Markdown is escaped for Markdown only (render/markdown.py), HTML for HTML
+        # Markdown is escaped for Markdown only (render/markdown_escape.py), HTML for HTML
         return markdown_escape(value) if suffix == "md" else str(escape(value))
 
     for result in noted:

@@ -22,10 +22,10 @@ from sz_quality.read.observations import (  # noqa: E402
     Observation,
     ReadResult,
 )
-from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
-from sz_quality.render.check_common import diagnostic_line, status_label  # noqa: E402
+from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
+from sz_quality.render.check.summary import diagnostic_line, status_label  # noqa: E402
 from sz_quality.render.format import gap_text, target_text  # noqa: E402
-from sz_quality.render.markdown import code_span, escape  # noqa: E402
+from sz_quality.render.markdown_escape import code_span, escape  # noqa: E402
 from sz_quality.render.result_row import target_name  # noqa: E402
 from sz_quality.render.verdict_words import reason_text  # noqa: E402
 
@@ -164,7 +164,7 @@ def report_markdown(registry: Any, measure_registry: Any) -> tuple[Any, str]:
     from test_report import make_data
 
     from sz_quality.read.measures_status import parse_measures_status
-    from sz_quality.render.report_markdown import render_markdown
+    from sz_quality.render.report.markdown import render_markdown
     from sz_quality.report.build import build_report
 
     data = make_data()
@@ -221,7 +221,7 @@ def test_report_markdown_chart_links_are_encoded(registry: Any) -> None:
     pytest.importorskip("jinja2")
     from test_report import make_data
 
-    from sz_quality.render.report_markdown import render_markdown
+    from sz_quality.render.report.markdown import render_markdown
     from sz_quality.report.build import build_report
 
     data = make_data()

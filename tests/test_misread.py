@@ -23,8 +23,8 @@ from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import batches
 from sz_quality.read.observations import ReadResult
 from sz_quality.read.reader import read_files, validate_files
-from sz_quality.render.diagnostics_json import to_dict
 from sz_quality.render.format import format_number
+from sz_quality.render.validate.as_json import to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "indicator,year,value,unit\n"

@@ -798,9 +798,9 @@ def test_warm_path_imports_no_heavy_module(tmp_path: Path) -> None:
         "import sys\n"
         "from sz_quality.plan.lookup import load_lookup\n"
         "from sz_quality.read.reader import validate_files\n"
-        "from sz_quality.render import diagnostics_json, diagnostics_github, diagnostics_text\n"
+        "from sz_quality.render.validate import as_json, github, text\n"
         f"r = validate_files([{str(path)!r}], load_lookup({str(FIXTURES / 'targets.yaml')!r}))\n"
-        "diagnostics_json.render(r); diagnostics_github.render(r); diagnostics_text.render(r)\n"
+        "as_json.render(r); github.render(r); text.render(r)\n"
         "heavy = [m for m in ('pydantic', 'yaml', 'pint', 'rich') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )

@@ -24,9 +24,9 @@ from sz_quality.read.observations import (  # noqa: E402
     Revision,
 )
 from sz_quality.render.format import format_number  # noqa: E402
-from sz_quality.render.report_html import render_html  # noqa: E402
-from sz_quality.render.report_json import report_json  # noqa: E402
-from sz_quality.render.report_writer import format_for, write_charts, write_report  # noqa: E402
+from sz_quality.render.report.as_json import report_json  # noqa: E402
+from sz_quality.render.report.html import render_html  # noqa: E402
+from sz_quality.render.report.writer import format_for, write_charts, write_report  # noqa: E402
 from sz_quality.render.verdict_words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
@@ -275,8 +275,8 @@ def test_every_output_takes_its_status_colours_from_one_table(
 ) -> None:
     """The terminal's styles, the workbook's fills, the charts' and the HTML badges'
     colours were four tables; now each reads report/colours.py."""
-    from sz_quality.render.check_table import STATUS_STYLES
-    from sz_quality.render.check_xlsx import status_fills
+    from sz_quality.render.check.table import STATUS_STYLES
+    from sz_quality.render.check.workbook import status_fills
     from sz_quality.report.charts import STATUS_COLOURS
     from sz_quality.report.colours import MEASURE_BADGES, STATUS_PALETTE
 

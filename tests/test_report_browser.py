@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("jinja2")
 
 from sz_quality.check.evaluate import evaluate  # noqa: E402
-from sz_quality.render.report_writer import write_report  # noqa: E402
+from sz_quality.render.report.writer import write_report  # noqa: E402
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

@@ -28,7 +28,7 @@ def test_cli_json_equals_the_library(tmp_path: Path, registry: Any, measure_regi
     from sz_quality.check.evaluate import evaluate
     from sz_quality.plan.lookup import Lookup
     from sz_quality.read.reader import read_files
-    from sz_quality.render.report_json import report_dict
+    from sz_quality.render.report.as_json import report_dict
     from sz_quality.report.build import build_report
 
     out = tmp_path / "r.json"

@@ -28,7 +28,7 @@ from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.measures import load_measures
 from sz_quality.plan.registry import load_registry
 from sz_quality.read.reader import read_files
-from sz_quality.render.report_writer import write_report
+from sz_quality.render.report.writer import write_report
 from sz_quality.render.verdict_words import status_word, word
 
 docx = pytest.importorskip("docx")
@@ -150,7 +150,7 @@ def test_the_same_data_give_the_same_bytes(written: tuple[Path, object], tmp_pat
 def test_without_a_cjk_font_chinese_goes_to_the_caption(
     written: tuple[Path, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sz_quality.render import report_docx_charts
+    from sz_quality.render.report import docx_charts as report_docx_charts
 
     _, annual = written
     monkeypatch.setattr(report_docx_charts, "cjk_font", lambda: None)

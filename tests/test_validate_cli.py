@@ -133,7 +133,7 @@ def test_github_annotations(tmp_path: Path) -> None:
 def test_github_escapes() -> None:
     from sz_quality.read.codes import make
     from sz_quality.read.messages import template
-    from sz_quality.render.diagnostics_github import annotation
+    from sz_quality.render.validate.github import annotation
 
     text = template("bad-csv", error="50% of\nx")
     diagnostic = make("bad-csv", "a,b:c.csv", 2, 3, "value", text)
@@ -311,10 +311,10 @@ def test_json_keeps_the_fields_and_builds_the_text_in_the_language(tmp_path: Pat
 
 
 def test_a_diagnostic_is_shown_in_the_language_asked_for(tmp_path: Path) -> None:
-    from sz_quality.render import diagnostics_github, diagnostics_text
+    from sz_quality.render.validate import github, text
 
     bad = write(tmp_path, BAD)
     result = validate_files([bad], load_lookup(TARGETS), lang="en")
-    assert "未知的指标 'gpd'" in diagnostics_text.render(result, lang="zh")
-    assert "未知的指标 'gpd'" in diagnostics_github.render(result, lang="zh")
-    assert "unknown indicator 'gpd'" in diagnostics_text.render(result, lang="en")
+    assert "未知的指标 'gpd'" in text.render(result, lang="zh")
+    assert "未知的指标 'gpd'" in github.render(result, lang="zh")
+    assert "unknown indicator 'gpd'" in text.render(result, lang="en")

@@ -16,9 +16,9 @@ from sz_quality.check.evaluate import evaluate  # noqa: E402
 from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa: E402
 from sz_quality.plan.lookup import Lookup  # noqa: E402
 from sz_quality.read.reader import read_files  # noqa: E402
-from sz_quality.render.check import OutputFormat, RenderOptions, renderer_for  # noqa: E402
-from sz_quality.render.report_html import render_html  # noqa: E402
-from sz_quality.render.report_markdown import render_markdown  # noqa: E402
+from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
+from sz_quality.render.report.html import render_html  # noqa: E402
+from sz_quality.render.report.markdown import render_markdown  # noqa: E402
 from sz_quality.render.verdict_words import status_word, trend_word, word  # noqa: E402
 from sz_quality.report.build import build_report  # noqa: E402
 
@@ -116,7 +116,7 @@ def test_check_and_targets_print_the_same_target_figure_and_mark(
 ) -> None:
     """`szq check` and `szq targets` once said `change ≥ 20%` and `decrease ≥ 20%` for the
     same target, `(力争)` and `[力争]` for the same mark: now one text in both."""
-    from sz_quality.render.registry_table import targets_table
+    from sz_quality.render.registry.tables import targets_table
 
     report = reports[lang]
     by_id = registry.targets_by_id

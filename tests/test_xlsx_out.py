@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sz_quality.cli import app
-from sz_quality.render.check_xlsx import RESULT_COLUMNS
+from sz_quality.render.check.workbook import RESULT_COLUMNS
 from sz_quality.render.verdict_words import status_word, trend_word, word
 
 openpyxl = pytest.importorskip("openpyxl")

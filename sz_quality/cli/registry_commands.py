@@ -92,7 +92,7 @@ def targets_command(
 
         emit(dumps([target_record(target) for target in chosen]), output, json=True)
         return
-    from ..render.registry_table import targets_table
+    from ..render.registry.tables import targets_table
 
     shown = targets_table(registry, chosen, lang.value, width=_width(), degrade=_degrade(output))
     emit(shown, output)
@@ -131,7 +131,7 @@ def measures_command(
 
         emit(dumps([measure_record(measure, measures) for measure in chosen]), output, json=True)
         return
-    from ..render.registry_table import measures_table
+    from ..render.registry.tables import measures_table
 
     shown = measures_table(
         registry, measures, chosen, lang.value, width=_width(), degrade=_degrade(output)
@@ -156,6 +156,6 @@ def agencies_command(
 
         emit(dumps([row.to_dict() for row in rows]), output, json=True)
         return
-    from ..render.registry_table import agencies_table
+    from ..render.registry.tables import agencies_table
 
     emit(agencies_table(rows, lang.value, width=_width(), degrade=_degrade(output)), output)

@@ -118,7 +118,7 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
-    from ..render.report_writer import (
+    from ..render.report.writer import (
         ChartFolderConflict,
         charts_folder_for,
         format_for,
@@ -184,7 +184,7 @@ def report_command(
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
-        from ..render.report_docx_charts import font_note
+        from ..render.report.docx_charts import font_note
 
         sys.stderr.write(f"szq: {font_note(language)}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")

@@ -76,7 +76,7 @@ def template_command(
     """
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
-    from ..render.template_out import agency_form, form_csv, forms_xlsx
+    from ..render.template.forms import agency_form, form_csv, forms_xlsx
 
     if (agency is None) == (not every_agency):
         usage_error("name one agency with --agency, or give --all")
@@ -103,7 +103,7 @@ def template_command(
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
             usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
-        from ..render.form_folder import write_forms
+        from ..render.template.folder import write_forms
 
         texts = {f"{form.agency.id}-{year}.csv": form_csv(form, language) for form in forms}
         try:
