@@ -164,7 +164,7 @@ def report_markdown(registry: Any, measure_registry: Any) -> tuple[Any, str]:
     from test_report import make_data
 
     from sz_quality.read.measures_status import parse_measures_status
-    from sz_quality.render.report.markdown import render_markdown
+    from sz_quality.render.report.pages import render_markdown
     from sz_quality.report.build import build_report
 
     data = make_data()
@@ -221,7 +221,7 @@ def test_report_markdown_chart_links_are_encoded(registry: Any) -> None:
     pytest.importorskip("jinja2")
     from test_report import make_data
 
-    from sz_quality.render.report.markdown import render_markdown
+    from sz_quality.render.report.pages import render_markdown
     from sz_quality.report.build import build_report
 
     data = make_data()

@@ -25,7 +25,7 @@ from sz_quality.read.observations import (  # noqa: E402
 )
 from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report.as_json import report_json  # noqa: E402
-from sz_quality.render.report.html import render_html  # noqa: E402
+from sz_quality.render.report.pages import render_html  # noqa: E402
 from sz_quality.render.report.writer import format_for, write_charts, write_report  # noqa: E402
 from sz_quality.render.verdict_words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402

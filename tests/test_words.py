@@ -17,8 +17,7 @@ from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa:
 from sz_quality.plan.lookup import Lookup  # noqa: E402
 from sz_quality.read.reader import read_files  # noqa: E402
 from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
-from sz_quality.render.report.html import render_html  # noqa: E402
-from sz_quality.render.report.markdown import render_markdown  # noqa: E402
+from sz_quality.render.report.pages import render_html, render_markdown  # noqa: E402
 from sz_quality.render.verdict_words import status_word, trend_word, word  # noqa: E402
 from sz_quality.report.build import build_report  # noqa: E402
 

@@ -79,7 +79,7 @@ def renderer_for(output_format: OutputFormat) -> Renderer:
 
         return table
     if output_format is OutputFormat.json:
-        from .json_out import render as json
+        from .records import render_json as json
 
         return json
     if output_format is OutputFormat.csv:

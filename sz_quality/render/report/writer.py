@@ -157,12 +157,11 @@ def write_annual_report(
 
         data = render_docx(annual)
     elif chosen == "html":
-        from .html import render_html
+        from .pages import render_html
 
         data = render_html(annual).encode("utf-8")
     else:
-        from .markdown import render_markdown
-        from .svg_charts import chart_svgs
+        from .pages import chart_svgs, render_markdown
 
         svgs = chart_svgs(annual)
         data = render_markdown(annual, charts_folder_for(target).name).encode("utf-8")
