@@ -25,6 +25,7 @@ from sz_quality.read.observations import (  # noqa: E402
 )
 from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report.as_json import report_json  # noqa: E402
+from sz_quality.render.report.dispatch import ReportFormat, renderer_for  # noqa: E402
 from sz_quality.render.report.pages import render_html  # noqa: E402
 from sz_quality.render.report.writer import format_for, write_charts, write_report  # noqa: E402
 from sz_quality.render.verdict_words import reason_words  # noqa: E402
@@ -233,6 +234,23 @@ def test_format_for() -> None:
         format_for("report.txt")
     with pytest.raises(ValueError, match="unknown report format"):
         format_for("r.html", "pdf")
+
+
+def test_every_report_format_has_a_renderer(registry: Any, report: Any, data: ReadResult) -> None:
+    # as pip-audit's test_to_format_is_exhaustive; the CLI's --format is this enum
+    from sz_quality.cli import report_commands
+
+    assert report_commands.ReportFormat is ReportFormat
+    annual = build_report(report, registry, data=data, lang="en")
+    for output_format in ReportFormat:
+        assert format_for(f"report.{output_format.value}") is output_format
+        rendered = renderer_for(output_format)(annual, "report_charts")
+        if output_format.binary:  # a Word document: a zip file
+            assert rendered.data.startswith(b"PK")
+        else:
+            assert rendered.data.decode("utf-8").endswith("\n")
+        # only Markdown has charts beside it, as SVG files
+        assert bool(rendered.charts) == (output_format is ReportFormat.md)
 
 
 def test_number_format() -> None:

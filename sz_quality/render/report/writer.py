@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal, get_args
 
 from ...atomic import folder_lock, write_bytes_atomic, write_text_atomic
 from ...check.results import Report
@@ -19,6 +18,7 @@ from ...read.measures_status import MeasuresStatus
 from ...read.observations import ReadResult
 from ...report.build import build_report
 from ...report.model import AnnualReport
+from .dispatch import ReportFormat, renderer_for
 
 __all__ = [
     "FORMATS",
@@ -32,8 +32,7 @@ __all__ = [
     "write_report",
 ]
 
-ReportFormat = Literal["html", "md", "json", "docx"]
-FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+FORMATS: tuple[str, ...] = tuple(choice.value for choice in ReportFormat)
 
 
 MANIFEST = "szq-charts.txt"
@@ -117,7 +116,7 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
         chosen = {"htm": "html", "markdown": "md"}.get(chosen, chosen)
         if chosen not in FORMATS:
             raise ValueError(f"unknown report format {explicit!r}: use html, md, json or docx")
-        return chosen
+        return ReportFormat(chosen)
     suffix = Path(path).suffix.lower()
     found = {
         ".html": "html",
@@ -133,7 +132,7 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
             ".docx, "
             "or give --format"
         )
-    return found  # type: ignore[return-value]
+    return ReportFormat(found)
 
 
 def write_annual_report(
@@ -147,29 +146,12 @@ def write_annual_report(
     report with its own charts.
     """
     target = Path(path)
-    svgs: dict[str, str] | None = None  # Markdown's charts
-    if chosen == "json":
-        from .as_json import report_json
-
-        data = report_json(annual).encode("utf-8")
-    elif chosen == "docx":
-        from .docx import render_docx
-
-        data = render_docx(annual)
-    elif chosen == "html":
-        from .pages import render_html
-
-        data = render_html(annual).encode("utf-8")
-    else:
-        from .pages import chart_svgs, render_markdown
-
-        svgs = chart_svgs(annual)
-        data = render_markdown(annual, charts_folder_for(target).name).encode("utf-8")
+    rendered = renderer_for(ReportFormat(chosen))(annual, charts_folder_for(target).name)
     written: list[Path] = [target]
     with folder_lock(target.parent if str(target.parent) else "."):
-        if svgs is not None:
-            written.extend(write_charts(charts_folder_for(target), svgs))
-        write_bytes_atomic(target, data)
+        if rendered.charts is not None:
+            written.extend(write_charts(charts_folder_for(target), rendered.charts))
+        write_bytes_atomic(target, rendered.data)
     return written
 
 
