@@ -142,3 +142,21 @@ def test_usage_errors() -> None:
     assert unknown.exit_code == 2 and "unknown agency" in unknown.stderr
     outside = runner.invoke(app, ["template", "--agency", AGENCY, "--year", "2030"])
     assert outside.exit_code == 2
+
+
+def test_every_template_format_has_a_renderer() -> None:
+    # as pip-audit's test_to_format_is_exhaustive; the format is the output's suffix
+    from sz_quality.render.template.dispatch import TemplateFormat, format_for, renderer_for
+    from sz_quality.render.template.forms import agency_form
+
+    lookup = load_lookup()
+    form = agency_form(lookup, lookup.resolve_agency(AGENCY), YEAR)
+    assert format_for("forms.XLSX") is TemplateFormat.xlsx
+    assert format_for("form.csv") is format_for(None) is TemplateFormat.csv
+    for output_format in TemplateFormat:
+        rendered = renderer_for(output_format)([form], "en")
+        if output_format.binary:  # a workbook: a zip file
+            assert isinstance(rendered, bytes) and rendered.startswith(b"PK")
+        else:
+            assert isinstance(rendered, str)
+            assert len(rendered.splitlines()) == 1 + len(form.rows)
