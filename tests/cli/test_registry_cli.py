@@ -115,7 +115,7 @@ def test_agencies_counts(registry: Registry, measure_registry: MeasureRegistry) 
 
 
 def test_another_registry_with_targets_option(tmp_path: Path) -> None:
-    from test_registry_errors import GOOD
+    from samples import GOOD
 
     path = tmp_path / "other.yaml"
     path.write_text(GOOD, encoding="utf-8")

@@ -5,49 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from samples import BODY, CHAPTERS, GOOD
 
 from sz_quality.plan.registry import RegistryError, load_registry
-
-BODY = """\
-schema_version: 1
-plan:
-  id: demo
-  name_zh: 演示计划
-  name_en: Demo plan
-  baseline_year: 2010
-  target_year: 2015
-agencies:
-  - id: drc
-    name_zh: 市发展改革委
-    name_en: Development and Reform Commission
-indicators:
-  - id: gdp
-    name_zh: 生产总值
-    name_en: GDP
-    unit: 亿元
-    direction: higher
-targets:
-  - id: gdp_2015
-    indicator: gdp
-    name_zh: 生产总值达到1.5万亿元
-    name_en: GDP reaches 1.5 trillion yuan
-    chapter: 1
-    clause: 2
-    kind: level
-    comparator: ">="
-    value: 1.5
-    unit: 万亿元
-    lead_agencies: [市发展改革委]
-    quote: 本市生产总值达到1.5万亿元
-"""
-# after the targets, so that the lines the tests name stay those of BODY
-CHAPTERS = """\
-chapters:
-  - number: 1
-    name_zh: 总体要求和主要目标
-    name_en: General requirements and main targets
-"""
-GOOD = BODY + CHAPTERS
 
 
 def load_text(tmp_path: Path, text: str) -> RegistryError:

@@ -161,7 +161,7 @@ def test_check_markdown_reads_as_the_check(monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.fixture(scope="module")
 def report_markdown(registry: Any, measure_registry: Any) -> tuple[Any, str]:
     pytest.importorskip("jinja2")
-    from test_report import make_data
+    from samples import make_data
 
     from sz_quality.read.measures_status import parse_measures_status
     from sz_quality.render.report.pages import render_markdown
@@ -219,7 +219,7 @@ def test_report_markdown_reads_as_written(report_markdown: tuple[Any, str]) -> N
 
 def test_report_markdown_chart_links_are_encoded(registry: Any) -> None:
     pytest.importorskip("jinja2")
-    from test_report import make_data
+    from samples import make_data
 
     from sz_quality.render.report.pages import render_markdown
     from sz_quality.report.build import build_report

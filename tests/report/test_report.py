@@ -13,15 +13,12 @@ import pytest
 pytest.importorskip("jinja2")
 pytest.importorskip("matplotlib")
 
+from samples import XSS, make_data  # noqa: E402
+
 from sz_quality.check.evaluate import evaluate  # noqa: E402
-from sz_quality.read.codes import make  # noqa: E402
 from sz_quality.read.measures_status import parse_measures_status  # noqa: E402
-from sz_quality.read.messages import template  # noqa: E402
 from sz_quality.read.observations import (  # noqa: E402
-    InputSummary,
-    Observation,
     ReadResult,
-    Revision,
 )
 from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report.as_json import report_json  # noqa: E402
@@ -32,41 +29,6 @@ from sz_quality.render.verdict_words import reason_words  # noqa: E402
 from sz_quality.report.build import build_report, collect_history  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report"
-XSS = "<script>alert('x')</script>"
-
-
-def make_data() -> ReadResult:
-    """A small, realistic slice of data: GDP, population, R&D share over three years."""
-    source = "深圳市统计公报 " + XSS
-    rows = [
-        ("gdp", 2010, 9510.91),
-        ("gdp", 2012, 12950.06),
-        ("gdp", 2013, 14500.23),
-        ("resident_population", 2010, 1037.20),
-        ("resident_population", 2013, 1062.89),
-        ("rd_share", 2010, 3.64),
-        ("rd_share", 2012, 3.81),
-        ("rd_share", 2013, 4.0),
-        ("gdp", 2013, 14500.23),
-    ]
-    observations = tuple(
-        Observation(series, year, value, file="data.csv", line=index + 2, source=source)
-        for index, (series, year, value) in enumerate(rows)
-    )
-    diagnostic = make(
-        "unknown-indicator",
-        "data.csv",
-        12,
-        1,
-        "indicator",
-        template("unknown-indicator", name=XSS),
-        template("ambiguous-indicator.hint"),
-        severity="warning",
-    )
-    revision = Revision("gdp", "", 2013, 14500.0, 14500.23, "data.csv", 9, "data.csv", 10)
-    return ReadResult(
-        observations, (diagnostic,), (InputSummary("data.csv", 10, 9, 1),), (revision,)
-    )
 
 
 @pytest.fixture(scope="module")

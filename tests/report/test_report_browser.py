@@ -47,7 +47,7 @@ def test_report_renders_in_chromium(
     browser = _browser()
     if browser is None:
         pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium)")
-    from test_report import make_data
+    from samples import make_data
 
     data = make_data()
     report = evaluate(registry, data, 2013)
