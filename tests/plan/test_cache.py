@@ -113,3 +113,16 @@ def test_warm_listing_commands_import_no_heavy_module(cache_home: Path) -> None:
     env = {**os.environ, "SZQ_CACHE_DIR": str(cache_home)}
     subprocess.run([sys.executable, "-c", code], check=False, env=env)  # cold: fills the cache
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def cache_of_a_module_fixture() -> str | None:
+    return os.environ.get("SZQ_CACHE_DIR")
+
+
+def test_a_module_fixture_uses_the_session_cache_not_the_users(
+    cache_of_a_module_fixture: str | None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # a module's lookup fixture once read ~/.cache/szq, where another checkout's szq of
+    # the same version had left a lookup without the 千亿 stack of units
+    assert cache_of_a_module_fixture == str(tmp_path_factory.getbasetemp() / "szq-cache")
