@@ -16,7 +16,9 @@ from .reasons import Reason
 from .results import Status
 from .series import ExchangeRate, SeriesIndex
 
-__all__ = ["Case", "Measured", "Readings"]
+__all__ = ["Case", "Measured", "Readings", "Verdict", "settled"]
+
+Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,14 @@ class Case:
     @property
     def final(self) -> bool:
         return self.year >= self.target.target_year
+
+
+def settled(case: Case, holding: bool, reason: Reason | None = None) -> Verdict:
+    """The verdict on a value that holds or not: met or not_met in the target year,
+    on_track or off_track in an earlier one."""
+    if case.final:
+        return ("met" if holding else "not_met"), reason
+    return ("on_track" if holding else "off_track"), reason
 
 
 @dataclass

@@ -34,9 +34,8 @@ from ..plan.models import Kind
 from .compare import against_path, goal_of, holds
 from .outlook import compound_rate
 from .period import AverageGrowthRule, CumulativeRule
-from .readings import Case, Measured, Readings
+from .readings import Case, Measured, Readings, Verdict, settled
 from .reasons import Reason
-from .results import Status
 
 __all__ = [
     "RULES",
@@ -52,8 +51,6 @@ __all__ = [
     "open_sdg_rate",
 ]
 
-Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
-
 
 class Rule(Protocol):
     """How one kind of target is measured and judged."""
@@ -65,12 +62,7 @@ class Rule(Protocol):
     def without_value(self, readings: Readings, measured: Measured) -> Verdict: ...
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict: ...
 
     def level_in_target_unit(
@@ -148,17 +140,12 @@ class LevelRule:
         return level
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         target, base = case.target, measured.baseline
         assert goal is not None  # every kind but trend has a figure
         if case.final:
-            return ("met" if holds(actual, target) else "not_met"), None
+            return settled(case, holds(actual, target))
         if holds(actual, target):
             return "met", None
         if base is None:
@@ -200,19 +187,11 @@ class KeptRule(LevelRule):
     every_year = True
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         failed = measured.failed_years
         reason = Reason("failed_years", years=tuple(failed)) if failed else None
-        kept = not failed and holds(actual, case.target)
-        if case.final:
-            return ("met" if kept else "not_met"), reason
-        return ("on_track" if kept else "off_track"), reason
+        return settled(case, not failed and holds(actual, case.target), reason)
 
 
 class _FromBaselineRule(LevelRule):
@@ -349,12 +328,7 @@ class TrendRule(LevelRule):
     """
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         indicator = case.indicator.id
         history = measured.history
@@ -369,10 +343,8 @@ class TrendRule(LevelRule):
             change = Reason("sign_change", indicator=indicator, year=last_year)
             return "no_data", replace(change, baseline_year=first_year)
         rate = open_sdg_rate(first, last, last_year - first_year, case.indicator.direction)
-        moved = rate > MOVED  # the required way; its band (strength) is shown beside
-        if case.final:
-            return ("met" if moved else "not_met"), None
-        return ("on_track" if moved else "off_track"), None
+        # moved the required way; its band (strength) is shown beside
+        return settled(case, rate > MOVED)
 
 
 # a trend target moved the required way when its rate (% a year) is above this
