@@ -219,6 +219,20 @@ class _FromBaselineRule(LevelRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         raise NotImplementedError  # each subclass computes its own change
 
+    def _endpoints(
+        self, readings: Readings, case: Case, measured: Measured
+    ) -> tuple[float, float] | None:
+        """The indicator's levels in the baseline year (traced) and the year checked;
+        None, with the reason in `measured`, when one is missing."""
+        target, indicator = case.target, case.indicator
+        base, now, derived, reason = readings.endpoints(indicator, target, case.year)
+        measured.derived = derived
+        if base is None or now is None:
+            measured.reason = reason
+            return None
+        readings.trace(measured, indicator.id, target.baseline_year)
+        return base, now
+
     def path_points(
         self, readings: Readings, case: Case, measured: Measured, goal: float, elapsed: float
     ) -> tuple[float, float | None]:
@@ -241,12 +255,10 @@ class ChangeRule(_FromBaselineRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
         measured = Measured(baseline=0.0, change_levels=True, compound=case.path == "compound")
-        base, now, derived, reason = readings.endpoints(indicator, target, year)
-        measured.derived = derived
-        if base is None or now is None:
-            measured.reason = reason
+        ends = self._endpoints(readings, case, measured)
+        if ends is None:
             return measured
-        readings.trace(measured, indicator.id, target.baseline_year)
+        base, now = ends
         readings.trace(measured, indicator.id, year)
         if base == 0:
             measured.reason = Reason(
@@ -280,12 +292,10 @@ class IncrementRule(_FromBaselineRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
         measured = Measured(baseline=0.0, compound=case.path == "compound")
-        base, now, derived, reason = readings.endpoints(indicator, target, year)
-        measured.derived = derived
-        if base is None or now is None:
-            measured.reason = reason
+        ends = self._endpoints(readings, case, measured)
+        if ends is None:
             return measured
-        readings.trace(measured, indicator.id, target.baseline_year)
+        base, now = ends
         readings.trace(measured, indicator.id, year, (target, indicator))
         measured.actual, measured.reason = readings.convert(target, indicator, now - base, year)
         goal = goal_of(target, 0.0, None)
