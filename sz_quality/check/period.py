@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from .compare import against_path, eps, goal_of, holds
 from .outlook import compound_rate
-from .readings import Case, Measured, Readings, Verdict, settled
+from .readings import Case, Measured, Readings, RuleBase, Verdict, settled
 from .reasons import Reason
 
 __all__ = ["AverageGrowthRule", "CumulativeRule"]
@@ -29,19 +29,7 @@ __all__ = ["AverageGrowthRule", "CumulativeRule"]
 INDEX_BASE = 100.0  # the level of the baseline year when levels are chained from rates
 
 
-class _PeriodRule:
-    every_year = False
-
-    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
-        return "no_data", measured.reason
-
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
-        return level
-
-
-class AverageGrowthRule(_PeriodRule):
+class AverageGrowthRule(RuleBase):
     """average_growth: 年均增长 X% from the baseline year (see the module's docstring)."""
 
     def measure(self, readings: Readings, case: Case) -> Measured:
@@ -124,7 +112,7 @@ def _chained(
     return history
 
 
-class CumulativeRule(_PeriodRule):
+class CumulativeRule(RuleBase):
     """cumulative: 累计, the sum of the yearly values after the baseline year."""
 
     def measure(self, readings: Readings, case: Case) -> Measured:

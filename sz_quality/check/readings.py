@@ -1,6 +1,7 @@
 """The data as a target reads it: an indicator's values in the target's unit, by year.
 
-`Measured` is what a rule (sz_quality.check.rules) makes of the data for one target;
+`Measured` is what a rule (sz_quality.check.rules) makes of the data for one target,
+`settled` and `RuleBase` what the rules share in judging it;
 `Readings` gives the rules the values they need, converted to the target's unit (with
 the year's exchange rate where the units differ by currency).
 """
@@ -16,7 +17,7 @@ from .reasons import Reason
 from .results import Status
 from .series import ExchangeRate, SeriesIndex
 
-__all__ = ["Case", "Measured", "Readings", "Verdict", "settled"]
+__all__ = ["Case", "Measured", "Readings", "RuleBase", "Verdict", "settled"]
 
 Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
 
@@ -172,3 +173,19 @@ class Readings:
                 if value is not None:
                     history.append((each, value))
         return history
+
+
+class RuleBase:
+    """What a rule does unless its kind says otherwise."""
+
+    # whether every year from the baseline on must hold (kept, yearly_rate)
+    every_year = False
+
+    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
+        return "no_data", measured.reason
+
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """A level of the history in the target's unit (a level target's are already)."""
+        return level

@@ -34,7 +34,7 @@ from ..plan.models import Kind
 from .compare import against_path, goal_of, holds
 from .outlook import compound_rate
 from .period import AverageGrowthRule, CumulativeRule
-from .readings import Case, Measured, Readings, Verdict, settled
+from .readings import Case, Measured, Readings, RuleBase, Verdict, settled
 from .reasons import Reason
 
 __all__ = [
@@ -78,11 +78,8 @@ def compound_point(base: float, goal: float, elapsed: float) -> float | None:
     return float(base * (goal / base) ** elapsed)
 
 
-class LevelRule:
+class LevelRule(RuleBase):
     """level: the indicator's value in the year checked, against its path."""
-
-    # whether every year from the baseline on must hold (kept, yearly_rate)
-    every_year = False
 
     def measure(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
@@ -129,15 +126,6 @@ class LevelRule:
         if target.comparator is not None:
             measured.goal = goal_of(target, baseline, indicator)
         return measured
-
-    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
-        return "no_data", measured.reason
-
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
-        """A level of the history in the target's unit (a level target's are already)."""
-        return level
 
     def judge(
         self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
