@@ -207,6 +207,20 @@ class _FromBaselineRule(LevelRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         raise NotImplementedError  # each subclass computes its own change
 
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """`level` as the change or increment since the baseline level (a figure reported
+        under the target's id is one already); None without the baseline year's level."""
+        if measured.level_unit is None:  # reported under the target's id
+            return level
+        if not measured.history or measured.history[0][0] != case.target.baseline_year:
+            return None
+        return self._since(readings, case, measured.history[0][1], level)
+
+    def _since(self, readings: Readings, case: Case, base: float, level: float) -> float | None:
+        raise NotImplementedError  # each subclass measures its own change
+
     def _endpoints(
         self, readings: Readings, case: Case, measured: Measured
     ) -> tuple[float, float] | None:
@@ -261,14 +275,9 @@ class ChangeRule(_FromBaselineRule):
         measured.level_unit = indicator.unit
         return measured
 
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
+    def _since(self, readings: Readings, case: Case, base: float, level: float) -> float | None:
         """The change (%) from the baseline level to `level`."""
-        if measured.level_unit is None:  # reported under the target's id
-            return level
-        base = measured.history[0][1] if measured.history else 0.0
-        if measured.history[0][0] != case.target.baseline_year or base == 0:
+        if base == 0:
             return None
         sign = 1.0 if case.target.change == "increase" else -1.0
         return sign * (level - base) / abs(base) * 100.0
@@ -295,15 +304,8 @@ class IncrementRule(_FromBaselineRule):
             measured.compound = False
         return measured
 
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
+    def _since(self, readings: Readings, case: Case, base: float, level: float) -> float | None:
         """The increment from the baseline level to `level`, in the target's unit."""
-        if measured.level_unit is None:  # reported under the target's id
-            return level
-        if not measured.history or measured.history[0][0] != case.target.baseline_year:
-            return None
-        base = measured.history[0][1]
         found, _ = readings.convert(
             case.target, case.indicator, level - base, case.target.target_year
         )
