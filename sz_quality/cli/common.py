@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..plan.models import Agency
     from ..plan.registry import Registry
     from ..read.observations import Diagnostic, ReadResult
+
+_Loaded = TypeVar("_Loaded")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -113,14 +115,9 @@ class State:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            from ..plan.registry import RegistryError, load_registry
+            from ..plan.registry import load_registry
 
-            try:
-                self._registry = load_registry(self.targets_path)
-            except RegistryError as error:
-                fail_registry(error)
-            except OSError as error:
-                usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
+            self._registry = _loaded("targets", lambda: load_registry(self.targets_path))
         return self._registry
 
     def measures(self) -> MeasureRegistry:
@@ -132,15 +129,11 @@ class State:
             self._measures = MeasureRegistry(path="", tables=(), measures=())
         if self._measures is None:
             from ..plan.measures import load_measures
-            from ..plan.registry import RegistryError
 
-            try:
-                self._measures = load_measures(self.registry(), self.measures_path)
-            except RegistryError as error:
-                fail_registry(error)
-            except OSError as error:
-                why = error.strerror or str(error)
-                usage_error_word("cli.cannot_read_measures", why=why)
+            registry = self.registry()
+            self._measures = _loaded(
+                "measures", lambda: load_measures(registry, self.measures_path)
+            )
         return self._measures
 
     def _another_plan(self) -> bool:
@@ -322,6 +315,19 @@ def command_lang() -> str:
     return help_language(sys.argv[1:])
 
 
+def _loaded(what: str, load: Callable[[], _Loaded]) -> _Loaded:
+    """What `load` reads from the `what` registry; its errors as the CLI reports them."""
+    from ..plan.registry import RegistryError
+
+    try:
+        return load()
+    except RegistryError as error:
+        fail_registry(error)
+    except OSError as error:
+        why = error.strerror or str(error)
+        usage_error_word(f"cli.cannot_read_{'registry' if what == 'targets' else what}", why=why)
+
+
 def usage_error(message: str) -> NoReturn:
     """Bad usage (exit 2): `szq: error: MESSAGE`, the prefix in the command's language."""
     sys.stderr.write(word("cli.error", command_lang(), message=message) + "\n")
@@ -372,13 +378,8 @@ def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return
-    from ..atomic import write_bytes_atomic
-
-    try:
-        write_bytes_atomic(output, data)
-    except OSError as error:
-        cannot_write(output, error)
+    else:
+        _write_file(output, data)
 
 
 def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False) -> None:
@@ -396,10 +397,15 @@ def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False
             text = xml_for_stream(text, sys.stdout)
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    from ..atomic import write_text_atomic
+    else:
+        _write_file(output, text.encode("utf-8"))  # as write_text_atomic
+
+
+def _write_file(output: str, data: bytes) -> None:
+    """Write FILE atomically; a usage error when it cannot be written."""
+    from ..atomic import write_bytes_atomic
 
     try:
-        write_text_atomic(output, text)
+        write_bytes_atomic(output, data)
     except OSError as error:
         cannot_write(output, error)

@@ -6,7 +6,8 @@ import shutil
 import sys
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated
+from types import ModuleType
+from typing import Annotated, Any
 
 import typer
 
@@ -57,6 +58,24 @@ def _stack(output: str | None) -> bool:
     return output in (None, "-") and sys.stdout.isatty()
 
 
+def _show(
+    output_format: ListFormat,
+    output: str | None,
+    records: Callable[[], list[Any]],
+    table: Callable[[ModuleType, int | None, Callable[[str], str] | None, bool], str],
+) -> None:
+    """A listing as JSON records, or as a table as wide as the terminal: `table` is given
+    render/registry/tables.py (imported only then), the width and the console's stand-ins."""
+    if output_format is ListFormat.json:
+        from ..render.jsonout import dumps
+
+        emit(dumps(records()), output, json=True)
+    else:
+        from ..render.registry import tables
+
+        emit(table(tables, _width(), _degrade(output), _stack(output)), output)
+
+
 def targets_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
@@ -93,17 +112,14 @@ def targets_command(
     chosen = filter_targets(
         registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
     )
-    if output_format is ListFormat.json:
-        from ..render.jsonout import dumps
-
-        emit(dumps([target_record(target) for target in chosen]), output, json=True)
-        return
-    from ..render.registry_table import targets_table
-
-    shown = targets_table(
-        registry, chosen, lang.value, width=_width(), degrade=_degrade(output), stack=_stack(output)
+    _show(
+        output_format,
+        output,
+        lambda: [target_record(target) for target in chosen],
+        lambda tables, width, degrade, stack: tables.targets_table(
+            registry, chosen, lang.value, width, degrade, stack=stack
+        ),
     )
-    emit(shown, output)
 
 
 def measures_command(
@@ -137,23 +153,14 @@ def measures_command(
     chosen = filter_measures(
         measures, agency=resolve_agency(state, agency), table=table, target=target
     )
-    if output_format is ListFormat.json:
-        from ..render.jsonout import dumps
-
-        emit(dumps([measure_record(measure, measures) for measure in chosen]), output, json=True)
-        return
-    from ..render.registry_table import measures_table
-
-    shown = measures_table(
-        registry,
-        measures,
-        chosen,
-        lang.value,
-        width=_width(),
-        degrade=_degrade(output),
-        stack=_stack(output),
+    _show(
+        output_format,
+        output,
+        lambda: [measure_record(measure, measures) for measure in chosen],
+        lambda tables, width, degrade, stack: tables.measures_table(
+            registry, measures, chosen, lang.value, width, degrade, stack=stack
+        ),
     )
-    emit(shown, output)
 
 
 def agencies_command(
@@ -168,16 +175,11 @@ def agencies_command(
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     rows = agency_counts(state.registry(), state.measures())
-    if output_format is ListFormat.json:
-        from ..render.jsonout import dumps
-
-        emit(dumps([row.to_dict() for row in rows]), output, json=True)
-        return
-    from ..render.registry_table import agencies_table
-
-    emit(
-        agencies_table(
-            rows, lang.value, width=_width(), degrade=_degrade(output), stack=_stack(output)
-        ),
+    _show(
+        output_format,
         output,
+        lambda: [row.to_dict() for row in rows],
+        lambda tables, width, degrade, stack: tables.agencies_table(
+            rows, lang.value, width, degrade, stack=stack
+        ),
     )
