@@ -421,6 +421,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "未知的目标 {name!r}（是否为 {hint!r}？）",
         "unknown target {name!r} (did you mean {hint!r}?)",
     ),
+    "cli.no_form_rows": ("{year} 年没有需要填报数值的目标", "no target needs a value for {year}"),
+    "cli.no_form_rows.agency": (
+        "{agency} 的目标在 {year} 年都不需要填报数值",
+        "no target of {agency} needs a value for {year}",
+    ),
+    "cli.needs_calamine": (
+        "读取 .xlsx、.xls 和 .ods 文件需要 python-calamine：pip install 'sz-quality[xlsx]'"
+        "（或将工作表另存为 CSV）",
+        "reading .xlsx, .xls and .ods files needs python-calamine: pip install "
+        "'sz-quality[xlsx]' (or save the sheet as CSV)",
+    ),
+    "cli.report_needs": (
+        "{kind} 报告需要 {name}：{hint}",
+        "the {kind} report needs {name}: {hint}",
+    ),
     "cli.cannot_write": ("无法写入 {output}：{why}", "cannot write {output}: {why}"),
     "cli.cannot_write.no_folder": (
         "无法写入 {output}：文件夹 {folder} 不存在",

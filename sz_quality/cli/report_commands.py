@@ -143,7 +143,7 @@ def report_command(
             __import__(module)
         except ModuleNotFoundError:
             name = "python-docx" if module == "docx" else module
-            usage_error(f"the {chosen.value} report needs {name}: {INSTALL_HINT}")
+            usage_error_word("cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT)
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"

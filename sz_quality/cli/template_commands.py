@@ -22,7 +22,6 @@ from .common import (
     emit_workbook,
     state_of,
     unknown_agency,
-    usage_error,
     usage_error_word,
 )
 
@@ -104,11 +103,9 @@ def template_command(
     forms = [agency_form(lookup, each, year) for each in chosen]
     forms = [form for form in forms if form.rows]
     if not forms:
-        usage_error(
-            f"no target of {chosen[0].name(language)} needs a value for {year}"
-            if agency is not None
-            else f"no target needs a value for {year}"
-        )
+        if agency is not None:
+            usage_error_word("cli.no_form_rows.agency", agency=chosen[0].name(language), year=year)
+        usage_error_word("cli.no_form_rows", year=year)
     if format_for(output).binary:
         emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
     elif every_agency:

@@ -51,7 +51,7 @@ def _load_lookup(targets_path: str | None) -> Lookup:
     try:
         return load_lookup(targets_path)
     except OSError as error:
-        usage_error(f"cannot read the targets registry: {error}")
+        usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
     except Exception as error:
         registry = sys.modules.get("sz_quality.plan.registry")
         if registry is not None and isinstance(error, registry.RegistryError):
@@ -65,10 +65,7 @@ def _needs_calamine(files: list[str]) -> None:
     import importlib.util
 
     if importlib.util.find_spec("python_calamine") is None:
-        usage_error(
-            "reading .xlsx, .xls and .ods files needs python-calamine: "
-            "pip install 'sz-quality[xlsx]' (or save the sheet as CSV)"
-        )
+        usage_error_word("cli.needs_calamine")
 
 
 def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
