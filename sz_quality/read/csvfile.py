@@ -190,6 +190,7 @@ def _read_as_yearbook(
         check_has_rows(session.findings, file, UNUSABLE)
         return
     file.check_bytes = needs_byte_check(text, False, encoding)
+    session.rows.comma = delimiter == ","  # a number split at its thousands comma
     try:
         TableReader(session, file).read(_records(text, delimiter), 0, progress)
     except csv.Error as error:

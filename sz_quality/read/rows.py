@@ -150,7 +150,7 @@ class RowChecker:
 
     def long_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
         file.rows += 1
-        if self.comma and _split(self.findings, file, layout, row, line):
+        if self.comma and not file.sheet and _split(self.findings, file, layout, row, line):
             file.rejected += 1
             return
         row = self._fit(file, layout, row, line)
@@ -201,7 +201,7 @@ class RowChecker:
         self.store.store(file, info, region, year, value, line, source, column, "value", *given)
 
     def wide_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
-        if self.comma and _split(self.findings, file, layout, row, line):
+        if self.comma and not file.sheet and _split(self.findings, file, layout, row, line):
             file.reject()
             return
         cells = self._fit(file, layout, row, line)

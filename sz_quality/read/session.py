@@ -114,6 +114,7 @@ class Session:
         findings = self.findings
         file = SourceFile(name, len(paths) + 1, first_diagnostic=len(findings.diagnostics))
         paths.append(name)
+        self.rows.comma = False  # set by the batches of a comma-separated text
         try:
             self._open(file, encoding, sheet, progress)
         except LongLine:

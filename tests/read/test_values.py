@@ -216,3 +216,23 @@ def test_the_series_own_unit_1_is_a_unit(tmp_path: Path) -> None:
     percent = next(info for info in lookup.series if info.unit == "%")
     assert lookup.factor("1", ratio.unit) == 1.0
     assert lookup.factor("1", percent.unit) == "expression"
+
+
+def test_a_sheet_after_a_csv_splits_nothing(lookup: Lookup, tmp_path: Path) -> None:
+    """A sheet's cells are never split by a comma, whichever file was read before it."""
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    pytest.importorskip("python_calamine")
+    first = tmp_path / "first.csv"
+    first.write_text("indicator,year,value\ngdp,2014,16.5\n", encoding="utf-8")
+    sheet = tmp_path / "second.xlsx"
+    book = xlsxwriter.Workbook(str(sheet))
+    page = book.add_worksheet("数据")
+    page.write_row(0, 0, ["指标", "年份", "数值", "备注"])
+    page.write_row(1, 0, ["地区生产总值", 2015, 17, "502"])  # a value, and a note of 502
+    book.close()
+    result = read_files([first, sheet], lookup)
+    assert found(result) == []
+    assert [(obs.year, obs.value, obs.note) for obs in result.observations] == [
+        (2014, 16.5, None),
+        (2015, 17.0, "502"),
+    ]
