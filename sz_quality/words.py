@@ -451,6 +451,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "click.try_help": ("运行 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
     "click.error": ("错误：{message}", "Error: {message}"),
     "click.no_such_option": ("没有这个选项：{option}", "No such option: {option}"),
+    "click.no_such_command": ("没有这个命令：{name}", "No such command {name}."),
     "click.no_such_option.possible": (
         "没有这个选项：{option}（可用的选项：{options}）",
         "No such option: {option} (Possible options: {options})",

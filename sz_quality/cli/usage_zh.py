@@ -21,6 +21,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)"),
         "click.no_such_option.possible"),
     (re.compile(r"No such option: (?P<option>\S+)"), "click.no_such_option"),
+    (re.compile(r"No such command (?P<name>'[^']*')\.?"), "click.no_such_command"),
     (re.compile(r"Missing argument (?P<name>'[^']*'|\S+?)\.(?P<rest>.*)"),
         "click.missing_argument"),
     (re.compile(r"Missing option (?P<name>'[^']*'|\S+?)\.(?P<rest>.*)"), "click.missing_option"),

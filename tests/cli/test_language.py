@@ -87,6 +87,7 @@ def test_usage_errors_in_chinese(tmp_path: Path) -> None:
             f"szq：错误：无法写入 {tmp_path / 'gone' / 'x.md'}：文件夹 {tmp_path / 'gone'} 不存在",
         ),
         (("check", "--bogus", "--lang", "zh"), {}, "错误：没有这个选项：--bogus"),
+        (("nosuchcmd", "--lang", "zh"), {}, "错误：没有这个命令：'nosuchcmd'"),
         (("check", "--lang", "zh"), {}, "错误：缺少参数 'FILE...'。"),
         (
             ("check", data, "--by", "nope", "--lang", "zh"),
