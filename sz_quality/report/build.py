@@ -17,6 +17,7 @@ from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Observation, ReadResult
 from .charts import AgencyChart, BulletRow, TargetChart
+from .evaluation import evaluate_plan
 from .model import (
     MEASURE_STATUSES,
     AgencySection,
@@ -196,6 +197,7 @@ def build_report(
         stamp=stamp,
         charts=specs,
         notes=tuple(o for o in data.observations if o.note) if data is not None else (),
+        evaluation=evaluate_plan(report.year, ordered_rows, chapters, agencies),
     )
 
 

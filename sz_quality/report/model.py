@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..check.results import Result, Status
 from ..plan.lang import Lang
 from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
 from .charts import AgencyChart, TargetChart
+
+if TYPE_CHECKING:
+    from .evaluation import Evaluation
 
 __all__ = [
     "MEASURE_STATUSES",
@@ -107,3 +111,6 @@ class AnnualReport:
     # every row of the data with a note, in the data's order: the caveats of the values
     # the charts show beside those a target's row shows (report/build.py)
     notes: tuple[Observation, ...] = ()
+    # the evaluation report's parts (report/evaluation.py): overall, indicators, chapters,
+    # problems, next steps
+    evaluation: Evaluation | None = None

@@ -1,0 +1,251 @@
+"""The evaluation report's prose, written from its data (report/evaluation.py).
+
+Every sentence is a template of words.py filled with figures of the results, each
+formatted as the tables format it (render/format.py): a test reads the prose back and
+finds each figure in the report's JSON (tests/test_evaluation_report.py). A sentence
+states only what the results show. Word, HTML and Markdown print the same paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..check.results import Result
+from ..plan.lang import Lang
+from ..report.evaluation import ChapterProgress, Evaluation, IndicatorRow, completion_of
+from ..report.model import AnnualReport
+from .format import (
+    format_number,
+    format_percent,
+    quantity_in,
+    rate_text,
+    target_figure,
+    target_label,
+    unit_name,
+)
+from .verdict_words import word
+
+__all__ = [
+    "chapter_paragraphs",
+    "evaluation_title",
+    "next_steps",
+    "overall_paragraphs",
+    "problem_paragraphs",
+    "target_sentence",
+]
+
+
+def evaluation_title(annual: AnnualReport) -> str:
+    return word("eval.title", annual.lang, plan=annual.plan, year=annual.year)
+
+
+def _end(lang: Lang) -> str:
+    return "。" if lang == "zh" else "."
+
+
+def _gap(result: Result, lang: Lang) -> str:
+    """The gap without its sign (the sentence says which side), in the language's unit."""
+    if result.gap is None:
+        return ""
+    magnitude = result.gap if result.gap > 0 else -result.gap
+    if result.unit == "%":
+        return format_number(magnitude) + word("points", lang)
+    return quantity_in(magnitude, result.unit, lang)
+
+
+def _rates(result: Result, lang: Lang) -> str:
+    """What is still needed against what was achieved so far (empty without an outlook)."""
+    found = result.outlook
+    if found is None or found.required_rate is None:
+        return ""
+    unit = found.rate_unit if found.rate_unit == "%" else unit_name(found.rate_unit, lang)
+    required = rate_text(found.required_rate, unit)
+    if found.observed_rate is None:
+        return word("eval.line.required_only", lang, required=required)
+    return word(
+        "eval.line.required",
+        lang,
+        required=required,
+        observed=rate_text(found.observed_rate, unit),
+        since=result.spec.baseline_year,
+    )
+
+
+def target_sentence(line: IndicatorRow, lang: Lang) -> str:
+    """One target in a sentence: its value, its target, by how much it is met or short, and
+    the yearly rate it still needs against the rate so far."""
+    result = line.result
+    quote = ("“", "”") if lang == "zh" else ("", "")
+    fields = {
+        "name": f"{quote[0]}{target_label(result.spec, lang)}{quote[1]}",
+        "year": result.actual_year,
+        "actual": quantity_in(result.actual, result.unit, lang),
+        "target": target_figure(result.spec, lang, suffix=_unit_suffix(result.unit, lang)),
+    }
+    if result.status == "met":
+        gap = _gap(result, lang)
+        if gap and result.gap:
+            return word("eval.line.met", lang, gap=gap, **fields)
+        return word("eval.line.met_exact", lang, **fields)
+    if result.status == "on_track":
+        completion = completion_of(result)
+        return word(
+            "eval.line.on_track",
+            lang,
+            progress=format_percent(result.progress),
+            completion=word(f"completion.{completion}", lang),
+            **fields,
+        )
+    sentence = word("eval.line.open", lang, gap=_gap(result, lang), **fields)
+    return sentence + _rates(result, lang)
+
+
+def _unit_suffix(unit: str, lang: Lang) -> str:
+    name = unit_name(unit, lang)
+    return name if lang == "zh" or name == "%" else f" {name}"
+
+
+def overall_paragraphs(annual: AnnualReport) -> list[str]:
+    """总体情况: how many targets were checked, met, not met, on or off track, without data,
+    and what that means for the year."""
+    found = annual.evaluation
+    assert found is not None
+    lang = annual.lang
+    counts = found.counts
+    paragraphs = [
+        word(
+            "eval.overall.counts",
+            lang,
+            plan=annual.plan,
+            total=found.total,
+            year=found.year,
+            checked=found.checked,
+            without=counts["no_data"],
+            unassessable=counts["not_assessable"],
+        )
+    ]
+    open_count = counts["not_met"] + counts["off_track"]
+    if found.final:
+        text = word(
+            "eval.overall.final",
+            lang,
+            year=found.year,
+            checked=found.checked,
+            met=counts["met"],
+            not_met=counts["not_met"],
+            rate=format_percent(found.completion_rate) or "—",
+        )
+        if open_count:
+            text += word("eval.overall.some_not_met", lang, count=open_count)
+        elif found.checked:
+            text += word("eval.overall.all_met", lang)
+    else:
+        text = word(
+            "eval.overall.midterm",
+            lang,
+            year=found.year,
+            share=format_percent(found.time_share) or "—",
+            checked=found.checked,
+            met=counts["met"],
+            on_track=counts["on_track"],
+            off_track=counts["off_track"],
+            not_met=counts["not_met"],
+        )
+        if open_count:
+            text += word("eval.overall.behind_pace", lang, count=open_count)
+        elif found.checked:
+            text += word("eval.overall.on_pace", lang)
+    paragraphs.append(text)
+    if counts["no_data"]:
+        paragraphs.append(
+            word(
+                "eval.overall.missing",
+                lang,
+                count=counts["no_data"],
+                agencies=len(found.missing_by_agency),
+            )
+        )
+    return paragraphs
+
+
+def _sentences(lines: Sequence[IndicatorRow], lang: Lang) -> str:
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(target_sentence(line, lang) for line in lines) + _end(lang)
+
+
+def chapter_paragraphs(chapter: ChapterProgress, lang: Lang) -> list[str]:
+    """分领域进展 of one chapter: its counts, then what was met and what lags."""
+    total = chapter.total
+    if not chapter.checked:
+        return [word("eval.chapter.none", lang, total=total)]
+    paragraphs = [
+        word(
+            "eval.chapter.counts",
+            lang,
+            total=total,
+            checked=chapter.checked,
+            met=len(chapter.met),
+            open=len(chapter.lagging),
+            without=chapter.without_data,
+        )
+    ]
+    if chapter.met or chapter.on_track:
+        paragraphs.append(_sentences((*chapter.met, *chapter.on_track), lang))
+    if chapter.lagging:
+        paragraphs.append(_sentences(chapter.lagging, lang))
+    return paragraphs
+
+
+def _names(lines: Sequence[IndicatorRow], lang: Lang) -> str:
+    quote = ("“", "”") if lang == "zh" else ("", "")
+    return word("list.separator", lang).join(
+        f"{quote[0]}{target_label(line.result.spec, lang)}{quote[1]}" for line in lines
+    )
+
+
+def problem_paragraphs(found: Evaluation, lang: Lang) -> list[str]:
+    """存在的问题: the targets not met or lagging, those beyond reach, the missing data."""
+    paragraphs = []
+    if found.problems:
+        paragraphs.append(word("eval.problems.open", lang, count=len(found.problems)))
+        paragraphs.extend(
+            f"{index}. {target_sentence(line, lang)}{_end(lang)}"
+            for index, line in enumerate(found.problems, start=1)
+        )
+    else:
+        paragraphs.append(word("eval.problems.none", lang))
+    if found.beyond_reach:
+        names = _names(found.beyond_reach, lang)
+        paragraphs.append(word("eval.problems.beyond", lang, names=names))
+    if found.counts["no_data"]:
+        agencies = word("list.separator", lang).join(
+            word("eval.agency_count", lang, agency=agency, count=count)
+            for agency, count in found.missing_by_agency
+        )
+        paragraphs.append(
+            word("eval.problems.missing", lang, count=found.counts["no_data"], agencies=agencies)
+        )
+    return paragraphs
+
+
+def next_steps(found: Evaluation, lang: Lang) -> list[str]:
+    """下一步工作: per lead agency, the targets it must bring to target and the data it must
+    submit; nothing the results do not show."""
+    steps = []
+    for task in found.tasks:
+        if task.lagging and task.without_data:
+            key = "eval.next.both"
+        elif task.lagging:
+            key = "eval.next.lagging"
+        else:
+            key = "eval.next.data"
+        steps.append(
+            word(
+                key,
+                lang,
+                agency=task.label,
+                names=_names(task.lagging, lang),
+                count=task.without_data,
+            )
+        )
+    return steps or [word("eval.next.none", lang)]
