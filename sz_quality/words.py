@@ -197,6 +197,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # --- the evaluation report (report/evaluation.py, render/evaluation_text.py) ----------
     "eval.title": ("{plan}实施情况评估报告（{year}年）", "{plan}: evaluation report, {year}"),
+    "eval.title.kind": ("实施情况评估报告（{year}年）", "Evaluation report, {year}"),
+    "eval.category": ("规划评估报告", "Plan evaluation report"),
     "eval.overall": ("一、总体情况", "1. Overall"),
     "eval.indicators": ("二、主要指标完成情况", "2. Main indicators"),
     "eval.chapters": ("三、分领域进展", "3. Progress by chapter"),
@@ -211,6 +213,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "eval.annex.registry": ("目标登记册", "The target registry"),
     "eval.table": ("表{number}　{title}", "Table {number}. {title}"),
     "eval.figure": ("图{number}　{title}", "Figure {number}. {title}"),
+    "eval.figure.legend": (
+        "蓝线为实际值，红色虚线为目标值，灰色点线为从基期值到目标值的路径",
+        "blue: the values; red dashed: the target; grey dotted: the path from the baseline",
+    ),
     "eval.table.indicators": ("主要指标完成情况", "Main indicators"),
     "eval.figure.statuses": ("各领域目标完成情况", "Targets by chapter and status"),
     # the columns of 主要指标完成情况 (render/result_row.py)
@@ -225,6 +231,31 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.lead": ("牵头单位", "Lead agency"),
     "col.sources": ("数据", "Data"),
     "eval.nominal": ("（名义）", " (nominal)"),
+    "eval.nominal_note": (
+        "“名义”：按当年价格的数值计算的年均增长。",
+        "Nominal: the yearly growth of figures at current prices.",
+    ),
+    "eval.table.notes": (
+        "注：方括号内为附件2所列数据的序号。",
+        "Note: the numbers in brackets are those of the data listed in Annex 2.",
+    ),
+    "eval.refs": ("[{refs}]", "[{refs}]"),
+    "eval.data.value": ("数值", "Value"),
+    "eval.and_others": ("{first}等", "{first} et al."),
+    "eval.annex.targets": ("目标及完成情况", "Targets and completion"),
+    "eval.annex.measures": ("具体措施", "Specific measures"),
+    "eval.header_year": ("{header}\n{year}年", "{header}\n{year}"),
+    "eval.data.source": ("来源{number}", "Source {number}"),
+    "eval.data.file": ("文件：行", "File:line"),
+    "eval.annex.without_data_count": (
+        "缺少数据的目标{count}项。",
+        "Targets without data: {count}.",
+    ),
+    "eval.annex.unreported": (
+        "未报告实施情况的具体措施{count}项（{tables}）。",
+        "Specific measures whose implementation is not reported: {count} ({tables}).",
+    ),
+    "eval.measure_table": ("表{table}", "table {table}"),
     # 完成情况: szq's status in the words plan reviews use (README, "The evaluation report")
     "completion.early": ("提前完成", "achieved early"),
     "completion.completed": ("已完成", "completed"),

@@ -85,6 +85,9 @@ OPTIONS_ZH: dict[str, str] = {
     "target": "只列服务于此目标的措施。",
     "measures_status": "措施落实情况的 CSV：measure,status,note，status 为 done、in_progress "
     "或 not_started。",
+    "style": "仅 Word：official（GB/T 9704：仿宋三号，页边距上 37、下 35、左 28、右 26 毫米，"
+    "页码“— N —”）或 plain（宋体 10.5 磅，页边距 22 毫米）。",
+    "author": "仅 Word：署名单位，写在标题下和文档属性中。",
     "stamp": "在报告中写入生成时间（默认不写，以便相同输入得到相同字节；遵循 SOURCE_DATE_EPOCH）。",
     "strict": "警告也视为失败（退出码 1），不只是错误。",
     "expect_agency": "报送单位（编号、中文或英文名称）：其目标在 --year "

@@ -35,6 +35,11 @@ INSTALL_HINT = "pip install 'sz-quality[report]'"
 DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
 
 
+class DocxStyleChoice(str, Enum):
+    official = "official"
+    plain = "plain"
+
+
 class ReportFormatChoice(str, Enum):
     html = "html"
     md = "md"
@@ -42,14 +47,15 @@ class ReportFormatChoice(str, Enum):
     docx = "docx"
 
 
+def _epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible builds) as a time, when set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+
+
 def _stamp() -> str:
     """Now (UTC), or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        datetime.fromtimestamp(int(epoch), UTC)
-        if epoch and epoch.isdigit()
-        else datetime.now(UTC).replace(microsecond=0)
-    )
+    moment = _epoch() or datetime.now(UTC).replace(microsecond=0)
     return moment.isoformat().replace("+00:00", "Z")
 
 
@@ -107,6 +113,24 @@ def report_command(
             "inputs give the same bytes; SOURCE_DATE_EPOCH is honoured).",
         ),
     ] = False,
+    style: Annotated[
+        DocxStyleChoice,
+        typer.Option(
+            "--style",
+            help="Word only: official (GB/T 9704: 仿宋 三号, 37/35/28/26 mm margins, "
+            "— N — page numbers) or plain (宋体 10.5 pt, 22 mm margins).",
+        ),
+    ] = DocxStyleChoice.official,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            metavar="TEXT",
+            help="Word only: the office that signs the report, under the title and in the "
+            "document's properties.",
+            show_default=False,
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
@@ -176,6 +200,9 @@ def report_command(
             lang=language,
             fmt=chosen,
             stamp=_stamp() if stamp else None,
+            style=style.value,
+            author=author,
+            created=_epoch(),  # else the stamp, else the end of the year reported on
         )
     except ReportExtraMissing as error:
         usage_error(str(error))

@@ -7,6 +7,7 @@ Every file is written atomically. `write_report` is the library's one-call conve
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -137,7 +138,13 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
 
 
 def write_annual_report(
-    path: str | os.PathLike[str], annual: AnnualReport, chosen: ReportFormat
+    path: str | os.PathLike[str],
+    annual: AnnualReport,
+    chosen: ReportFormat,
+    *,
+    style: str = "official",
+    author: str | None = None,
+    created: datetime | None = None,
 ) -> list[Path]:
     """Render `annual` as `chosen` into `path`; returns the files written, the report first.
 
@@ -153,9 +160,9 @@ def write_annual_report(
 
         data = report_json(annual).encode("utf-8")
     elif chosen == "docx":
-        from .report_docx import render_docx
+        from .report_docx import STYLES, render_docx
 
-        data = render_docx(annual)
+        data = render_docx(annual, style=STYLES[style], author=author, created=created)
     elif chosen == "html":
         from .report_html import render_html
 
@@ -185,10 +192,14 @@ def write_report(
     lang: Lang = "en",
     fmt: str | None = None,
     stamp: str | None = None,
+    style: str = "official",
+    author: str | None = None,
+    created: datetime | None = None,
 ) -> tuple[AnnualReport, list[Path]]:
     """Build the report and write it to `path` atomically; returns it and the files written.
 
-    The format is `fmt` (html, md, json), else the one `path`'s suffix names.
+    The format is `fmt` (html, md, json), else the one `path`'s suffix names. Word takes
+    `style` (official: GB/T 9704; plain), `author` and `created` (its properties).
     """
     chosen = format_for(path, fmt)
     annual = build_report(
@@ -201,4 +212,6 @@ def write_report(
         stamp=stamp,
         charts=chosen != "json",
     )
-    return annual, write_annual_report(path, annual, chosen)
+    return annual, write_annual_report(
+        path, annual, chosen, style=style, author=author, created=created
+    )

@@ -10,7 +10,7 @@ CSV_COLUMNS is the same row for a spreadsheet: codes and numbers rather than wor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from ..check.results import Result, number
 from ..plan.lang import Lang
@@ -40,6 +40,7 @@ __all__ = [
     "column_labels",
     "csv_cells",
     "details",
+    "common_years",
     "indicator_cells",
     "indicator_headers",
     "reason_cell",
@@ -130,15 +131,57 @@ EVALUATION_COLUMNS = (
 )
 
 
-def indicator_cells(line: IndicatorRow, lang: Lang) -> list[str]:
-    """A line of 主要指标完成情况: its number, the result's EVALUATION_COLUMNS, its leads
-    (named in `lang`)."""
+# the columns whose year the header gives when every line shares it: column -> its year
+_YEARS: dict[str, Callable[[Result], int | None]] = {
+    "col.baseline": lambda result: result.spec.baseline_year,
+    "col.target": lambda result: result.spec.target_year,
+    "col.current": lambda result: result.actual_year,
+}
+_VALUES: dict[str, Text] = {
+    "col.baseline": lambda result, lang: value_in_year(result.baseline_value, None),
+    "col.target": lambda result, lang: (
+        target_figure(result.spec, lang, suffix="") or word("kind." + result.spec.kind, lang)
+    ),
+    "col.current": lambda result, lang: value_in_year(result.actual, None),
+}
+
+
+def common_years(lines: Sequence[IndicatorRow]) -> dict[str, int]:
+    """The columns whose every line has the same year (the header gives it)."""
+    found: dict[str, int] = {}
+    for key, year_of in _YEARS.items():
+        years = {year_of(line.result) for line in lines}
+        year = years.pop() if len(years) == 1 else None
+        if year is not None:
+            found[key] = year
+    return found
+
+
+def indicator_cells(
+    line: IndicatorRow, lang: Lang, years: Mapping[str, int] | None = None
+) -> list[str]:
+    """A line of 主要指标完成情况: its number, the result's EVALUATION_COLUMNS (without the
+    year where `years`, common_years', puts it in the header), its leads (in `lang`)."""
+    years = years or {}
+    result = line.result
+    cells = [
+        _VALUES[key](result, lang) if key in years else ROW[key](result, lang)
+        for key in EVALUATION_COLUMNS
+    ]
     leads = word("list.separator", lang).join(line.leads) or MISSING
-    return [str(line.number), *row_cells(line.result, lang, EVALUATION_COLUMNS), leads]
+    return [str(line.number), *cells, leads]
 
 
-def indicator_headers(lang: Lang) -> list[str]:
-    return [word(key, lang) for key in ("col.number", *EVALUATION_COLUMNS, "col.lead")]
+def indicator_headers(lang: Lang, years: Mapping[str, int] | None = None) -> list[str]:
+    """The headers of 主要指标完成情况, the year under the header where every line shares it."""
+    years = years or {}
+    headers = []
+    for key in ("col.number", *EVALUATION_COLUMNS, "col.lead"):
+        header = word(key, lang)
+        if key in years:
+            header = word("eval.header_year", lang, header=header, year=years[key])
+        headers.append(header)
+    return headers
 
 
 def column_labels(lang: Lang) -> dict[str, str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from ..check.results import Result, Status, count_statuses
+from ..read.observations import Observation
 from .model import AgencySection, ChapterSection, TargetRow
 
 __all__ = [
@@ -101,6 +102,7 @@ class IndicatorRow:
     completion: Completion
     nominal: bool  # the growth is computed from current-price levels
     leads: tuple[str, ...] = ()  # the lead agencies' names in the report's language
+    refs: tuple[int, ...] = ()  # the numbers of the rows it used in Evaluation.data_used
 
     @property
     def result(self) -> Result:
@@ -150,6 +152,7 @@ class Evaluation:
     beyond_reach: tuple[IndicatorRow, ...]  # the rate needed beyond any the series achieved
     missing_by_agency: tuple[tuple[str, int], ...]  # (agency label, targets without data)
     tasks: tuple[AgencyTask, ...]
+    data_used: tuple[Observation, ...] = ()  # every row the table's figures rest on, from 1
 
 
 def _yearly_rates(history: Sequence[tuple[int, float]], compound: bool) -> list[float]:
@@ -180,15 +183,30 @@ def beyond_reach(row: TargetRow) -> bool:
     return required > max(rates) if required > 0 else required < min(rates)
 
 
-def _indicators(rows: Iterable[TargetRow], labels: Mapping[str, str]) -> tuple[IndicatorRow, ...]:
+def _indicators(
+    rows: Iterable[TargetRow], labels: Mapping[str, str]
+) -> tuple[tuple[IndicatorRow, ...], tuple[Observation, ...]]:
+    """The lines of the table and the rows of data they used, numbered in order of use."""
     lines: list[IndicatorRow] = []
+    used: dict[tuple[str, int, str, int, str], int] = {}
+    observations: list[Observation] = []
     for row in rows:
         result = row.result
         completion = completion_of(result)
-        if completion is not None:
-            leads = tuple(labels.get(name, name) for name in result.spec.leads)
-            lines.append(IndicatorRow(len(lines) + 1, row, completion, is_nominal(result), leads))
-    return tuple(lines)
+        if completion is None:
+            continue
+        refs = set()
+        for item in result.evidence.rows:
+            key = (item.file, item.line, item.series, item.year, item.region)
+            if key not in used:
+                observations.append(item)
+                used[key] = len(observations)
+            refs.add(used[key])
+        leads = tuple(labels.get(name, name) for name in result.spec.leads)
+        number = len(lines) + 1
+        nominal = is_nominal(result)
+        lines.append(IndicatorRow(number, row, completion, nominal, leads, tuple(sorted(refs))))
+    return tuple(lines), tuple(observations)
 
 
 def _chapter(section: ChapterSection, by_target: dict[str, IndicatorRow]) -> ChapterProgress:
@@ -221,7 +239,7 @@ def evaluate_plan(
     results = [row.result for row in targets]
     counts = count_statuses(results)
     checked = len(results) - counts["no_data"] - counts["not_assessable"]
-    indicators = _indicators(targets, {s.key: s.label for s in agencies})
+    indicators, data_used = _indicators(targets, {s.key: s.label for s in agencies})
     by_target = {line.result.target: line for line in indicators}
     completions = dict.fromkeys(COMPLETIONS, 0)
     for line in indicators:
@@ -255,4 +273,5 @@ def evaluate_plan(
             if section.counts["no_data"]
         ),
         tasks=tuple(tasks),
+        data_used=data_used,
     )
