@@ -33,6 +33,7 @@ __all__ = ["charted_lines", "evaluation_images"]
 _TARGET_COLOUR = "#d1242f"  # the target line: dashed, never the colour of the data
 _DATA_COLOUR = "#0969da"
 _PATH_COLOUR = "#57606a"
+_NOT_ASSESSABLE = "#d0d7de"  # lighter than no data's grey, beside it in the stack
 _COLUMNS = 3
 _PANEL = (2.1, 1.55)  # inches per target's panel
 _MAX_LABEL = 30  # characters of a panel's title, on two lines
@@ -111,14 +112,15 @@ def _statuses(found: Evaluation, lang: Lang, cjk: bool) -> ChartImage:
             widths,
             left=left,
             height=0.6,
-            color=STATUS_COLOURS.get(status, "#8c959f"),
+            color=_NOT_ASSESSABLE if status == "not_assessable" else STATUS_COLOURS[status],
             label=_text(label, cjk) or status,
         )
         for bar, width in zip(bars, widths, strict=True):
             if width:
                 x = bar.get_x() + bar.get_width() / 2
                 y = bar.get_y() + bar.get_height() / 2
-                axes.text(x, y, str(width), ha="center", va="center", fontsize=6.5, color="white")
+                ink = "#24292f" if status == "not_assessable" else "white"
+                axes.text(x, y, str(width), ha="center", va="center", fontsize=6.5, color=ink)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     names = [_text(chapter.label, cjk) or str(index + 1) for index, chapter in enumerate(chapters)]
     axes.set_yticks(positions, names)
@@ -145,8 +147,17 @@ def _title(text: str) -> str:
     """A panel's title on at most two lines, cut only where it cannot fit."""
     if len(text) > _MAX_LABEL:
         text = text[: _MAX_LABEL - 1] + "…"
-    half = _MAX_LABEL // 2
-    return text if len(text) <= half else f"{text[:half]}\n{text[half:]}"
+    cut = _MAX_LABEL // 2
+    if len(text) <= cut:
+        return text
+    while cut > 1 and _in_figure(text, cut):  # never between the digits of a figure
+        cut -= 1
+    return f"{text[:cut]}\n{text[cut:]}"
+
+
+def _in_figure(text: str, cut: int) -> bool:
+    figure = "0123456789.,%"
+    return text[cut - 1] in figure and text[cut] in figure
 
 
 def _chapter(
@@ -165,7 +176,16 @@ def _chapter(
         _panel(grid[index // _COLUMNS][index % _COLUMNS], line, lang, cjk)
     for index in range(len(lines), rows * _COLUMNS):
         grid[index // _COLUMNS][index % _COLUMNS].set_visible(False)
-    figure.tight_layout()
+    # fixed room for two lines of title above each panel: tight_layout costs a draw
+    height = _PANEL[1] * rows
+    figure.subplots_adjust(
+        left=0.07,
+        right=0.98,
+        bottom=0.25 / height,
+        top=1 - 0.42 / height,
+        wspace=0.38,
+        hspace=0.62 / _PANEL[1] * 1.6,
+    )
     legend = word("eval.figure.legend", lang)
     caption = chapter.label + word("punct.parenthesised", lang, text=legend)
     return ChartImage(chapter.key, png(figure), caption)
@@ -199,16 +219,17 @@ def _panel(axes: Any, line: IndicatorRow, lang: Lang, cjk: bool) -> None:
         if spec.min is not None and spec.max is not None:
             axes.axhspan(spec.min, spec.max, color=_TARGET_COLOUR, alpha=0.1)
         axes.axhline(result.target_value, color=_TARGET_COLOUR, linestyle="--", linewidth=1)
+    first = min([*years, spec.baseline_year])
+    if result.target_value is not None:  # the target's figure at the left, over its line
         axes.annotate(
             format_number(result.target_value),
-            (spec.target_year, result.target_value),
+            (first, result.target_value),
             textcoords="offset points",
-            xytext=(0, -9),
-            ha="right",
+            xytext=(0, 3),
+            ha="left",
             fontsize=6.5,
             color=_TARGET_COLOUR,
         )
-    first = min([*years, spec.baseline_year])
     axes.set_xlim(first - 0.4, spec.target_year + 0.4)
     axes.set_xticks(range(first, spec.target_year + 1))
     axes.tick_params(labelsize=6)
