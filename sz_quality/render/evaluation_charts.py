@@ -22,13 +22,19 @@ from typing import Any
 from ..check.results import STATUSES
 from ..plan.lang import Lang
 from ..report.charts import STATUS_COLOURS
-from ..report.evaluation import ChapterProgress, Evaluation, IndicatorRow
+from ..report.evaluation import (
+    ChapterProgress,
+    Evaluation,
+    IndicatorRow,
+    charted_lines,
+    charted_series,
+)
 from ..report.model import AnnualReport
 from .format import format_number, unit_name
 from .report_docx_charts import ChartImage, cjk_font, has_cjk, png
 from .verdict_words import status_word, word
 
-__all__ = ["charted_lines", "evaluation_images"]
+__all__ = ["evaluation_images"]
 
 _TARGET_COLOUR = "#d1242f"  # the target line: dashed, never the colour of the data
 _DATA_COLOUR = "#0969da"
@@ -37,25 +43,6 @@ _NOT_ASSESSABLE = "#d0d7de"  # lighter than no data's grey, beside it in the sta
 _COLUMNS = 3
 _PANEL = (2.1, 1.55)  # inches per target's panel
 _MAX_LABEL = 30  # characters of a panel's title, on two lines
-
-
-def charted_lines(chapter: ChapterProgress, found: Evaluation) -> list[IndicatorRow]:
-    """The chapter's targets a panel shows: with data, and at least two years of it up to
-    the year of the value compared (the series its verdict uses)."""
-    wanted = set(chapter.charts)
-    lines = []
-    for line in found.indicators:
-        row = line.row
-        if row.chart not in wanted or line.result.actual_year is None:
-            continue
-        if len(_series(line)) >= 2:
-            lines.append(line)
-    return lines
-
-
-def _series(line: IndicatorRow) -> list[tuple[int, float]]:
-    year = line.result.actual_year
-    return [(y, v) for y, v in line.row.history if year is not None and y <= year]
 
 
 def evaluation_images(annual: AnnualReport) -> dict[str, ChartImage]:
@@ -194,7 +181,7 @@ def _chapter(
 def _panel(axes: Any, line: IndicatorRow, lang: Lang, cjk: bool) -> None:
     result = line.result
     spec = result.spec
-    series = _series(line)
+    series = charted_series(line)
     years = [year for year, _ in series]
     values = [value for _, value in series]
     axes.plot(years, values, marker="o", markersize=3, color=_DATA_COLOUR, linewidth=1.5)

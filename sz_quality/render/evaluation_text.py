@@ -9,12 +9,15 @@ states only what the results show. Word, HTML and Markdown print the same paragr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..check.results import Result
 from ..plan.lang import Lang
+from ..read.observations import Observation
 from ..report.evaluation import ChapterProgress, Evaluation, IndicatorRow, completion_of
 from ..report.model import AnnualReport
 from .format import (
+    format_exact,
     format_number,
     format_percent,
     quantity_in,
@@ -27,10 +30,13 @@ from .verdict_words import word
 
 __all__ = [
     "chapter_paragraphs",
+    "data_row",
+    "data_sources",
     "evaluation_title",
     "next_steps",
     "overall_paragraphs",
     "problem_paragraphs",
+    "refs_text",
     "target_sentence",
 ]
 
@@ -249,3 +255,35 @@ def next_steps(found: Evaluation, lang: Lang) -> list[str]:
             )
         )
     return steps or [word("eval.next.none", lang)]
+
+
+def data_sources(rows: Sequence[Observation]) -> dict[str, int]:
+    """The sources of the data used, numbered in order of first use."""
+    sources: dict[str, int] = {}
+    for row in rows:
+        if row.source and row.source.strip() not in sources:
+            sources[row.source.strip()] = len(sources) + 1
+    return sources
+
+
+def data_row(index: int, row: Observation, sources: dict[str, int]) -> list[str]:
+    """A row of data used: its number, series, year, value and unit as given, file:line and
+    the number of its source."""
+    value = f"{row.value_text or format_exact(row.value)} {row.unit_text}".rstrip()
+    where = f"{Path(row.file).name}:{row.line}" if row.file else ""
+    source = str(sources[row.source.strip()]) if row.source else ""
+    return [str(index), row.series, str(row.year), value, where, source]
+
+
+def refs_text(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5 -> 1–3, 5."""
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)

@@ -15,17 +15,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..read.observations import Observation
 from ..report.evaluation import Evaluation, IndicatorRow
 from ..report.model import AgencySection, AnnualReport
 from .evaluation_charts import evaluation_images
 from .evaluation_text import (
     chapter_paragraphs,
+    data_row,
+    data_sources,
     next_steps,
     overall_paragraphs,
     problem_paragraphs,
+    refs_text,
 )
-from .format import format_exact, target_label
+from .format import target_label
 from .report_docx_style import DocxStyle, set_fonts, text_width
 from .result_row import common_years, indicator_cells, indicator_headers
 from .verdict_words import word
@@ -170,7 +172,7 @@ class SectionWriter:
         if len(line.leads) > 1:  # all of them in annex 1
             cells[-1] = self.w("eval.and_others", first=line.leads[0])
         if line.refs:
-            cells[1] += " " + self.w("eval.refs", refs=_ranges(line.refs))
+            cells[1] += " " + self.w("eval.refs", refs=refs_text(line.refs))
         return cells
 
     def _chapters(self) -> None:
@@ -314,38 +316,6 @@ class SectionWriter:
             ],
             (16, 30, 30, 12, 68),
         )
-
-
-def data_sources(rows: Sequence[Observation]) -> dict[str, int]:
-    """The sources of the data used, numbered in order of first use."""
-    sources: dict[str, int] = {}
-    for row in rows:
-        if row.source and row.source.strip() not in sources:
-            sources[row.source.strip()] = len(sources) + 1
-    return sources
-
-
-def data_row(index: int, row: Observation, sources: dict[str, int]) -> list[str]:
-    """A row of data used: its number, series, year, value and unit as given, file:line and
-    the number of its source."""
-    value = f"{row.value_text or format_exact(row.value)} {row.unit_text}".rstrip()
-    where = f"{Path(row.file).name}:{row.line}" if row.file else ""
-    source = str(sources[row.source.strip()]) if row.source else ""
-    return [str(index), row.series, str(row.year), value, where, source]
-
-
-def _ranges(numbers: Sequence[int]) -> str:
-    """1, 2, 3, 5 -> 1–3, 5."""
-    parts: list[str] = []
-    start = previous = numbers[0]
-    for number in [*numbers[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        parts.append(str(start) if start == previous else f"{start}–{previous}")
-        if number is not None:
-            start = previous = number
-    return ", ".join(parts)
 
 
 def add_table(

@@ -29,6 +29,8 @@ __all__ = [
     "Completion",
     "Evaluation",
     "IndicatorRow",
+    "charted_lines",
+    "charted_series",
     "completion_of",
     "evaluate_plan",
     "is_nominal",
@@ -275,3 +277,23 @@ def evaluate_plan(
         tasks=tuple(tasks),
         data_used=data_used,
     )
+
+
+def charted_lines(chapter: ChapterProgress, found: Evaluation) -> list[IndicatorRow]:
+    """The chapter's targets a panel shows: with data, and at least two years of it up to
+    the year of the value compared (the series its verdict uses)."""
+    wanted = set(chapter.charts)
+    lines = []
+    for line in found.indicators:
+        row = line.row
+        if row.chart not in wanted or line.result.actual_year is None:
+            continue
+        if len(charted_series(line)) >= 2:
+            lines.append(line)
+    return lines
+
+
+def charted_series(line: IndicatorRow) -> list[tuple[int, float]]:
+    """A target's values up to the year of the value its verdict compares."""
+    year = line.result.actual_year
+    return [(y, v) for y, v in line.row.history if year is not None and y <= year]
