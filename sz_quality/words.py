@@ -329,6 +329,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} was {actual} in {year} against a target of {target}: {progress} of the "
         "distance covered, {completion}",
     ),
+    "eval.line.trend": (
+        "{name}{year}年为{actual}，目标为{target}，{completion}",
+        "{name} was {actual} in {year} against a target of {target}: {completion}",
+    ),
     "eval.line.open": (
         "{name}{year}年为{actual}，目标{target}，尚差{gap}",
         "{name} was {actual} in {year} against a target of {target}: short by {gap}",

@@ -196,3 +196,27 @@ def test_the_2013_report_is_a_midterm_review(registry: Any, runs: dict[int, Any]
     completions = {line.completion for line in found.indicators}
     assert completions <= {"early", "ahead", "on_schedule", "lagging", "not_assessable"}
     assert "early" in completions  # met before the target year: 提前完成
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_markdown_reports_prose_read_back_has_only_figures_of_the_json(
+    registry: Any, runs: dict[int, Any], lang: str
+) -> None:
+    """The report as written, read back: every paragraph of its body (not its tables nor
+    headings nor annexes) states figures the JSON holds, rounded as the tables round."""
+    from sz_quality.render.report_markdown import render_markdown
+
+    annual = build(registry, runs, 2015, lang)
+    text = render_markdown(annual, "charts").replace("\\", "")
+    body = text[: text.index("\n## " + ("附件" if lang == "zh" else "Annexes"))]
+    paragraphs = [
+        line.removeprefix("- ")
+        for line in body.splitlines()
+        if line
+        and not line.startswith(("#", "|", "!", "表", "Table"))
+        and not line.startswith(("报告年份", "Year of the report", "注", "Note"))
+    ]
+    assert paragraphs == prose(annual)
+    figures = figures_of_prose(annual, paragraphs)
+    known = figures_of_json(json.loads(report_json(annual)))
+    assert figures and [figure for figure in figures if figure not in known] == []

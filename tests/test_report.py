@@ -136,13 +136,15 @@ def test_html_is_self_contained_and_escaped(
         "http://purl.org", ""
     ).replace("http://creativecommons.org", "")
     assert "<link" not in html and "@import" not in html and "src=" not in html
-    assert 'id="summary"' in html and "Agencies with the widest gaps" in html
+    assert 'id="overall"' in html and "2. Main indicators" in html
+    # the registry's identity in the last annex, not under the title
+    assert html.index(annual.registry_sha256[:12]) > html.index('id="annexes"')
 
 
 def test_chinese_report(registry: Any, report: Any, data: ReadResult) -> None:
     annual = build_report(report, registry, data=data, lang="zh")
     html = render_html(annual)
-    assert "总览" in html and "差距最大的牵头单位" in html and "市发展改革委" in html
+    assert "一、总体情况" in html and "二、主要指标完成情况" in html and "市发展改革委" in html
     assert '<html lang="zh-CN">' in html
 
 

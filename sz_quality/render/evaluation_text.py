@@ -15,7 +15,7 @@ from ..check.results import Result
 from ..plan.lang import Lang
 from ..read.observations import Observation
 from ..report.evaluation import ChapterProgress, Evaluation, IndicatorRow, completion_of
-from ..report.model import AnnualReport
+from ..report.model import AgencySection, AnnualReport
 from .format import (
     format_exact,
     format_number,
@@ -38,6 +38,7 @@ __all__ = [
     "problem_paragraphs",
     "refs_text",
     "target_sentence",
+    "unreported_measures",
 ]
 
 
@@ -86,7 +87,8 @@ def target_sentence(line: IndicatorRow, lang: Lang) -> str:
         "name": f"{quote[0]}{target_label(result.spec, lang)}{quote[1]}",
         "year": result.actual_year,
         "actual": quantity_in(result.actual, result.unit, lang),
-        "target": target_figure(result.spec, lang, suffix=_unit_suffix(result.unit, lang)),
+        "target": target_figure(result.spec, lang, suffix=_unit_suffix(result.unit, lang))
+        or word(f"kind.{result.spec.kind}", lang),  # kind trend: a direction, no figure
     }
     if result.status == "met":
         gap = _gap(result, lang)
@@ -95,6 +97,10 @@ def target_sentence(line: IndicatorRow, lang: Lang) -> str:
         return word("eval.line.met_exact", lang, **fields)
     if result.status == "on_track":
         completion = completion_of(result)
+        if result.progress is None:
+            return word(
+                "eval.line.trend", lang, completion=word(f"completion.{completion}", lang), **fields
+            )
         return word(
             "eval.line.on_track",
             lang,
@@ -287,3 +293,16 @@ def refs_text(numbers: Sequence[int]) -> str:
         if number is not None:
             start = previous = number
     return ", ".join(parts)
+
+
+def unreported_measures(section: AgencySection, lang: Lang) -> str:
+    """The measures whose implementation no one reported, in one line: how many, which
+    tables of the plan (empty when there are none)."""
+    unreported = [m for m in section.measures if m.status == "not_reported"]
+    if not unreported:
+        return ""
+    tables = word("list.separator", lang).join(
+        word("eval.measure_table", lang, table=table)
+        for table in sorted({m.table for m in unreported})
+    )
+    return word("eval.annex.unreported", lang, count=len(unreported), tables=tables)

@@ -26,6 +26,7 @@ from .evaluation_text import (
     overall_paragraphs,
     problem_paragraphs,
     refs_text,
+    unreported_measures,
 )
 from .format import target_label
 from .report_docx_style import DocxStyle, set_fonts, text_width
@@ -250,13 +251,9 @@ class SectionWriter:
             if measure.status != "not_reported":
                 note = f" {measure.note}" if measure.note else ""
                 measures.append(f"{measure.text}{colon}{self.w('measure.' + measure.status)}{note}")
-        unreported = sorted({m.table for m in section.measures if m.status == "not_reported"})
+        unreported = unreported_measures(section, self.lang)
         if unreported:
-            count = sum(1 for m in section.measures if m.status == "not_reported")
-            listed = self.w("list.separator").join(
-                self.w("eval.measure_table", table=table) for table in unreported
-            )
-            measures.append(self.w("eval.annex.unreported", count=count, tables=listed))
+            measures.append(unreported)
         return [section.label, "\n".join(lines), "\n".join(measures)]
 
     def _data_used(self) -> None:

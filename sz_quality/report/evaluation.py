@@ -29,6 +29,7 @@ __all__ = [
     "Completion",
     "Evaluation",
     "IndicatorRow",
+    "agency_lines",
     "charted_lines",
     "charted_series",
     "completion_of",
@@ -297,3 +298,9 @@ def charted_series(line: IndicatorRow) -> list[tuple[int, float]]:
     """A target's values up to the year of the value its verdict compares."""
     year = line.result.actual_year
     return [(y, v) for y, v in line.row.history if year is not None and y <= year]
+
+
+def agency_lines(section: AgencySection, found: Evaluation) -> list[IndicatorRow]:
+    """The lines of the table an agency leads, in its order."""
+    by_target = {line.result.target: line for line in found.indicators}
+    return [by_target[r.result.target] for r in section.targets if r.result.target in by_target]
