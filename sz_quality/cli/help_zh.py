@@ -51,7 +51,7 @@ COMMANDS_ZH: dict[str, str] = {
     "方括号中的牵头单位是原文未写明时由 szq 推定的（各章开头）。",
     "measures": "列出 17 张表中的具体措施，按牵头单位分组。",
     "agencies": "列出牵头单位及其目标数（原文写明的、推定的）和措施数。",
-    "report": "生成年度进展报告：总览、各章、各牵头单位、图表、附录。\n\nHTML "
+    "report": "生成实施情况评估报告：总体情况、主要指标完成情况、分领域进展、存在的问题、下一步工作、附件。\n\nHTML "
     "为单一自含文件（内嵌 CSS，图表为内嵌 SVG）；Markdown 为 GitHub 风格，图表以 SVG "
     "文件存放在旁边；JSON 为报告的数据。需要 report 附加组件：pip install "
     "'sz-quality[report]'。",

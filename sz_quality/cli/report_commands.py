@@ -135,7 +135,7 @@ def report_command(
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the annual progress report: summary, chapters, lead agencies, charts, appendix.
+    """Write the evaluation report: overall, main indicators, chapters, problems, next, annexes.
 
     HTML is one self-contained file (inline CSS, charts as inline SVG); Markdown is
     GitHub-flavoured with its charts as SVG files beside it; JSON is the report's data.
