@@ -124,6 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "仅列出{statuses}：{shown}项（共{total}项）",
         "Showing {statuses} only: {shown} of {total}",
     ),
+    "check.without_data": ("缺少数据（{count}项）：{names}", "No data ({count}): {names}"),
     "check.footnote": (
         "* 原文未指定牵头单位，按推定的牵头单位列出。",
         "* the text names no lead agency: listed under the inferred one.",

@@ -104,6 +104,8 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     ("validate", "files"): "数据文件：CSV（长表或宽表；UTF-8、带 BOM 的 UTF-8 或 GB18030）或 "
     ".xlsx、.xls、.ods；- 为标准输入。后面的文件覆盖前面文件的同一数值（报告为修订）。",
     ("template", "year"): "报送表所要求的年份。",
+    ("check", "explain"): "表格：把每个目标的说明（原因、仍需的年均增速、数据备注）写在名称下，"
+    "缺少数据的目标逐行列出；默认以脚注和一行列出。",
     ("report", "year"): "报告的年份（默认：数据中最新的年份）。",
     ("validate", "year"): "报送数据所属的年份（与 --expect-agency 一起使用）。",
     ("check", "agency"): "只列此牵头单位负责的目标（编号、中文或英文名称、别名）。",
