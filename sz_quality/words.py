@@ -36,6 +36,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "inferred": ("推定", "inferred"),
     "lead_inferred": ("推定牵头", "lead inferred"),
     "aspirational": ("力争", "aspirational"),
+    # 约束性 / 预期性, as a 五年规划 table marks its indicators
+    "nature.binding": ("约束性", "binding"),
+    "nature.expected": ("预期性", "expected"),
+    "nature_mark.binding": ("〔约束性〕", "[binding]"),
+    "nature_mark.expected": ("〔预期性〕", "[expected]"),
+    "nature.summary": ("{nature}指标", "{nature} targets"),
+    "nominal": ("名义", "nominal"),  # growth of current-price levels
+    "path.compound": ("复合增长路径", "compound path"),
+    "path.straight": ("直线路径", "straight path"),
     "derived": ("推算", "derived"),
     "agency": ("牵头单位", "Agency"),
     "measure": ("措施", "Measure"),
@@ -62,6 +71,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.yearly_rate": ("每年比例", "yearly rate"),
     "kind.milestone": ("节点", "milestone"),
     "kind.trend": ("趋势向好", "trend in its direction"),
+    "kind.average_growth": ("年均增长", "average growth a year"),
+    "kind.cumulative": ("累计", "cumulative total"),
     "change.decrease": ("下降", "decrease"),
     "change.increase": ("增长", "increase"),
     # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
@@ -69,6 +80,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "prefix.increment": ("新增", "new"),
     "prefix.kept": ("每年", "every year"),
     "prefix.yearly_rate": ("每年", "each year"),
+    "prefix.average_growth": ("年均增长", "average growth"),
+    "prefix.cumulative": ("累计", "total"),
     # --- a target checked: statuses, trend, the columns of its row ---------------------
     "status.met": ("已达到", "met"),
     "status.not_met": ("未达到", "not met"),
@@ -92,11 +105,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "outlook.required": ("需年均{rate}", "needs {rate} a year"),
     "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
     "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
+    "outlook.average": ("至今各年平均{value}", "so far {value} on average a year"),
+    "outlook.path": (
+        "按{path}判定（{other}：{status}）",
+        "judged on the {path} ({other}: {status})",
+    ),
     "outlook.projected": (
         "按此趋势{year}年为{value}：{status}",
         "at this pace {value} in {year}: {status}",
     ),
     "actual_year": ("实际值年份", "Actual year"),
+    "nature": ("指标属性", "Nature"),
+    "path": ("判定路径", "Path"),
     "target_figure": ("目标要求", "Target figure"),
     "target_name": ("目标名称", "Target name"),
     "gap_pct": ("差距（%）", "Gap (%)"),
@@ -191,10 +211,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets marked “lead inferred” have no lead named by the text; the lead is inferred.",
     ),
     "path_note": (
-        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的直线路径（时间"
-        "过半、任务过半）。",
+        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的路径"
+        "（总量按年均增长的复合路径，比重按时间过半、任务过半的直线路径）。",
         "Progress is the share of the distance from the baseline value to the target covered; "
-        "“on track” means at or beyond the straight path from the baseline to the target year.",
+        "“on track” means at or beyond the path from the baseline to the target year "
+        "(compound for quantities that grow, straight for shares and ratios).",
     ),
     # --- the evaluation report (report/evaluation.py, render/evaluation_text.py) ----------
     "eval.title": ("{plan}实施情况评估报告（{year}年）", "{plan}: evaluation report, {year}"),
@@ -515,8 +536,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the baseline value of {indicator} in {year} is zero: no relative change",
     ),
     "reason.no_path": (
-        "缺少基期数据 {indicator} {year}：无法判断是否达到进度（时间过半、任务过半）",
-        "no baseline value of {indicator} for {year}: the straight path to the target needs it",
+        "缺少基期数据 {indicator} {year}：无法判断是否达到进度",
+        "no baseline value of {indicator} for {year}: the path to the target needs it",
     ),
     "reason.judgement": (
         "节点目标需要判断；{reason}",
@@ -761,6 +782,89 @@ WORDS: dict[str, tuple[str, str]] = {
         "添加一行：{id},{year},<数值>",
         "add a row: {id},{year},<value>",
     ),
+    "diagnostic.unknown-region": (
+        "未知的地区 {region!r}",
+        "unknown region {region!r}",
+    ),
+    "diagnostic.unknown-region.hint": (
+        "是否为 {name!r}?全市请留空或写 全市",
+        "did you mean {name!r}? Leave the city total blank or write 全市",
+    ),
+    "diagnostic.unknown-region.none": (
+        "登记表所列的区：{names}；全市请留空或写 全市",
+        "the registry's districts: {names}; leave the city total blank or write 全市",
+    ),
+    "diagnostic.district-column": (
+        "列 {header!r} 的值是区名（如 {example!r}），而文件没有地区列：按地区列读取",
+        "column {header!r} holds district names (such as {example!r}) and the file has no "
+        "region column: read as the region column",
+    ),
+    "diagnostic.district-column.hint": (
+        "请把该列的表头改为 地区（或 region）",
+        "head the column 地区 (or region)",
+    ),
+    "diagnostic.suspect-magnitude": (
+        "{id!r} {region}{year}：{value:.12g} {unit}，而 {other_year}：{other:.12g} "
+        "{unit}（{other_file} 第 {other_line} 行），相差约 10^{power} 倍",
+        "{id!r} {region}{year}: {value:.12g} {unit} against {other_year}: {other:.12g} {unit} "
+        "({other_file} line {other_line}), about 10^{power} times apart",
+    ),
+    "diagnostic.suspect-magnitude.unit": (
+        "是否把 {written} 写成了 {unit}?",
+        "{written} written as {unit}?",
+    ),
+    "diagnostic.suspect-magnitude.percent": (
+        "是否把比例（小数）写成了百分数，或反之?",
+        "a fraction written for a percentage, or the reverse?",
+    ),
+    "diagnostic.suspect-magnitude.other": (
+        "请检查数值的位数和单位列",
+        "check the digits and the unit column",
+    ),
+    "diagnostic.repeated-value": (
+        "{id!r} {region}{year} 的数值 {value:.12g} 与 {other_year} 年（第 {other_line} "
+        "行）完全相同",
+        "{id!r} {region}{year}: {value:.12g}, the same as {other_year} (line {other_line})",
+    ),
+    "diagnostic.repeated-value.hint": (
+        "是否复制了上一年的行?",
+        "was last year's row copied?",
+    ),
+    "diagnostic.parts-total-mismatch": (
+        "{id!r} {year}：各区之和 {sum:.12g} 与全市 {total:.12g} 不符（{districts}）",
+        "{id!r} {year}: the districts sum to {sum:.12g} against the city total {total:.12g} "
+        "({districts})",
+    ),
+    "diagnostic.parts-total-mismatch.hint": (
+        "请核对各区数值和全市数值（新区是否重复计入所属区?）",
+        "check the districts' figures and the total (a new district counted in its parent "
+        "district too?)",
+    ),
+    "diagnostic.derived-mismatch": (
+        "{id!r} {region}{year}：报送值 {value:.12g} {unit}，按 {formula} 计算为 "
+        "{computed:.12g}（第 {lines} 行），相差 {apart:.1f}%，超过容差 "
+        "{tolerance:g}%；检查采用报送值",
+        "{id!r} {region}{year}: submitted {value:.12g} {unit}, {computed:.12g} from {formula} "
+        "(lines {lines}): {apart:.1f}% apart, beyond the tolerance of {tolerance:g}%; the "
+        "check uses the submitted figure",
+    ),
+    "diagnostic.derived-mismatch.hint": (
+        "请核对报送值与其各项输入（口径：年末还是年平均?）",
+        "check the submitted figure and its inputs (year-end or average?)",
+    ),
+    "diagnostic.wrong-template": (
+        "这是 {form_agency} {form_year} 年的报送表，而校验的是 {agency} {year} 年",
+        "this is the form of {form_agency} for {form_year}, not of {agency} for {year}",
+    ),
+    "diagnostic.wrong-template.registry": (
+        "报送表由另一版本的登记表生成（{registry} {sha256}，当前 {current}）",
+        "the form was made from another version of the registry ({registry} {sha256}; now "
+        "{current})",
+    ),
+    "diagnostic.wrong-template.hint": (
+        "用 szq template --agency {agency} --year {year} 生成报送表",
+        "make the form with szq template --agency {agency} --year {year}",
+    ),
     "diagnostic.too-many": (
         "另有 {count} 条 {code} 未列出",
         "{count} more {code} diagnostic(s) not listed",
@@ -940,14 +1044,67 @@ WORDS: dict[str, tuple[str, str]] = {
         "value is kept (old → new).",
     ),
     "code.missing-indicator": (
-        "使用 --expect-agency 和 --year 时：该单位的目标在该年（累计变化、新增类目标还有基期年）"
-        "需要的指标没有数值。`szq template` 生成对应的报送表。",
+        "使用 --expect-agency 和 --year 时：该单位的目标在该年（以及检查据以计算的基期年或基期后"
+        "各年）需要的指标没有数值。`szq template` 生成对应的报送表。",
         "With `--expect-agency` and `--year`: an indicator the agency's targets need for that "
         "year (targets whose baseline year to target year holds it, led by the text or by "
-        "inference), or for the baseline year of a change or an increment, has no value in the "
-        "submission, in any region; a value under the target's id for the year, or values of all "
-        "inputs of a derived indicator, also count. Reported against the last file; `szq "
-        "template` writes the form of these rows.",
+        "inference), or for a year the check measures it from (the baseline year; every year "
+        "since it for a target kept every year or summed), has no value "
+        "`szq check` can use: the city total's (or a district's, for a target stated for every "
+        "district); a value under the target's id for the year, or values of all inputs of a "
+        "derived indicator, also count. Reported against the last file; `szq template` writes "
+        "the form of these rows.",
+    ),
+    "code.unknown-region": (
+        "地区既不是全市（空白、全市、合计、总计或登记表所列名称，如 深圳市），也不是登记表所列"
+        "的区（福田 与 福田区 为同一区）；按原样保留，并给出建议。",
+        "A region that is neither the city total (blank, 全市, 合计, 总计, or a name the "
+        "registry adds such as 深圳市) nor a district the registry lists (福田 and 福田区 are "
+        "one); kept as written, with a suggestion.",
+    ),
+    "code.district-column": (
+        "文件没有地区列，而某个无法识别的列的值是区名：按地区列读取，以免把区的数字当作全市的。",
+        "A column szq does not know whose values are district names, in a file without a "
+        "region column: read as the region column, so that no district figure is taken for the "
+        "city's.",
+    ),
+    "code.suspect-magnitude": (
+        "数值与同一序列相邻年份（或另一文件中的同一数字）之比接近单位写错造成的 10 的幂（10³ "
+        "千、10⁴ 万、10⁸ 亿、10¹²；百分比为 10²）：是否把 万元 写成了 亿元?",
+        "A value whose ratio to the same series' neighbouring year, or to the same figure in "
+        "another file, is close to a power of ten a unit slip produces (10³ 千, 10⁴ 万, 10⁸ "
+        "亿, 10¹²; 10² for a %): 万元 written as 亿元? Between files it replaces the "
+        "`revision` warning; the later value is kept.",
+    ),
+    "code.repeated-value": (
+        "金额或可跨区加总的指标在相邻年份数值完全相同（至少 4 位有效数字），疑为复制了上一年的行。",
+        "The same value, to four or more significant figures, in consecutive years of a money "
+        "amount or of an indicator that adds up across districts (a copied row?); whole "
+        "numbers with fewer significant figures (360 good-air days) never.",
+    ),
+    "code.parts-total-mismatch": (
+        "可加总指标各区之和大于全市数，或登记表所列各区俱全而其和不等于全市数（相差超过全市数的"
+        " 0.5%）。",
+        "An indicator marked `additive` whose districts' figures sum to more than the city "
+        "total's, or, with every district of the registry present, to other than it, by more "
+        "than 0.5% of the total (rounding).",
+    ),
+    "code.derived-mismatch": (
+        "同一地区、年份既报送了派生指标（如人均生产总值），又报送了其公式的各项输入（生产总值、"
+        "人口），两者相差超过该指标的容差（targets.yaml 的 tolerance，默认 "
+        "5%）。检查采用报送值。",
+        "A derived indicator submitted for a region and year whose formula's inputs are "
+        "submitted too (GDP per capita and GDP and population), the two further apart than the "
+        "indicator's `tolerance` in targets.yaml (default 5%: year-end against average "
+        "population moves per-capita figures by a few %). The check uses the submitted figure.",
+    ),
+    "code.wrong-template": (
+        "使用 --expect-agency 和 --year 时：报送表是 `szq template` "
+        "为其他单位或年份生成的（错误，并给出两者），或由另一版本的登记表生成（警告）；依据报送"
+        "表隐藏的 szq_form 列。",
+        "With `--expect-agency` and `--year`: a form `szq template` made for another agency or "
+        "year (an error naming both), or from another version of the registry (a warning); "
+        "read from the form's hidden `szq_form` column.",
     ),
     "code.too-many": (
         "同一文件同一代码的诊断超过 --max-diagnostics（默认 1000），其余只计数，合并为本条，"

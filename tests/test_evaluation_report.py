@@ -125,10 +125,10 @@ def test_the_2015_overall_counts_and_completion(registry: Any, runs: dict[int, A
     annual = build(registry, runs, 2015, "zh")
     found = annual.evaluation
     assert found is not None and found.final
-    assert found.counts["met"] == 10 and found.counts["not_met"] == 4
+    assert found.counts["met"] == 11 and found.counts["not_met"] == 4
     assert found.counts["no_data"] == 85 and found.checked == 15
     overall = overall_paragraphs(annual)
-    assert "已完成10项，未完成4项，完成率66.67%" in overall[1]
+    assert "已完成11项，未完成4项，完成率73.33%" in overall[1]
     assert "85项目标缺少数据" not in "".join(overall)  # counted once, in 存在的问题
     problems = problem_paragraphs(found, "zh")
     # without data: one count per lead agency, never a list of targets
@@ -163,10 +163,18 @@ def test_the_main_indicators_table(registry: Any, runs: dict[int, Any]) -> None:
         "0.95 (2010)",
         "≥ 1.5 (2015)",
         "1.75 (2015)",
-        "+13%（名义）",
+        "+13%",
         "已完成",
         "市发展改革委",
     ]
+    # growth of a money amount the registry says is at current prices: nominal (名义)
+    from dataclasses import replace
+
+    from sz_quality.render.result_row import growth_cell
+
+    current_prices = replace(zh.evaluation.indicators[0].result, nominal=True)
+    assert growth_cell(current_prices, "zh") == "+13%（名义）"
+    assert growth_cell(current_prices, "en") == "+13% (nominal)"
     # one line per target with data, numbered in order
     assert [line.number for line in zh.evaluation.indicators] == list(
         range(1, len(zh.evaluation.indicators) + 1)
@@ -175,7 +183,7 @@ def test_the_main_indicators_table(registry: Any, runs: dict[int, Any]) -> None:
     en = build(registry, runs, 2015, "en")
     assert en.evaluation is not None
     cells = indicator_cells(en.evaluation.indicators[0], "en")
-    assert cells[2] == "trillion yuan" and cells[6] == "+13% (nominal)"
+    assert cells[2] == "trillion yuan" and cells[6] == "+13%"
     assert cells[8] == "Shenzhen Municipal Development and Reform Commission"
 
 

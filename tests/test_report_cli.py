@@ -115,5 +115,5 @@ def test_the_rate_still_needed_is_in_the_prose(tmp_path: Path, suffix: str) -> N
     result = run("report", EXAMPLES[0], "--year", "2013", "--lang", "en", "-o", str(out))
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert "needing +3.05% a year from now against +2.35% a year since 2010" in text
+    assert "needing +1.75% a year from now against +1.27% a year since 2010" in text
     assert not re.search(r"needing\s+a year|against\s+a year", text)

@@ -121,7 +121,7 @@ def test_the_main_indicators_table(written: tuple[Path, Any]) -> None:
     assert len(table.rows) == 1 + len(lines)
     first = [cell.text for cell in table.rows[1].cells]
     assert first[0] == "1" and first[1].startswith("本市生产总值达到1.5万亿元 *")
-    assert first[2:8] == ["万亿元", "0.95", "≥ 1.5", "1.75", "+13%（名义）", "已完成"]
+    assert first[2:8] == ["万亿元", "0.95", "≥ 1.5", "1.75", "+13%", "已完成"]
     # no internal id, URL nor file line in a cell of the table
     text = " ".join(cell.text for row in table.rows for cell in row.cells)
     assert "http" not in text and ".csv" not in text and "_2015" not in text

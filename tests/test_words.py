@@ -122,7 +122,9 @@ def test_check_and_targets_print_the_same_target_figure_and_mark(
     report = reports[lang]
     by_id = registry.targets_by_id
     listing = targets_table(registry, list(registry.targets), lang, width=1000)
-    check = renderer_for(OutputFormat.table)(report, RenderOptions(lang=lang, width=1000))
+    check = renderer_for(OutputFormat.table)(
+        report, RenderOptions(lang=lang, width=1000, explain=True)
+    )  # every target a row
     energy = next(r for r in report.results if r.spec.kind == "change" and r.spec.change)
     decrease = word("change." + energy.spec.change, lang)
     assert f"{decrease} ≥ " in listing and f"{decrease} ≥ " in check

@@ -29,8 +29,19 @@ from .loading import (
     validate_items,
     validate_one,
 )
-from .models import Agency, Bounds, Chapter, Indicator, Plan, ProgressBands, Target
+from .models import (
+    Agency,
+    Bounds,
+    Chapter,
+    District,
+    Indicator,
+    Plan,
+    ProgressBands,
+    Target,
+    Unit,
+)
 from .names import suggest
+from .region_names import check_district_names
 from .registry_checks import check_chapters, check_references
 
 __all__ = [
@@ -46,7 +57,9 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 4  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands
+# 2: entries stamped by cache.py; 3: chapters; 4: progress bands; 5: districts, city-total
+# names, additive indicators, derived tolerances; 6: paths, natures, prices, units
+_CACHE_FORMAT = 6
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,10 @@ class Registry:
     unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     # derived indicators: id -> formula with its unit factors
     formulas: Mapping[str, CompiledFormula] = field(default_factory=dict)
+    units: tuple[Unit, ...] = ()  # the units the registry defines (`units:`)
+    # the plan's districts, and the names of the city total besides CITY_TOTAL_NAMES
+    districts: tuple[District, ...] = ()
+    city_total: tuple[str, ...] = ()
 
     @cached_property
     def indicators_by_id(self) -> dict[str, Indicator]:
@@ -135,7 +152,17 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     data = document.data
     if not isinstance(data, dict):
         raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
-    allowed = {"schema_version", "plan", "chapters", "agencies", "indicators", "targets"}
+    allowed = {
+        "schema_version",
+        "plan",
+        "chapters",
+        "agencies",
+        "indicators",
+        "targets",
+        "units",
+        "districts",
+        "city_total",
+    }
     for key in data:
         if key not in allowed:
             issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
@@ -147,17 +174,28 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     defaults = (
         {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
     )
+    defined: list[Unit] = []
+    if "units" in data:
+        defined = validate_items(name, document, "units", Unit, issues)
+        check_unique(name, document, "units", defined, issues, key="name")
+        _define_units(name, document, defined, issues)
     chapters: list[Chapter] = validate_items(name, document, "chapters", Chapter, issues)
     check_unique(name, document, "chapters", chapters, issues, key="number")
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
     indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
     targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
+    districts: list[District] = (
+        validate_items(name, document, "districts", District, issues) if "districts" in data else []
+    )
+    city_total = _city_total(name, document, data.get("city_total", []), issues)
     for section, items in (
         ("agencies", agencies),
         ("indicators", indicators),
         ("targets", targets),
+        ("districts", districts),
     ):
         check_unique(name, document, section, items, issues)
+    check_district_names(name, document, districts, city_total, issues)
     check_chapters(name, document, targets, issues)
     unit_factors, formulas = check_references(name, document, agencies, indicators, targets, issues)
     if issues or plan is None:
@@ -172,7 +210,40 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         chapters=tuple(chapters),
         unit_factors=unit_factors,
         formulas=formulas,
+        districts=tuple(districts),
+        city_total=city_total,
+        units=tuple(defined),
     )
+
+
+def _city_total(name: str, document: Any, names: Any, issues: list[LoadIssue]) -> tuple[str, ...]:
+    """`city_total:`, a list of names (besides CITY_TOTAL_NAMES) that mean the city total."""
+    if not isinstance(names, list) or not all(
+        isinstance(item, str) and item.strip() for item in names
+    ):
+        line = document.line(("city_total",))
+        issues.append(LoadIssue(name, line, "city_total", "a list of non-empty names is required"))
+        return ()
+    return tuple(names)
+
+
+def _define_units(name: str, document: Any, defined: list[Unit], issues: list[LoadIssue]) -> None:
+    """Make the registry's units known to szq's unit system, each error at its line."""
+    raw = document.data.get("units") or []
+    for index, unit in enumerate(defined):
+        position = next(
+            (
+                i
+                for i, item in enumerate(raw)
+                if isinstance(item, dict) and item.get("name") == unit.name
+            ),
+            index,
+        )
+        try:
+            units.define_units([(unit.name, unit.definition)])
+        except units.UnitError as error:
+            line = document.line(("units", position, "definition"))
+            issues.append(LoadIssue(name, line, f"units[{position}].definition", str(error)))
 
 
 def _write_cache(registry: Registry) -> None:
@@ -186,6 +257,9 @@ def _write_cache(registry: Registry) -> None:
             "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],
+            "units": [dataclasses.asdict(unit) for unit in registry.units],
+            "districts": [dataclasses.asdict(district) for district in registry.districts],
+            "city_total": list(registry.city_total),
             "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
             "formulas": [
                 [
@@ -224,6 +298,9 @@ def _indicator(item: dict[str, Any]) -> Indicator:
 def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
     factors = {(src, dst): (float(f), float(s)) for src, dst, f, s in cached["unit_factors"]}
     units.preload(factors)
+    defined = tuple(Unit(**item) for item in cached["units"])
+    # cheap (no pint): the names are only read when a unit is parsed
+    units.define_units_lazily([(unit.name, unit.definition) for unit in defined])
     return Registry(
         path=name,
         sha256=key,
@@ -232,9 +309,12 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
         indicators=tuple(_indicator(item) for item in cached["indicators"]),
         targets=tuple(Target(**_with_bands(_tuples(item))) for item in cached["targets"]),
         chapters=tuple(Chapter(**item) for item in cached["chapters"]),
+        units=defined,
         unit_factors=factors,
         formulas={
             indicator: CompiledFormula(indicator, text, operands, float(result))
             for indicator, text, operands, result in cached["formulas"]
         },
+        districts=tuple(District(**_tuples(item)) for item in cached["districts"]),
+        city_total=tuple(cached["city_total"]),
     )

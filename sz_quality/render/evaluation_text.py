@@ -34,6 +34,7 @@ __all__ = [
     "data_sources",
     "evaluation_title",
     "next_steps",
+    "note_entries",
     "overall_paragraphs",
     "problem_paragraphs",
     "refs_text",
@@ -306,3 +307,23 @@ def unreported_measures(section: AgencySection, lang: Lang) -> str:
         for table in sorted({m.table for m in unreported})
     )
     return word("eval.annex.unreported", lang, count=len(unreported), tables=tables)
+
+
+def note_entries(annual: AnnualReport) -> list[str]:
+    """Annex 3: the notes of the data (the caveats of the values), as the check words
+    them (※ data note (series year): note): first those of the rows the tables use,
+    after the row's number in annex 2, then every other note of the data."""
+    lang = annual.lang
+    used = annual.evaluation.data_used if annual.evaluation is not None else ()
+    entries = []
+    for index, row in enumerate(used, 1):
+        if row.note:
+            text = word("evidence.note", lang, series=row.series, year=row.year, note=row.note)
+            entries.append(f"[{index}] {text}")
+    places = {(row.file, row.line) for row in used}
+    for row in annual.notes:
+        if (row.file, row.line) not in places:
+            entries.append(
+                word("evidence.note", lang, series=row.series, year=row.year, note=row.note)
+            )
+    return entries

@@ -23,6 +23,7 @@ from .evaluation_text import (
     data_row,
     data_sources,
     next_steps,
+    note_entries,
     overall_paragraphs,
     problem_paragraphs,
     refs_text,
@@ -275,13 +276,11 @@ class SectionWriter:
             self.small(f"{self.w('eval.data.source', number=number)}{colon}{source}")
 
     def _notes(self) -> None:
-        rows = [(index, row) for index, row in enumerate(self.found.data_used, 1) if row.note]
-        if not rows:
+        entries = note_entries(self.annual)
+        if not entries:
             self.paragraph(self.w("no_data_notes"))
-            return
-        colon = self.w("punct.colon")
-        for index, row in rows:
-            self.small(f"[{index}] {row.series} {row.year}{colon}{row.note}")
+        for entry in entries:
+            self.small(entry)
 
     def _inputs(self) -> None:
         annual = self.annual

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..check.results import Result, number
 from ..plan.lang import Lang
-from ..report.evaluation import IndicatorRow, completion_of, is_nominal
+from ..report.evaluation import IndicatorRow, completion_of
 from .evidence_text import note_lines
 from .format import (
     MISSING,
@@ -70,7 +70,7 @@ Text = Callable[[Result, Lang], str]
 ROW: dict[str, Text] = {
     "target": target_name,
     "target_value": target_text,
-    "actual": lambda result, lang: actual_text(result),
+    "actual": actual_text,
     "status": lambda result, lang: status_word(result.status, lang),
     "gap": gap_text,
     "progress": lambda result, lang: progress_text(result),
@@ -97,7 +97,7 @@ def growth_cell(result: Result, lang: Lang) -> str:
         return MISSING
     unit = found.rate_unit if found.rate_unit == "%" else unit_name(found.rate_unit, lang)
     text = rate_text(found.observed_rate, unit)
-    return text + word("eval.nominal", lang) if is_nominal(result) else text
+    return text + word("eval.nominal", lang) if result.nominal else text
 
 
 def completion_word(result: Result, lang: Lang) -> str:
@@ -232,6 +232,7 @@ CSV_COLUMNS: dict[str, CsvCell] = {
     "target": lambda r, lang: safe_text(r.target),
     "name": lambda r, lang: safe_text(r.name(lang)),
     "indicator": lambda r, lang: safe_text(r.indicator),
+    "nature": lambda r, lang: r.nature or "",
     "status": lambda r, lang: r.status,
     "actual": lambda r, lang: _number(r.actual),
     "actual_year": lambda r, lang: _year(r.actual_year),
@@ -243,6 +244,9 @@ CSV_COLUMNS: dict[str, CsvCell] = {
     "gap": lambda r, lang: _number(r.gap),
     "gap_pct": lambda r, lang: _number(r.gap_pct),
     "progress": lambda r, lang: _number(r.progress),
+    "nominal": lambda r, lang: "true" if r.nominal else "false",
+    "path": lambda r, lang: r.path or "",
+    "other_path_status": lambda r, lang: r.other_path_status or "",
     "trend_ratio": lambda r, lang: _number(r.trend.ratio if r.trend else None),
     "trend_category": lambda r, lang: (r.trend.category or "") if r.trend else "",
     "lead_agencies": lambda r, lang: safe_text("、".join(r.lead_agencies)),

@@ -3,7 +3,9 @@
 One row per value the agency's targets need (sz_quality.plan.submission, the rule that
 `szq validate --expect-agency` checks): indicator id, Chinese and English names, unit,
 year, an empty value, source and note, and the targets that need it. The headers are
-ones szq's reader knows, in --lang, so a filled-in form is read back as it is. In .xlsx
+ones szq's reader knows, in --lang, so a filled-in form is read back as it is. A last
+column, `szq_form` (hidden in .xlsx), carries the form's identity in every row
+(sz_quality.plan.form_identity), which `validate --expect-agency` compares. In .xlsx
 the value, source and note cells are unlocked and the rest protected (no password: a
 guard against slips, not a lock), and the value must be a number (a data validation).
 """
@@ -15,6 +17,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..plan.form_identity import FORM_HEADER, form_identity
 from ..plan.lang import Lang
 from ..plan.lookup import AgencyInfo, Lookup
 from ..plan.submission import requirements
@@ -46,6 +49,7 @@ class AgencyForm:
     agency: AgencyInfo
     year: int
     rows: tuple[dict[str, object], ...]
+    identity: str = ""  # every row's szq_form cell (plan/form_identity.py)
 
 
 def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
@@ -65,7 +69,8 @@ def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
                 "targets": ", ".join(need.targets),
             }
         )
-    return AgencyForm(agency, year, tuple(rows))
+    identity = form_identity(agency.id, year, lookup.plan_id, lookup.sha256)
+    return AgencyForm(agency, year, tuple(rows), identity)
 
 
 def _headers(lang: Lang) -> list[str]:
@@ -76,10 +81,13 @@ def form_csv(form: AgencyForm, lang: Lang) -> str:
     """UTF-8 CSV without a byte-order mark, as every szq output."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_headers(lang))
+    writer.writerow([*_headers(lang), FORM_HEADER])
     for row in form.rows:
         writer.writerow(
-            ["" if row[field] is None else safe_text(str(row[field])) for field in FIELDS]
+            [
+                *("" if row[field] is None else safe_text(str(row[field])) for field in FIELDS),
+                form.identity,
+            ]
         )
     return buffer.getvalue()
 
@@ -107,6 +115,10 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
                     sheet.write_blank(line, column, None, style)
                 else:
                     sheet.write_string(line, column, str(value), style)
+            sheet.write_string(line, len(FIELDS), form.identity, locked)
+        # the form's identity: a hidden column, which every spreadsheet keeps on saving
+        sheet.write_string(0, len(FIELDS), FORM_HEADER, header)
+        sheet.set_column(len(FIELDS), len(FIELDS), 20, locked, {"hidden": True})
         if form.rows:
             value_column = FIELDS.index("value")
             sheet.data_validation(

@@ -16,6 +16,7 @@ from ..plan.measures import MeasureRegistry
 from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Observation, ReadResult
+from ..words import word
 from .charts import TargetChart
 from .evaluation import evaluate_plan
 from .model import (
@@ -201,6 +202,11 @@ def build_report(
         stamp=stamp,
         charts=specs,
         notes=tuple(o for o in data.observations if o.note) if data is not None else (),
+        natures=tuple(
+            (word("nature.summary", lang, nature=word(f"nature.{key}", lang)), counts, total)
+            for key, counts in report.summary_by_nature().items()
+            if (total := sum(counts.values()))
+        ),
         evaluation=evaluate_plan(report.year, ordered_rows, chapters, agencies),
     )
 
@@ -237,5 +243,6 @@ def _chart_specs(
             target_max=result.spec.max,
             year=report.year,
             status=result.status,
+            path=result.path or "straight",
         )
     return specs

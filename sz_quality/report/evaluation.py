@@ -34,7 +34,6 @@ __all__ = [
     "charted_series",
     "completion_of",
     "evaluate_plan",
-    "is_nominal",
     "time_share",
 ]
 
@@ -81,19 +80,6 @@ def completion_of(result: Result) -> Completion | None:
             return "ahead"
         return "on_schedule"
     return "not_assessable"
-
-
-def is_nominal(result: Result) -> bool:
-    """A yearly growth computed from current-price levels (名义): a money amount, alone or
-    per head, not a price of money nor an intensity per money amount."""
-    from ..plan.units import dimensionality
-
-    try:
-        dimensions = dimensionality(result.unit)
-    except ValueError:  # UnitError too
-        return False
-    numerator, _, denominator = dimensions.partition(" / ")
-    return "currency" in numerator and "currency" not in denominator
 
 
 @dataclass(frozen=True)
@@ -207,7 +193,7 @@ def _indicators(
             refs.add(used[key])
         leads = tuple(labels.get(name, name) for name in result.spec.leads)
         number = len(lines) + 1
-        nominal = is_nominal(result)
+        nominal = result.nominal
         lines.append(IndicatorRow(number, row, completion, nominal, leads, tuple(sorted(refs))))
     return tuple(lines), tuple(observations)
 
