@@ -386,8 +386,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{agency}: bring {names} to target.",
     ),
     "eval.next.data": (
-        "{agency}：报送{count}项目标的数据。",
-        "{agency}: submit the data its targets lack ({count} without data).",
+        "{agencies}（{count}个单位）：报送所缺目标的数据（各单位项数见“存在的问题”）。",
+        "{agencies} ({count} agencies): submit the data their targets lack (how many each, "
+        "in “Problems”).",
     ),
     "eval.next.both": (
         "{agency}：推动{names}达到目标；报送{count}项目标的数据。",

@@ -41,7 +41,7 @@ _DATA_COLOUR = "#0969da"
 _PATH_COLOUR = "#57606a"
 _NOT_ASSESSABLE = "#d0d7de"  # lighter than no data's grey, beside it in the stack
 _COLUMNS = 3
-_PANEL = (2.1, 1.55)  # inches per target's panel
+_PANEL = (2.1, 1.45)  # inches per target's panel
 _MAX_LABEL = 30  # characters of a panel's title, on two lines
 
 

@@ -242,16 +242,16 @@ def problem_paragraphs(found: Evaluation, lang: Lang) -> list[str]:
 
 
 def next_steps(found: Evaluation, lang: Lang) -> list[str]:
-    """下一步工作: per lead agency, the targets it must bring to target and the data it must
-    submit; nothing the results do not show."""
+    """下一步工作: each lead agency with targets to bring to target, and the data it must
+    submit; then, in one paragraph, the agencies whose only task is data (how many each
+    lacks is in 存在的问题); nothing the results do not show."""
     steps = []
+    data_only = []
     for task in found.tasks:
-        if task.lagging and task.without_data:
-            key = "eval.next.both"
-        elif task.lagging:
-            key = "eval.next.lagging"
-        else:
-            key = "eval.next.data"
+        if not task.lagging:
+            data_only.append(task.label)
+            continue
+        key = "eval.next.both" if task.without_data else "eval.next.lagging"
         steps.append(
             word(
                 key,
@@ -261,6 +261,9 @@ def next_steps(found: Evaluation, lang: Lang) -> list[str]:
                 count=task.without_data,
             )
         )
+    if data_only:
+        agencies = word("list.separator", lang).join(data_only)
+        steps.append(word("eval.next.data", lang, agencies=agencies, count=len(data_only)))
     return steps or [word("eval.next.none", lang)]
 
 

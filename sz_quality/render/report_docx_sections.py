@@ -17,6 +17,7 @@ from typing import Any
 
 from ..report.evaluation import Evaluation, IndicatorRow
 from ..report.model import AgencySection, AnnualReport
+from .check_common import summary_text
 from .evaluation_charts import evaluation_images
 from .evaluation_text import (
     chapter_paragraphs,
@@ -82,14 +83,15 @@ class SectionWriter:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         return paragraph
 
-    def small(self, text: str) -> Any:
-        """A paragraph in the tables' size: notes under a table, an annex's long lists."""
+    def small(self, text: str, size: float | None = None) -> Any:
+        """A paragraph in the tables' size (or `size`): notes under a table, an annex's
+        long lists."""
         from docx.enum.text import WD_LINE_SPACING
         from docx.shared import Pt
 
         paragraph = self.document.add_paragraph()
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        paragraph.add_run(text).font.size = Pt(self.style.table_size)
+        paragraph.add_run(text).font.size = Pt(size or self.style.table_size)
         return paragraph
 
     def heading(self, text: str, level: int) -> None:
@@ -121,7 +123,7 @@ class SectionWriter:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Mm
 
-        self.document.add_picture(io.BytesIO(image.png), width=Mm(min(150, text_width(self.style))))
+        self.document.add_picture(io.BytesIO(image.png), width=Mm(min(140, text_width(self.style))))
         picture = self.document.paragraphs[-1]
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.first_line_indent = Mm(0)
@@ -148,6 +150,9 @@ class SectionWriter:
         self.heading(self.w("eval.overall"), 1)
         for text in overall_paragraphs(self.annual):
             self.paragraph(text)
+        colon = self.w("punct.colon")
+        for label, counts, total in self.annual.natures:  # binding targets reported apart
+            self.paragraph(f"{label}{colon}{summary_text(dict(counts), total, self.lang)}")
         self.picture("statuses")
 
     def _indicators(self) -> None:
@@ -231,7 +236,7 @@ class SectionWriter:
         self.table(
             [self.w("col.lead"), self.w("eval.annex.targets"), self.w("eval.annex.measures")],
             [self._agency(section) for section in self.annual.agencies],
-            (30, 80, 46),
+            (26, 84, 46),
         )
 
     def _agency(self, section: AgencySection) -> list[str]:
@@ -255,7 +260,8 @@ class SectionWriter:
         unreported = unreported_measures(section, self.lang)
         if unreported:
             measures.append(unreported)
-        return [section.label, "\n".join(lines), "\n".join(measures)]
+        # run on, not a line each: the cell stays short
+        return [section.label, self.w("punct.semicolon").join(lines), "\n".join(measures)]
 
     def _data_used(self) -> None:
         rows = self.found.data_used
@@ -273,14 +279,15 @@ class SectionWriter:
         )
         colon = self.w("punct.colon")
         for source, number in sources.items():
-            self.small(f"{self.w('eval.data.source', number=number)}{colon}{source}")
+            source_line = f"{self.w('eval.data.source', number=number)}{colon}{source}"
+            self.small(source_line, self.style.list_size)
 
     def _notes(self) -> None:
         entries = note_entries(self.annual)
         if not entries:
             self.paragraph(self.w("no_data_notes"))
-        for entry in entries:
-            self.small(entry)
+        for entry in entries:  # the annexes' lists of sources and notes: 五号 (10.5 pt)
+            self.small(entry, self.style.list_size)
 
     def _inputs(self) -> None:
         annual = self.annual

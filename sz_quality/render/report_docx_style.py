@@ -30,6 +30,7 @@ class DocxStyle:
     heading2_size: float
     table_size: float
     caption_size: float
+    list_size: float  # the annexes' lists of sources and notes
     line_pitch: float | None  # an exact line spacing (pt) for the body, else Word's own
     first_line_indent: bool  # 2 characters, as official documents indent a paragraph
     page_number: Literal["dashes", "words"]
@@ -49,6 +50,7 @@ OFFICIAL = DocxStyle(
     heading2_size=16,
     table_size=12,  # 小四
     caption_size=14,  # 四号
+    list_size=10.5,  # 五号
     line_pitch=28.95,  # (297 - 37 - 35) mm / 22 lines
     first_line_indent=True,
     page_number="dashes",
@@ -67,6 +69,7 @@ PLAIN = DocxStyle(
     heading2_size=13,
     table_size=9,
     caption_size=9,
+    list_size=9,
     line_pitch=None,
     first_line_indent=False,
     page_number="words",

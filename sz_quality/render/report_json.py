@@ -118,6 +118,9 @@ def evaluation_dict(found: Evaluation) -> dict[str, Any]:
         ],
         "problems": _ids(found.problems),
         "beyond_reach": _ids(found.beyond_reach),
+        # the counts the prose states: agencies lacking data, those whose only task is data
+        "agencies_without_data": len(found.missing_by_agency),
+        "agencies_with_data_only_to_submit": sum(1 for task in found.tasks if not task.lagging),
         "missing_by_agency": [
             {"agency": agency, "count": count} for agency, count in found.missing_by_agency
         ],
