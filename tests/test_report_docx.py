@@ -328,7 +328,10 @@ def test_the_notes_of_the_data_are_numbered_in_an_annex(written: tuple[Path, Any
     noted = [(index, row) for index, row in enumerate(used, start=1) if row.note]
     assert len(noted) > 5
     for index, row in noted:
-        assert f"[{index}] {row.series} {row.year}：{row.note}" in texts
+        note = word("evidence.note", "zh", series=row.series, year=row.year, note=row.note)
+        assert f"[{index}] {note}" in texts
+    # every other note of the data follows, unnumbered
+    assert sum(1 for text in texts if text.startswith("※ 数据备注")) > 10
     data = document.tables[-2 if annual.diagnostics else -1]
     numbers = [row.cells[0].text for row in document.tables[2].rows[1:]]
     assert numbers == [str(n) for n in range(1, len(used) + 1)]
