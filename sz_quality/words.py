@@ -484,6 +484,36 @@ WORDS: dict[str, tuple[str, str]] = {
         "数值须为数字，单位见“单位”列；无数值请留空。",
         "The value must be a number in the unit of the unit column; leave it blank if none.",
     ),
+    # the form's instructions and signature block (render/template_out.py)
+    "template.guide": ("填报说明", "Instructions"),
+    "template.guide_title": ("{year}年数据填报说明", "How to fill in the {year} data"),
+    "template.guide_fill": (
+        "在各表的“数值”列填写数据，并在“来源”列注明出处（如统计公报、部门文件）；有需说明的情况写在"
+        "“备注”列。",
+        "Enter each figure in the value column and its source (a statistical communiqué, a "
+        "department's document) in the source column; anything to explain goes in the note "
+        "column.",
+    ),
+    "template.guide_units": (
+        "数值按“单位”列的单位填写，只填数字，不带单位；百分比填百分数的数字（如60%填60）。",
+        "Give each figure in the unit of the unit column, as a number without its unit; a "
+        "percentage as its number (60% as 60).",
+    ),
+    "template.guide_rows": (
+        "同一指标的各年份相邻排列：基期年份的数值用于计算进度，也须填写。",
+        "An indicator's years are side by side: the baseline year's figure is needed to "
+        "measure progress, so fill it in as well.",
+    ),
+    "template.guide_keep": (
+        "请勿修改指标、年份等灰色单元格，也勿删除隐藏列。",
+        "Do not change the grey cells (indicator, year, …) nor delete the hidden column.",
+    ),
+    "template.guide_deadline": ("请于{deadline}前报送。", "Submit by {deadline}."),
+    "template.office": ("填报单位", "Submitting office"),
+    "template.filled_by": ("填表人", "Filled in by"),
+    "template.reviewed_by": ("审核人", "Reviewed by"),
+    "template.phone": ("联系电话", "Telephone"),
+    "template.date": ("报送日期", "Date submitted"),
     # --- szq validate -------------------------------------------------------------------
     "validate.rows": (
         "{path}：{rows} 行，接受 {accepted}，拒绝 {rejected}",

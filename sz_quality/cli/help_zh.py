@@ -122,6 +122,7 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     ("template", "year"): "报送表所要求的年份。",
     ("check", "explain"): "表格：把每个目标的说明（原因、仍需的年均增速、数据备注）写在名称下，"
     "缺少数据的目标逐行列出；默认以脚注和一行列出。",
+    ("template", "deadline"): ".xlsx：报送截止日期，写入填报说明表。",
     ("report", "year"): "报告的年份（默认：数据中最新的年份）。",
     ("validate", "year"): "报送数据所属的年份（与 --expect-agency 一起使用）。",
     ("check", "agency"): "只列此牵头单位负责的目标（编号、中文或英文名称、别名）。",

@@ -65,6 +65,15 @@ def template_command(
             "in (by default only szq's own untouched forms are replaced).",
         ),
     ] = False,
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--deadline",
+            metavar="DATE",
+            help=".xlsx: the date by which the form is due, in its instructions sheet.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Write the submission form an agency fills in for a year.
@@ -100,7 +109,7 @@ def template_command(
         )
     as_xlsx = output is not None and output.lower().endswith(".xlsx")
     if as_xlsx:
-        emit_workbook(lambda: forms_xlsx(forms, language), output)
+        emit_workbook(lambda: forms_xlsx(forms, language, deadline), output)
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
             usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
