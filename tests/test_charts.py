@@ -119,9 +119,11 @@ def test_nice_ticks() -> None:
 def test_a_compound_path_is_drawn_year_by_year() -> None:
     compound = TargetChart(**{**CHART.__dict__, "path": "compound"})
     svg = target_svg(compound)
-    # the straight path is one dashed line; the compound one a dashed polyline through
-    # every year of the period, bending below the straight line of a rising target
-    assert 'polyline points="' in svg and 'stroke-dasharray="5 3"/>' in svg
+    # the straight path is one dashed line; the compound one a polyline through every
+    # year of the period in a dash of its own (told apart in the legend too), bending
+    # below the straight line of a rising target
+    assert 'polyline points="' in svg and 'stroke-dasharray="2 2"/>' in svg
+    assert 'stroke-dasharray="5 3"' not in svg and 'stroke-dasharray="5 3"' in target_svg(CHART)
     dashed = re.findall(r'<polyline points="([^"]+)"[^>]*stroke-dasharray', svg)
     assert len(dashed) == 1
     points = [tuple(map(float, pair.split(","))) for pair in dashed[0].split()]

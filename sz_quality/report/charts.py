@@ -108,6 +108,10 @@ def _fit(text: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
+# the target's line: dashed, in a colour that is no status's (the data take the status's)
+_TARGET, _TARGET_DASH = "#8250df", "6 3"
+_COMPOUND_DASH = "2 2"  # a compound path, told from the straight path's "5 3"
+
 # the target chart's frame (px): a 640 × 320 picture, the plot inside these margins
 _WIDTH, _HEIGHT = 640, 320
 _LEFT, _RIGHT, _TOP, _BOTTOM = 64, 20, 52, 62
@@ -157,13 +161,15 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
     legend: list[tuple[str, str, str | None]] = []  # label, colour, dash
     if chart.target_min is not None and chart.target_max is not None:
         top, bottom = y(chart.target_max), y(chart.target_min)
-        svg.rect(_LEFT, top, plot_right - _LEFT, bottom - top, "#1a7f37", opacity=0.12)
-        legend.append((target_label, "#1a7f37", None))
+        svg.rect(_LEFT, top, plot_right - _LEFT, bottom - top, _TARGET, opacity=0.12)
+        legend.append((target_label, _TARGET, None))
     elif chart.target_value is not None:
-        svg.line(
-            _LEFT, y(chart.target_value), plot_right, y(chart.target_value), "#1a7f37", width=1.2
-        )
-        legend.append((target_label, "#1a7f37", None))
+        # the target: dashed, in a colour no status takes, its figure written at its end
+        level = y(chart.target_value)
+        svg.line(_LEFT, level, plot_right, level, _TARGET, width=1.2, dash=_TARGET_DASH)
+        figure = number(chart.target_value)
+        svg.text(plot_right - 2, level - 4, figure, size=10, anchor="end", colour=_TARGET)
+        legend.append((target_label, _TARGET, _TARGET_DASH))
     base, goal = chart.baseline_value, chart.target_value
     if base is not None and goal is not None:
         if chart.path == "compound" and base > 0 and goal > 0:
@@ -172,11 +178,13 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
                 (x(year), y(base * (goal / base) ** ((year - chart.baseline_year) / span)))
                 for year in range(chart.baseline_year, chart.target_year + 1)
             ]
-            svg.polyline(points, "#6e7781", width=1.0, dash="5 3")
+            # a compound path: a curve, in its own dash, so that it is told from a straight one
+            svg.polyline(points, "#6e7781", width=1.0, dash=_COMPOUND_DASH)
+            legend.append((path_label, "#6e7781", _COMPOUND_DASH))
         else:
             line_from = (x(chart.baseline_year), y(base))
             svg.line(*line_from, x(chart.target_year), y(goal), "#6e7781", dash="5 3")
-        legend.append((path_label, "#6e7781", "5 3"))
+            legend.append((path_label, "#6e7781", "5 3"))
     svg.line(
         x(chart.target_year),
         _TOP,
@@ -192,6 +200,9 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
         svg.polyline([(x(year), y(value)) for year, value in chart.history], colour)
     for year, value in chart.history:
         svg.circle(x(year), y(value), 3.2, colour)
+    if chart.history:  # the last value, written beside its point
+        last_year, last = chart.history[-1]
+        svg.text(x(last_year), y(last) - 8, number(last), size=10, anchor="middle", bold=True)
     legend.append((data_label, colour, None))
 
     left = float(_LEFT)
