@@ -134,3 +134,26 @@ def test_a_compound_path_is_drawn_year_by_year() -> None:
     straight_y = y0 + (y1 - y0) * (middle_x - x0) / (x1 - x0)
     assert middle_y > straight_y  # lower on the page: SVG's y grows downward
     assert re.findall(r"<polyline[^>]*stroke-dasharray", target_svg(CHART)) == []
+
+
+def test_statuses_by_chapter_are_stacked_bars_with_their_counts() -> None:
+    from sz_quality.report.charts import StatusChart, statuses_svg
+
+    chart = StatusChart(
+        "chart-statuses",
+        "各领域目标完成情况",
+        (
+            ("一、总体要求和主要目标", (("met", 3), ("not_met", 2), ("no_data", 1))),
+            ("二、经济发展质量提升行动", (("met", 3), ("not_met", 1), ("no_data", 20))),
+        ),
+        ("已达到", "未达到", "缺少数据"),
+    )
+    svg = target = statuses_svg(chart)
+    assert svg == statuses_svg(chart)  # deterministic
+    # one segment per non-zero count, its count written in it, a legend per status
+    assert target.count("<rect") == 6 + 3
+    assert (
+        ">20</text>" in svg
+        and ">缺少数据</text>" in svg
+        and ">一、总体要求和主要目标</text>" in svg
+    )

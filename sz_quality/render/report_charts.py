@@ -8,12 +8,14 @@ from ..report.charts import (
     BULLET_LEGEND,
     TARGET_LEGEND,
     AgencyChart,
+    StatusChart,
     agency_bullet_svg,
+    statuses_svg,
     target_svg,
 )
 from ..report.model import AnnualReport
 from .format import format_number
-from .verdict_words import word
+from .verdict_words import status_word, word
 
 __all__ = ["chart_svgs"]
 
@@ -27,6 +29,9 @@ def chart_svgs(annual: AnnualReport) -> dict[str, str]:
     for chart_id, spec in annual.charts.items():
         if isinstance(spec, AgencyChart):
             svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows, bullet_labels)
+        elif isinstance(spec, StatusChart):
+            words = tuple(status_word(status, lang) for status, _ in spec.rows[0][1])
+            svgs[chart_id] = statuses_svg(replace(spec, labels=words))
         else:
             svgs[chart_id] = target_svg(replace(spec, labels=labels), _axis_number)
     return svgs

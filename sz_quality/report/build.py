@@ -17,7 +17,7 @@ from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Observation, ReadResult
 from ..words import word
-from .charts import TargetChart
+from .charts import StatusChart, TargetChart
 from .evaluation import evaluate_plan
 from .model import (
     MEASURE_STATUSES,
@@ -30,7 +30,9 @@ from .model import (
     TargetRow,
 )
 
-__all__ = ["History", "build_report", "collect_history"]
+__all__ = ["STATUS_CHART", "History", "build_report", "collect_history"]
+
+STATUS_CHART = "chart-statuses"  # the overall picture's id
 
 History = Mapping[str, Sequence[tuple[int, float]]]
 
@@ -180,6 +182,12 @@ def build_report(
     specs: dict[str, ChartSpec] = {}
     if charts:
         specs = _chart_specs(report, ordered_rows, agencies)
+        # the overall picture: each chapter's targets by status
+        specs[STATUS_CHART] = StatusChart(
+            STATUS_CHART,
+            word("eval.figure.statuses", lang),
+            tuple((c.label, tuple(c.counts.items())) for c in chapters),
+        )
 
     return AnnualReport(
         lang=lang,

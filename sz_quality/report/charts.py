@@ -30,8 +30,10 @@ __all__ = [
     "AgencyChart",
     "BulletRow",
     "ReportExtraMissing",
+    "StatusChart",
     "TargetChart",
     "agency_bullet_svg",
+    "statuses_svg",
     "target_svg",
 ]
 
@@ -272,4 +274,54 @@ def agency_bullet_svg(
     tick_x = _LABELS + 44 + text_width(progress_label, 10)
     svg.line(tick_x + 8, legend_y - 11, tick_x + 8, legend_y + 3, "#24292f", width=2)
     svg.text(tick_x + 16, legend_y, expected_label, size=10)
+    return svg.render()
+
+
+@dataclass(frozen=True)
+class StatusChart:
+    """The evaluation report's overall picture: each chapter's targets stacked by status.
+    `rows`: (chapter, ((status, count), …)); `labels`: the statuses' words, in the
+    order of the first row's statuses (render/report_charts.py sets them)."""
+
+    chart_id: str
+    title: str
+    rows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    labels: tuple[str, ...] = ()
+
+
+_STACK_LABELS, _STACK_ROW = 200, 24
+
+
+def statuses_svg(chart: StatusChart) -> str:
+    """Stacked bars, one per chapter, each status's count written in its segment."""
+    top = 44
+    bottom = top + _STACK_ROW * max(1, len(chart.rows))
+    height = bottom + 40
+    svg = Svg(chart.chart_id, _WIDTH, height, chart.title)
+    svg.text(12, 22, _fit(chart.title, 13, _WIDTH - 24), size=13, bold=True)
+    right = _WIDTH - 20
+    most = max((sum(n for _, n in counts) for _, counts in chart.rows), default=1) or 1
+    scale = (right - _STACK_LABELS) / most
+    for index, (label, counts) in enumerate(chart.rows):
+        y = top + _STACK_ROW * index
+        svg.text(
+            _STACK_LABELS - 8, y + 16, _fit(label, 11, _STACK_LABELS - 16), size=11, anchor="end"
+        )
+        x = float(_STACK_LABELS)
+        for status, count in counts:
+            if not count:
+                continue
+            width = count * scale
+            svg.rect(x, y + 4, width, _STACK_ROW - 8, STATUS_COLOURS.get(status, "#8c959f"))
+            if width >= 14:
+                svg.text(
+                    x + width / 2, y + 16, str(count), size=10, anchor="middle", colour="#ffffff"
+                )
+            x += width
+    left = float(_STACK_LABELS)
+    statuses = [status for status, _ in chart.rows[0][1]] if chart.rows else []
+    for status, label in zip(statuses, chart.labels, strict=False):
+        svg.rect(left, height - 26, 10, 10, STATUS_COLOURS.get(status, "#8c959f"))
+        svg.text(left + 14, height - 17, label, size=10)
+        left += 24 + text_width(label, 10)
     return svg.render()

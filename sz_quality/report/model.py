@@ -15,7 +15,7 @@ from ..check.results import Result, Status
 from ..plan.lang import Lang
 from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
-from .charts import AgencyChart, TargetChart
+from .charts import AgencyChart, StatusChart, TargetChart
 
 if TYPE_CHECKING:
     from .evaluation import Evaluation
@@ -34,7 +34,7 @@ __all__ = [
 # a measure's implementation, as the status file reports it (not_reported: it does not)
 MEASURE_STATUSES = (*REPORTED_STATUSES, "not_reported")
 
-ChartSpec = TargetChart | AgencyChart
+ChartSpec = TargetChart | AgencyChart | StatusChart
 
 
 @dataclass(frozen=True)
