@@ -122,6 +122,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.yes": ("是", "yes"),
     "xlsx.no": ("否", "no"),
     "xlsx.chapter_name": ("章名", "Chapter name"),
+    "xlsx.indicator_name": ("指标名称", "Indicator name"),
     "gap_pct": ("差距（%）", "Gap (%)"),
     "trend_ratio": ("趋势比值R", "Trend ratio R"),
     "reason_code": ("说明代码", "Note code"),

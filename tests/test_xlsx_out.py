@@ -139,15 +139,15 @@ def test_results_sheet_is_filterable_and_coloured(tmp_path: Path) -> None:
     runner.invoke(app, ["check", str(EXAMPLE), "--format", "xlsx", "-o", str(out), "--lang", "en"])
     sheet = openpyxl.load_workbook(out)["Results"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:AD108"  # 30 columns: the data notes last
-    statuses = {row[5].value: row[5].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
+    assert sheet.auto_filter.ref == "A1:AE108"  # 31 columns: the data notes last
+    statuses = {row[6].value: row[6].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
     assert statuses["met"].endswith("C6EFCE")
     assert statuses["not met"].endswith("FFC7CE")
     assert statuses["no data"].endswith("EDEDED")
     # numbers are numbers, with a number format
-    actual = sheet["G2"]
+    actual = sheet["H2"]
     assert isinstance(actual.value, float) and actual.number_format == "#,##0.####"
-    assert sheet["N2"].number_format == "0.00%"
+    assert sheet["O2"].number_format == "0.00%"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -205,6 +205,11 @@ def test_the_workbook_reads_as_analysts_use_it(tmp_path: Path, lang: str) -> Non
     assert names[1] == ("一、总体要求和主要目标" if lang == "zh" else names[1]) and all(
         names.values()
     )
+    # the indicator's name beside its id
+    ids = header.index(word("indicator", lang))
+    assert header[ids + 1] == word("xlsx.indicator_name", lang)
+    indicator_names = {row[ids].value: row[ids + 1].value for row in rows}
+    assert indicator_names["gdp"] == ("本市生产总值" if lang == "zh" else "Gross domestic product")
     # notes wrapped in their cells
     noted = [row[column["data_notes"]] for row in rows if row[column["data_notes"]].value]
     assert noted and all(cell.alignment.wrap_text for cell in noted)

@@ -55,6 +55,7 @@ class ResultRow:
     agencies: Mapping[str, tuple[str, str]]
     source: str | None
     chapter: str = ""  # the chapter's name in `lang`
+    indicator: str = ""  # the indicator's name in `lang`
 
     def agency_names(self) -> str:
         names = self.agencies
@@ -67,6 +68,10 @@ class ResultRow:
 def _nature(row: ResultRow) -> str:
     nature = row.data["nature"]
     return word(f"nature.{nature}", row.lang) if nature else ""
+
+
+def _name(names: tuple[str, str] | None, lang: Lang) -> str:
+    return "" if names is None else names[0 if lang == "zh" else 1]
 
 
 def _fraction(percent: float | None) -> float | None:
@@ -83,6 +88,7 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("chapter", lambda r: r.result.spec.chapter, "integer", width=6),
     Column("xlsx.chapter_name", lambda r: r.chapter, width=24),
     Column("indicator", lambda r: r.data["indicator"], width=22),
+    Column("xlsx.indicator_name", lambda r: r.indicator, width=30),
     Column("status", lambda r: status_word(r.data["status"], r.lang), width=12, fill=_status),
     Column("actual", lambda r: r.data["actual"], "number"),
     Column("actual_year", lambda r: r.data["actual_year"], "integer", width=8),
@@ -167,6 +173,7 @@ def render_xlsx(report: Report, options: RenderOptions) -> bytes:
             report.agency_names,
             _source(result, options.sources),
             chapters.get(str(result.spec.chapter), ""),
+            _name(report.indicator_names.get(result.indicator), lang),
         )
         for result, item in zip(report.results, data["results"], strict=True)
     ]
