@@ -18,6 +18,7 @@ import typer
 
 from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
+from ..render.report.dispatch import ReportFormat
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -38,13 +39,6 @@ DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<
 class DocxStyleChoice(str, Enum):
     official = "official"
     plain = "plain"
-
-
-class ReportFormatChoice(str, Enum):
-    html = "html"
-    md = "md"
-    json = "json"
-    docx = "docx"
 
 
 def _epoch() -> datetime | None:
@@ -93,7 +87,7 @@ def report_command(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormatChoice | None,
+        ReportFormat | None,
         typer.Option("--format", "-f", help="html, md, json or docx (default: from -o's suffix)."),
     ] = None,
     measures_status: Annotated[
@@ -142,7 +136,7 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
-    from ..render.report_writer import (
+    from ..render.report.writer import (
         ChartFolderConflict,
         charts_folder_for,
         format_for,
@@ -157,7 +151,7 @@ def report_command(
     except ValueError as error:
         usage_error(str(error))
     if output is None:  # the default name follows the format: report.docx for Word
-        output = f"report.{chosen}"
+        output = f"report.{chosen.value}"
     state = state_of(ctx)
     refuse_output_over_inputs(
         output,
@@ -172,7 +166,7 @@ def report_command(
             __import__(module)
         except ModuleNotFoundError:
             name = "python-docx" if module == "docx" else module
-            usage_error(f"the {chosen} report needs {name}: {INSTALL_HINT}")
+            usage_error(f"the {chosen.value} report needs {name}: {INSTALL_HINT}")
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -211,7 +205,7 @@ def report_command(
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
-        from ..render.report_docx_charts import font_note
+        from ..render.report.docx_charts import font_note
 
         sys.stderr.write(f"szq: {font_note(language)}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
