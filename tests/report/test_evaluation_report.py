@@ -228,3 +228,29 @@ def test_the_markdown_reports_prose_read_back_has_only_figures_of_the_json(
     figures = figures_of_prose(annual, paragraphs)
     known = figures_of_json(json.loads(report_json(annual)))
     assert figures and [figure for figure in figures if figure not in known] == []
+
+
+def test_the_word_reports_prose_read_back_has_only_figures_of_the_json(
+    registry: Any, runs: dict[int, Any]
+) -> None:
+    """The Word document, opened with python-docx: the paragraphs of its five parts state
+    the prose's sentences, and their figures are the JSON's."""
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("matplotlib")
+    import io
+
+    from sz_quality.render.report.docx import render_docx
+
+    annual = build(registry, runs, 2015, "zh")
+    document = docx.Document(io.BytesIO(render_docx(annual)))
+    body: list[str] = []
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("附件"):
+            break
+        if paragraph.style.name == "Normal" and paragraph.text:
+            body.append(paragraph.text)
+    sentences = prose(annual)
+    assert [text for text in body if text in sentences] == sentences
+    figures = figures_of_prose(annual, body)
+    known = figures_of_json(json.loads(report_json(annual)))
+    assert len(figures) > 20 and [figure for figure in figures if figure not in known] == []
