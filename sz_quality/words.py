@@ -181,8 +181,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.path": ("达标路径", "path to target"),
     "chart.target": ("目标", "target"),
     "chart.target_year": ("目标年", "target year"),
-    "chart.progress": ("进度", "progress"),
-    "chart.expected": ("应达进度", "expected"),
     "appendix": ("附录", "Appendix"),
     "inputs": ("输入文件", "Inputs"),
     "file": ("文件", "File"),

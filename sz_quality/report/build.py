@@ -164,7 +164,6 @@ def build_report(
                 targets=tuple(rows[result.target] for result in group.results),
                 measures=tuple(measure_rows),
                 measure_counts=measure_counts,
-                chart=None,  # the evaluation report shows its chapters, not agencies' bullets
             )
         )
     widest_keys = {group.key for group in report.widest_gaps()}

@@ -4,8 +4,7 @@
   the baseline value to the target (straight, 时间过半、任务过半, or compound, the same
   growth every year), the target line (a band for a
   range), and the target year.
-- One bullet chart per agency: the progress of each of its targets against the share of
-  the period elapsed, with the target (100%) marked.
+- One overall picture: each chapter's targets stacked by status, the counts written.
 
 Text is text: titles, legends and axis labels are SVG `<text>` in a CJK-capable font
 stack (svg.FONT_STACK), drawn by the reader's browser. The machine that writes the
@@ -16,7 +15,7 @@ The same inputs give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..words import word
@@ -24,15 +23,11 @@ from .colours import chart_colours
 from .svg import Svg, nice_ticks, text_width
 
 __all__ = [
-    "BULLET_LEGEND",
     "TARGET_LEGEND",
     "STATUS_COLOURS",
-    "AgencyChart",
-    "BulletRow",
     "ReportExtraMissing",
     "StatusChart",
     "TargetChart",
-    "agency_bullet_svg",
     "statuses_svg",
     "target_svg",
 ]
@@ -50,11 +45,9 @@ class ReportExtraMissing(ImportError):
         self.name = name
 
 
-# the keys of the legends' words (sz_quality.words): a target's chart, an agency's bullets
+# the keys of the legend's words (sz_quality.words) of a target's chart
 TARGET_LEGEND = ("chart.data", "chart.path", "chart.target", "chart.target_year")
-BULLET_LEGEND = ("chart.progress", "chart.expected", "status.no_data")
 _TARGET_LEGEND_EN = tuple(word(key, "en") for key in TARGET_LEGEND)
-_BULLET_LEGEND_EN = tuple(word(key, "en") for key in BULLET_LEGEND)
 
 
 @dataclass(frozen=True)
@@ -75,23 +68,6 @@ class TargetChart:
     status: str = "no_data"
     labels: tuple[str, ...] = _TARGET_LEGEND_EN
     path: str = "straight"  # the target's path (docs/rules.md, section 4)
-
-
-@dataclass(frozen=True)
-class BulletRow:
-    label: str
-    progress: float | None  # 1.0 = reached
-    expected: float | None  # the share of the period elapsed
-    status: str
-
-
-@dataclass(frozen=True)
-class AgencyChart:
-    """What an agency's bullet chart shows (`agency_bullet_svg` draws it)."""
-
-    chart_id: str
-    title: str
-    rows: tuple[BulletRow, ...]
 
 
 NumberFormat = Callable[[float], str]
@@ -212,68 +188,6 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
         svg.line(left, _HEIGHT - 18, left + 22, _HEIGHT - 18, swatch, width=2, dash=dash)
         svg.text(left + 27, _HEIGHT - 14, label, size=10)
         left += 40 + text_width(label, 10)
-    return svg.render()
-
-
-# the bullet chart's frame (px): the labels' column, then the bars from -20% to 120%
-_LABELS, _ROW = 236, 26
-_SHOWN_LOW, _SHOWN_HIGH = -0.2, 1.2
-
-
-def agency_bullet_svg(
-    chart_id: str,
-    title: str,
-    rows: Sequence[BulletRow],
-    labels: tuple[str, ...] = _BULLET_LEGEND_EN,
-) -> str:
-    """A bullet chart: one bar per target (its progress), a tick at the expected share."""
-    progress_label, expected_label, no_data_label = labels
-    top = 44
-    plot_bottom = top + _ROW * max(1, len(rows))
-    height = plot_bottom + 58
-    svg = Svg(chart_id, _WIDTH, height, title)
-    right = _WIDTH - 20
-
-    def x(share: float) -> float:
-        return _LABELS + (share - _SHOWN_LOW) / (_SHOWN_HIGH - _SHOWN_LOW) * (right - _LABELS)
-
-    svg.text(12, 22, _fit(title, 13, _WIDTH - 24), size=13, bold=True)
-    for start, end, shade in (
-        (0.0, 0.6, "#eaeef2"),
-        (0.6, 1.0, "#d8dee4"),
-        (1.0, _SHOWN_HIGH, "#dafbe1"),
-    ):
-        svg.rect(x(start), top, x(end) - x(start), plot_bottom - top, shade)
-    for index, row in enumerate(rows):
-        middle = top + _ROW * index + _ROW / 2
-        svg.text(_LABELS - 8, middle + 4, _fit(row.label, 11, _LABELS - 16), size=11, anchor="end")
-        if row.progress is None:
-            svg.text(x(0.02), middle + 4, no_data_label, size=10, colour="#57606a")
-        else:
-            shown = max(_SHOWN_LOW, min(_SHOWN_HIGH, row.progress))
-            start, end = sorted((x(0.0), x(shown)))
-            svg.rect(start, middle - 6, end - start, 12, STATUS_COLOURS.get(row.status, "#0969da"))
-        if row.expected is not None:
-            svg.line(x(row.expected), middle - 9, x(row.expected), middle + 9, "#24292f", width=2)
-    svg.line(x(1.0), top, x(1.0), plot_bottom, "#1a7f37", width=1.2)
-    for tick in (-0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2):
-        svg.line(x(tick), plot_bottom, x(tick), plot_bottom + 4, "#57606a", width=0.8)
-        svg.text(
-            x(tick),
-            plot_bottom + 16,
-            f"{tick * 100:.0f}%",
-            size=10,
-            anchor="middle",
-            colour="#57606a",
-        )
-    svg.line(_LABELS, plot_bottom, right, plot_bottom, "#57606a", width=0.8)
-    # the legend: a bar is the progress, a tick the share of the period elapsed
-    legend_y = height - 16
-    svg.rect(_LABELS, legend_y - 9, 22, 10, "#8c959f")
-    svg.text(_LABELS + 27, legend_y, progress_label, size=10)
-    tick_x = _LABELS + 44 + text_width(progress_label, 10)
-    svg.line(tick_x + 8, legend_y - 11, tick_x + 8, legend_y + 3, "#24292f", width=2)
-    svg.text(tick_x + 16, legend_y, expected_label, size=10)
     return svg.render()
 
 

@@ -15,7 +15,7 @@ from ..check.results import Result, Status
 from ..plan.lang import Lang
 from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
-from .charts import AgencyChart, StatusChart, TargetChart
+from .charts import StatusChart, TargetChart
 
 if TYPE_CHECKING:
     from .evaluation import Evaluation
@@ -34,7 +34,7 @@ __all__ = [
 # a measure's implementation, as the status file reports it (not_reported: it does not)
 MEASURE_STATUSES = (*REPORTED_STATUSES, "not_reported")
 
-ChartSpec = TargetChart | AgencyChart | StatusChart
+ChartSpec = TargetChart | StatusChart
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,6 @@ class AgencySection:
     targets: tuple[TargetRow, ...]
     measures: tuple[MeasureRow, ...]
     measure_counts: Mapping[str, int]
-    chart: str | None
 
 
 @dataclass(frozen=True)

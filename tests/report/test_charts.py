@@ -6,9 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from sz_quality.report.charts import (
-    BulletRow,
     TargetChart,
-    agency_bullet_svg,
     target_svg,
 )
 from sz_quality.report.svg import FONT_STACK, nice_ticks
@@ -69,17 +67,6 @@ def test_range_target_and_missing_baseline_draw() -> None:
     assert "<svg" in target_svg(ranged)
 
 
-def test_bullet_chart() -> None:
-    rows = [
-        BulletRow("研发投入强度", 1.1, 0.6, "met"),
-        BulletRow("no data", None, 0.6, "no_data"),
-        BulletRow("behind", -0.5, 0.6, "off_track"),
-    ]
-    svg = agency_bullet_svg("bullet-agency-drc", "市发展改革委", rows)
-    assert svg == agency_bullet_svg("bullet-agency-drc", "市发展改革委", rows)
-    assert 'id="bullet-agency-drc"' in svg
-
-
 def _texts(svg: str) -> list[str]:
     return [element.text or "" for element in ET.fromstring(svg).iter(f"{SVG}text")]
 
@@ -100,14 +87,6 @@ def test_chart_text_is_text_in_a_cjk_font_stack() -> None:
     assert texts[0] == "研发经费支出占GDP比重达到4%"  # the title, as characters
     assert {"数据", "达标路径", "目标", "目标年", "%", "2010", "2015"} <= set(texts)
     assert "<path" not in svg  # no glyphs drawn as outlines
-
-
-def test_bullet_chart_text_is_text() -> None:
-    rows = [BulletRow("研发投入强度", 1.1, 0.6, "met"), BulletRow("户籍人口", None, 0.6, "no_data")]
-    labels = ("进度", "应达进度", "缺少数据")
-    texts = _texts(agency_bullet_svg("bullet-x", "市发展改革委", rows, labels))
-    assert texts[:3] == ["市发展改革委", "研发投入强度", "户籍人口"]
-    assert {"缺少数据", "进度", "应达进度", "100%"} <= set(texts)
 
 
 def test_nice_ticks() -> None:

@@ -15,11 +15,8 @@ from dataclasses import replace
 from typing import Any
 
 from ...report.charts import (
-    BULLET_LEGEND,
     TARGET_LEGEND,
-    AgencyChart,
     StatusChart,
-    agency_bullet_svg,
     statuses_svg,
     target_svg,
 )
@@ -36,12 +33,9 @@ def chart_svgs(annual: AnnualReport) -> dict[str, str]:
     """Chart id -> SVG, for every chart of the report (none when it was built without)."""
     lang = annual.lang
     labels = tuple(word(key, lang) for key in TARGET_LEGEND)
-    bullet_labels = tuple(word(key, lang) for key in BULLET_LEGEND)
     svgs: dict[str, str] = {}
     for chart_id, spec in annual.charts.items():
-        if isinstance(spec, AgencyChart):
-            svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows, bullet_labels)
-        elif isinstance(spec, StatusChart):
+        if isinstance(spec, StatusChart):
             words = tuple(status_word(status, lang) for status, _ in spec.rows[0][1])
             svgs[chart_id] = statuses_svg(replace(spec, labels=words))
         else:
