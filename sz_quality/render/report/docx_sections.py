@@ -38,7 +38,11 @@ from .evaluation_text import (
 __all__ = ["SectionWriter"]
 
 # the widths (mm) of 主要指标完成情况's columns, shared out over the text's width
-_INDICATOR_WIDTHS = (8, 46, 13, 15, 18, 15, 17, 13, 21)
+_INDICATOR_WIDTHS = {
+    "zh": (8, 46, 13, 15, 18, 15, 17, 13, 21),
+    # English units and agencies' names run longer than Chinese ones
+    "en": (7, 36, 24, 13, 15, 13, 14, 16, 28),
+}
 
 
 class SectionWriter:
@@ -163,7 +167,7 @@ class SectionWriter:
         self.table(
             indicator_headers(self.lang, years),
             [self._indicator_row(line, years) for line in lines],
-            _INDICATOR_WIDTHS,
+            _INDICATOR_WIDTHS[self.lang],
             centred=(0, 2, 6, 7),
         )
         notes = [self.w("eval.table.notes")]
