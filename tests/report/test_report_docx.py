@@ -348,3 +348,20 @@ def test_raster_charts_draw_chinese_with_the_simplified_face() -> None:
         pytest.skip("needs Noto Sans CJK's collection (apt-get install fonts-noto-cjk)")
     # the JP face is the collection's first: the SC face draws 骨, 直, 说 as China writes them
     assert found[0] == "Noto Sans CJK SC"
+
+
+def test_the_font_table_names_a_fallback_for_each_gb2312_font(written: tuple[Path, Any]) -> None:
+    import zipfile
+    from xml.etree import ElementTree
+
+    path, _ = written
+    namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        table = ElementTree.fromstring(package.read("word/fontTable.xml"))
+    fallbacks = {
+        font.get(f"{namespace}name"): alt.get(f"{namespace}val")
+        for font in table.iter(f"{namespace}font")
+        if (alt := font.find(f"{namespace}altName")) is not None
+    }
+    assert fallbacks["仿宋_GB2312"] == "仿宋" and fallbacks["楷体_GB2312"] == "楷体"
+    assert fallbacks["方正小标宋简体"] == "宋体"

@@ -68,10 +68,31 @@ def render_docx(
     properties.keywords = ""
     properties.category = word("eval.category", annual.lang)
 
+    _font_fallbacks(document, style)
     SectionWriter(document, annual, style, author).write()
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+def _font_fallbacks(document: Any, style: DocxStyle) -> None:
+    """Name in the font table, for each font of the style a desk may lack, the one Word
+    takes instead (仿宋_GB2312 -> 仿宋): `<w:font w:name=…><w:altName w:val=…/>`."""
+    if not style.fallbacks:
+        return
+    from xml.sax.saxutils import quoteattr
+
+    for part in document.part.package.iter_parts():
+        if str(part.partname) != "/word/fontTable.xml":
+            continue
+        entries = "".join(
+            f"<w:font w:name={quoteattr(font)}><w:altName w:val={quoteattr(other)}/>"
+            '<w:charset w:val="86"/><w:family w:val="auto"/></w:font>'
+            for font, other in style.fallbacks
+        )
+        text = part.blob.decode("utf-8")
+        closing = text.rindex("</w:fonts>")
+        part._blob = (text[:closing] + entries + text[closing:]).encode("utf-8")
 
 
 def _stamp_date(annual: AnnualReport) -> datetime | None:

@@ -35,6 +35,8 @@ class DocxStyle:
     first_line_indent: bool  # 2 characters, as official documents indent a paragraph
     page_number: Literal["dashes", "words"]
     page_number_size: float
+    # a named font -> the one Word takes where a desk lacks it (the font table's altName)
+    fallbacks: tuple[tuple[str, str], ...] = ()
 
 
 OFFICIAL = DocxStyle(
@@ -55,6 +57,7 @@ OFFICIAL = DocxStyle(
     first_line_indent=True,
     page_number="dashes",
     page_number_size=14,  # 四号
+    fallbacks=(("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")),
 )
 PLAIN = DocxStyle(
     name="plain",
