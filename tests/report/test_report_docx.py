@@ -194,6 +194,14 @@ def test_document_properties_are_real(tmp_path: Path) -> None:
     assert properties.title == "关于创造深圳质量的行动计划实施情况评估报告（2015年）"
     assert properties.author == "深圳市统计局" and properties.created == when.replace(tzinfo=UTC)
     assert properties.language == "zh-CN"
+    # the extended properties: szq, the author as the company, no template thumbnail
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+        assert not any("thumbnail" in name for name in package.namelist())
+    assert "<Application>szq</Application>" in app and "<Company>深圳市统计局</Company>" in app
+    assert "Macintosh" not in app and "<Pages>" not in app
     # without a date given: the end of the year reported on, never python-docx's own
     (tmp_path / "b").mkdir()
     again, _ = write(tmp_path / "b", 2015, FILES)

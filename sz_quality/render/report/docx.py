@@ -69,6 +69,7 @@ def render_docx(
     properties.category = word("eval.category", annual.lang)
 
     _font_fallbacks(document, style)
+    _application(document, author)
     SectionWriter(document, annual, style, author).write()
     buffer = io.BytesIO()
     document.save(buffer)
@@ -93,6 +94,32 @@ def _font_fallbacks(document: Any, style: DocxStyle) -> None:
         text = part.blob.decode("utf-8")
         closing = text.rindex("</w:fonts>")
         part._blob = (text[:closing] + entries + text[closing:]).encode("utf-8")
+
+
+def _application(document: Any, author: str | None) -> None:
+    """The extended properties say szq wrote it (python-docx's template says Microsoft
+    Macintosh Word, one page, no words), with the author as the company; the template's
+    thumbnail of an empty page goes."""
+    import re
+    from xml.sax.saxutils import escape
+
+    package = document.part.package
+    for key, relation in list(package.rels.items()):
+        if relation.reltype.endswith("/thumbnail"):
+            package.rels.pop(key)
+    for part in package.iter_parts():
+        if str(part.partname) != "/docProps/app.xml":
+            continue
+        text = part.blob.decode("utf-8")
+        text = re.sub(r"<Application>.*?</Application>", "<Application>szq</Application>", text)
+        text = re.sub(
+            r"\s*<(Pages|Words|Characters|Lines|Paragraphs|CharactersWithSpaces)>"
+            r"\d+</\1>",
+            "",
+            text,
+        )
+        text = text.replace("<Company/>", f"<Company>{escape(author or '')}</Company>")
+        part._blob = text.encode("utf-8")
 
 
 def _stamp_date(annual: AnnualReport) -> datetime | None:
