@@ -7,6 +7,7 @@ that needs nothing for the year, .xlsx without the xlsx extra).
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -74,6 +75,15 @@ def template_command(
             "in (by default only szq's own untouched forms are replaced).",
         ),
     ] = False,
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--deadline",
+            metavar="DATE",
+            help=".xlsx: the date by which the form is due, in its instructions sheet.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Write the submission form an agency fills in for a year.
@@ -101,7 +111,7 @@ def template_command(
     else:
         chosen = list(lookup.agencies)
     forms = [agency_form(lookup, each, year) for each in chosen]
-    forms = [form for form in forms if form.rows]
+    forms = [replace(form, deadline=deadline) for form in forms if form.rows]
     if not forms:
         if agency is not None:
             usage_error_word("cli.no_form_rows.agency", agency=chosen[0].name(language), year=year)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..check.results import Result, Status
 from ..plan.lang import Lang
 from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
-from .charts import AgencyChart, TargetChart
+from .charts import StatusChart, TargetChart
+
+if TYPE_CHECKING:
+    from .evaluation import Evaluation
 
 __all__ = [
     "MEASURE_STATUSES",
@@ -30,7 +34,7 @@ __all__ = [
 # a measure's implementation, as the status file reports it (not_reported: it does not)
 MEASURE_STATUSES = (*REPORTED_STATUSES, "not_reported")
 
-ChartSpec = TargetChart | AgencyChart
+ChartSpec = TargetChart | StatusChart
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,6 @@ class AgencySection:
     targets: tuple[TargetRow, ...]
     measures: tuple[MeasureRow, ...]
     measure_counts: Mapping[str, int]
-    chart: str | None
 
 
 @dataclass(frozen=True)
@@ -110,3 +113,6 @@ class AnnualReport:
     # the binding (约束性) and the expected (预期性) targets counted apart, when the plan
     # marks them: (label, counts, total)
     natures: tuple[tuple[str, Mapping[Status, int], int], ...] = ()
+    # the evaluation report's parts (report/evaluation.py): overall, indicators, chapters,
+    # problems, next steps
+    evaluation: Evaluation | None = None

@@ -13,10 +13,23 @@ from typing import Any
 from ...check.reasons import Reason
 from ...check.results import STATUSES, Result
 from ...report.colours import MEASURE_BADGES, STATUS_PALETTE
+from ...report.evaluation import agency_lines, charted_lines
 from ...report.model import AnnualReport
 from ..evidence_text import note_lines, used_lines
-from ..result_row import ROW
+from ..result_row import ROW, common_years, indicator_cells, indicator_headers
 from ..verdict_words import reason_text, word
+from .evaluation_text import (
+    chapter_paragraphs,
+    data_row,
+    data_sources,
+    evaluation_title,
+    next_steps,
+    note_entries,
+    overall_paragraphs,
+    problem_paragraphs,
+    refs_text,
+    unreported_measures,
+)
 
 __all__ = ["context", "environment", "report_title"]
 
@@ -68,8 +81,27 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def used(result: Result) -> list[str]:
         return used_lines(result.evidence, lang)
 
+    found = annual.evaluation
+    assert found is not None
+    years = common_years(found.indicators)
     return {
         "r": annual,
+        "e": found,
+        "eval_title": evaluation_title(annual),
+        # the evaluation report's prose (render/evaluation_text.py) and table (result_row.py)
+        "overall": overall_paragraphs(annual),
+        "chapter_text": lambda chapter: chapter_paragraphs(chapter, lang),
+        "charted": lambda chapter: charted_lines(chapter, found),
+        "problems": problem_paragraphs(found, lang),
+        "next_steps": next_steps(found, lang),
+        "indicator_headers": indicator_headers(lang, years),
+        "indicator_cells": lambda line: indicator_cells(line, lang, years),
+        "refs": refs_text,
+        "sources": data_sources(found.data_used),
+        "data_row": data_row,
+        "note_entries": note_entries(annual),
+        "agency_lines": lambda section: agency_lines(section, found),
+        "unreported_measures": lambda section: unreported_measures(section, lang),
         "w": w,
         "lang": lang,
         "title": report_title(annual),
