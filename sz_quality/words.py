@@ -534,6 +534,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "severity.warning": ("警告", "warning"),
     "hint": ("提示", "hint"),
     # --- -o refused: szq never writes over what it was given ---------------------------
+    "check.too_many_regions": (
+        "数据中有 {count:,} 个地区；--by region 至多逐一检查 {limit:,} 个地区"
+        "（行动计划只有 10 个区）：请确认地区列，或用 --region 检查一个地区",
+        "the data name {count:,} regions; --by region checks at most {limit:,} one by one (the "
+        "plan has 10 districts): check the region column, or check one with --region",
+    ),
     "output.is_input": (
         "-o {output} 就是输入文件 {input}：szq 不会覆盖输入，请另选输出文件",
         "-o {output} is the input {input}: szq never writes over an input; choose another output "
@@ -596,6 +602,145 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "reason.lagging_regions": ("未达到的区：{regions}", "districts not meeting it: {regions}"),
     # --- the diagnostics of data files (sz_quality.read.codes names the codes) ---
+    # --- the command line ---------------------------------------------------------------
+    "cli.error": ("szq：错误：{message}", "szq: error: {message}"),
+    "cli.no_such_file": ("没有这个文件：{file}", "no such file: {file}"),
+    "cli.is_a_folder": ("{file} 是文件夹，不是数据文件", "{file} is a directory, not a data file"),
+    "cli.not_readable": ("无法读取 {file}：没有权限", "cannot read {file}: permission denied"),
+    "cli.no_data_file": (
+        "没有给出数据文件（szq {command} FILE...）",
+        "no data file given (szq {command} FILE...)",
+    ),
+    "cli.stdin_once": ("'-'（标准输入）只能读一次", "'-' (standard input) can be read once only"),
+    "cli.unknown_agency": (
+        "未知的牵头单位 {name!r}；`szq agencies` 列出全部单位",
+        "unknown agency {name!r}; `szq agencies` lists them",
+    ),
+    "cli.unknown_agency.hint": (
+        "未知的牵头单位 {name!r}（是否为 {hint!r}，{hint_name}？）；`szq agencies` 列出全部单位",
+        "unknown agency {name!r} (did you mean {hint!r}, {hint_name}?); `szq agencies` lists them",
+    ),
+    "cli.workbook_terminal": (
+        "工作簿不能输出到终端：请用 -o FILE.xlsx 指定文件",
+        "a workbook is not for a terminal: name the file with -o FILE.xlsx",
+    ),
+    "cli.cannot_read_data": ("无法读取数据：{why}", "cannot read the data: {why}"),
+    "cli.registry_fails": (
+        "szq：错误：登记表无法加载（{count} 个问题）：",
+        "szq: error: the registry does not load ({count} problem(s)):",
+    ),
+    "cli.unknown_status": (
+        "{option}：未知的状态 {name!r}（可选：{choices}）",
+        "{option}: unknown status {name!r} (choose from {choices})",
+    ),
+    "cli.region_and_by": (
+        "--region 与 --by region 只能选一个",
+        "--region and --by region: choose one",
+    ),
+    "cli.agency_or_all": (
+        "请用 --agency 指定一个牵头单位，或给出 --all",
+        "name one agency with --agency, or give --all",
+    ),
+    "cli.all_needs_folder": (
+        "--all 为每个牵头单位写一个 CSV：请给出 -o FOLDER（或 -o FILE.xlsx）",
+        "--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)",
+    ),
+    "cli.expect_agency_year": (
+        "--expect-agency 与 --year 须一起使用",
+        "--expect-agency and --year go together",
+    ),
+    "cli.unknown_encoding": (
+        "未知的编码 {encoding!r}（可试 utf-8、utf-8-sig 或 gb18030）",
+        "unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)",
+    ),
+    "cli.unknown_kind": (
+        "未知的类型 {kind!r}；可选：{choices}",
+        "unknown kind {kind!r}; choose one of: {choices}",
+    ),
+    "cli.unknown_chapter": (
+        "未知的章 {chapter}；登记表列出：{listed}",
+        "unknown chapter {chapter}; the registry lists: {listed}",
+    ),
+    "cli.region_no_rows": (
+        "--region：数据中没有地区 {region!r} 的行",
+        "--region: no rows of region {region!r} in the data",
+    ),
+    "cli.no_such_registry": ("没有这个登记表文件：{path}", "no such registry file: {path}"),
+    "cli.no_such_measures": ("没有这个措施文件：{path}", "no such measures file: {path}"),
+    "cli.cannot_read_status": (
+        "无法读取措施进展文件：{why}",
+        "cannot read the measures status file: {why}",
+    ),
+    "cli.cannot_read_registry": (
+        "无法读取目标登记表：{why}",
+        "cannot read the targets registry: {why}",
+    ),
+    "cli.cannot_read_measures": (
+        "无法读取措施登记表：{why}",
+        "cannot read the measures registry: {why}",
+    ),
+    "cli.unknown_target": (
+        "未知的目标 {name!r}；`szq targets` 列出全部目标",
+        "unknown target {name!r}; `szq targets` lists them",
+    ),
+    "cli.unknown_target.hint": (
+        "未知的目标 {name!r}（是否为 {hint!r}？）",
+        "unknown target {name!r} (did you mean {hint!r}?)",
+    ),
+    "cli.no_form_rows": ("{year} 年没有需要填报数值的目标", "no target needs a value for {year}"),
+    "cli.no_form_rows.agency": (
+        "{agency} 的目标在 {year} 年都不需要填报数值",
+        "no target of {agency} needs a value for {year}",
+    ),
+    "cli.needs_calamine": (
+        "读取 .xlsx、.xls 和 .ods 文件需要 python-calamine：pip install 'sz-quality[xlsx]'"
+        "（或将工作表另存为 CSV）",
+        "reading .xlsx, .xls and .ods files needs python-calamine: pip install "
+        "'sz-quality[xlsx]' (or save the sheet as CSV)",
+    ),
+    "cli.report_needs": (
+        "{kind} 报告需要 {name}：{hint}",
+        "the {kind} report needs {name}: {hint}",
+    ),
+    "cli.cannot_write": ("无法写入 {output}：{why}", "cannot write {output}: {why}"),
+    "cli.cannot_write.no_folder": (
+        "无法写入 {output}：文件夹 {folder} 不存在",
+        "cannot write {output}: the folder {folder} does not exist",
+    ),
+    "cli.cannot_write.exists": (
+        "无法写入 {output}：已有同名文件（--all 写入一个文件夹，或 .xlsx 工作簿）",
+        "cannot write {output}: a file of that name exists (--all writes a folder, or an .xlsx "
+        "workbook)",
+    ),
+    # the command line's own usage errors (sz_quality/cli/usage_zh.py: click's, in Chinese)
+    "click.usage": ("用法：{usage}", "Usage: {usage}"),
+    "click.try_help": ("运行 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
+    "click.error": ("错误：{message}", "Error: {message}"),
+    "click.no_such_option": ("没有这个选项：{option}", "No such option: {option}"),
+    "click.no_such_command": ("没有这个命令：{name}", "No such command {name}."),
+    "click.no_such_option.possible": (
+        "没有这个选项：{option}（可用的选项：{options}）",
+        "No such option: {option} (Possible options: {options})",
+    ),
+    "click.missing_argument": ("缺少参数 {name}。{rest}", "Missing argument {name}.{rest}"),
+    "click.missing_option": ("缺少选项 {name}。{rest}", "Missing option {name}.{rest}"),
+    "click.needs_value": ("选项 {name} 需要一个值", "Option {name} requires an argument."),
+    "click.not_a_choice": (
+        "{name} 的值无效：{value} 不是 {choices} 之一",
+        "Invalid value for {name}: {value} is not one of {choices}.",
+    ),
+    "click.not_an_integer": (
+        "{name} 的值无效：{value} 不是整数",
+        "Invalid value for {name}: {value} is not a valid integer.",
+    ),
+    "click.invalid_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
+    "click.extra": ("多余的参数（{arguments}）", "Got unexpected extra arguments ({arguments})"),
+    "cli.cache-unwritable": (
+        "无法缓存编译后的登记表（{folder}：{why}），每次运行都将重新编译；"
+        "可将 SZQ_CACHE_DIR 设为可写的文件夹，或设为 off",
+        "cannot cache the compiled registry ({folder}: {why}), so every run compiles it "
+        "again; set SZQ_CACHE_DIR to a writable folder, or to off",
+    ),
     "diagnostic.encoding-error": (
         "无法按 {encoding} 解码的字节",
         "bytes that do not decode as {encoding}",
@@ -603,6 +748,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "diagnostic.encoding-error.hint": (
         "请以 UTF-8 或 GB18030 保存文件，或用 --encoding 指定编码",
         "save the file as UTF-8 or GB18030, or name its encoding with --encoding",
+    ),
+    "diagnostic.encoding-error.mixed": (
+        "该行含有并非 {encoding} 编码的文字（如 Big5 繁体），按 {encoding} 读出来是乱码",
+        "this line holds text in another encoding than the file's {encoding} (Big5, say): "
+        "read as {encoding} it is garbled",
+    ),
+    "diagnostic.encoding-error.mixed-hint": (
+        "整个文件须用一种编码：请将这一行的文字改用文件的编码，或将整个文件另存为 UTF-8",
+        "a file has one encoding: write this line's text in the file's, or save the whole "
+        "file as UTF-8",
     ),
     "diagnostic.encoding-error.gb18030": (
         "文件其余部分是 UTF-8，这一行像是 GB18030 编码：{text!r}；请将整个文件另存为 UTF-8",
@@ -711,6 +866,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "含分隔符或换行的单元格须加双引号",
         "quote cells that hold the delimiter or a line break",
     ),
+    "diagnostic.split-number": (
+        "数值 {head!r} 后的字段 {tail!r} 像是同一个数被千位分隔符拆开（{number}）",
+        "the value {head!r} and the next field {tail!r} look like one number split by "
+        "its thousands separator ({number})",
+    ),
+    "diagnostic.split-number.hint": (
+        '带千位分隔符的数须加双引号（"{number}"），或不写分隔符',
+        'quote a number with thousands separators ("{number}"), or write it without them',
+    ),
+    "diagnostic.split-number.ragged": (
+        "有备注列的文件中，多出的字段说明有逗号不在引号内：带千位分隔符的数或含逗号的备注须加双引号",
+        "in a file with a note column an extra field means a comma outside quotes: quote a "
+        "number with thousands separators, or a note that holds a comma",
+    ),
     "diagnostic.blank-row": ("空行", "blank row"),
     "diagnostic.blank-indicator": ("指标为空", "the indicator is blank"),
     "diagnostic.unknown-indicator": ("未知的指标 {name!r}", "unknown indicator {name!r}"),
@@ -746,6 +915,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "diagnostic.no-value": ("{name} {year} 没有数值", "no value for {name} in {year}"),
     "diagnostic.unknown-unit": ("未知的单位 {unit!r}", "unknown unit {unit!r}"),
+    "diagnostic.bad-unit": (
+        "单位 {unit!r} 是数字或算式，不是单位：请把数值写在数值列",
+        "unit {unit!r} is a number or an arithmetic expression, not a unit: "
+        "the value goes in the value column",
+    ),
     "diagnostic.unknown-unit.hint": (
         "指标 {id!r} 的单位是 {expected!r}；留空即表示该单位",
         "the unit of {id!r} is {expected!r}; a blank unit means that one",
@@ -797,6 +971,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "diagnostic.duplicate-row.differ": (
         "{id!r} {region}{year} 在第 {first} 行已有数值 {old:.12g}，此处为 {new:.12g}",
         "{id!r} {region}{year} already has {old:.12g} on line {first}; here {new:.12g}",
+    ),
+    "diagnostic.duplicate-row.named": (
+        "{id!r} 与 {other!r} 是同一个数：{region}{year} 第 {first} 行为 {old:.12g}（{unit}），"
+        "此处为 {new:.12g}",
+        "{id!r} and {other!r} name one figure: {region}{year} is {old:.12g} ({unit}) on line "
+        "{first}; here {new:.12g}",
     ),
     "diagnostic.duplicate-row.equal": (
         "{id!r} {region}{year} 与第 {first} 行重复（数值相同）",
@@ -972,9 +1152,12 @@ WORDS: dict[str, tuple[str, str]] = {
     # --- what each diagnostic code means (sz_quality.read.codes; the README table) ---
     "code.encoding-error": (
         "字节无法按文件编码解码（自动识别 UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB18030，或 "
-        "--encoding 指定的编码）。",
+        "--encoding 指定的编码）；GB18030 文件中按 GB18030 解出私用区字符的文字"
+        "（如 Big5 繁体备注）；或 --encoding 指定的编码根本读不了该文件（无 BOM 的 UTF-16）。",
         "Bytes that do not decode in the file's encoding (detected: UTF-8, UTF-8 with BOM, "
-        "UTF-16 with BOM or GB18030; or as forced with `--encoding`).",
+        "UTF-16 with BOM or GB18030; or as forced with `--encoding`); in a GB18030 file, text "
+        "that decodes into private-use characters (a note in Big5); or a forced encoding the "
+        "file cannot be in at all (UTF-16 without a BOM).",
     ),
     "code.bad-file": (
         "不是可读取的表格：二进制文件（PDF、图片、压缩包）、损坏的 .xlsx、.xls 或 .ods、"
@@ -1019,6 +1202,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "CSV 解析器无法读取的行（如超过 128 KiB 的字段）。",
         "A line the CSV parser cannot read (e.g. a field larger than 128 KiB).",
     ),
+    "code.split-number": (
+        "逗号分隔的行中，一至三位数的数值后紧跟一个恰为三位数（可带小数）的字段"
+        "（17,502.99 未加引号）：一个数被千位分隔符拆开，不取任何数值；"
+        "有备注列的文件中多出字段的行亦为错误（ragged-row）。",
+        "In a comma-separated row, a value of one to three digits followed by a field of "
+        "exactly three digits (and decimals), as an unquoted 17,502.99 is: one number split "
+        "by its thousands separator, never read as a value. In a file with a note column, a "
+        "row with more fields than the header is an error too (ragged-row).",
+    ),
     "code.ragged-row": (
         "字段数与表头不一致的行。",
         "A row with another number of fields than the header (empty cells after the last column "
@@ -1043,6 +1235,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "A value left blank or written as `-`, `—`, `…`: the row holds no value and is skipped.",
     ),
     "code.unknown-unit": ("szq 单位系统无法识别的单位。", "A unit szq's unit system cannot read."),
+    "code.bad-unit": (
+        "单位列中是数字或算式（5、亿元*1.1）：单位从不与数值相乘，该行被拒绝。",
+        "A number or an arithmetic expression in the unit column (5, 亿元*1.1): a unit never "
+        "multiplies the value; the row is rejected.",
+    ),
     "code.unit-mismatch": (
         "单位与指标的量纲不同（如对百分比指标填 亿元），或币种不同（美元与元需按当年汇率换算），"
         "或量纲相同而含义不同（优良天数填 小时；张 填 家）。",
@@ -1067,9 +1264,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "target is 46%), as a fraction written for a percentage would be. The value is kept.",
     ),
     "code.duplicate-row": (
-        "同一文件中同一指标、地区、年份出现两次：数值不同为错误，相同为警告。",
-        "The same indicator, region and year twice in one file: an error if the values differ, a "
-        "warning if they are equal.",
+        "同一文件中同一指标、地区、年份出现两次（包括以指标编号和以其水平目标编号各给一次，"
+        "如 gdp 与 gdp_2015）：数值不同为错误（先给的数值有效），相同为警告。",
+        "The same indicator, region and year twice in one file, also once under the indicator "
+        "and once under its level target's id (gdp and gdp_2015): an error if the values "
+        "differ (the first stands), a warning if they are equal.",
     ),
     "code.revision": (
         "后一个文件对同一指标、地区、年份给出不同数值，以后者为准（旧值 -> 新值）。",

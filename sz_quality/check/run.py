@@ -32,7 +32,9 @@ __all__ = [
     "CheckOptions",
     "CheckRun",
     "GroupBy",
+    "MAX_REGIONS",
     "MissingSheetError",
+    "TooManyRegionsError",
     "UnknownRegionError",
     "check_files",
     "district_series",
@@ -61,6 +63,22 @@ class UnknownRegionError(ValueError):
     def __init__(self, region: str) -> None:
         super().__init__(f"no rows of region {region!r} in the data")
         self.region = region
+
+
+# `by="region"` checks every target in every region: results (and output) grow with
+# regions x targets, about 80 KB of table and 0.5 MB of memory per region. The plan has
+# 10 districts; above this many regions the check stops before any is checked.
+MAX_REGIONS = 1000
+
+
+class TooManyRegionsError(ValueError):
+    """More regions in the data than `by="region"` checks one by one (MAX_REGIONS)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"the data name {count:,} regions; --by region checks at most {MAX_REGIONS:,}"
+        )
+        self.count = count
 
 
 class MissingSheetError(LookupError):
@@ -164,6 +182,9 @@ def run_check(
         name = known if known is not None else name
     if by == "region":
         data = read_data(paths, registry, encoding=encoding, sheet=sheet, lang=lang)
+        count = len({observation.region for observation in data.observations} - {""})
+        if count > MAX_REGIONS:
+            raise TooManyRegionsError(count)
         report = evaluate_regions(registry, data, year)
     else:
         data = read_data(

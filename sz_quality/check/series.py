@@ -145,7 +145,7 @@ class SeriesIndex:
     def rate(self, year: int) -> ExchangeRate | None:
         """The year's yuan per US dollar: from the data first, else the shipped table."""
         own = self.own(RATE_SERIES, year)
-        if own is not None:
+        if own is not None and own > 0:  # a rate of 0 converts nothing (no division by it)
             return ExchangeRate(year, own, "data")
         rates = self._rates if self._rates is not None else shipped_exchange_rates()
         return rates.get(year)

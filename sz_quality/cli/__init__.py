@@ -7,6 +7,7 @@ Exit codes: 0 the command ran (data valid); 1 invalid data (or a --fail-on gate)
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 
@@ -63,6 +64,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     install()  # a console or pipe in GBK, cp1252 or ASCII never ends a command
     arguments = sys.argv[1:]
+    if help_language(arguments) == "zh":  # click's own usage errors in Chinese too
+        from .usage_zh import install as chinese_usage_errors
+
+        chinese_usage_errors()
     try:
         if wants_help(arguments) and help_language(arguments) == "zh":
             from .help_zh import chinese_command
@@ -88,3 +93,19 @@ def main() -> None:
             "(please report it with the command you ran)\n"
         )
         sys.exit(EXIT_INTERNAL)
+    finally:
+        _say_if_uncached(arguments)
+
+
+def _say_if_uncached(arguments: list[str]) -> None:
+    """Once per run: the compiled registry could not be cached (a read-only home)."""
+    from ..plan.cache import unwritable
+    from ..words import word
+
+    failed = unwritable()
+    if failed is None:
+        return
+    folder, why = failed
+    text = word("cli.cache-unwritable", help_language(arguments), folder=str(folder), why=why)
+    with contextlib.suppress(OSError, ValueError):  # stderr gone (szq ... | head)
+        sys.stderr.write(f"szq: {text}\n")

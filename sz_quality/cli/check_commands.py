@@ -20,6 +20,7 @@ from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.calc.dispatch import CalcFormat
 from ..render.check.dispatch import OutputFormat
 from ..render.grid import CHECK_WIDTH
+from ..words import word
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -35,6 +36,7 @@ from .common import (
     resolve_agency,
     state_of,
     usage_error,
+    usage_error_word,
     usage_errors_of_reading,
     wants_xlsx,
 )
@@ -79,16 +81,21 @@ def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Stat
             continue
         match = next((status for status in STATUSES if status == name), None)
         if match is None:
-            usage_error(f"{option}: unknown status {name!r} (choose from {', '.join(STATUSES)})")
+            usage_error_word(
+                "cli.unknown_status", option=option, name=name, choices=", ".join(STATUSES)
+            )
         chosen.add(match)
     return frozenset(chosen)
 
 
 def _terminal() -> tuple[bool, int]:
     """(colour, width) for a table on standard output; plain and CHECK_WIDTH otherwise."""
-    if sys.stdout.isatty() and "NO_COLOR" not in os.environ:
-        return True, shutil.get_terminal_size((CHECK_WIDTH, 24)).columns
-    return False, CHECK_WIDTH
+    if not sys.stdout.isatty():
+        return False, CHECK_WIDTH
+    width = shutil.get_terminal_size((CHECK_WIDTH, 24)).columns
+    # NO_COLOR, or a terminal that shows escapes as text (TERM=dumb, as rich judges it)
+    dumb = os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown")
+    return "NO_COLOR" not in os.environ and not dumb, width
 
 
 def check_command(
@@ -191,7 +198,7 @@ def check_command(
     data). Exit 0 when the check ran, 1 when the data had errors or a --fail-on status
     occurred, 2 on bad usage.
     """
-    from ..check.run import UnknownRegionError, run_check
+    from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
     from ..render.check.dispatch import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -203,7 +210,7 @@ def check_command(
     resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
     language: Lang = "zh" if lang.value == "zh" else "en"
     if region is not None and by is GroupBy.region:
-        usage_error("--region and --by region: choose one")
+        usage_error_word("cli.region_and_by")
     with usage_errors_of_reading(language):
         try:
             run = run_check(
@@ -218,7 +225,11 @@ def check_command(
                 lang=language,
             )
         except UnknownRegionError as error:
-            usage_error(f"--region: {error}")
+            usage_error_word("cli.region_no_rows", region=error.region)
+        except TooManyRegionsError as error:
+            usage_error(
+                word("check.too_many_regions", language, count=error.count, limit=MAX_REGIONS)
+            )
     data, report = run.data, run.report
     failed = report.has_errors or bool(gate & report.statuses())
     if nature is not None:

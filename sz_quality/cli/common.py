@@ -9,11 +9,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from ..words import word
+
 if TYPE_CHECKING:
+    from ..plan.agencies import UnknownAgencyError
     from ..plan.measures import MeasureRegistry
     from ..plan.models import Agency
     from ..plan.registry import Registry
@@ -160,7 +163,19 @@ def resolve_agency(state: State, query: str | None) -> Agency | None:
     try:
         return state.registry().resolve_agency(query)
     except UnknownAgencyError as error:
-        usage_error(str(error))
+        unknown_agency(error)
+
+
+def unknown_agency(error: UnknownAgencyError) -> NoReturn:
+    """An agency no name of the registry names: bad usage, with the closest one."""
+    if error.hint is None:
+        usage_error_word("cli.unknown_agency", name=error.query)
+    usage_error_word(
+        "cli.unknown_agency.hint",
+        name=error.query,
+        hint=error.hint,
+        hint_name=error.hint_name or error.hint,
+    )
 
 
 def check_data_files(files: list[str], command: str) -> None:
@@ -168,19 +183,19 @@ def check_data_files(files: list[str], command: str) -> None:
 
     `-` is standard input; a pipe (/dev/stdin, a process substitution) is a file too."""
     if not files:
-        usage_error(f"no data file given (szq {command} FILE...)")
+        usage_error_word("cli.no_data_file", command=command)
     if files.count("-") > 1:
-        usage_error("'-' (standard input) can be read once only")
+        usage_error_word("cli.stdin_once")
     for file in files:
         if file == "-":  # standard input
             continue
         path = Path(file)
         if not path.exists():
-            usage_error(f"no such file: {file}")
+            usage_error_word("cli.no_such_file", file=file)
         if path.is_dir():
-            usage_error(f"{file} is a directory, not a data file")
+            usage_error_word("cli.is_a_folder", file=file)
         if not os.access(path, os.R_OK):
-            usage_error(f"cannot read {file}: permission denied")
+            usage_error_word("cli.not_readable", file=file)
 
 
 def refuse_output_over_inputs(
@@ -265,7 +280,7 @@ def usage_errors_of_reading(lang: str) -> Iterator[None]:
     except LookupError as error:  # an unknown --encoding
         usage_error(str(error))
     except OSError as error:
-        usage_error(f"cannot read the data: {error}")
+        usage_error_word("cli.cannot_read_data", why=error.strerror or str(error))
 
 
 def refuse_missing_sheet(result: ReadResult, lang: str) -> None:
@@ -282,6 +297,24 @@ def missing_sheet(diagnostic: Diagnostic, lang: str) -> NoReturn:
     )
 
 
+def command_lang() -> str:
+    """The language of the command running: its --lang, else the arguments', else the
+    default ($SZQ_LANG, else $LANG)."""
+    import importlib
+
+    try:  # a recent typer carries its own click; an older one runs on click
+        module: Any = importlib.import_module("typer._click.globals")
+    except ImportError:  # pragma: no cover
+        module = importlib.import_module("click")
+    context = module.get_current_context(silent=True)
+    while context is not None:
+        value = context.params.get("lang")
+        if value is not None:
+            return str(getattr(value, "value", value))
+        context = context.parent
+    return help_language(sys.argv[1:])
+
+
 def _loaded(what: str, load: Callable[[], _Loaded]) -> _Loaded:
     """What `load` reads from the `what` registry; its errors as the CLI reports them."""
     from ..plan.registry import RegistryError
@@ -291,17 +324,34 @@ def _loaded(what: str, load: Callable[[], _Loaded]) -> _Loaded:
     except RegistryError as error:
         fail_registry(error)
     except OSError as error:
-        usage_error(f"cannot read the {what} registry: {error}")
+        why = error.strerror or str(error)
+        usage_error_word(f"cli.cannot_read_{'registry' if what == 'targets' else what}", why=why)
 
 
 def usage_error(message: str) -> NoReturn:
-    sys.stderr.write(f"szq: error: {message}\n")
+    """Bad usage (exit 2): `szq: error: MESSAGE`, the prefix in the command's language."""
+    sys.stderr.write(word("cli.error", command_lang(), message=message) + "\n")
     raise typer.Exit(EXIT_USAGE)
+
+
+def usage_error_word(key: str, **params: object) -> NoReturn:
+    """Bad usage in the command's language: a message of the catalogue of words."""
+    usage_error(word(key, command_lang(), **params))
+
+
+def cannot_write(output: str, error: OSError) -> NoReturn:
+    """-o that cannot be written: names the missing folder, not a temporary file."""
+    folder = Path(output).parent
+    if isinstance(error, FileNotFoundError) and not folder.exists():
+        usage_error_word("cli.cannot_write.no_folder", output=output, folder=str(folder))
+    if isinstance(error, FileExistsError) and Path(output).exists():
+        usage_error_word("cli.cannot_write.exists", output=output)
+    usage_error_word("cli.cannot_write", output=output, why=error.strerror or str(error))
 
 
 def fail_registry(error: Exception) -> NoReturn:
     issues = getattr(error, "issues", ())
-    sys.stderr.write(f"szq: error: the registry does not load ({len(issues)} problem(s)):\n")
+    sys.stderr.write(word("cli.registry_fails", command_lang(), count=len(issues)) + "\n")
     for issue in issues:
         sys.stderr.write(f"  {issue}\n")
     raise typer.Exit(EXIT_USAGE)
@@ -320,7 +370,7 @@ def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
     from ..render.xlsx_book import XlsxExtraMissing
 
     if output in (None, "-") and sys.stdout.isatty():
-        usage_error("a workbook is not for a terminal: name the file with -o FILE.xlsx")
+        usage_error_word("cli.workbook_terminal")
     try:
         data = make()
     except XlsxExtraMissing as error:
@@ -358,4 +408,4 @@ def _write_file(output: str, data: bytes) -> None:
     try:
         write_bytes_atomic(output, data)
     except OSError as error:
-        usage_error(f"cannot write {output}: {error}")
+        cannot_write(output, error)

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from .common import EXIT_INVALID, EXIT_OK, LangOption, OutputOption, emit, state_of, usage_error
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    LangOption,
+    OutputOption,
+    emit,
+    state_of,
+    usage_error_word,
+)
 
 
 class LintFormat(str, Enum):
@@ -48,14 +56,14 @@ def lint_command(
     state = state_of(ctx)
     path = Path(file or state.targets_path or default_targets_path())
     if not path.is_file():
-        usage_error(f"no such registry file: {path}")
+        usage_error_word("cli.no_such_registry", path=str(path))
     measures = state.measures_path
     if measures is None and file is None and state.targets_path is None:
         from ..plan.measures import default_measures_path
 
         measures = str(default_measures_path())
     if measures is not None and not Path(measures).is_file():
-        usage_error(f"no such measures file: {measures}")
+        usage_error_word("cli.no_such_measures", path=str(measures))
     issues = lint_registry(path, measures)
     if output_format is LintFormat.json:
         emit(dumps({"issues": [issue.to_dict() for issue in issues]}), output, json=True)

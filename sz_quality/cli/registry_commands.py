@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from enum import Enum
 from types import ModuleType
@@ -18,7 +19,7 @@ from .common import (
     refuse_output_over_inputs,
     resolve_agency,
     state_of,
-    usage_error,
+    usage_error_word,
 )
 from .streams import degrade_for_stdout
 
@@ -52,11 +53,16 @@ def _width() -> int | None:
     return shutil.get_terminal_size((LISTING_WIDTH, 24)).columns
 
 
+def _stack(output: str | None) -> bool:
+    """Rows stacked where the grid is wider than the terminal (not in a file or a pipe)."""
+    return output in (None, "-") and sys.stdout.isatty()
+
+
 def _show(
     output_format: ListFormat,
     output: str | None,
     records: Callable[[], list[Any]],
-    table: Callable[[ModuleType, int | None, Callable[[str], str] | None], str],
+    table: Callable[[ModuleType, int | None, Callable[[str], str] | None, bool], str],
 ) -> None:
     """A listing as JSON records, or as a table as wide as the terminal: `table` is given
     render/registry/tables.py (imported only then), the width and the console's stand-ins."""
@@ -67,7 +73,7 @@ def _show(
     else:
         from ..render.registry import tables
 
-        emit(table(tables, _width(), _degrade(output)), output)
+        emit(table(tables, _width(), _degrade(output), _stack(output)), output)
 
 
 def targets_command(
@@ -98,11 +104,11 @@ def targets_command(
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     if kind is not None and kind not in KINDS:
-        usage_error(f"unknown kind {kind!r}; choose one of: {', '.join(KINDS)}")
+        usage_error_word("cli.unknown_kind", kind=kind, choices=", ".join(KINDS))
     registry = state.registry()
     if chapter is not None and chapter not in registry.chapters_by_number:
         listed = ", ".join(str(number) for number in registry.chapters_by_number)
-        usage_error(f"unknown chapter {chapter}; the registry lists: {listed}")
+        usage_error_word("cli.unknown_chapter", chapter=chapter, listed=listed)
     chosen = filter_targets(
         registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
     )
@@ -110,8 +116,8 @@ def targets_command(
         output_format,
         output,
         lambda: [target_record(target) for target in chosen],
-        lambda tables, width, degrade: tables.targets_table(
-            registry, chosen, lang.value, width, degrade
+        lambda tables, width, degrade, stack: tables.targets_table(
+            registry, chosen, lang.value, width, degrade, stack=stack
         ),
     )
 
@@ -132,14 +138,17 @@ def measures_command(
 ) -> None:
     """List the plan's specific measures (具体措施) by table, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
-    from ..plan.names import unknown
 
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     registry = state.registry()
     if target is not None and target not in registry.targets_by_id:
-        otherwise = "; `szq targets` lists them"
-        usage_error(unknown("target", target, registry.targets_by_id, otherwise=otherwise))
+        from ..plan.names import suggest
+
+        guess = suggest(target, registry.targets_by_id)
+        if guess is None:
+            usage_error_word("cli.unknown_target", name=target)
+        usage_error_word("cli.unknown_target.hint", name=target, hint=guess)
     measures = state.measures()
     chosen = filter_measures(
         measures, agency=resolve_agency(state, agency), table=table, target=target
@@ -148,8 +157,8 @@ def measures_command(
         output_format,
         output,
         lambda: [measure_record(measure, measures) for measure in chosen],
-        lambda tables, width, degrade: tables.measures_table(
-            registry, measures, chosen, lang.value, width, degrade
+        lambda tables, width, degrade, stack: tables.measures_table(
+            registry, measures, chosen, lang.value, width, degrade, stack=stack
         ),
     )
 
@@ -170,5 +179,7 @@ def agencies_command(
         output_format,
         output,
         lambda: [row.to_dict() for row in rows],
-        lambda tables, width, degrade: tables.agencies_table(rows, lang.value, width, degrade),
+        lambda tables, width, degrade, stack: tables.agencies_table(
+            rows, lang.value, width, degrade, stack=stack
+        ),
     )

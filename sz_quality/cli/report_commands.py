@@ -25,11 +25,13 @@ from .common import (
     EncodingOption,
     LangOption,
     SheetOption,
+    cannot_write,
     check_data_files,
     read_data,
     refuse_output_over_inputs,
     state_of,
     usage_error,
+    usage_error_word,
 )
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
@@ -166,7 +168,7 @@ def report_command(
             __import__(module)
         except ModuleNotFoundError:
             name = "python-docx" if module == "docx" else module
-            usage_error(f"the {chosen.value} report needs {name}: {INSTALL_HINT}")
+            usage_error_word("cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT)
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -179,7 +181,7 @@ def report_command(
                 measures_status, (measure.id for measure in measures.measures)
             )
         except OSError as error:
-            usage_error(f"cannot read the measures status file: {error}")
+            usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
     check_data_files(files, "report")
     data = read_data(registry, files, encoding, sheet, language)
     report = evaluate(registry, data, year)
@@ -203,7 +205,7 @@ def report_command(
     except ChartFolderConflict as error:
         usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
-        usage_error(f"cannot write {output}: {error}")
+        cannot_write(output, error)
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
         from ..render.report.docx_charts import font_note
 

@@ -15,7 +15,16 @@ import typer
 
 from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from .common import EXIT_OK, LangOption, emit, emit_workbook, state_of, usage_error
+from .common import (
+    EXIT_OK,
+    LangOption,
+    cannot_write,
+    emit,
+    emit_workbook,
+    state_of,
+    unknown_agency,
+    usage_error_word,
+)
 
 _KEPT = {
     "en": "szq: kept {path}: it is not the form szq wrote (filled in?); --force replaces it\n",
@@ -91,29 +100,27 @@ def template_command(
     from ..render.template.forms import agency_form
 
     if (agency is None) == (not every_agency):
-        usage_error("name one agency with --agency, or give --all")
+        usage_error_word("cli.agency_or_all")
     language: Lang = "zh" if lang.value == "zh" else "en"
     lookup = Lookup.from_registry(state_of(ctx).registry())
     if agency is not None:
         try:
             chosen = [lookup.resolve_agency(agency)]
         except UnknownAgencyError as error:
-            usage_error(str(error))
+            unknown_agency(error)
     else:
         chosen = list(lookup.agencies)
     forms = [agency_form(lookup, each, year) for each in chosen]
     forms = [replace(form, deadline=deadline) for form in forms if form.rows]
     if not forms:
-        usage_error(
-            f"no target of {chosen[0].name(language)} needs a value for {year}"
-            if agency is not None
-            else f"no target needs a value for {year}"
-        )
+        if agency is not None:
+            usage_error_word("cli.no_form_rows.agency", agency=chosen[0].name(language), year=year)
+        usage_error_word("cli.no_form_rows", year=year)
     if format_for(output).binary:
         emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
-            usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
+            usage_error_word("cli.all_needs_folder")
         from ..render.template.folder import write_forms
 
         render_csv = renderer_for(TemplateFormat.csv)
@@ -121,7 +128,7 @@ def template_command(
         try:
             done = write_forms(Path(output), texts, force=force)
         except OSError as error:
-            usage_error(f"cannot write {output}: {error}")
+            cannot_write(output, error)
         for path in done.kept:
             sys.stderr.write(_KEPT[language].format(path=path))
     else:

@@ -30,7 +30,9 @@ from .common import (
     refuse_missing_sheet,
     refuse_output_over_inputs,
     state_of,
+    unknown_agency,
     usage_error,
+    usage_error_word,
 )
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ def _load_lookup(targets_path: str | None) -> Lookup:
     try:
         return load_lookup(targets_path)
     except OSError as error:
-        usage_error(f"cannot read the targets registry: {error}")
+        usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
     except Exception as error:
         registry = sys.modules.get("sz_quality.plan.registry")
         if registry is not None and isinstance(error, registry.RegistryError):
@@ -63,10 +65,7 @@ def _needs_calamine(files: list[str]) -> None:
     import importlib.util
 
     if importlib.util.find_spec("python_calamine") is None:
-        usage_error(
-            "reading .xlsx, .xls and .ods files needs python-calamine: "
-            "pip install 'sz-quality[xlsx]' (or save the sheet as CSV)"
-        )
+        usage_error_word("cli.needs_calamine")
 
 
 def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
@@ -170,14 +169,14 @@ def validate_command(
     check_data_files(files, "validate")
     refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
     if (expect_agency is None) != (year is None):
-        usage_error("--expect-agency and --year go together")
+        usage_error_word("cli.expect_agency_year")
     if encoding is not None:
         import codecs
 
         try:
             codecs.lookup(encoding)
         except LookupError:
-            usage_error(f"unknown encoding {encoding!r} (try utf-8, utf-8-sig or gb18030)")
+            usage_error_word("cli.unknown_encoding", encoding=encoding)
     _needs_calamine(files)
     language = lang.value
     lookup = _load_lookup(state_of(ctx).targets_path)
@@ -187,7 +186,7 @@ def validate_command(
         try:
             lookup.resolve_agency(expect_agency)
         except UnknownAgencyError as error:
-            usage_error(str(error))
+            unknown_agency(error)
 
     from ..read.reader import validate_files
 

@@ -33,6 +33,7 @@ class UnknownAgencyError(ValueError):
     def __init__(self, query: str, hint: str | None, hint_name: str | None) -> None:
         self.query = query
         self.hint = hint
+        self.hint_name = hint_name
         message = unknown("agency", query, hint=hint, hint_name=hint_name)
         super().__init__(message + "; `szq agencies` lists them")
 

@@ -20,10 +20,18 @@ from typing import Any
 
 from .. import __version__
 
-__all__ = ["cache_dir", "cache_file", "digest", "read_entry", "write_entry"]
+__all__ = ["cache_dir", "cache_file", "digest", "read_entry", "unwritable", "write_entry"]
 
 # names of the fields the cache adds to every entry
 _FORMAT, _VERSION, _KEY = "cache_format", "cache_version", "cache_key"
+
+# the folders where a write failed in this process, and why: the command says so once
+_UNWRITABLE: list[tuple[Path, str]] = []
+
+
+def unwritable() -> tuple[Path, str] | None:
+    """The first cache folder this process could not write, and why (None: all written)."""
+    return _UNWRITABLE[0] if _UNWRITABLE else None
 
 
 def cache_dir() -> Path | None:
@@ -88,6 +96,7 @@ def write_entry(kind: str, key: str, format_number: int, entry: dict[str, Any]) 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, json.dumps(stamped, ensure_ascii=False, sort_keys=True))
-    except OSError:
+    except OSError as error:
+        _UNWRITABLE.append((path.parent, error.strerror or str(error)))
         return False
     return True

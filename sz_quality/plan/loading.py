@@ -16,6 +16,7 @@ from .names import unknown
 
 __all__ = [
     "LoadIssue",
+    "MAX_REGISTRY_BYTES",
     "RegistryError",
     "check_unique",
     "read_document",
@@ -54,10 +55,20 @@ def _decode(name: str, raw: bytes) -> str:
         raise RegistryError([LoadIssue(name, None, None, f"not UTF-8 text: {error}")]) from None
 
 
+# The largest registry file szq loads: 32 times the shipped targets.yaml (125 KB). Loading
+# costs time and memory that grow faster than the file (a 26 MB registry took minutes and
+# gigabytes): above the bound, a clear error at once (docs/registry.md).
+MAX_REGISTRY_BYTES = 4 * 1024 * 1024
+
+
 def read_document(name: str, raw: bytes) -> Any:
     """The YAML document of a registry file, or RegistryError with the syntax error's line."""
     from .yamlpos import YamlSyntaxError, read_yaml
 
+    if len(raw) > MAX_REGISTRY_BYTES:
+        limit = MAX_REGISTRY_BYTES // (1024 * 1024)
+        message = f"the file is {len(raw) / 2**20:.1f} MiB: a registry holds at most {limit} MiB"
+        raise RegistryError([LoadIssue(name, None, None, message)])
     try:
         return read_yaml(_decode(name, raw))
     except YamlSyntaxError as error:

@@ -13,6 +13,7 @@ by `save_if_changed` for the next run.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AgencyInfo",
+    "is_arithmetic",
     "DerivedRule",
     "Factor",
     "FactorError",
@@ -51,6 +53,18 @@ _FORMAT = 9  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" 
 # series references; 5: both; 6: SeriesInfo.twin; 7: regions, additive series; 8: 7 with
 # the factors of every magnitude stack (千亿元), which a format-7 entry may lack; 9: the
 # units the registry defines
+
+
+# a number standing as a term of its own (5, 亿元*1.1, 10^4元, 亿元+5): arithmetic, no unit
+# (m^2 and km2 are units: a number after ^ or a letter is an exponent)
+_ARITHMETIC = re.compile(r"(?:^|[*/·×+\-=])[0-9.]+(?:e[+-]?[0-9]+)?(?:$|[*/·×+\-^=])")
+
+
+def is_arithmetic(text: str) -> bool:
+    """Whether a unit text is a number or an arithmetic expression (never a unit)."""
+    from .units import normalise_unit_text
+
+    return _ARITHMETIC.search(normalise_unit_text(text)) is not None
 
 
 class Lookup:
@@ -158,7 +172,9 @@ class Lookup:
 
         source = normalise_unit_text(unit)
         if source == normalise_unit_text(series_unit):
-            return 1.0
+            return 1.0  # the series' own unit, even "1" (a ratio)
+        if is_arithmetic(unit):
+            return "expression"  # a unit is a unit: never a factor to multiply by
         key = (source, series_unit)
         known = self.factors.get(key)
         if known is not None:

@@ -20,7 +20,8 @@ __all__ = [
 ]
 
 # The result of a failed conversion, kept in the factor table like a factor.
-FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
+# "expression": a number or arithmetic where a unit goes (5, 亿元*1.1)
+FactorError = Literal["unknown", "mismatch", "currency", "meaning", "expression"]
 Factor = float | FactorError
 FACTOR_ERRORS: tuple[FactorError, ...] = get_args(FactorError)
 

@@ -72,6 +72,8 @@ def read_yaml(text: str) -> YamlDocument:
         raise YamlSyntaxError(line, f"{error.problem or error}") from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(1, str(error)) from None
+    except RecursionError:  # [[[[...]]]] thousands deep: no registry nests so
+        raise YamlSyntaxError(1, "the document nests too deep to be a registry") from None
     finally:
         loader.dispose()
     return YamlDocument(data, lines)

@@ -78,7 +78,7 @@ class Batches:
                     and raw[: error.start].isascii()
                     and reads_as_gb18030(raw, final)
                 ):
-                    encoding = "gb18030"
+                    encoding = self.encoding = "gb18030"  # what the rows are judged in
                     decoder = codecs.getincrementaldecoder(encoding)("strict")
                     try:
                         text = decoder.decode(raw, final)

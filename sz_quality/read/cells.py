@@ -29,6 +29,7 @@ __all__ = [
     "parse_value",
     "parse_year",
     "same_value",
+    "split_number",
     "source_text",
     "suspect_window",
 ]
@@ -82,6 +83,21 @@ _GROUPED_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"
 PLAIN_NUMBER: Final = f"{_SIGN}(?:{_PLAIN_DIGITS}){_EXPONENT}"
 NUMBER = re.compile(f"{_SIGN}(?:{_GROUPED_DIGITS}|{_PLAIN_DIGITS}){_EXPONENT}")
 _NOT_FINITE_WORDS = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
+
+# A number cut in two by an unquoted thousands separator (17,502.99 in a comma-separated
+# row: "17" then "502.99"): a value of one to three digits followed by a field of exactly
+# three digits (and decimals). Both read paths ask `split_number` (columns.py first looks
+# for SPLIT_TAIL among the batch's next cells, then gives the batch to the row path).
+SPLIT_HEAD = re.compile(r"\s*[+-]?[0-9]{1,3}\s*")
+SPLIT_TAIL: Final = r" *[0-9]{3}(?:\.[0-9]+)? *"
+
+
+def split_number(value: str, following: str) -> bool:
+    """Whether a value and the field after it are one number split at its thousands comma."""
+    return (
+        SPLIT_HEAD.fullmatch(value) is not None and re.fullmatch(SPLIT_TAIL, following) is not None
+    )
+
 
 # No figure of a statistics table reaches a quadrillion of its indicator's unit (GDP in 元
 # is about 1e12): a value as large, after conversion, is a mistake of unit or of digits.

@@ -6,7 +6,8 @@ seen before. A row whose indicator, year, unit or value does not read is certain
 rejected: such rows go to the row path one by one (`reject_row`), which says why, after
 the others are committed (they emit nothing, so the diagnostics come in line order). Any
 other doubt (a value out of range or suspect, a key seen twice, a ragged row, a field
-over the CSV parser's limit) gives up on the whole batch (returns None, having changed
+over the CSV parser's limit, a value that may be a number split at its thousands comma,
+cells.split_number) gives up on the whole batch (returns None, having changed
 nothing) and the row path judges it: the fast path never judges, so both accept the same
 rows. A value in another currency that the series' currency twin takes (25365 美元/人
 for GDP per capita, SeriesInfo.twin) goes to another series than its name says: such a
@@ -26,7 +27,7 @@ from sys import intern
 
 from ..plan.lookup import SeriesInfo
 from .cell_resolver import Resolver
-from .cells import PLAIN_NUMBER, parse_value, source_text
+from .cells import PLAIN_NUMBER, SPLIT_TAIL, parse_value, source_text, split_number
 from .findings import SourceFile
 from .layout import Layout
 from .observations import Observation
@@ -42,6 +43,14 @@ RejectRow = Callable[[SourceFile, Layout, list[str], int], None]
 # a value with any other character, or that float() refuses, is looked at row by row.
 _ODD_CHARACTER = re.compile(r"[^0-9.eE+\- \n]")
 _NOT_PLAIN = re.compile(f"^(?! *{PLAIN_NUMBER} *$).*$", re.MULTILINE)
+_SPLIT_TAIL_LINE = re.compile(f"^{SPLIT_TAIL}$", re.MULTILINE)
+
+
+def _any_split(value_texts: list[str], following: list[str]) -> bool:
+    """Whether a row's value may be a number split at its thousands comma (cells.py)."""
+    if _SPLIT_TAIL_LINE.search("\n".join(following)) is None:
+        return False
+    return any(map(split_number, value_texts, following))
 
 
 def _bad_values(value_texts: list[str]) -> list[int]:
@@ -91,6 +100,10 @@ def check_plain_batch(
     indicators = cells[columns["indicator"] :: ncols]
     years = cells[columns["year"] :: ncols]
     value_texts = cells[columns["value"] :: ncols]
+    value_column = columns["value"]
+    following = cells[value_column + 1 :: ncols] if value_column + 1 < ncols else []
+    if delimiter == "," and following and _any_split(value_texts, following):
+        return None  # 17,502.99 unquoted: the row path says so
     bad: set[int] = set()
     # indicators and years: each distinct text once
     infos: dict[str, SeriesInfo] = {}

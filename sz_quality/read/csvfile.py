@@ -27,7 +27,7 @@ from .layout import (
     reads_as_header,
 )
 from .messages import template
-from .rows import BAD_BYTES
+from .rows import needs_byte_check, undecoded
 
 if TYPE_CHECKING:
     from .session import Progress, Session
@@ -81,7 +81,7 @@ def read_csv(
                 progress(file.path, shown, total)
             if not text:
                 continue
-            file.check_bytes = not clean and BAD_BYTES.search(text) is not None
+            file.check_bytes = needs_byte_check(text, clean, batches.encoding)
             if layout is None:
                 if not text.strip().replace("\ufeff", ""):
                     next_line += text.count("\n")
@@ -106,7 +106,10 @@ def read_csv(
                     if not reads_as_header(header) and _header_below(text, delimiter):
                         # a yearbook's CSV: title rows above the header, notes below
                         rest = "".join(more for more, _, _ in batches)
-                        _read_as_yearbook(session, file, text + rest, delimiter, progress)
+                        whole = text + rest
+                        _read_as_yearbook(
+                            session, file, whole, delimiter, progress, batches.encoding
+                        )
                         return
                     if file.check_bytes:
                         _check_header_bytes(session, file, header, encoding)
@@ -114,7 +117,7 @@ def read_csv(
                     next_line += reader.line_num
                     text = text[stream.tell() :]
                     session.adopt_layout(file, layout, sample_rows(text, delimiter))
-                    file.check_bytes = not clean and BAD_BYTES.search(text) is not None
+                    file.check_bytes = needs_byte_check(text, clean, batches.encoding)
                     if (
                         layout.kind == "long"
                         and layout.ncols
@@ -132,7 +135,9 @@ def read_csv(
                                 split = None
                     if not text:
                         continue
-            next_line = session.check_batch(file, layout, text, delimiter, next_line, encoding)
+            next_line = session.check_batch(
+                file, layout, text, delimiter, next_line, batches.encoding
+            )
         if split is not None and layout is not None:
             half, split = split, None
             half.finish(session, file, layout)
@@ -169,7 +174,12 @@ def _header_below(text: str, delimiter: str) -> bool:
 
 
 def _read_as_yearbook(
-    session: Session, file: SourceFile, text: str, delimiter: str, progress: Progress | None
+    session: Session,
+    file: SourceFile,
+    text: str,
+    delimiter: str,
+    progress: Progress | None,
+    encoding: str,
 ) -> None:
     """The CSV read as a yearbook sheet is (sz_quality.read.xlsx): the header found under
     its title rows (one skipped-rows warning), the notes under the table not data."""
@@ -179,7 +189,8 @@ def _read_as_yearbook(
         missing_column(session.findings, file, None)  # as before: no header on line 1
         check_has_rows(session.findings, file, UNUSABLE)
         return
-    file.check_bytes = BAD_BYTES.search(text) is not None
+    file.check_bytes = needs_byte_check(text, False, encoding)
+    session.rows.comma = delimiter == ","  # a number split at its thousands comma
     try:
         TableReader(session, file).read(_records(text, delimiter), 0, progress)
     except csv.Error as error:
@@ -192,8 +203,9 @@ def _check_header_bytes(
     session: Session, file: SourceFile, header: list[str], encoding: str
 ) -> None:
     findings = session.findings
+    marks = undecoded(encoding)
     for index, cell in enumerate(header):
-        if BAD_BYTES.search(cell):
+        if marks.search(cell):
             findings.emit(
                 file,
                 "encoding-error",

@@ -24,6 +24,7 @@ _WITH_REGION = frozenset(
     {
         "duplicate-row.equal",
         "duplicate-row.differ",
+        "duplicate-row.named",
         "revision",
         "suspect-magnitude",
         "repeated-value",

@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..plan.lookup import SeriesInfo
 from .cell_resolver import Resolver
-from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text
+from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text, split_number
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .messages import Template, template
@@ -19,11 +19,27 @@ from .plausible import check_plausible
 from .sniff import looks_like_gb18030
 from .store import SlotStore
 
-__all__ = ["BAD_BYTES", "RowChecker"]
+__all__ = ["BAD_BYTES", "RowChecker", "needs_byte_check", "undecoded"]
 
 # a sheet's formula cell with an error, or "=" for one without a cached value (read/xlsx.py)
 FORMULA_MARK = re.compile(r"=|#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # bytes kept by the surrogateescape handler
+# ... and in a GB file, private-use characters: bytes of another encoding (a note in Big5)
+# that GB18030 decodes without an error into characters no text holds
+_FOREIGN = re.compile("[\udc80-\udcff\ue000-\uf8ff]")
+_GB = frozenset({"gb18030", "gbk", "gb2312"})
+
+
+def undecoded(encoding: str) -> re.Pattern[str]:
+    """What marks text that is not in the file's encoding (one rule for every reader)."""
+    return _FOREIGN if encoding in _GB else BAD_BYTES
+
+
+def needs_byte_check(text: str, clean: bool, encoding: str) -> bool:
+    """Whether a batch holds text not in the file's encoding (its rows are looked at)."""
+    if clean and encoding not in _GB:
+        return False
+    return undecoded(encoding).search(text) is not None
 
 
 @cache
@@ -58,12 +74,13 @@ def _given(row: list[str], columns: dict[str, int], value_at: int) -> tuple[str 
 class RowChecker:
     """Checks rows of a known layout and stores the values it accepts."""
 
-    __slots__ = ("resolver", "store", "findings")
+    __slots__ = ("resolver", "store", "findings", "comma")
 
     def __init__(self, resolver: Resolver, store: SlotStore, findings: Findings) -> None:
         self.resolver = resolver
         self.store = store
         self.findings = findings
+        self.comma = False  # rows of a comma-separated text: a number may be split in two
 
     def check_text(
         self,
@@ -75,6 +92,7 @@ class RowChecker:
         encoding: str,
     ) -> int:
         """Check the records of a CSV text row by row; return the number of the next line."""
+        self.comma = delimiter == "," and not file.sheet
         stream = io.StringIO(text, newline="")
         reader = csv.reader(stream, delimiter=delimiter, strict=False)
         handle_row = self.long_row if layout.kind == "long" else self.wide_row
@@ -104,11 +122,16 @@ class RowChecker:
     def _bad_bytes(
         self, file: SourceFile, layout: Layout, row: list[str], line: int, encoding: str
     ) -> bool:
+        marks = undecoded(encoding)
         for index, cell in enumerate(row):
-            if BAD_BYTES.search(cell):
+            if marks.search(cell):
                 file.reject()
                 hint = template("encoding-error.hint")
-                if encoding.startswith("utf-8"):
+                message = template("encoding-error", encoding=encoding)
+                if not BAD_BYTES.search(cell):  # decoded, into private-use characters
+                    message = template("encoding-error.mixed", encoding=encoding)
+                    hint = template("encoding-error.mixed-hint")
+                elif encoding.startswith("utf-8"):
                     raw = ",".join(row).encode("utf-8", "surrogateescape")
                     text = looks_like_gb18030(raw)
                     if text is not None:
@@ -119,7 +142,7 @@ class RowChecker:
                     line=line,
                     column=index + 1,
                     field=layout.field_at(index) or None,
-                    text=template("encoding-error", encoding=encoding),
+                    text=message,
                     hint=hint,
                 )
                 return True
@@ -127,6 +150,9 @@ class RowChecker:
 
     def long_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
         file.rows += 1
+        if self.comma and not file.sheet and _split(self.findings, file, layout, row, line):
+            file.rejected += 1
+            return
         row = self._fit(file, layout, row, line)
         if not row:
             file.rejected += 1
@@ -175,6 +201,9 @@ class RowChecker:
         self.store.store(file, info, region, year, value, line, source, column, "value", *given)
 
     def wide_row(self, file: SourceFile, layout: Layout, row: list[str], line: int) -> None:
+        if self.comma and not file.sheet and _split(self.findings, file, layout, row, line):
+            file.reject()
+            return
         cells = self._fit(file, layout, row, line)
         if not cells:
             file.reject()
@@ -224,7 +253,8 @@ class RowChecker:
         ncols = layout.ncols
         if len(row) == ncols:
             return row
-        if len(row) > ncols and not any(map(str.strip, row[ncols:])):
+        with_note = "note" in layout.columns and self.comma
+        if len(row) > ncols and not with_note and not any(map(str.strip, row[ncols:])):
             return row[:ncols]  # empty cells after the last column: a trailing delimiter
         if len(row) < ncols and file.sheet:
             return row + [""] * (ncols - len(row))  # a sheet row ends at its last cell
@@ -233,7 +263,8 @@ class RowChecker:
             "ragged-row",
             line=line,
             text=template("ragged-row", count=len(row), expected=ncols),
-            hint=template("ragged-row.hint"),
+            # a note column takes any text: an extra field is a comma where none belongs
+            hint=template("split-number.ragged" if with_note else "ragged-row.hint"),
         )
         return []
 
@@ -311,30 +342,7 @@ class RowChecker:
         found = self.resolver.place(raw, info)
         if not isinstance(found, str):
             return found
-        unit = raw.strip()
-        if found == "unknown":
-            code = "unknown-unit"
-            text = template("unknown-unit", unit=unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-        elif found == "currency":
-            code = "unit-mismatch"
-            text = template("unit-currency", unit=unit, expected=info.unit)
-            hint = template("unit-currency.hint", expected=info.unit)
-        elif found == "meaning":
-            code = "unit-mismatch"
-            text = template("unit-meaning", unit=unit, id=info.id, expected=info.unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-        else:
-            code = "unit-mismatch"
-            text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
-            hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
-            per_person = f"{unit}/人"  # 美元 for a per-capita figure: 美元/人 was meant
-            if (
-                info.unit.endswith("/人")
-                and "/" not in unit
-                and not isinstance(self.resolver.place(per_person, info), str)
-            ):
-                hint = template("unit-per-person.hint", unit=per_person, id=info.id)
+        code, text, hint = _unit_problem(self.resolver, found, raw.strip(), info)
         self.findings.emit(
             file, code, line=line, column=column + 1, field="unit", text=text, hint=hint
         )
@@ -354,6 +362,61 @@ class RowChecker:
         self.findings.emit(
             file, "no-value", line=line, column=column, field=field_name, text=message
         )
+
+
+def _unit_problem(
+    resolver: Resolver, found: str, unit: str, info: SeriesInfo
+) -> tuple[str, Template, Template]:
+    """The code, message and hint of a unit that places a value nowhere."""
+    if found == "expression":
+        code = "bad-unit"
+        text = template("bad-unit", unit=unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+    elif found == "unknown":
+        code = "unknown-unit"
+        text = template("unknown-unit", unit=unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+    elif found == "currency":
+        code = "unit-mismatch"
+        text = template("unit-currency", unit=unit, expected=info.unit)
+        hint = template("unit-currency.hint", expected=info.unit)
+    elif found == "meaning":
+        code = "unit-mismatch"
+        text = template("unit-meaning", unit=unit, id=info.id, expected=info.unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+    else:
+        code = "unit-mismatch"
+        text = template("unit-mismatch", unit=unit, id=info.id, expected=info.unit)
+        hint = template("unknown-unit.hint", id=info.id, expected=info.unit)
+        per_person = f"{unit}/人"  # 美元 for a per-capita figure: 美元/人 was meant
+        if (
+            info.unit.endswith("/人")
+            and "/" not in unit
+            and not isinstance(resolver.place(per_person, info), str)
+        ):
+            hint = template("unit-per-person.hint", unit=per_person, id=info.id)
+    return code, text, hint
+
+
+def _split(findings: Findings, file: SourceFile, layout: Layout, row: list[str], line: int) -> bool:
+    """A value cut in two by an unquoted thousands comma: an error, never a value."""
+    years = {index for index, _ in layout.years}
+    spots = sorted(years) if layout.kind == "wide" else [layout.columns["value"]]
+    for index in spots:
+        after = index + 1
+        if after < len(row) and after not in years and split_number(row[index], row[after]):
+            head, tail = row[index].strip(), row[after].strip()
+            findings.emit(
+                file,
+                "split-number",
+                line=line,
+                column=index + 1,
+                field=layout.field_at(index) or None,
+                text=template("split-number", head=head, tail=tail, number=f"{head},{tail}"),
+                hint=template("split-number.hint", number=f"{head},{tail}"),
+            )
+            return True
+    return False
 
 
 def _no_value_text(file: SourceFile, name: str, year: int | None, text: str) -> Template:

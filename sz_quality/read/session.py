@@ -24,6 +24,7 @@ from .district_column import adopt_district_column, form_cell
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .messages import template
+from .named import check_named_twice
 from .observations import InputSummary, ReadResult
 from .rows import RowChecker
 from .sniff import HEAD, binary_kind, detect_encoding, is_ole, is_zip, markup_kind
@@ -113,10 +114,20 @@ class Session:
         findings = self.findings
         file = SourceFile(name, len(paths) + 1, first_diagnostic=len(findings.diagnostics))
         paths.append(name)
+        self.rows.comma = False  # set by the batches of a comma-separated text
         try:
             self._open(file, encoding, sheet, progress)
         except LongLine:
             findings.emit(file, "bad-csv", line=None, text=template("long-line"))
+        except UnicodeError:  # a forced wide encoding the bytes cannot be (utf-16 with no BOM)
+            findings.emit(
+                file,
+                "encoding-error",
+                line=None,
+                text=template("encoding-error", encoding=encoding or "?"),
+                hint=template("encoding-error.hint"),
+            )
+        check_named_twice(self.store, file)
         findings.close(file)
         self.inputs.append(InputSummary(name, file.rows, file.accepted, file.rejected))
 
@@ -179,6 +190,7 @@ class Session:
         """Check one batch of complete records; return the number of the next line."""
         if not layout.ncols:  # no usable header: count the rows, all rejected
             return first_line + _count_records(file, text, delimiter)
+        self.rows.comma = delimiter == "," and not file.sheet  # the rule of split numbers
         if layout.kind == "long" and not file.check_bytes and self.fast_path and '"' not in text:
             plain = text.replace("\r\n", "\n") if "\r" in text else text
             if "\r" not in plain:

@@ -23,7 +23,7 @@ from .batches import Batches, LongLine
 from .findings import SourceFile
 from .layout import Layout
 from .messages import template
-from .rows import BAD_BYTES
+from .rows import needs_byte_check
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup
@@ -101,12 +101,13 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
         handle.seek(job.offset)
         next_line = job.first_line
         try:
-            for text, _, clean in Batches(handle, job.encoding, job.auto):
+            batches = Batches(handle, job.encoding, job.auto)
+            for text, _, clean in batches:
                 if not text:
                     continue
-                part.check_bytes = not clean and BAD_BYTES.search(text) is not None
+                part.check_bytes = needs_byte_check(text, clean, batches.encoding)
                 next_line = session.check_batch(
-                    part, job.layout, text, job.delimiter, next_line, job.encoding
+                    part, job.layout, text, job.delimiter, next_line, batches.encoding
                 )
         except LongLine:
             session.findings.emit(part, "bad-csv", line=None, text=template("long-line"))

@@ -19,7 +19,10 @@ __all__ = [
     "Cell",
     "Column",
     "Degrade",
+    "grid_width",
+    "render_fitted",
     "render_grid",
+    "render_stacked",
     "text_width",
     "wrap",
 ]
@@ -199,3 +202,59 @@ def render_grid(
     rule = [box("─") * (column.width + 2) for column in columns]
     lines.append(box("└") + box("┴").join(rule) + box("┘"))
     return "\n".join(lines) + "\n"
+
+
+def grid_width(columns: Sequence[Column]) -> int:
+    """The columns the grid of these columns takes, borders and padding included."""
+    return sum(column.width for column in columns) + 3 * len(columns) + 1
+
+
+def render_stacked(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell | str]],
+    width: int,
+    *,
+    color: bool = False,
+    degrade: Degrade | None = None,
+) -> str:
+    """Each row as a block for a terminal too narrow for the grid: its first cell, then
+    one "header: value" line per other cell that holds something, all wrapped to `width`."""
+
+    def text_of(cell: Cell | str) -> tuple[str, str | None]:
+        text, style = (cell.text, cell.style) if isinstance(cell, Cell) else (cell, None)
+        return (degrade(text) if degrade is not None else text), style
+
+    def styled(line: str, style: str | None) -> str:
+        return f"{STYLES.get(style, '')}{line}{_RESET}" if color and style and line else line
+
+    width = max(width, 20)
+    rule = "─" * width if degrade is None else degrade("─") * width
+    lines = [rule]
+    for row in rows:
+        first, style = text_of(row[0])
+        lines.extend(styled(line, style) for line in wrap(first, width))
+        for cell, column in zip(row[1:], columns[1:], strict=True):
+            text, style = text_of(cell)
+            if not text.strip():
+                continue
+            header = degrade(column.header) if degrade is not None else column.header
+            shown = " ".join(text.split())
+            colon = "：" if text_width(header) > len(header) else ": "  # 目标值：, Actual:
+            for line in wrap(f"{header}{colon}{shown}", width - 2):
+                lines.append("  " + styled(line, style))
+        lines.append(rule)
+    return "\n".join(lines) + "\n"
+
+
+def render_fitted(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell | str]],
+    width: int,
+    *,
+    color: bool = False,
+    degrade: Degrade | None = None,
+) -> str:
+    """The grid when it fits `width` columns, else the rows stacked (render_stacked)."""
+    if grid_width(columns) <= width:
+        return render_grid(columns, rows, color=color, degrade=degrade)
+    return render_stacked(columns, rows, width, color=color, degrade=degrade)

@@ -94,7 +94,7 @@ def test_output_naming_an_input_is_refused(data: Path, command: list[str], spell
 def test_the_message_in_chinese(data: Path) -> None:
     code, _, err = _invoke("check", "./d.csv", "-o", "d.csv", "--lang", "zh")
     assert code == 2
-    assert err == "szq: error: -o d.csv 就是输入文件 ./d.csv：szq 不会覆盖输入，请另选输出文件\n"
+    assert err == "szq：错误：-o d.csv 就是输入文件 ./d.csv：szq 不会覆盖输入，请另选输出文件\n"
 
 
 def test_the_measures_status_file_is_an_input(data: Path) -> None:

@@ -261,7 +261,7 @@ def test_every_code_is_documented() -> None:
         "unknown-column", "bad-csv", "ragged-row", "blank-row", "unknown-indicator",
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
-        "too-many",
+        "too-many", "bad-unit", "split-number",
         # between values, once everything is read (sz_quality.read.consistency)
         "unknown-region", "district-column", "suspect-magnitude", "repeated-value",
         "parts-total-mismatch", "derived-mismatch",

@@ -84,7 +84,8 @@ def _plain_given(rows: int) -> str:
     lines = [HEADER.rstrip("\n") + ",source,note"]
     for number in range(rows):
         name = ("gdp", "population", "gdp_2015")[number % 3]
-        region = "" if number % 4 == 0 else f"r{number}"
+        # gdp_2015 names the figure gdp does: in the districts only, so no figure is given twice
+        region = "" if number % 4 == 0 and name != "gdp_2015" else f"r{number}"
         value = "x" if number % 500 == 499 else f"{number % 97}.5"
         if number == 250:  # population: a negative count
             value = "-3"
@@ -145,7 +146,9 @@ _CELLS = {
         "1", "0.3", "35", "-2", " 7 ", "+5", ".5", "1e3", "1e308", "1e400", "1_000", "0x10",
         "inf", "NaN", "１２", "-", "", "1.2.3", "1e", "99999999999999999", "0.4",
     ],
-    "unit": ["", "亿元", "万元", "%", "万人", "furlongs", "小时", "万亿元"],
+    "unit": [
+        "", "亿元", "万元", "%", "万人", "furlongs", "小时", "万亿元", "5", "亿元*1.1", "502.99",
+    ],
     "city": ["", "r"],  # "r": a region of its own (r<row>), so that few keys repeat
 }  # fmt: skip
 

@@ -91,7 +91,8 @@ def diagnostic_line(diagnostic: Diagnostic, lang: str | None = None) -> str:
         where += f":{diagnostic.line}"
         if diagnostic.column is not None:
             where += f":{diagnostic.column}"
-    return f"{where}: {diagnostic.severity} {diagnostic.code}: {diagnostic.text_in(lang)}"
+    severity = word(f"severity.{diagnostic.severity}", lang)  # 警告 under --lang zh
+    return f"{where}: {severity} {diagnostic.code}: {diagnostic.text_in(lang)}"
 
 
 def footnote(lang: Lang) -> str:

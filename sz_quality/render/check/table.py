@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...check.results import Report, Result, Status
 from ...plan.lang import Lang
 from ...report.colours import STATUS_PALETTE
-from ..grid import STYLES, Cell, Column, render_grid, wrap
+from ..grid import STYLES, Cell, Column, render_fitted, wrap
 from ..result_row import ROW, column_labels, details, target_name
 from ..verdict_words import word
 from .summary import (
@@ -141,7 +141,8 @@ def render(report: Report, options: RenderOptions) -> str:
         else:
             rows, notes, without = _compact(group.results, lang, columns[0].width)
         if rows:
-            grid = render_grid(columns, rows, color=color, degrade=options.degrade)
+            # the grid, or the rows stacked on a terminal narrower than the grid
+            grid = render_fitted(columns, rows, options.width, color=color, degrade=options.degrade)
             out.append(grid.rstrip("\n"))
         # footnotes and the line of targets without data, wrapped to the table's width
         for note in notes:

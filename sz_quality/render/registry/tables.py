@@ -14,7 +14,7 @@ from ...plan.measures import MeasureRegistry
 from ...plan.models import Measure, Target
 from ...plan.registry import Registry
 from ..format import target_figure, target_label
-from ..grid import LISTING_WIDTH, Column, Degrade, render_grid, text_width
+from ..grid import LISTING_WIDTH, Column, Degrade, render_fitted, render_grid, text_width
 from ..verdict_words import text
 
 
@@ -27,9 +27,11 @@ def _render(
     flexible: Sequence[int] = (),
     right: Sequence[int] = (),
     degrade: Degrade | None = None,
+    stack: bool = False,
 ) -> str:
     """A title line, then the grid. Columns take their natural width; when the table is
-    wider than `width`, the widest `flexible` columns give way first. `degrade`: the
+    wider than `width`, the widest `flexible` columns give way first; with `stack` (a
+    terminal), a grid still wider has its rows stacked. `degrade`: the
     console's stand-ins, applied before the widths are measured."""
     if degrade is not None:
         title, headers = degrade(title), [degrade(header) for header in headers]
@@ -54,7 +56,10 @@ def _render(
         Column(header, widths[i], "right" if i in right else "left")
         for i, header in enumerate(headers)
     ]
-    return f"{title}\n{render_grid(columns, rows, degrade=degrade)}"
+    if width is None or not stack:  # a file or a pipe: the grid, however wide
+        return f"{title}\n{render_grid(columns, rows, degrade=degrade)}"
+    # a terminal narrower than the narrowest grid: each row stacked
+    return f"{title}\n{render_fitted(columns, rows, width, degrade=degrade)}"
 
 
 def leads_text(registry: Registry, target: Target, lang: Lang) -> str:
@@ -76,6 +81,7 @@ def targets_table(
     lang: Lang,
     width: int | None = None,
     degrade: Degrade | None = None,
+    stack: bool = False,
 ) -> str:
     headers = [text(key, lang) for key in ("id", "target", "target_value", "kind", "years", "lead")]
     rows = []
@@ -95,7 +101,7 @@ def targets_table(
             ]
         )
     title = f"{text('targets', lang)}: {len(targets)}"
-    return _render(title, headers, rows, width, flexible=(1, 2, 5), degrade=degrade)
+    return _render(title, headers, rows, width, flexible=(1, 2, 5), degrade=degrade, stack=stack)
 
 
 def measures_table(
@@ -105,6 +111,7 @@ def measures_table(
     lang: Lang,
     width: int | None = None,
     degrade: Degrade | None = None,
+    stack: bool = False,
 ) -> str:
     """Measures grouped by agency, agencies in registry order."""
     out = []
@@ -125,7 +132,11 @@ def measures_table(
                 ]
             )
         heading = f"{name_of(agency, lang)} ({len(rows)})"
-        out.append(_render(heading, headers, cells, width, flexible=(1, 2, 3), degrade=degrade))
+        out.append(
+            _render(
+                heading, headers, cells, width, flexible=(1, 2, 3), degrade=degrade, stack=stack
+            )
+        )
     return "".join(out)
 
 
@@ -134,6 +145,7 @@ def agencies_table(
     lang: Lang,
     width: int | None = None,
     degrade: Degrade | None = None,
+    stack: bool = False,
 ) -> str:
     headers = [
         text(key, lang)
@@ -159,4 +171,6 @@ def agencies_table(
         ]
     )
     title = f"{text('agency', lang)}: {len(rows)}"
-    return _render(title, headers, cells, width, flexible=(1,), right=(2, 3, 4), degrade=degrade)
+    return _render(
+        title, headers, cells, width, flexible=(1,), right=(2, 3, 4), degrade=degrade, stack=stack
+    )
