@@ -754,6 +754,64 @@ WORDS: dict[str, tuple[str, str]] = {
         "--measures-status：同一措施出现两行，以后一行为准。",
         "`--measures-status`: a second row for the same measure; the later row wins.",
     ),
+    # --- yearly plans (szq check --plan) and the assessment (szq assess): issue 23 ---
+    "yearly_target": ("年度目标", "Yearly target"),
+    "yearly_status": ("年度完成", "For the year"),
+    "yearly_unit": ("年度目标单位", "Yearly target unit"),
+    "yearly_source": ("年度目标来源", "Yearly target source"),
+    "code.plan-no-source": (
+        "--plan：分解目标没有来源（是谁的计划？）。",
+        "`--plan`: a sub-target without a source (whose plan is it?).",
+    ),
+    "code.plan-no-target": (
+        "--plan：分解目标所属的指标没有任何目标，不据以判断。",
+        "`--plan`: a sub-target of an indicator no target is on; it judges nothing.",
+    ),
+    "code.plan-short-of-target": (
+        "--plan：按分解目标的路径推算，到目标年份达不到行动计划的目标。",
+        "`--plan`: the path through a sub-target does not reach the plan's target by its year.",
+    ),
+    "code.plan-parts-short": (
+        "--plan：可加总指标各区的分解目标之和达不到全市的分解目标。",
+        "`--plan`: the districts' sub-targets of an additive indicator add up to less than "
+        "the city's.",
+    ),
+    "diagnostic.plan-no-source": (
+        "{id} {year} 年的分解目标没有来源",
+        "the sub-target of {id} for {year} has no source",
+    ),
+    "diagnostic.plan-no-source.hint": (
+        "在 source 列写明计划文件及其发布单位",
+        "name the plan and who issued it in the source column",
+    ),
+    "diagnostic.plan-no-target": (
+        "没有目标以 {id!r} 为指标，该分解目标不据以判断",
+        "no target is on {id!r}; the sub-target judges nothing",
+    ),
+    "diagnostic.plan-no-target.hint": (
+        "`szq targets` 列出各目标的编号和指标",
+        "`szq targets` lists the targets' ids and indicators",
+    ),
+    "diagnostic.plan-short-of-target": (
+        "{region}{id} {year} 年的分解目标 {value}{unit}：照此路径到 {target_year} 年为 "
+        "{projected}{unit}，距目标 {goal}{unit} 差 {gap}{unit}",
+        "{region}{id}'s sub-target for {year}, {value} {unit}: on its path {target_year} "
+        "reaches {projected} {unit}, {gap} {unit} short of the target {goal} {unit}",
+    ),
+    "diagnostic.plan-short-of-target.hint": (
+        "提高分解目标，或说明如何在之后的年份补足",
+        "raise the sub-target, or say how the later years make up for it",
+    ),
+    "diagnostic.plan-parts-short": (
+        "{id} {year} 年：{count} 个区的分解目标合计 {parts}{unit}，"
+        "全市为 {city}{unit}，差 {gap}{unit}",
+        "{id} for {year}: the sub-targets of {count} districts add up to {parts} {unit}, "
+        "the city's is {city} {unit}, {gap} {unit} apart",
+    ),
+    "diagnostic.plan-parts-short.hint": (
+        "各区的分解目标合计应覆盖全市的目标",
+        "the districts' sub-targets together should cover the city's",
+    ),
 }
 
 

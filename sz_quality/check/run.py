@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 if TYPE_CHECKING:
     from ..plan.registry import Registry
     from ..read.observations import Diagnostic, ReadResult
+    from ..read.yearly_plan import YearlyPlan
     from .results import Report
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "check_files",
     "district_series",
     "read_data",
+    "read_plan",
     "run_check",
 ]
 
@@ -53,6 +55,7 @@ class CheckOptions(TypedDict, total=False):
     encoding: str | None
     sheet: str | None
     lang: str
+    plan: Iterable[str | Path] | None
 
 
 class UnknownRegionError(ValueError):
@@ -138,6 +141,29 @@ def read_data(
     return result
 
 
+def read_plan(
+    paths: Iterable[str | Path],
+    registry: Registry,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    lang: str = "en",
+) -> YearlyPlan:
+    """Yearly plan files (sz_quality.read.yearly_plan), read as data files are."""
+    from ..plan.lookup import Lookup
+    from ..read.yearly_plan import read_yearly_plan
+
+    judged = frozenset(t.id for t in registry.targets) | {t.indicator for t in registry.targets}
+    return read_yearly_plan(
+        paths,
+        Lookup.from_registry(registry),
+        judged=judged,
+        encoding=encoding,
+        sheet=sheet,
+        lang=lang,
+    )
+
+
 def run_check(
     paths: Iterable[str | Path],
     registry: Registry,
@@ -149,13 +175,15 @@ def run_check(
     encoding: str | None = None,
     sheet: str | None = None,
     lang: str = "en",
+    plan: Iterable[str | Path] | None = None,
 ) -> CheckRun:
     """Read the files and check every target, as `szq check` does.
 
     `region`: one district's rows (its name as the data's region column gives it); the
     city total by default. `by="region"`: the city total and every district, each on its
     own rows. `agency` (id, name, alias): only the targets it leads. `year`: default the
-    latest year in the data. `lang` words the diagnostics.
+    latest year in the data. `lang` words the diagnostics. `plan`: yearly plan files,
+    each target with a sub-target for the year judged against it too (check/yearly.py).
     """
     from .evaluate import evaluate, evaluate_regions
 
@@ -163,9 +191,12 @@ def run_check(
     if region is not None and by == "region":
         raise ValueError("region and by='region': choose one")
     name = " ".join(region.split()) if region is not None else ""
+    yearly = None
+    if plan is not None:
+        yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=lang)
     if by == "region":
         data = read_data(paths, registry, encoding=encoding, sheet=sheet, lang=lang)
-        report = evaluate_regions(registry, data, year)
+        report = evaluate_regions(registry, data, year, plan=yearly)
     else:
         data = read_data(
             paths,
@@ -178,7 +209,7 @@ def run_check(
         )
         if name and not any(item.region == name for item in data.observations):
             raise UnknownRegionError(name)
-        report = evaluate(registry, data, year, region=name)
+        report = evaluate(registry, data, year, region=name, plan=yearly)
     if selected is not None:
         report = report.for_agency(selected.name_zh)
     return CheckRun(data, report)

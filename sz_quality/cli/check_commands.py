@@ -155,6 +155,18 @@ def check_command(
             "summary still counts all.",
         ),
     ] = None,
+    plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan",
+            "-p",
+            metavar="FILE",
+            help="A yearly plan (年度推进计划: sub-targets for the year, same columns as a "
+            "data file; docs/yearly-plans.md): each target with a sub-target for the year is "
+            "also judged against it. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
@@ -174,7 +186,9 @@ def check_command(
     shown = parse_fail_on(status, "--status")
     check_data_files(files, "check")
     state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(files), lang.value)
+    if plan:
+        check_data_files(plan, "check")
+    refuse_output_over_inputs(output, state.inputs([*files, *(plan or [])]), lang.value)
     registry = state.registry()
     resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -192,6 +206,7 @@ def check_command(
                 encoding=encoding,
                 sheet=sheet,
                 lang=language,
+                plan=plan or None,
             )
         except UnknownRegionError as error:
             usage_error(f"--region: {error}")

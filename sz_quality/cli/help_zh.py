@@ -90,6 +90,8 @@ OPTIONS_ZH: dict[str, str] = {
     "expect_agency": "报送单位（编号、中文或英文名称）：其目标在 --year "
     "所需的每个指标都必须有数值（missing-indicator）。",
     "max_diagnostics": "每个文件每种代码最多列出 N 条诊断，其余只计数（0：全部列出）。",
+    "plan": "年度推进计划（当年的分解目标，列与数据文件相同；见 docs/yearly-plans.md）："
+    "有当年分解目标的目标同时对照分解目标判定。可重复。",
     "jobs": "处理大型 CSV 文件的进程数（默认：两个及以上 CPU 时为 2）。",
 }
 # ...except where a command says it otherwise: (command, option) -> help

@@ -20,7 +20,9 @@ Param = str | int | float
 Params = tuple[tuple[str, Param], ...]
 
 # messages whose {region} is a phrase ("region 'r3' ") built from the raw region, if any
-_WITH_REGION = frozenset({"duplicate-row.equal", "duplicate-row.differ", "revision"})
+_WITH_REGION = frozenset(
+    {"duplicate-row.equal", "duplicate-row.differ", "revision", "plan-short-of-target"}
+)
 
 Template = tuple[str, Params]
 """A message key and the values that fill it."""

@@ -39,14 +39,21 @@ _FIXED: tuple[tuple[str, int, str], ...] = (
     ("progress", 8, "right"),
     ("trend", 12, "left"),
 )
+# a check with a yearly plan: the sub-target for the year and the verdict against it
+_YEARLY: tuple[tuple[str, int, str], ...] = (
+    ("yearly_target", 15, "left"),
+    ("yearly_status", 9, "left"),
+)
 _MIN_NAME = 24
 
 
-def _columns(labels: dict[str, str], total: int) -> list[Column]:
-    borders = 3 * (len(_FIXED) + 1) + 1
-    fixed = sum(width for _, width, _ in _FIXED)
+def _columns(
+    labels: dict[str, str], total: int, fixed_columns: tuple[tuple[str, int, str], ...]
+) -> list[Column]:
+    borders = 3 * (len(fixed_columns) + 1) + 1
+    fixed = sum(width for _, width, _ in fixed_columns)
     name = Column(labels["target"], max(total - fixed - borders, _MIN_NAME))
-    return [name, *(Column(labels[key], width, justify) for key, width, justify in _FIXED)]
+    return [name, *(Column(labels[key], width, justify) for key, width, justify in fixed_columns)]
 
 
 def _styled(text: str, style: str, color: bool) -> str:
@@ -57,7 +64,8 @@ def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     color = options.color
     labels = column_labels(lang)
-    columns = _columns(labels, options.width)
+    fixed_columns = (*_FIXED, *_YEARLY) if report.yearly_plan else _FIXED
+    columns = _columns(labels, options.width, fixed_columns)
     out = [_styled(title(report, lang), "bold", color)]
     out.extend(_styled(line, "bold", color) for line in overview_lines(report, lang))
     out.extend(input_line(summary, lang) for summary in report.inputs)
@@ -72,7 +80,7 @@ def render(report: Report, options: RenderOptions) -> str:
             # the target's name, and under it why, what is still needed, the caveats
             name = "\n".join([target_name(result, lang), *details(result, lang, reason_mark="↳ ")])
             cells = [Cell(name)]
-            for key, _, _ in _FIXED:
+            for key, _, _ in fixed_columns:
                 shade = STATUS_STYLES[result.status] if key == "status" else None
                 cells.append(Cell(ROW[key](result, lang), shade))
             rows.append(cells)
