@@ -221,6 +221,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.source": ("来源", "source"),
     "template.note": ("备注", "note"),
     "template.targets": ("相关目标", "targets"),
+    "template.region": ("地区", "region"),
     "template.number": ("请填写数字", "Enter a number"),
     "template.number_help": (
         "数值须为数字，单位见“单位”列；无数值请留空。",
@@ -755,6 +756,32 @@ WORDS: dict[str, tuple[str, str]] = {
         "`--measures-status`: a second row for the same measure; the later row wins.",
     ),
     # --- yearly plans (szq check --plan) and the assessment (szq assess): issue 23 ---
+    "plan_schema.title": ("szq 年度推进计划的一行", "szq yearly plan row"),
+    "plan_schema.row": (
+        "年度推进计划的一个分解目标（每行一个）：列与长表数据行相同，数值是当年要达到的目标。",
+        "One sub-target of a yearly plan (年度推进计划), one per row: the columns of a "
+        "long-format data row, whose value is the goal for the year.",
+    ),
+    "plan_schema.indicator": (
+        "目标编号（目标本身当年的数值：水平、累计变化、新增量），或指标的编号、中英文名称或"
+        "别名（该指标当年的数值）。",
+        "A target's id (the target's own figure for the year: a level, a cumulative change, "
+        "an increment), or an indicator's id, Chinese or English name or alias (the "
+        "indicator's value for the year).",
+    ),
+    "plan_schema.year": ("计划年份，1900–2100。", "The plan's year, 1900-2100."),
+    "plan_schema.value": (
+        "当年的分解目标，单位见 unit（留空为目标或指标自身的单位）。",
+        "The sub-target for the year, in `unit` (blank: the target's or indicator's own).",
+    ),
+    "plan_schema.region": (
+        "分解目标所属的区；留空为全市。",
+        "The district the sub-target is for (blank: the whole city).",
+    ),
+    "plan_schema.source": (
+        "计划文件及其发布单位（必填）。",
+        "The plan and who issued it (required).",
+    ),
     "yearly_target": ("年度目标", "Yearly target"),
     "yearly_status": ("年度完成", "For the year"),
     "yearly_unit": ("年度目标单位", "Yearly target unit"),

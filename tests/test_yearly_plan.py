@@ -255,3 +255,46 @@ def test_the_workbook_has_the_yearly_columns(tmp_path: Path) -> None:
     gdp = next(row for row in rows if row[0] == "gdp_2015")
     assert gdp[header.index("Yearly target")] == 1.48
     assert gdp[header.index("For the year")] == "not met"
+
+
+# -- the form and the schema -----------------------------------------------------------
+
+
+def test_the_yearly_plan_form_reads_back_as_a_plan(registry: Registry, tmp_path: Path) -> None:
+    out = runner.invoke(
+        app, ["template", "--agency", "市发展改革委", "--year", "2013", "--yearly-plan"]
+    )
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert lines[0] == "indicator,name_zh,name_en,unit,year,value,region,source,note"
+    assert lines[1].startswith("gdp_2015,本市生产总值达到1.5万亿元,") and lines[1].endswith(
+        ",万亿元,2013,,,,"
+    )
+    filled = lines[0] + "\n" + lines[1].replace(",2013,,,,", ",2013,1.4,,区计划 2013,") + "\n"
+    path = tmp_path / "plan.csv"
+    path.write_text(filled, encoding="utf-8")
+    plan = read_plan([path], registry)
+    assert plan.diagnostics == ()
+    assert [(s.series, s.year, s.value) for s in plan.sub_targets] == [("gdp_2015", 2013, 1.4)]
+
+
+def test_the_yearly_plan_form_as_a_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("xlsxwriter")
+    out = tmp_path / "plan.xlsx"
+    args = ["template", "-a", "wrb", "-y", "2014", "--yearly-plan", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    header = next(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert header[:7] == ("indicator", "name_zh", "name_en", "unit", "year", "value", "region")
+
+
+def test_the_yearly_plan_schema_requires_a_source() -> None:
+    out = runner.invoke(app, ["schema", "--yearly-plan", "--lang", "en"])
+    schema = json.loads(out.stdout)
+    assert schema["title"] == "szq yearly plan row"
+    assert schema["required"] == ["indicator", "year", "value", "source"]
+    assert "sub-target" in schema["properties"]["value"]["description"]
+    both = json.loads(runner.invoke(app, ["schema", "--yearly-plan"]).stdout)
+    assert "分解目标" in both["description"] and "sub-target" in both["description"]
+    plain = json.loads(runner.invoke(app, ["schema"]).stdout)
+    assert plain["required"] == ["indicator", "year", "value"]

@@ -116,6 +116,12 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     "不指定时 CSV 写到标准输出。",
     ("report", "output"): "要写入的报告（原子写入）：report.html、report.md（其图表写入旁边的 "
     "report_charts/）、report.json 或 report.docx（Word）。默认：report.<格式>。",
+    ("template", "yearly_plan"): "改为年度推进计划的填报表：该单位每个目标一行当年的分解目标，"
+    "全市或某个区（即 check --plan 所读取的内容）。",
+    (
+        "schema",
+        "yearly_plan",
+    ): "年度推进计划一行（一个分解目标）的 Schema（见 docs/yearly-plans.md）。",
     ("template", "force"): "与 --all -o FOLDER 同用：即使报送表已填写也覆盖"
     "（默认只覆盖 szq 写出且未改动的空白表）。",
 }

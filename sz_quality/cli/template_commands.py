@@ -65,6 +65,14 @@ def template_command(
             "in (by default only szq's own untouched forms are replaced).",
         ),
     ] = False,
+    yearly_plan: Annotated[
+        bool,
+        typer.Option(
+            "--yearly-plan",
+            help="The form of a yearly plan (年度推进计划) instead: a sub-target for the year "
+            "per target of the agency, for the city or a district (what check --plan reads).",
+        ),
+    ] = False,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Write the submission form an agency fills in for a year.
@@ -76,7 +84,7 @@ def template_command(
     """
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
-    from ..render.template_out import agency_form, form_csv, forms_xlsx
+    from ..render.template_out import agency_form, form_csv, forms_xlsx, plan_form
 
     if (agency is None) == (not every_agency):
         usage_error("name one agency with --agency, or give --all")
@@ -89,7 +97,8 @@ def template_command(
             usage_error(str(error))
     else:
         chosen = list(lookup.agencies)
-    forms = [agency_form(lookup, each, year) for each in chosen]
+    make_form = plan_form if yearly_plan else agency_form
+    forms = [make_form(lookup, each, year) for each in chosen]
     forms = [form for form in forms if form.rows]
     if not forms:
         usage_error(

@@ -238,13 +238,20 @@ def schema_command(
             show_default=False,
         ),
     ] = None,
+    yearly_plan: Annotated[
+        bool,
+        typer.Option(
+            "--yearly-plan",
+            help="The schema of a yearly plan's row (a sub-target, docs/yearly-plans.md).",
+        ),
+    ] = False,
 ) -> None:
     """The JSON Schema of a long-format data row (one row per value)."""
 
-    from ..read.row_schema import row_json_schema
+    from ..read.row_schema import plan_json_schema, row_json_schema
     from ..render.jsonout import dumps
 
     if lang not in (None, "zh", "en"):
         usage_error(f"unknown language {lang!r}: use zh or en")
-    schema = row_json_schema(lang)
+    schema = plan_json_schema(lang) if yearly_plan else row_json_schema(lang)
     emit(dumps(schema), output, json=True)

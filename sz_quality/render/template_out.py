@@ -6,6 +6,11 @@ year, an empty value, source and note, and the targets that need it. The headers
 ones szq's reader knows, in --lang, so a filled-in form is read back as it is. In .xlsx
 the value, source and note cells are unlocked and the rest protected (no password: a
 guard against slips, not a lock), and the value must be a number (a data validation).
+
+`plan_form` is the form of a yearly plan (年度推进计划, `szq template --yearly-plan`):
+one row per target of the agency whose period holds the year, under the target's id and
+in its unit, with the region (blank: the city; a district writes its name), the
+sub-target, its source and a note: what `szq check --plan` reads (docs/yearly-plans.md).
 """
 
 from __future__ import annotations
@@ -22,10 +27,30 @@ from .check_csv import safe_text
 from .verdict_words import word
 from .xlsx_book import Book
 
-__all__ = ["FIELDS", "AgencyForm", "agency_form", "form_csv", "forms_xlsx"]
+__all__ = [
+    "FIELDS",
+    "PLAN_FIELDS",
+    "AgencyForm",
+    "agency_form",
+    "form_csv",
+    "forms_xlsx",
+    "plan_form",
+]
 
 FIELDS = ("indicator", "name_zh", "name_en", "unit", "year", "value", "source", "note", "targets")
-_EDITABLE = frozenset({"value", "source", "note"})
+# a yearly plan's form: a target's sub-target for the year, for the city or a district
+PLAN_FIELDS = (
+    "indicator",
+    "name_zh",
+    "name_en",
+    "unit",
+    "year",
+    "value",
+    "region",
+    "source",
+    "note",
+)
+_EDITABLE = frozenset({"value", "region", "source", "note"})
 _WIDTHS = {
     "indicator": 28,
     "name_zh": 30,
@@ -36,6 +61,7 @@ _WIDTHS = {
     "source": 40,
     "note": 30,
     "targets": 30,
+    "region": 12,
 }
 
 
@@ -46,6 +72,7 @@ class AgencyForm:
     agency: AgencyInfo
     year: int
     rows: tuple[dict[str, object], ...]
+    fields: tuple[str, ...] = FIELDS  # the columns, in order (PLAN_FIELDS: a yearly plan)
 
 
 def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
@@ -68,18 +95,38 @@ def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
     return AgencyForm(agency, year, tuple(rows))
 
 
-def _headers(lang: Lang) -> list[str]:
-    return [word(f"template.{field}", lang) for field in FIELDS]
+def plan_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
+    """The agency's yearly plan form for `year`: a row per target whose period holds it."""
+    rows = []
+    for target in lookup.needs(agency, year):
+        rows.append(
+            {
+                "indicator": target.id,
+                "name_zh": target.name_zh,
+                "name_en": target.name_en,
+                "unit": target.unit,
+                "year": year,
+                "value": None,
+                "region": "",
+                "source": "",
+                "note": "",
+            }
+        )
+    return AgencyForm(agency, year, tuple(rows), PLAN_FIELDS)
+
+
+def _headers(fields: Sequence[str], lang: Lang) -> list[str]:
+    return [word(f"template.{field}", lang) for field in fields]
 
 
 def form_csv(form: AgencyForm, lang: Lang) -> str:
     """UTF-8 CSV without a byte-order mark, as every szq output."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_headers(lang))
+    writer.writerow(_headers(form.fields, lang))
     for row in form.rows:
         writer.writerow(
-            ["" if row[field] is None else safe_text(str(row[field])) for field in FIELDS]
+            ["" if row[field] is None else safe_text(str(row[field])) for field in form.fields]
         )
     return buffer.getvalue()
 
@@ -92,13 +139,14 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
     editable = book.style(locked=False, bg_color="#FFFFFF", border=1)
     for form in forms:
         sheet = book.sheet(form.agency.name_zh)
-        for column, field in enumerate(FIELDS):
+        fields = form.fields
+        for column, field in enumerate(fields):
             sheet.write_string(0, column, word(f"template.{field}", lang), header)
             sheet.set_column(
                 column, column, _WIDTHS[field], editable if field in _EDITABLE else None
             )
         for line, row in enumerate(form.rows, start=1):
-            for column, field in enumerate(FIELDS):
+            for column, field in enumerate(fields):
                 value = row[field]
                 style = editable if field in _EDITABLE else locked
                 if isinstance(value, int):
@@ -108,7 +156,7 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
                 else:
                     sheet.write_string(line, column, str(value), style)
         if form.rows:
-            value_column = FIELDS.index("value")
+            value_column = fields.index("value")
             sheet.data_validation(
                 1,
                 value_column,
@@ -127,5 +175,5 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
             )
         sheet.freeze_panes(1, 0)
         sheet.protect("", {"autofilter": True, "format_columns": True, "sort": False})
-        sheet.autofilter(0, 0, max(len(form.rows), 1), len(FIELDS) - 1)
+        sheet.autofilter(0, 0, max(len(form.rows), 1), len(fields) - 1)
     return book.data()
