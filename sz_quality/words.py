@@ -782,6 +782,48 @@ WORDS: dict[str, tuple[str, str]] = {
         "计划文件及其发布单位（必填）。",
         "The plan and who issued it (required).",
     ),
+    "assess.title": ("{year} 年考核得分", "Assessment for {year}"),
+    "assess.rules": (
+        "权重：{weights}；推定牵头的目标{inferred}；多家牵头的目标{shared}；"
+        "推进中的措施计 {credit}",
+        "Weights: {weights}; a target whose lead is inferred {inferred}; a target with "
+        "several leads {shared}; a measure in progress earns {credit}",
+    ),
+    "assess.inferred.exclude": ("不计入", "counts for no agency"),
+    "assess.inferred.include": ("计入推定的牵头单位", "counts for its inferred leads"),
+    "assess.shared.full": ("各单位均全额计入", "counts wholly for each"),
+    "assess.shared.split": ("由各单位均分", "is shared equally"),
+    "assess.agencies": ("牵头单位", "Lead agencies"),
+    "assess.districts": ("各区", "Districts"),
+    "assess.rank": ("排名", "Rank"),
+    "assess.unit": ("单位", "Unit"),
+    "assess.score": ("得分", "Score"),
+    "assess.not_assessable": ("无可考核内容", "Nothing assessable"),
+    "assess.items": ("得分明细", "How the points were earned"),
+    "assess.component.targets": ("目标完成", "Targets"),
+    "assess.component.submission": ("数据报送", "Submission"),
+    "assess.component.measures": ("措施落实", "Measures"),
+    "assess.component.yearly_plan": ("年度计划", "Yearly plan"),
+    "assess.component_line": (
+        "{component}：{earned}/{possible}，权重 {weight}，得 {points} 分",
+        "{component}: {earned}/{possible}, weight {weight}, {points} points",
+    ),
+    "assess.component_unused": (
+        "{component}：无可考核项，不计",
+        "{component}: nothing to count, left out",
+    ),
+    "assess.uncounted": (
+        "另列 {count} 项不计（缺少数据、无法评估、推定牵头或未报告；明细见 --format json）",
+        "{count} more listed, not counted (no data, not assessable, lead inferred, not "
+        "reported; --format json lists them)",
+    ),
+    "assess.item.present": ("已报送", "present"),
+    "assess.item.missing": ("缺报", "missing"),
+    "assess.ties": (
+        "同分（保留两位小数）并列同一名次；并列者按计入的项数从多到少，再按登记表中的顺序排列。",
+        "Equal scores (to 0.01) share a rank; among them more items counted first, then the "
+        "registry's order.",
+    ),
     "yearly_target": ("年度目标", "Yearly target"),
     "yearly_status": ("年度完成", "For the year"),
     "yearly_unit": ("年度目标单位", "Yearly target unit"),

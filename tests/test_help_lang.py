@@ -29,6 +29,7 @@ COMMANDS = [
     "measures",
     "agencies",
     "report",
+    "assess",
     "validate",
     "schema",
     "template",
@@ -85,7 +86,7 @@ def test_every_help_text_has_its_chinese_and_none_is_stale() -> None:
 
 def test_options_shared_by_commands_are_written_once() -> None:
     declared = _declared()
-    assert len([name for name, parameter in declared if parameter == "lang"]) == 10
+    assert len([name for name, parameter in declared if parameter == "lang"]) == 11
     assert help_zh("calc", "lang") == help_zh("check", "lang") == OPTIONS_ZH["lang"]
     assert help_zh("schema", "lang") == OVERRIDES_ZH[("schema", "lang")]
     assert help_zh("targets", "output") == help_zh("schema", "output") == OPTIONS_ZH["output"]

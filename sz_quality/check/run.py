@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 if TYPE_CHECKING:
+    from ..plan.measures import MeasureRegistry
     from ..plan.registry import Registry
     from ..read.observations import Diagnostic, ReadResult
     from ..read.yearly_plan import YearlyPlan
+    from .assess import AssessmentReport
     from .results import Report
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "district_series",
     "read_data",
     "read_plan",
+    "run_assess",
     "run_check",
 ]
 
@@ -220,3 +223,45 @@ def check_files(
 ) -> Report:
     """The Report `szq check` renders for these files and options (see `run_check`)."""
     return run_check(paths, registry, **options).report
+
+
+def run_assess(
+    paths: Iterable[str | Path],
+    registry: Registry,
+    *,
+    year: int | None = None,
+    plan: Iterable[str | Path] | None = None,
+    measures: MeasureRegistry | None = None,
+    measures_status: str | Path | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    lang: str = "en",
+) -> AssessmentReport:
+    """Read the files and score every agency and district, as `szq assess` does
+    (sz_quality.check.assess): the city and every district of the data checked, with the
+    yearly plan's sub-targets (`plan`) and the measures' status (`measures_status`, read
+    against `measures`) when given. `year`: default the latest year in the data."""
+    from ..read.measures_status import read_measures_status
+    from .assess import assess
+    from .evaluate import evaluate_regions
+
+    given = [str(path) for path in paths]
+    plan_paths = [str(path) for path in plan] if plan is not None else []
+    yearly = None
+    if plan_paths:
+        yearly = read_plan(plan_paths, registry, encoding=encoding, sheet=sheet, lang=lang)
+    data = read_data(given, registry, encoding=encoding, sheet=sheet, lang=lang)
+    report = evaluate_regions(registry, data, year, plan=yearly)
+    statuses = None
+    if measures_status is not None and measures is not None:
+        statuses = read_measures_status(measures_status, (m.id for m in measures.measures))
+    return assess(
+        registry,
+        data,
+        report.results,
+        report.year,
+        measures=measures,
+        statuses=statuses,
+        inputs=[*given, *plan_paths, *([str(measures_status)] if measures_status else [])],
+        diagnostics=(*report.diagnostics, *(statuses.diagnostics if statuses else ())),
+    )

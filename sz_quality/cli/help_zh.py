@@ -55,6 +55,10 @@ COMMANDS_ZH: dict[str, str] = {
     "为单一自含文件（内嵌 CSS，图表为内嵌 SVG）；Markdown 为 GitHub 风格，图表以 SVG "
     "文件存放在旁边；JSON 为报告的数据。需要 report 附加组件：pip install "
     "'sz-quality[report]'。",
+    "assess": "按考核办法的做法为每个牵头单位和每个区打分。\n\n"
+    "各项权重见登记表的 assessment 部分：已判定目标中达到或进度正常的比例、报送数据的完整性、"
+    "具体措施的完成情况、年度推进计划分解目标的完成情况。逐单位列出每项的明细及其如何计入得分。"
+    "运行完成时退出码为 0，输入有错误时为 1，用法错误时为 2。",
     "validate": "检查报送的数据：有效时退出码为 0，数据无效为 1，用法错误为 2。",
     "schema": "长表数据行（每行一个数值）的 JSON Schema。",
 }
@@ -122,6 +126,13 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
         "schema",
         "yearly_plan",
     ): "年度推进计划一行（一个分解目标）的 Schema（见 docs/yearly-plans.md）。",
+    ("assess", "year"): "考核的年份（默认：数据中最新的年份）。",
+    ("assess", "plan"): "年度推进计划：其分解目标的完成情况构成“年度计划”一项。可重复。",
+    (
+        "assess",
+        "measures_status",
+    ): "措施落实情况的 CSV（measure,status,note）：构成“措施落实”一项。",
+    ("assess", "output_format"): "table（表格，默认）、json、csv 或 xlsx（-o FILE.xlsx 时亦然）。",
     ("template", "force"): "与 --all -o FOLDER 同用：即使报送表已填写也覆盖"
     "（默认只覆盖 szq 写出且未改动的空白表）。",
 }

@@ -19,6 +19,7 @@ from typing import Any
 from ..paths import default_targets_path
 from . import units
 from .agencies import AgencyNames
+from .assessment import Assessment
 from .cache import digest, read_entry, write_entry
 from .formula import CompiledFormula
 from .loading import (
@@ -46,7 +47,8 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 4  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands
+_CACHE_FORMAT = 5  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands;
+# 5: assessment
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Registry:
     unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     # derived indicators: id -> formula with its unit factors
     formulas: Mapping[str, CompiledFormula] = field(default_factory=dict)
+    # how `szq assess` scores a unit (plan/assessment.py); the defaults without a section
+    assessment: Assessment = Assessment()
 
     @cached_property
     def indicators_by_id(self) -> dict[str, Indicator]:
@@ -135,7 +139,15 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     data = document.data
     if not isinstance(data, dict):
         raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
-    allowed = {"schema_version", "plan", "chapters", "agencies", "indicators", "targets"}
+    allowed = {
+        "schema_version",
+        "plan",
+        "chapters",
+        "agencies",
+        "indicators",
+        "targets",
+        "assessment",
+    }
     for key in data:
         if key not in allowed:
             issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
@@ -159,8 +171,14 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     ):
         check_unique(name, document, section, items, issues)
     check_chapters(name, document, targets, issues)
+    assessment: Assessment | None = Assessment()
+    if data.get("assessment") is not None:
+        raw_assessment = data["assessment"]
+        assessment = validate_one(
+            name, document, ("assessment",), Assessment, raw_assessment, issues
+        )
     unit_factors, formulas = check_references(name, document, agencies, indicators, targets, issues)
-    if issues or plan is None:
+    if issues or plan is None or assessment is None:
         raise RegistryError(issues)
     return Registry(
         path=name,
@@ -172,6 +190,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         chapters=tuple(chapters),
         unit_factors=unit_factors,
         formulas=formulas,
+        assessment=assessment,
     )
 
 
@@ -187,6 +206,7 @@ def _write_cache(registry: Registry) -> None:
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],
             "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
+            "assessment": dataclasses.asdict(registry.assessment),
             "formulas": [
                 [
                     formula.indicator,
@@ -237,4 +257,5 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
             indicator: CompiledFormula(indicator, text, operands, float(result))
             for indicator, text, operands, result in cached["formulas"]
         },
+        assessment=Assessment(**cached["assessment"]),
     )
