@@ -298,3 +298,17 @@ def test_the_yearly_plan_schema_requires_a_source() -> None:
     assert "分解目标" in both["description"] and "sub-target" in both["description"]
     plain = json.loads(runner.invoke(app, ["schema"]).stdout)
     assert plain["required"] == ["indicator", "year", "value"]
+
+
+def test_an_error_in_the_plan_makes_the_exit_code_1(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("indicator,year,value,source\ngdpp,2013,1.4,plan\n", encoding="utf-8")
+    out = _cli("--plan", str(path), "--format", "json")
+    assert out.exit_code == 1
+    (diagnostic,) = json.loads(out.stdout)["diagnostics"]
+    assert (diagnostic["code"], diagnostic["file"], diagnostic["line"]) == (
+        "unknown-indicator",
+        str(path),
+        2,
+    )
+    assert _cli("--plan", str(tmp_path / "none.csv")).exit_code == 2  # no such file
