@@ -529,6 +529,89 @@ WORDS: dict[str, tuple[str, str]] = {
         "添加一行：{id},{year},<数值>",
         "add a row: {id},{year},<value>",
     ),
+    "diagnostic.unknown-region": (
+        "未知的地区 {region!r}",
+        "unknown region {region!r}",
+    ),
+    "diagnostic.unknown-region.hint": (
+        "是否为 {name!r}?全市请留空或写 全市",
+        "did you mean {name!r}? Leave the city total blank or write 全市",
+    ),
+    "diagnostic.unknown-region.none": (
+        "登记表所列的区：{names}；全市请留空或写 全市",
+        "the registry's districts: {names}; leave the city total blank or write 全市",
+    ),
+    "diagnostic.district-column": (
+        "列 {header!r} 的值是区名（如 {example!r}），而文件没有地区列：按地区列读取",
+        "column {header!r} holds district names (such as {example!r}) and the file has no "
+        "region column: read as the region column",
+    ),
+    "diagnostic.district-column.hint": (
+        "请把该列的表头改为 地区（或 region）",
+        "head the column 地区 (or region)",
+    ),
+    "diagnostic.suspect-magnitude": (
+        "{id!r} {region}{year}：{value:.12g} {unit}，而 {other_year}：{other:.12g} "
+        "{unit}（{other_file} 第 {other_line} 行），相差约 10^{power} 倍",
+        "{id!r} {region}{year}: {value:.12g} {unit} against {other_year}: {other:.12g} {unit} "
+        "({other_file} line {other_line}), about 10^{power} times apart",
+    ),
+    "diagnostic.suspect-magnitude.unit": (
+        "是否把 {written} 写成了 {unit}?",
+        "{written} written as {unit}?",
+    ),
+    "diagnostic.suspect-magnitude.percent": (
+        "是否把比例（小数）写成了百分数，或反之?",
+        "a fraction written for a percentage, or the reverse?",
+    ),
+    "diagnostic.suspect-magnitude.other": (
+        "请检查数值的位数和单位列",
+        "check the digits and the unit column",
+    ),
+    "diagnostic.repeated-value": (
+        "{id!r} {region}{year} 的数值 {value:.12g} 与 {other_year} 年（第 {other_line} "
+        "行）完全相同",
+        "{id!r} {region}{year}: {value:.12g}, the same as {other_year} (line {other_line})",
+    ),
+    "diagnostic.repeated-value.hint": (
+        "是否复制了上一年的行?",
+        "was last year's row copied?",
+    ),
+    "diagnostic.parts-total-mismatch": (
+        "{id!r} {year}：各区之和 {sum:.12g} 与全市 {total:.12g} 不符（{districts}）",
+        "{id!r} {year}: the districts sum to {sum:.12g} against the city total {total:.12g} "
+        "({districts})",
+    ),
+    "diagnostic.parts-total-mismatch.hint": (
+        "请核对各区数值和全市数值（新区是否重复计入所属区?）",
+        "check the districts' figures and the total (a new district counted in its parent "
+        "district too?)",
+    ),
+    "diagnostic.derived-mismatch": (
+        "{id!r} {region}{year}：报送值 {value:.12g} {unit}，按 {formula} 计算为 "
+        "{computed:.12g}（第 {lines} 行），相差 {apart:.1f}%，超过容差 "
+        "{tolerance:g}%；检查采用报送值",
+        "{id!r} {region}{year}: submitted {value:.12g} {unit}, {computed:.12g} from {formula} "
+        "(lines {lines}): {apart:.1f}% apart, beyond the tolerance of {tolerance:g}%; the "
+        "check uses the submitted figure",
+    ),
+    "diagnostic.derived-mismatch.hint": (
+        "请核对报送值与其各项输入（口径：年末还是年平均?）",
+        "check the submitted figure and its inputs (year-end or average?)",
+    ),
+    "diagnostic.wrong-template": (
+        "这是 {form_agency} {form_year} 年的报送表，而校验的是 {agency} {year} 年",
+        "this is the form of {form_agency} for {form_year}, not of {agency} for {year}",
+    ),
+    "diagnostic.wrong-template.registry": (
+        "报送表由另一版本的登记表生成（{registry} {sha256}，当前 {current}）",
+        "the form was made from another version of the registry ({registry} {sha256}; now "
+        "{current})",
+    ),
+    "diagnostic.wrong-template.hint": (
+        "用 szq template --agency {agency} --year {year} 生成报送表",
+        "make the form with szq template --agency {agency} --year {year}",
+    ),
     "diagnostic.too-many": (
         "另有 {count} 条 {code} 未列出",
         "{count} more {code} diagnostic(s) not listed",
@@ -708,14 +791,66 @@ WORDS: dict[str, tuple[str, str]] = {
         "value is kept (old → new).",
     ),
     "code.missing-indicator": (
-        "使用 --expect-agency 和 --year 时：该单位的目标在该年（累计变化、新增类目标还有基期年）"
-        "需要的指标没有数值。`szq template` 生成对应的报送表。",
+        "使用 --expect-agency 和 --year 时：该单位的目标在该年（累计变化、新增类目标还有基期年"
+        "）需要的指标没有数值。`szq template` 生成对应的报送表。",
         "With `--expect-agency` and `--year`: an indicator the agency's targets need for that "
         "year (targets whose baseline year to target year holds it, led by the text or by "
-        "inference), or for the baseline year of a change or an increment, has no value in the "
-        "submission, in any region; a value under the target's id for the year, or values of all "
-        "inputs of a derived indicator, also count. Reported against the last file; `szq "
-        "template` writes the form of these rows.",
+        "inference), or for the baseline year of a change or an increment, has no value "
+        "`szq check` can use: the city total's (or a district's, for a target stated for every "
+        "district); a value under the target's id for the year, or values of all inputs of a "
+        "derived indicator, also count. Reported against the last file; `szq template` writes "
+        "the form of these rows.",
+    ),
+    "code.unknown-region": (
+        "地区既不是全市（空白、全市、合计、总计或登记表所列名称，如 深圳市），也不是登记表所列"
+        "的区（福田 与 福田区 为同一区）；按原样保留，并给出建议。",
+        "A region that is neither the city total (blank, 全市, 合计, 总计, or a name the "
+        "registry adds such as 深圳市) nor a district the registry lists (福田 and 福田区 are "
+        "one); kept as written, with a suggestion.",
+    ),
+    "code.district-column": (
+        "文件没有地区列，而某个无法识别的列的值是区名：按地区列读取，以免把区的数字当作全市的。",
+        "A column szq does not know whose values are district names, in a file without a "
+        "region column: read as the region column, so that no district figure is taken for the "
+        "city's.",
+    ),
+    "code.suspect-magnitude": (
+        "数值与同一序列相邻年份（或另一文件中的同一数字）之比接近单位写错造成的 10 的幂（10³ "
+        "千、10⁴ 万、10⁸ 亿、10¹²；百分比为 10²）：是否把 万元 写成了 亿元?",
+        "A value whose ratio to the same series' neighbouring year, or to the same figure in "
+        "another file, is close to a power of ten a unit slip produces (10³ 千, 10⁴ 万, 10⁸ "
+        "亿, 10¹²; 10² for a %): 万元 written as 亿元? Between files it replaces the "
+        "`revision` warning; the later value is kept.",
+    ),
+    "code.repeated-value": (
+        "金额或可跨区加总的指标在相邻年份数值完全相同（至少 4 位有效数字），疑为复制了上一年的行。",
+        "The same value, to four or more significant figures, in consecutive years of a money "
+        "amount or of an indicator that adds up across districts (a copied row?); whole "
+        "numbers with fewer significant figures (360 good-air days) never.",
+    ),
+    "code.parts-total-mismatch": (
+        "可加总指标各区之和大于全市数，或登记表所列各区俱全而其和不等于全市数（相差超过全市数的"
+        " 0.5%）。",
+        "An indicator marked `additive` whose districts' figures sum to more than the city "
+        "total's, or, with every district of the registry present, to other than it, by more "
+        "than 0.5% of the total (rounding).",
+    ),
+    "code.derived-mismatch": (
+        "同一地区、年份既报送了派生指标（如人均生产总值），又报送了其公式的各项输入（生产总值、"
+        "人口），两者相差超过该指标的容差（targets.yaml 的 tolerance，默认 "
+        "5%）。检查采用报送值。",
+        "A derived indicator submitted for a region and year whose formula's inputs are "
+        "submitted too (GDP per capita and GDP and population), the two further apart than the "
+        "indicator's `tolerance` in targets.yaml (default 5%: year-end against average "
+        "population moves per-capita figures by a few %). The check uses the submitted figure.",
+    ),
+    "code.wrong-template": (
+        "使用 --expect-agency 和 --year 时：报送表是 `szq template` "
+        "为其他单位或年份生成的（错误，并给出两者），或由另一版本的登记表生成（警告）；依据报送"
+        "表隐藏的 szq_form 列。",
+        "With `--expect-agency` and `--year`: a form `szq template` made for another agency or "
+        "year (an error naming both), or from another version of the registry (a warning); "
+        "read from the form's hidden `szq_form` column.",
     ),
     "code.too-many": (
         "同一文件同一代码的诊断超过 --max-diagnostics（默认 1000），其余只计数，合并为本条，"

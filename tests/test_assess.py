@@ -149,7 +149,7 @@ def test_measures_done_make_their_component(
 
 def test_the_yearly_plan_and_the_districts(registry: Registry) -> None:
     report = run_assess([DATA_2013, DISTRICTS_2013], registry, year=2013, plan=[PLAN_2013])
-    assert [unit.key for unit in report.districts] == ["福田区", "坪山区"]
+    assert [unit.key for unit in report.districts] == ["福田区", "坪山新区"]
     futian, pingshan = report.districts
     assert [(i.id, i.status, i.credit) for i in futian.component("yearly_plan").items] == [
         ("gdp_2015", "met", 1.0)
@@ -157,6 +157,11 @@ def test_the_yearly_plan_and_the_districts(registry: Registry) -> None:
     assert pingshan.component("yearly_plan").share == 0.0
     assert (futian.rank, pingshan.rank) == (1, 2)
     assert not futian.component("submission").used and not futian.component("measures").used
+    # GDP 1.5万亿元 is the city's total: a district's GDP is not judged against it
+    gdp = _item(futian, "targets", "gdp_2015")
+    assert (gdp.status, gdp.credit, gdp.note) == ("off_track", None, "city_figure")
+    assert not futian.component("targets").used  # nothing else judged on its rows
+    assert futian.score == 100.0 and pingshan.score == 0.0
 
 
 def test_ties_share_a_rank_and_are_ordered_as_stated() -> None:

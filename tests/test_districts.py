@@ -126,7 +126,7 @@ def test_the_default_check_reads_the_district_rows_it_needs(data_file: Path) -> 
     )
     assert {(o.series, o.region) for o in data.observations if o.region} == {
         ("districts_with_tertiary_hospital_share", "福田区"),
-        ("districts_with_tertiary_hospital_share", "坪山区"),
+        ("districts_with_tertiary_hospital_share", "坪山新区"),
     }
     assert _cli_json(str(data_file)) == _library_json(evaluate(shipped, data))
     hospital = next(
@@ -134,7 +134,7 @@ def test_the_default_check_reads_the_district_rows_it_needs(data_file: Path) -> 
         for item in evaluate(shipped, data).results
         if item.target == "tertiary_hospital_every_district_2015"
     )
-    assert (hospital.status, hospital.lagging_regions) == ("not_met", ("坪山区",))
+    assert (hospital.status, hospital.lagging_regions) == ("not_met", ("坪山新区",))
 
 
 def test_cli_region_and_by_region_are_the_librarys(data_file: Path) -> None:

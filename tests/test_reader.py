@@ -301,6 +301,10 @@ def test_every_code_is_documented() -> None:
         "bad-year", "bad-number", "no-value", "unknown-unit", "unit-mismatch",
         "out-of-range", "suspect-fraction", "duplicate-row", "revision", "missing-indicator",
         "too-many",
+        # between values, once everything is read (sz_quality.read.consistency)
+        "unknown-region", "district-column", "suspect-magnitude", "repeated-value",
+        "parts-total-mismatch", "derived-mismatch",
+        "wrong-template",  # --expect-agency on another's form (sz_quality.read.form_check)
         "skipped-rows",  # title rows above a spreadsheet's header (sz_quality.read.xlsx)
         "hidden-sheet",  # a hidden sheet chosen with --sheet (sz_quality.read.xlsx)
         "cover-sheet",  # the first visible sheet is a cover page (sz_quality.read.xlsx)

@@ -46,7 +46,7 @@ def test_the_example_plan_reads_without_a_problem(registry: Registry) -> None:
         ("rd_share_2015", "", 2013, 4.1),
         ("good_air_days_2015", "", 2013, 320.0),
         ("gdp", "福田区", 2013, 2600.0),
-        ("gdp", "坪山区", 2013, 300.0),
+        ("gdp", "坪山新区", 2013, 300.0),
     ]
     assert plan.get("gdp", "福田区", 2013) is not None
     assert plan.get("gdp", "", 2013) is None
@@ -116,7 +116,7 @@ def test_the_example_plan_changes_the_2013_verdicts_where_it_differs_from_the_pa
 def test_by_region_judges_districts_against_their_own_sub_targets(registry: Registry) -> None:
     report = check_files([DATA_2013, DISTRICTS_2013], registry, year=2013, by="region", plan=[PLAN])
     futian = _result(report, "gdp_2015", "福田区").yearly
-    pingshan = _result(report, "gdp_2015", "坪山区").yearly
+    pingshan = _result(report, "gdp_2015", "坪山新区").yearly
     city = _result(report, "gdp_2015").yearly
     assert futian is not None and pingshan is not None and city is not None
     # each district against its own figure, in the indicator's unit (亿元)
@@ -186,6 +186,59 @@ def test_a_later_sub_target_continues_the_path_of_an_earlier_one(
     report = check_files([DATA_2013], registry, year=2013, plan=[path])
     short = [d for d in report.diagnostics if d.code == "plan-short-of-target"]
     assert [(d.line, dict(d.params)["projected"]) for d in short] == [(3, "59")]
+
+
+DISTRICTS = [
+    "福田区",
+    "罗湖区",
+    "南山区",
+    "盐田区",
+    "宝安区",
+    "龙岗区",
+    "光明新区",
+    "坪山新区",
+    "龙华新区",
+    "大鹏新区",
+]
+
+
+def _district_plan(tmp_path: Path, city: float, each: float) -> Path:
+    rows = [f"gdp,2013,{city},亿元,,plan"]
+    rows += [f"gdp,2013,{each},亿元,{name},plan" for name in DISTRICTS]
+    path = tmp_path / "plan.csv"
+    path.write_text("indicator,year,value,unit,region,source\n" + "\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def test_districts_adding_up_to_less_than_the_city_is_a_warning(
+    registry: Registry, tmp_path: Path
+) -> None:
+    path = _district_plan(tmp_path, 15000, 1400)  # 10 × 1400 = 14000 < 15000
+    report = check_files([DATA_2013], registry, year=2013, plan=[path])
+    (warning,) = [d for d in report.diagnostics if d.code == "plan-parts-short"]
+    assert (warning.severity, warning.line, warning.field) == ("warning", 2, "value")
+    params = dict(warning.params)
+    assert (params["count"], params["parts"], params["city"], params["gap"]) == (
+        10,
+        "14000",
+        "15000",
+        "1000",
+    )
+
+
+def test_districts_aiming_higher_than_the_city_is_no_problem(
+    registry: Registry, tmp_path: Path
+) -> None:
+    path = _district_plan(tmp_path, 15000, 1600)  # 16000: more than the city's, fine
+    plan = read_plan([path], registry)
+    assert plan.diagnostics == ()  # no parts-total-mismatch: goals are not data
+    report = check_files([DATA_2013], registry, year=2013, plan=[path])
+    assert not [d for d in report.diagnostics if d.code.startswith("plan-")]
+
+
+def test_some_districts_only_say_nothing_of_the_sum(registry: Registry, tmp_path: Path) -> None:
+    report = check_files([DATA_2013], registry, year=2013, plan=[PLAN])  # two districts
+    assert not [d for d in report.diagnostics if d.code == "plan-parts-short"]
 
 
 def test_district_sub_targets_are_not_held_to_the_city_figure(report_2013: Report) -> None:

@@ -232,8 +232,7 @@ def _district_item(registry: Registry, result: Result) -> Item:
     """A district's result; a target on an additive indicator (a city-wide total: GDP
     1.5万亿元) is listed, not counted, unless it is stated for every district."""
     indicator = registry.indicators_by_id.get(result.indicator)
-    additive = bool(getattr(indicator, "additive", False))
-    if additive and not result.spec.every_district:
+    if indicator is not None and indicator.additive and not result.spec.every_district:
         return Item(result.target, result.status, None, 1.0, "city_figure")
     return _result_item(result, 1.0)
 

@@ -5,8 +5,8 @@ inputs of a formula have values gets the derived value, in the derived indicator
 unit. Formulas over derived indicators are resolved by the one resolver of
 sz_quality.plan (plan/resolve.py), each input own value first, as the check does. Where
 the data also reports a value of its own, it is kept beside the derived one
-(`own_value`): the check uses the data's own value and the formula only where there is
-none.
+(`own_value`, and `difference`: own less derived): the check uses the data's own value
+and the formula only where there is none.
 """
 
 from __future__ import annotations
@@ -33,6 +33,22 @@ class DerivedValue:
     formula: str
     own_value: float | None = None
 
+    @property
+    def difference(self) -> float | None:
+        """The data's own value less the derived one (None without an own value)."""
+        own, derived = number(self.own_value), number(self.value)
+        if own is None or derived is None:
+            return None
+        return number(own - derived)  # of the figures as shown: no binary noise
+
+    @property
+    def difference_percent(self) -> float | None:
+        """The difference as a share of the derived value, in %."""
+        difference = self.difference
+        if difference is None or self.value == 0:
+            return None
+        return number(difference / abs(self.value) * 100)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "indicator": self.indicator,
@@ -42,6 +58,8 @@ class DerivedValue:
             "unit": self.unit,
             "formula": self.formula,
             "own_value": number(self.own_value),
+            "difference": self.difference,
+            "difference_percent": self.difference_percent,
         }
 
 

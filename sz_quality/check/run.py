@@ -87,16 +87,10 @@ class CheckRun:
 
 def district_series(registry: Registry) -> frozenset[str]:
     """The series a target stated for every district is judged on: its indicator and,
-    for a derived one, the inputs of its formula (transitively)."""
-    from ..plan.resolve import formula_inputs, reachable
+    for a derived one, the inputs of its formula (transitively; plan/region_names.py)."""
+    from ..plan.region_names import every_district_series
 
-    inputs_of = formula_inputs(registry.formulas)
-    return frozenset(
-        series
-        for target in registry.targets
-        if target.every_district
-        for series in reachable(target.indicator, inputs_of)
-    )
+    return every_district_series(registry)
 
 
 def read_data(
@@ -182,18 +176,23 @@ def run_check(
 ) -> CheckRun:
     """Read the files and check every target, as `szq check` does.
 
-    `region`: one district's rows (its name as the data's region column gives it); the
-    city total by default. `by="region"`: the city total and every district, each on its
+    `region`: one district's rows (its name as the data's region column gives it, or
+    any name the registry gives the district; 全市 is the city total); the city total
+    by default. `by="region"`: the city total and every district, each on its
     own rows. `agency` (id, name, alias): only the targets it leads. `year`: default the
     latest year in the data. `lang` words the diagnostics. `plan`: yearly plan files,
     each target with a sub-target for the year judged against it too (check/yearly.py).
     """
+    from ..plan.region_names import RegionNames
     from .evaluate import evaluate, evaluate_regions
 
     selected = registry.resolve_agency(agency) if agency is not None else None
     if region is not None and by == "region":
         raise ValueError("region and by='region': choose one")
     name = " ".join(region.split()) if region is not None else ""
+    if name:  # 福田 is 福田区; 全市 the city total
+        known = RegionNames.of(registry.districts, registry.city_total).canonical(name)
+        name = known if known is not None else name
     yearly = None
     if plan is not None:
         yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=lang)

@@ -19,7 +19,8 @@ The plans' consistency (warnings, sz_quality.read.codes):
   sub-target's terms). The city's sub-targets only, and a district's of a target stated
   for every district: the plan's figure is the city's, a district has none of its own;
 - `plan-parts-short`: the districts' sub-targets of an additive indicator add up to
-  less than the city's (for an indicator that should fall: to more).
+  less than the city's (for an indicator that should fall: to more), once every
+  district of the registry has one (a registry without districts: two or more).
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ def _short_of_target(
 def _parts_short(registry: Registry, plan: YearlyPlan, lang: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     by_id = {target.id: target for target in registry.targets}
+    every = {district.name_zh for district in registry.districts}
     parts: dict[tuple[str, int], list[Observation]] = {}
     for item in plan.sub_targets:
         if item.region:
@@ -242,9 +244,11 @@ def _parts_short(registry: Registry, plan: YearlyPlan, lang: str) -> list[Diagno
         if target is not None and target.kind not in _LEVEL_KINDS:
             continue  # a change or a rate does not add up
         indicator = registry.indicators_by_id.get(target.indicator if target else series)
-        if city is None or indicator is None or len(districts) < 2:
+        if city is None or indicator is None or not indicator.additive:
             continue
-        if not getattr(indicator, "additive", False):
+        if every and not every <= {item.region for item in districts}:
+            continue  # some districts without a sub-target: their sum says nothing yet
+        if not every and len(districts) < 2:
             continue
         total = sum(item.value for item in districts)
         sign = 1 if indicator.direction == "higher" else -1

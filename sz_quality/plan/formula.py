@@ -11,6 +11,7 @@ and kept in the compiled registry so that evaluation never needs pint.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -162,6 +163,12 @@ def _evaluate(node: Node, values: Mapping[str, Any]) -> Any:
     return _apply(node.operator, _evaluate(node.left, values), _evaluate(node.right, values))
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str) -> Node:
+    """A formula parsed once (its nodes are immutable): evaluate runs once per value."""
+    return parse_formula(text)
+
+
 @dataclass(frozen=True)
 class CompiledFormula:
     """A formula with the factors that make it unit-correct without pint."""
@@ -179,7 +186,7 @@ class CompiledFormula:
         """The derived value in the indicator's unit; None when it is undefined (÷0)."""
         scaled = {name: value * self.operand_factors[name] for name, value in values.items()}
         try:
-            result = float(_evaluate(parse_formula(self.text), scaled)) * self.result_factor
+            result = float(_evaluate(_parsed(self.text), scaled)) * self.result_factor
         except ZeroDivisionError:
             return None
         return result if math.isfinite(result) else None

@@ -22,7 +22,15 @@ from ..paths import default_targets_path
 from .agencies import AgencyNames
 from .cache import digest, read_entry, write_entry
 from .names import fold, suggest
-from .series_info import FACTOR_ERRORS, AgencyInfo, Factor, FactorError, SeriesInfo
+from .region_names import RegionNames
+from .series_info import (
+    FACTOR_ERRORS,
+    AgencyInfo,
+    DerivedRule,
+    Factor,
+    FactorError,
+    SeriesInfo,
+)
 
 if TYPE_CHECKING:
     from .names import TermIndex
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AgencyInfo",
+    "DerivedRule",
     "Factor",
     "FactorError",
     "Lookup",
@@ -38,8 +47,9 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 6  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
-# series references; 5: both; 6: SeriesInfo.twin
+_FORMAT = 8  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
+# series references; 5: both; 6: SeriesInfo.twin; 7: regions, additive series; 8: 7 with
+# the factors of every magnitude stack (千亿元), which a format-7 entry may lack
 
 
 class Lookup:
@@ -55,6 +65,11 @@ class Lookup:
         agency_names: dict[str, str],  # folded id / name / alias -> agency id
         factors: dict[tuple[str, str], Factor] | None = None,
         version: str = __version__,
+        regions: RegionNames | None = None,
+        additive: frozenset[str] = frozenset(),
+        every_district: frozenset[str] = frozenset(),
+        formulas: dict[str, DerivedRule] | None = None,
+        plan_id: str = "",
     ) -> None:
         self.sha256 = sha256
         self.series = series
@@ -65,6 +80,14 @@ class Lookup:
         # (normalised unit text, series unit) -> factor, or why there is none
         self.factors: dict[tuple[str, str], Factor] = factors if factors is not None else {}
         self.version = version
+        # the plan's districts and the city total's names (plan/region_names.py)
+        self.regions = regions if regions is not None else RegionNames.of((), ())
+        self.additive = additive  # indicators that add up across districts
+        # the series a target stated for every district is judged on (in any region)
+        self.every_district = every_district
+        # derived indicator -> its formula, unit factors and tolerance (derived-mismatch)
+        self.formulas: dict[str, DerivedRule] = formulas if formulas is not None else {}
+        self.plan_id = plan_id  # the registry's plan.id (a template's identity)
         self._dirty = False
         self._terms: TermIndex | None = None  # built at the first Chinese "did you mean"
         self._by_id = {info.id: info for info in series}
@@ -181,6 +204,11 @@ class Lookup:
             "factors": [
                 [source, target, value] for (source, target), value in self.factors.items()
             ],
+            "regions": self.regions.to_json(),
+            "additive": sorted(self.additive),
+            "every_district": sorted(self.every_district),
+            "formulas": {key: list(rule) for key, rule in self.formulas.items()},
+            "plan_id": self.plan_id,
         }
 
     @classmethod
@@ -206,6 +234,14 @@ class Lookup:
             ),
             agency_names=dict(data["agency_names"]),
             factors=factors,
+            regions=RegionNames.from_json(data["regions"]),
+            additive=frozenset(data["additive"]),
+            every_district=frozenset(data["every_district"]),
+            formulas={
+                key: (text, dict(factors), float(result), float(tolerance))
+                for key, (text, factors, result, tolerance) in data["formulas"].items()
+            },
+            plan_id=data["plan_id"],
         )
 
     def save(self) -> None:

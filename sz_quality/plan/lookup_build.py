@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .names import fold
-from .series_info import AgencyInfo, Factor, SeriesInfo
+from .region_names import RegionNames, every_district_series
+from .series_info import DERIVED_TOLERANCE, AgencyInfo, Factor, SeriesInfo
 from .units import factor_or_error
 
 if TYPE_CHECKING:
@@ -224,4 +225,29 @@ def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
         agencies=tuple(agencies),
         agency_names=agency_names,
         factors=factors,
+        regions=RegionNames.of(registry.districts, registry.city_total),
+        additive=frozenset(i.id for i in registry.indicators if i.additive),
+        every_district=_every_district(registry),
+        formulas={
+            formula.indicator: (
+                formula.text,
+                dict(formula.operand_factors),
+                formula.result_factor,
+                _tolerance(registry, formula.indicator),
+            )
+            for formula in registry.formulas.values()
+        },
+        plan_id=registry.plan.id,
     )
+
+
+def _tolerance(registry: Registry, indicator_id: str) -> float:
+    indicator = registry.indicators_by_id.get(indicator_id)
+    tolerance = indicator.tolerance if indicator is not None else None
+    return DERIVED_TOLERANCE if tolerance is None else tolerance
+
+
+def _every_district(registry: Registry) -> frozenset[str]:
+    """A target stated for every district, and the series it is judged on, in any region."""
+    targets = {target.id for target in registry.targets if target.every_district}
+    return frozenset(targets) | every_district_series(registry)

@@ -26,6 +26,7 @@ __all__ = [
     "Chapter",
     "Comparator",
     "Direction",
+    "District",
     "FieldError",
     "Indicator",
     "Kind",
@@ -189,6 +190,26 @@ class Agency:
 
 
 @dataclass(frozen=True, slots=True)
+class District:
+    """A district of the plan's city, under its canonical name and the names people write."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    id: str
+    name_zh: str  # canonical: what a region becomes in every output (福田区)
+    name_en: str
+    aliases: tuple[str, ...] = ()  # 福田; 光明, 光明区 for 光明新区
+    new_district: bool = False  # a functional area with a 管委会 (新区) in the plan's time
+
+    def __post_init__(self) -> None:
+        _check_id("id", self.id)
+        _check_text("name_zh", self.name_zh)
+        _check_text("name_en", self.name_en)
+        for alias in self.aliases:
+            _check_text("aliases", alias)
+
+
+@dataclass(frozen=True, slots=True)
 class Bounds:
     """The plausible range of an indicator's values, in the indicator's unit."""
 
@@ -213,11 +234,22 @@ class Indicator:
     bounds: Bounds | None = None
     formula: str | None = None
     note: str | None = None
+    # adds up across districts (output, population, energy use, counts): the districts'
+    # figures are checked against the city total's (parts-total-mismatch)
+    additive: bool = False
+    # derived only: how far (relative, in %) a submitted figure may be from the one its
+    # formula gives before derived-mismatch (default series_info.DERIVED_TOLERANCE)
+    tolerance: float | None = None
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
         for name in ("name_zh", "name_en", "unit"):
             _check_text(name, getattr(self, name))
+        if self.tolerance is not None:
+            if self.formula is None:
+                raise FieldError("tolerance", "'tolerance' goes with a 'formula' only")
+            if not 0 < self.tolerance < 100:
+                raise FieldError("tolerance", "'tolerance' is a percentage above 0 and below 100")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,9 @@ from .loading import (
     validate_items,
     validate_one,
 )
-from .models import Agency, Bounds, Chapter, Indicator, Plan, ProgressBands, Target
+from .models import Agency, Bounds, Chapter, District, Indicator, Plan, ProgressBands, Target
 from .names import suggest
+from .region_names import check_district_names
 from .registry_checks import check_chapters, check_references
 
 __all__ = [
@@ -47,8 +48,8 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 5  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands;
-# 5: assessment
+_CACHE_FORMAT = 6  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands;
+# 5: districts, city-total names, additive indicators, derived tolerances; 6: assessment
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Registry:
     unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     # derived indicators: id -> formula with its unit factors
     formulas: Mapping[str, CompiledFormula] = field(default_factory=dict)
+    # the plan's districts, and the names of the city total besides CITY_TOTAL_NAMES
+    districts: tuple[District, ...] = ()
+    city_total: tuple[str, ...] = ()
     # how `szq assess` scores a unit (plan/assessment.py); the defaults without a section
     assessment: Assessment = Assessment()
 
@@ -146,6 +150,8 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         "agencies",
         "indicators",
         "targets",
+        "districts",
+        "city_total",
         "assessment",
     }
     for key in data:
@@ -164,12 +170,18 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
     indicators: list[Indicator] = validate_items(name, document, "indicators", Indicator, issues)
     targets: list[Target] = validate_items(name, document, "targets", Target, issues, defaults)
+    districts: list[District] = (
+        validate_items(name, document, "districts", District, issues) if "districts" in data else []
+    )
+    city_total = _city_total(name, document, data.get("city_total", []), issues)
     for section, items in (
         ("agencies", agencies),
         ("indicators", indicators),
         ("targets", targets),
+        ("districts", districts),
     ):
         check_unique(name, document, section, items, issues)
+    check_district_names(name, document, districts, city_total, issues)
     check_chapters(name, document, targets, issues)
     assessment: Assessment | None = Assessment()
     if data.get("assessment") is not None:
@@ -190,8 +202,21 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         chapters=tuple(chapters),
         unit_factors=unit_factors,
         formulas=formulas,
+        districts=tuple(districts),
+        city_total=city_total,
         assessment=assessment,
     )
+
+
+def _city_total(name: str, document: Any, names: Any, issues: list[LoadIssue]) -> tuple[str, ...]:
+    """`city_total:`, a list of names (besides CITY_TOTAL_NAMES) that mean the city total."""
+    if not isinstance(names, list) or not all(
+        isinstance(item, str) and item.strip() for item in names
+    ):
+        line = document.line(("city_total",))
+        issues.append(LoadIssue(name, line, "city_total", "a list of non-empty names is required"))
+        return ()
+    return tuple(names)
 
 
 def _write_cache(registry: Registry) -> None:
@@ -205,6 +230,8 @@ def _write_cache(registry: Registry) -> None:
             "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],
+            "districts": [dataclasses.asdict(district) for district in registry.districts],
+            "city_total": list(registry.city_total),
             "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
             "assessment": dataclasses.asdict(registry.assessment),
             "formulas": [
@@ -257,5 +284,7 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
             indicator: CompiledFormula(indicator, text, operands, float(result))
             for indicator, text, operands, result in cached["formulas"]
         },
+        districts=tuple(District(**_tuples(item)) for item in cached["districts"]),
+        city_total=tuple(cached["city_total"]),
         assessment=Assessment(**cached["assessment"]),
     )

@@ -9,12 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-__all__ = ["FACTOR_ERRORS", "AgencyInfo", "Factor", "FactorError", "SeriesInfo"]
+__all__ = [
+    "DERIVED_TOLERANCE",
+    "FACTOR_ERRORS",
+    "AgencyInfo",
+    "DerivedRule",
+    "Factor",
+    "FactorError",
+    "SeriesInfo",
+]
 
 # The result of a failed conversion, kept in the factor table like a factor.
 FactorError = Literal["unknown", "mismatch", "currency", "meaning"]
 Factor = float | FactorError
 FACTOR_ERRORS: tuple[FactorError, ...] = get_args(FactorError)
+
+# A derived indicator's formula text, operand factors and result factor (as
+# formula.CompiledFormula keeps them) and its tolerance in % (derived-mismatch).
+DerivedRule = tuple[str, dict[str, float], float, float]
+# the tolerance of a derived indicator that states none: year-end against average
+# population moves a per-capita figure by a few percent, which is normal
+DERIVED_TOLERANCE = 5.0
 
 
 @dataclass(frozen=True, slots=True)

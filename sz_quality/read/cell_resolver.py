@@ -52,6 +52,10 @@ class Resolver:
         except KeyError:
             pass
         region = " ".join(raw.split())
+        # a district under its canonical name, the city total as "" (plan/region_names.py)
+        canonical = self.lookup.regions.canonical(region)
+        if canonical is not None:
+            region = canonical
         self.region_cache[raw] = region
         return region
 

@@ -41,14 +41,30 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "year": ("year", "年份", "年度", "年"),
     "value": ("value", "数值", "值", "数据"),
     "unit": ("unit", "单位", "计量单位"),
-    "region": ("region", "地区", "区域", "行政区"),
+    "region": (
+        "region",
+        "地区",
+        "区域",
+        "行政区",
+        "辖区",
+        "区",
+        "区县",
+        "行政区划",
+        "地区名称",
+        "district",
+        "region_name",
+        "region name",
+    ),
     "source": ("source", "来源", "数据来源"),
     "note": ("note", "notes", "备注", "说明"),
 }
 FIELD_OF = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 # Columns for people beside the data (szq template's names of each indicator): known,
 # read by no one, never an unknown-column warning.
-LABEL_HEADERS = frozenset({"name_zh", "name_en", "targets", "中文名称", "英文名称", "相关目标"})
+# `szq_form` holds a template's identity (plan/form_identity.py), read by --expect-agency.
+LABEL_HEADERS = frozenset(
+    {"name_zh", "name_en", "targets", "中文名称", "英文名称", "相关目标", "szq_form"}
+)
 
 # Cells that mean "no value": a warning, never a number.
 NO_VALUE = frozenset({"", "-", "--", "—", "——", "–", "－", "…", "……", "...", "．．．"})

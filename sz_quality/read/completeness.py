@@ -8,6 +8,7 @@ under the target's own id for the year stands for both.
 from __future__ import annotations
 
 from ..plan.lookup import AgencyInfo, Lookup
+from ..plan.region_names import CITY
 from ..plan.resolve import is_available, lookup_inputs
 from ..plan.submission import needs
 from .findings import Findings, SourceFile
@@ -26,7 +27,7 @@ def check_agency(
 
     def has(series_id: str, when: int) -> bool:
         if when not in present:
-            present[when] = _present(store, when)
+            present[when] = _present(lookup, store, when)
         return _has(lookup, series_id, present[when])
 
     missing: dict[tuple[str, int], list[str]] = {}
@@ -68,12 +69,15 @@ def _has(lookup: Lookup, series_id: str, present: set[int]) -> bool:
     return is_available(series_id, has_value, lookup_inputs(lookup))
 
 
-def _present(store: SlotStore, year: int) -> set[int]:
-    """The series with a value for `year` (in any region)."""
+def _present(lookup: Lookup, store: SlotStore, year: int) -> set[int]:
+    """The series with a value for `year` that `szq check` can use: the city total's, and
+    any region's of a series a target stated for every district is judged on."""
     width = store.width
     found: set[int] = set()
-    for (_, block_year), block in store.blocks.items():
+    districts = {info.index for info in lookup.series if info.id in lookup.every_district}
+    for (region, block_year), block in store.blocks.items():
         if block_year == year:
             owners = store.owner[block * width : (block + 1) * width]
-            found.update(index for index, owner in enumerate(owners) if owner)
+            indices = (index for index, owner in enumerate(owners) if owner)
+            found.update(indices if region == CITY else districts.intersection(indices))
     return found

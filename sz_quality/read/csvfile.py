@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .batches import Batches, Readable
+from .district_column import sample_rows
 from .findings import SourceFile
 from .layout import (
     UNUSABLE,
@@ -112,6 +113,7 @@ def read_csv(
                     layout = read_layout(findings, file, header)
                     next_line += reader.line_num
                     text = text[stream.tell() :]
+                    session.adopt_layout(file, layout, sample_rows(text, delimiter))
                     file.check_bytes = not clean and BAD_BYTES.search(text) is not None
                     if (
                         layout.kind == "long"

@@ -21,7 +21,15 @@ Params = tuple[tuple[str, Param], ...]
 
 # messages whose {region} is a phrase ("region 'r3' ") built from the raw region, if any
 _WITH_REGION = frozenset(
-    {"duplicate-row.equal", "duplicate-row.differ", "revision", "plan-short-of-target"}
+    {
+        "duplicate-row.equal",
+        "duplicate-row.differ",
+        "revision",
+        "suspect-magnitude",
+        "repeated-value",
+        "derived-mismatch",
+        "plan-short-of-target",
+    }
 )
 
 Template = tuple[str, Params]

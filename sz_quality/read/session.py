@@ -20,6 +20,7 @@ from .batches import LongLine
 from .cell_resolver import Resolver
 from .columns import check_plain_batch
 from .csvfile import read_csv
+from .district_column import adopt_district_column, form_cell
 from .findings import Findings, SourceFile
 from .layout import Layout
 from .messages import template
@@ -68,6 +69,25 @@ class Session:
         self.resolver = Resolver(lookup)
         self.rows = RowChecker(self.resolver, self.store, self.findings)
         self.inputs: list[InputSummary] = []
+        self.layouts: dict[int, Layout] = {}  # file number -> its layout
+        self.forms: dict[int, tuple[str, int, int]] = {}  # file number -> identity cell
+
+    def adopt_layout(
+        self,
+        file: SourceFile,
+        layout: Layout,
+        rows: list[list[str]],
+        header_line: int = 1,
+        first_line: int | None = None,
+    ) -> None:
+        """Record a file's layout (where its values stand) and a form's identity, after
+        taking an unknown column of district names for the region column; `rows` are the
+        first rows under the header (district_column.py)."""
+        adopt_district_column(self.lookup.regions, self.findings, file, layout, rows, header_line)
+        self.layouts[file.number] = layout
+        found = form_cell(layout, rows, header_line + 1 if first_line is None else first_line)
+        if found is not None:
+            self.forms[file.number] = found
 
     def result(self) -> ReadResult:
         """What was read so far (the lookup's cache is the caller's to save)."""

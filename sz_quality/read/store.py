@@ -18,6 +18,7 @@ from ..plan.lookup import Lookup, SeriesInfo
 from . import codes as diag
 from .cells import same_value
 from .findings import Findings, SourceFile
+from .magnitude import report_slip
 from .messages import template
 from .observations import Diagnostic, Observation, Revision, Severity
 
@@ -199,7 +200,10 @@ class SlotStore:
             old = self.values[key]
             old_file = self.paths[owner - 1]
             old_line = self.lines[key]
-            if not same_value(old, value):
+            if not same_value(old, value) and not report_slip(
+                findings, file, (line, column, field_name), info, region, year, value, old,
+                (old_file, old_line),
+            ):  # fmt: skip
                 self.revisions.append(
                     Revision(info.id, region, year, old, value, old_file, old_line, file.path, line)
                 )

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cells import cell_text
+from .district_column import SAMPLE_ROWS
 from .findings import SourceFile
 from .layout import Layout, check_has_rows, read_layout, reads_as_header
 from .messages import template
@@ -239,6 +240,10 @@ class TableReader:
         self.layout: Layout | None = None
         self.in_notes = False
         self.blank_lines: list[int] = []
+        # the first rows under the header, held until the layout is adopted (a column of
+        # district names, a form's identity: Session.adopt_layout)
+        self.sample: list[tuple[list[str], int]] | None = None
+        self.header_line = 1
 
     def read(self, rows: Iterable[list[str]], total: int, progress: Progress | None) -> None:
         pending: list[tuple[int, list[str]]] = []  # non-blank rows before the header
@@ -246,6 +251,11 @@ class TableReader:
             line = offset + 1  # calamine's rows start at the sheet's first row
             if progress is not None and offset % 1000 == 0:
                 progress(self.file.path, offset, total)
+            if self.sample is not None:
+                self.sample.append((cells, line))
+                if len(self.sample) >= SAMPLE_ROWS:
+                    self._adopt()
+                continue
             if self.layout is not None:
                 self._row(cells, line)
                 continue
@@ -260,6 +270,8 @@ class TableReader:
                     pending = []
         if self.layout is None and pending:
             self._first_row_as_header(pending)
+        if self.sample is not None:
+            self._adopt()
         for blank in self.blank_lines:  # blank rows at the end: as everywhere else
             self._check(blank, [])
         check_has_rows(self.session.findings, self.file, self.layout)
@@ -280,13 +292,23 @@ class TableReader:
                 ),
             )
         self.layout = read_layout(self.session.findings, self.file, cells, line)
+        self.sample, self.header_line = [], line
+
+    def _adopt(self) -> None:
+        """Adopt the layout with the rows held, then check them."""
+        assert self.layout is not None and self.sample is not None
+        held, self.sample = self.sample, None
+        rows = [cells for cells, _ in held]
+        first = held[0][1] if held else self.header_line + 1
+        self.session.adopt_layout(self.file, self.layout, rows, self.header_line, first)
+        for cells, line in held:
+            self._row(cells, line)
 
     def _first_row_as_header(self, pending: list[tuple[int, list[str]]]) -> None:
         """No row reads as a header: the first one is taken (and its problems reported)."""
         line, cells = pending[0]
         self.layout = read_layout(self.session.findings, self.file, cells, line)
-        for later_line, later in pending[1:]:
-            self._row(later, later_line)
+        self.sample, self.header_line = [(later, at) for at, later in pending[1:]], line
 
     def _row(self, cells: list[str], line: int) -> None:
         if self.in_notes and len([cell for cell in cells if cell.strip()]) <= 1:

@@ -9,6 +9,11 @@ an increment) or an indicator by its id, name or alias (the sub-target is the
 indicator's value for the year); `region` is blank for the city, else the district the
 sub-target is for; `year` is the plan's year.
 
+The checks between values that hold for data but not for goals are left out:
+`parts-total-mismatch` (districts aiming higher than the city is no error; the plan's
+own `plan-parts-short` checks the other way, sz_quality.check.yearly) and
+`repeated-value` (a plan may keep a figure for two years).
+
 Besides the data file's codes, a plan has two of its own (sz_quality.read.codes):
 - `plan-no-source`  a sub-target without a source (warning: whose plan is it?)
 - `plan-no-target`  a sub-target of an indicator that no target of the registry is on
@@ -30,6 +35,8 @@ from .reader import read_files
 __all__ = ["YearlyPlan", "read_yearly_plan"]
 
 SubTargetKey = tuple[str, str, int]  # (series, region, year)
+# checks between values of data that say nothing of goals
+NOT_FOR_PLANS = frozenset({"parts-total-mismatch", "repeated-value"})
 
 
 @dataclass(frozen=True)
@@ -107,5 +114,6 @@ def read_yearly_plan(
                     lang=lang,
                 )
             )
-    diagnostics = (*read.diagnostics, *extra)
+    kept = (d for d in read.diagnostics if d.code not in NOT_FOR_PLANS)
+    diagnostics = (*kept, *extra)
     return YearlyPlan(tuple(names), read.observations, diagnostics, tuple(read.inputs), lang)

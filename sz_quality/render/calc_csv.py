@@ -23,6 +23,8 @@ def calc_csv(derived: Sequence[DerivedValue]) -> str:
     writer.writerow(["indicator", "year", "value", "unit", "region", "source", "note"])
     for item in derived:
         note = "" if item.own_value is None else f"data reports {number(item.own_value)!r}"
+        if item.difference and item.difference_percent is not None:
+            note += f"; difference {item.difference:+.10g} ({item.difference_percent:+.1f}%)"
         writer.writerow(
             [
                 item.indicator,

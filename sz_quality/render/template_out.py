@@ -3,7 +3,9 @@
 One row per value the agency's targets need (sz_quality.plan.submission, the rule that
 `szq validate --expect-agency` checks): indicator id, Chinese and English names, unit,
 year, an empty value, source and note, and the targets that need it. The headers are
-ones szq's reader knows, in --lang, so a filled-in form is read back as it is. In .xlsx
+ones szq's reader knows, in --lang, so a filled-in form is read back as it is. A last
+column, `szq_form` (hidden in .xlsx), carries the form's identity in every row
+(sz_quality.plan.form_identity), which `validate --expect-agency` compares. In .xlsx
 the value, source and note cells are unlocked and the rest protected (no password: a
 guard against slips, not a lock), and the value must be a number (a data validation).
 
@@ -11,6 +13,7 @@ guard against slips, not a lock), and the value must be a number (a data validat
 one row per target of the agency whose period holds the year, under the target's id and
 in its unit, with the region (blank: the city; a district writes its name), the
 sub-target, its source and a note: what `szq check --plan` reads (docs/yearly-plans.md).
+It has no `szq_form` column: no submission is compared with it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..plan.form_identity import FORM_HEADER, form_identity
 from ..plan.lang import Lang
 from ..plan.lookup import AgencyInfo, Lookup
 from ..plan.submission import requirements
@@ -72,6 +76,7 @@ class AgencyForm:
     agency: AgencyInfo
     year: int
     rows: tuple[dict[str, object], ...]
+    identity: str = ""  # every row's szq_form cell (plan/form_identity.py); "": none
     fields: tuple[str, ...] = FIELDS  # the columns, in order (PLAN_FIELDS: a yearly plan)
 
 
@@ -92,7 +97,8 @@ def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
                 "targets": ", ".join(need.targets),
             }
         )
-    return AgencyForm(agency, year, tuple(rows))
+    identity = form_identity(agency.id, year, lookup.plan_id, lookup.sha256)
+    return AgencyForm(agency, year, tuple(rows), identity)
 
 
 def plan_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
@@ -112,7 +118,7 @@ def plan_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
                 "note": "",
             }
         )
-    return AgencyForm(agency, year, tuple(rows), PLAN_FIELDS)
+    return AgencyForm(agency, year, tuple(rows), fields=PLAN_FIELDS)
 
 
 def _headers(fields: Sequence[str], lang: Lang) -> list[str]:
@@ -123,11 +129,11 @@ def form_csv(form: AgencyForm, lang: Lang) -> str:
     """UTF-8 CSV without a byte-order mark, as every szq output."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_headers(form.fields, lang))
+    identity = [FORM_HEADER] if form.identity else []
+    writer.writerow([*_headers(form.fields, lang), *identity])
     for row in form.rows:
-        writer.writerow(
-            ["" if row[field] is None else safe_text(str(row[field])) for field in form.fields]
-        )
+        cells = ("" if row[field] is None else safe_text(str(row[field])) for field in form.fields)
+        writer.writerow([*cells, *([form.identity] if form.identity else [])])
     return buffer.getvalue()
 
 
@@ -155,6 +161,12 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
                     sheet.write_blank(line, column, None, style)
                 else:
                     sheet.write_string(line, column, str(value), style)
+            if form.identity:
+                sheet.write_string(line, len(fields), form.identity, locked)
+        if form.identity:
+            # the form's identity: a hidden column, which every spreadsheet keeps on saving
+            sheet.write_string(0, len(fields), FORM_HEADER, header)
+            sheet.set_column(len(fields), len(fields), 20, locked, {"hidden": True})
         if form.rows:
             value_column = fields.index("value")
             sheet.data_validation(
