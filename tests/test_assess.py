@@ -272,3 +272,16 @@ def test_the_assessment_section_is_validated_at_load(
     assert message.lower() in issue.message.lower()
     first = text[:start].count("\n") + 2  # the line of `assessment:`
     assert issue.line is not None and first <= issue.line < first + section.count("\n")
+
+
+def test_every_format_has_its_renderer(report_2015: AssessmentReport) -> None:
+    from sz_quality.render.assess.dispatch import AssessFormat, renderer_for, workbook
+
+    for chosen in AssessFormat:
+        if chosen is AssessFormat.xlsx:
+            pytest.importorskip("xlsxwriter")
+            assert workbook(report_2015, "en")[:2] == b"PK"
+            with pytest.raises(ValueError):
+                renderer_for(chosen)
+        else:
+            assert renderer_for(chosen)(report_2015, "en")

@@ -12,7 +12,7 @@ import typer
 
 from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from ..render.assess_out import AssessFormat
+from ..render.assess.dispatch import AssessFormat
 from .check_commands import FilesArgument
 from .common import (
     EXIT_INVALID,
@@ -87,7 +87,7 @@ def assess_command(
     Exit 0 when it ran, 1 when an input had errors, 2 on bad usage.
     """
     from ..check.run import run_assess
-    from ..render.assess_out import renderer_for, workbook
+    from ..render.assess.dispatch import renderer_for, workbook
 
     check_data_files(files, "assess")
     if plan:
