@@ -36,6 +36,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "inferred": ("推定", "inferred"),
     "lead_inferred": ("推定牵头", "lead inferred"),
     "aspirational": ("力争", "aspirational"),
+    # 约束性 / 预期性, as a 五年规划 table marks its indicators
+    "nature.binding": ("约束性", "binding"),
+    "nature.expected": ("预期性", "expected"),
+    "nature_mark.binding": ("〔约束性〕", "[binding]"),
+    "nature_mark.expected": ("〔预期性〕", "[expected]"),
+    "nature.summary": ("{nature}指标", "{nature} targets"),
+    "nominal": ("名义", "nominal"),  # growth of current-price levels
+    "path.compound": ("复合增长路径", "compound path"),
+    "path.straight": ("直线路径", "straight path"),
     "derived": ("推算", "derived"),
     "agency": ("牵头单位", "Agency"),
     "measure": ("措施", "Measure"),
@@ -62,6 +71,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.yearly_rate": ("每年比例", "yearly rate"),
     "kind.milestone": ("节点", "milestone"),
     "kind.trend": ("趋势向好", "trend in its direction"),
+    "kind.average_growth": ("年均增长", "average growth a year"),
+    "kind.cumulative": ("累计", "cumulative total"),
     "change.decrease": ("下降", "decrease"),
     "change.increase": ("增长", "increase"),
     # what a target's figure starts with, by kind: 累计变化 ≥ 20%, 新增 40–50 家, ...
@@ -69,6 +80,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "prefix.increment": ("新增", "new"),
     "prefix.kept": ("每年", "every year"),
     "prefix.yearly_rate": ("每年", "each year"),
+    "prefix.average_growth": ("年均增长", "average growth"),
+    "prefix.cumulative": ("累计", "total"),
     # --- a target checked: statuses, trend, the columns of its row ---------------------
     "status.met": ("已达到", "met"),
     "status.not_met": ("未达到", "not met"),
@@ -92,11 +105,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "outlook.required": ("需年均{rate}", "needs {rate} a year"),
     "outlook.observed": ("至今年均{rate}", "so far {rate} a year"),
     "outlook.observed_since": ("（至今年均{rate}）", "so far {rate} a year"),
+    "outlook.average": ("至今各年平均{value}", "so far {value} on average a year"),
+    "outlook.path": (
+        "按{path}判定（{other}：{status}）",
+        "judged on the {path} ({other}: {status})",
+    ),
     "outlook.projected": (
         "按此趋势{year}年为{value}：{status}",
         "at this pace {value} in {year}: {status}",
     ),
     "actual_year": ("实际值年份", "Actual year"),
+    "nature": ("指标属性", "Nature"),
+    "path": ("判定路径", "Path"),
     "target_figure": ("目标要求", "Target figure"),
     "target_name": ("目标名称", "Target name"),
     "gap_pct": ("差距（%）", "Gap (%)"),
@@ -190,10 +210,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Targets marked “lead inferred” have no lead named by the text; the lead is inferred.",
     ),
     "path_note": (
-        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的直线路径（时间"
-        "过半、任务过半）。",
+        "进度为从基期值到目标值已完成的比例；“进度正常”指达到或超过从基期到目标年的路径"
+        "（总量按年均增长的复合路径，比重按时间过半、任务过半的直线路径）。",
         "Progress is the share of the distance from the baseline value to the target covered; "
-        "“on track” means at or beyond the straight path from the baseline to the target year.",
+        "“on track” means at or beyond the path from the baseline to the target year "
+        "(compound for quantities that grow, straight for shares and ratios).",
     ),
     # --- the rows a verdict rests on (render/evidence_text.py) ----------------------------
     "evidence.note": (
@@ -283,8 +304,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the baseline value of {indicator} in {year} is zero: no relative change",
     ),
     "reason.no_path": (
-        "缺少基期数据 {indicator} {year}：无法判断是否达到进度（时间过半、任务过半）",
-        "no baseline value of {indicator} for {year}: the straight path to the target needs it",
+        "缺少基期数据 {indicator} {year}：无法判断是否达到进度",
+        "no baseline value of {indicator} for {year}: the path to the target needs it",
     ),
     "reason.judgement": (
         "节点目标需要判断；{reason}",
@@ -791,11 +812,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "value is kept (old → new).",
     ),
     "code.missing-indicator": (
-        "使用 --expect-agency 和 --year 时：该单位的目标在该年（累计变化、新增类目标还有基期年"
-        "）需要的指标没有数值。`szq template` 生成对应的报送表。",
+        "使用 --expect-agency 和 --year 时：该单位的目标在该年（以及检查据以计算的基期年或基期后"
+        "各年）需要的指标没有数值。`szq template` 生成对应的报送表。",
         "With `--expect-agency` and `--year`: an indicator the agency's targets need for that "
         "year (targets whose baseline year to target year holds it, led by the text or by "
-        "inference), or for the baseline year of a change or an increment, has no value "
+        "inference), or for a year the check measures it from (the baseline year; every year "
+        "since it for a target kept every year or summed), has no value "
         "`szq check` can use: the city total's (or a district's, for a target stated for every "
         "district); a value under the target's id for the year, or values of all inputs of a "
         "derived indicator, also count. Reported against the last file; `szq template` writes "

@@ -114,3 +114,21 @@ def test_nice_ticks() -> None:
     assert nice_ticks(0.9, 1.9) == [1.0, 1.2, 1.4, 1.6, 1.8]
     assert nice_ticks(-3, 47) == [0, 10, 20, 30, 40]
     assert nice_ticks(5, 5) == [5]
+
+
+def test_a_compound_path_is_drawn_year_by_year() -> None:
+    compound = TargetChart(**{**CHART.__dict__, "path": "compound"})
+    svg = target_svg(compound)
+    # the straight path is one dashed line; the compound one a dashed polyline through
+    # every year of the period, bending below the straight line of a rising target
+    assert 'polyline points="' in svg and 'stroke-dasharray="5 3"/>' in svg
+    dashed = re.findall(r'<polyline points="([^"]+)"[^>]*stroke-dasharray', svg)
+    assert len(dashed) == 1
+    points = [tuple(map(float, pair.split(","))) for pair in dashed[0].split()]
+    span = CHART.target_year - CHART.baseline_year
+    assert len(points) == span + 1
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    middle_x, middle_y = points[span // 2]
+    straight_y = y0 + (y1 - y0) * (middle_x - x0) / (x1 - x0)
+    assert middle_y > straight_y  # lower on the page: SVG's y grows downward
+    assert re.findall(r"<polyline[^>]*stroke-dasharray", target_svg(CHART)) == []

@@ -143,7 +143,15 @@ def test_by_chapter(report: Report) -> None:
 
 def test_json_contract(report: Report) -> None:
     data = report.to_dict(reason_words("en"))
-    assert list(data) == ["year", "inputs", "diagnostics", "results", "agencies", "summary"]
+    assert list(data) == [
+        "year",
+        "inputs",
+        "diagnostics",
+        "results",
+        "agencies",
+        "summary",
+        "summary_by_nature",
+    ]
     assert data["year"] == 2013
     assert data["inputs"] == [{"path": "data.csv", "rows": 22, "accepted": 21, "rejected": 1}]
     assert list(data["diagnostics"][0]) == [
@@ -163,6 +171,7 @@ def test_json_contract(report: Report) -> None:
     assert list(data["results"][0]) == [
         "target",
         "indicator",
+        "nature",
         "status",
         "actual",
         "actual_year",
@@ -171,6 +180,9 @@ def test_json_contract(report: Report) -> None:
         "gap",
         "gap_pct",
         "progress",
+        "nominal",
+        "path",
+        "other_path_status",
         "trend",
         "lead_agencies",
         "lead_agencies_inferred",

@@ -211,7 +211,13 @@ def test_a_change_reported_under_its_own_id_comes_first_and_is_linear(
 
 def test_increment_rates_are_over_the_indicator_level(base: Registry) -> None:
     target = base.targets_by_id["count_increment"]  # >= 1 万个 new projects
-    result = check(base, target, {2010: 100, 2012: 5000}, 2012)
+    # an amount added accrues with the time elapsed: straight, its rates linear
+    straight = check(base, target, {2010: 100, 2012: 5000}, 2012)
+    assert straight.outlook is not None
+    assert (straight.outlook.basis, straight.outlook.rate_unit) == ("linear", "个")
+    assert straight.outlook.observed_rate == 2450.0
+    # on a compound path (path: compound) the rates are compound, over the levels
+    result = check(base, replace(target, path="compound"), {2010: 100, 2012: 5000}, 2012)
     assert result.actual == pytest.approx(0.49)
     found = result.outlook
     assert found is not None

@@ -7,7 +7,9 @@ often as beside them.
 The expectations below are written from the documented rules, not from the engine's
 code, so that a change to one rule cannot contradict another silently:
 
-- the status agrees with the target and the straight path, at, above and below it;
+- the status agrees with the target and its path (straight, or compound where both
+  ends are positive: over the levels for a change or an increment), at, above and
+  below it;
 - R is empty exactly when the first year already met the target (or no change is
   required: the first value is the figure aimed at), and its sign is the direction
   the series moved in, toward the target;
@@ -130,7 +132,9 @@ def cases(draw: st.DrawFn) -> Case:
     rising = draw(st.booleans())
     kind = draw(st.sampled_from(("level", "level", "kept", "change", "increment")))
     change = draw(st.sampled_from(("decrease", "increase"))) if kind == "change" else None
+    path = draw(st.sampled_from((None, "compound", "straight")))  # None: the default
     fields: dict[str, Any] = {"comparator": comparator, "kind": kind, "change": change}
+    fields["path"] = path
     fields |= {"value": None, "min": None, "max": None, "tolerance": None}
     if comparator == "between":
         low = draw(grid)
@@ -170,6 +174,9 @@ def expected_status(case: Case) -> tuple[str, str | None]:
         failed = [each for each in series if each > BASELINE and not case.meets(series[each])]
         kept = not failed and case.meets(actual)
         reason = "failed_years" if failed else None
+        unseen = [each for each in range(BASELINE + 1, year) if each not in series]
+        if kept and unseen:  # a year not seen cannot be said to have held
+            return "no_data", "missing"
         if year == TARGET_YEAR:
             return ("met" if kept else "not_met"), reason
         if year == BASELINE:
@@ -196,7 +203,14 @@ def expected_status(case: Case) -> tuple[str, str | None]:
         return "off_track", "overshoot"  # past the band
     if direction * (goal - base) <= 0:  # from the good side, the path is the target
         return "off_track", None
-    path = base + (goal - base) * (year - BASELINE) / (TARGET_YEAR - BASELINE)
+    elapsed = (year - BASELINE) / (TARGET_YEAR - BASELINE)
+    path = base + (goal - base) * elapsed
+    if target.path == "compound":  # the default of a share is straight
+        start, end = base, goal
+        if case.from_baseline:  # over the levels, measured back in the target's unit
+            start, end = series[BASELINE], case.level_of(goal)
+        if start > 0 and end > 0:
+            path = case.measured(start * (end / start) ** elapsed)
     on_path = direction * (actual - path) >= -tol(actual, path)
     return ("on_track" if on_path else "off_track"), None
 
@@ -208,7 +222,7 @@ def test_the_engine_follows_its_rules(case: Case) -> None:
     series, year = case.series, case.year
     status, reason = expected_status(case)
     assert (result.status, result.reason and result.reason.code) == (status, reason)
-    if reason in ("missing", "zero_baseline"):
+    if reason in ("missing", "zero_baseline") and case.target.kind != "kept":
         assert result.actual is None and result.trend is None and result.outlook is None
         return
     actual = case.measured(series[year])
@@ -243,6 +257,15 @@ def test_the_engine_follows_its_rules(case: Case) -> None:
     # the outlook: a required rate toward the figure while it is not met, a projection
     # judged as the status is; no outlook without a rate
     found = result.outlook
+    if case.target.kind == "kept":  # the average of the yearly values after the baseline
+        kept = [value for each, value in series.items() if each > BASELINE]
+        if not kept:
+            assert found is None
+            return
+        assert found is not None and found.basis == "average"
+        assert found.observed_rate == pytest.approx(sum(kept) / len(kept))
+        assert found.required_rate is None and found.projected_value is None
+        return
     needed = year < TARGET_YEAR and not case.meets(actual)
     observed = last_year > first_year
     if not (needed or observed):

@@ -375,7 +375,7 @@ def test_dash_reads_standard_input(tmp_path: Path) -> None:
     assert json.loads(piped.stdout) == expected
     checked = _szq("check", "-", "--format", "json", stdin=data)
     assert checked.returncode == 0, checked.stderr
-    assert json.loads(checked.stdout)["summary"]["met"] == 10
+    assert json.loads(checked.stdout)["summary"]["met"] == 11
     # a pipe that is not a file: /dev/stdin
     assert _szq("validate", "/dev/stdin", stdin=data).returncode == 0
     bad = _szq("validate", "-", "--format", "json", stdin=b"indicator,year,value\ngpd,2015,1\n")

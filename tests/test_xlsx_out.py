@@ -136,7 +136,7 @@ def test_results_sheet_is_filterable_and_coloured(tmp_path: Path) -> None:
     runner.invoke(app, ["check", str(EXAMPLE), "--format", "xlsx", "-o", str(out), "--lang", "en"])
     sheet = openpyxl.load_workbook(out)["Results"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:Z108"  # 26 columns: the data notes last
+    assert sheet.auto_filter.ref == "A1:AC108"  # 29 columns: the data notes last
     statuses = {row[4].value: row[4].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
     assert statuses["met"].endswith("C6EFCE")
     assert statuses["not met"].endswith("FFC7CE")

@@ -173,6 +173,25 @@ def test_a_sub_target_whose_path_falls_short_of_the_target_is_a_warning(
     assert "58.2" in warning.message_in("zh") and "1.8" in warning.message_in("en")
 
 
+def test_the_path_through_a_sub_target_is_the_targets_own(
+    registry: Registry, tmp_path: Path
+) -> None:
+    # GDP's path is compound: 0.95万亿元 in 2010 through 1.25 in 2013 grows to 1.50 in
+    # 2015 (a straight line would end at 1.45, short); 1.2 falls short either way
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "indicator,year,value,unit,source\ngdp_2015,2013,1.25,万亿元,plan\n", encoding="utf-8"
+    )
+    report = check_files([DATA_2013], registry, year=2013, plan=[path])
+    assert not [d for d in report.diagnostics if d.code == "plan-short-of-target"]
+    path.write_text(
+        "indicator,year,value,unit,source\ngdp_2015,2013,1.2,万亿元,plan\n", encoding="utf-8"
+    )
+    report = check_files([DATA_2013], registry, year=2013, plan=[path])
+    (short,) = [d for d in report.diagnostics if d.code == "plan-short-of-target"]
+    assert dict(short.params)["projected"] == "1.40223"  # 0.95 × (1.2 / 0.95)^(5/3)
+
+
 def test_a_later_sub_target_continues_the_path_of_an_earlier_one(
     registry: Registry, tmp_path: Path
 ) -> None:

@@ -88,10 +88,11 @@ def beyond(actual: float, base: float | None, goal: float) -> bool:
 
 
 def against_path(
-    target: Target, actual: float, base: float, goal: float, elapsed: float
+    target: Target, actual: float, base: float, goal: float, path: float
 ) -> tuple[Status, bool]:
     """on_track / off_track of a value that does not meet the target, against the
-    straight path from `base` to `goal`.
+    path from `base` to `goal`, which stands at `path` in the year checked (straight
+    or compound, sz_quality.check.rules).
 
     The direction comes from the comparator (>=, > rise; <=, < fall); for two-sided
     comparators (about, between, ==) from the baseline's side of the goal, and going
@@ -114,7 +115,6 @@ def against_path(
         # value that does not meet it (the caller's case; with > or <, one exactly at
         # the figure) is behind it
         return "off_track", False
-    path = base + (goal - base) * elapsed
     if direction * (actual - path) >= -eps(actual, path):
         return "on_track", False
     return "off_track", False

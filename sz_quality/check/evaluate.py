@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from ..plan.models import Indicator, ProgressBands, Target
+from ..plan.models import Indicator, ProgressBands, Target, path_of
 from ..plan.registry import Registry
 from ..read.observations import Diagnostic, InputSummary, Observation, ReadResult
 from .compare import BOUNDARY_RTOL, beyond, eps, gap, goal_of, holds
@@ -57,7 +57,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
     rule = RULES[target.kind]
     plan_bands = readings.registry.plan.progress
     bands = target.progress.over(plan_bands) if target.progress else plan_bands
-    case = Case(target, indicator, year, bands)
+    case = Case(target, indicator, year, bands, path_of(target, indicator))
     measured = rule.measure(readings, case)
     figure = target.comparator is not None
     goal = goal_of(target, measured.baseline, indicator) if figure else None
@@ -85,7 +85,13 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         and not holds(base, target)
     ):
         progress = (actual - base) / (goal - base)
+    if measured.progress is not None:
+        progress = measured.progress
     status, reason = rule.judge(readings, case, measured, actual, goal)
+    if measured.unseen_years and status in ("met", "on_track"):
+        # a year kept every year that was not seen cannot be said to have held
+        unseen = tuple((indicator.id, each) for each in measured.unseen_years)
+        status, reason = "no_data", Reason("missing", missing=unseen)
     if year == target.baseline_year and status in ("on_track", "off_track"):
         # nothing has been shown yet: no verdict on a path that has not started
         status, reason = "no_data", Reason("at_baseline", year=year)
@@ -103,7 +109,7 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
             bounds=bands.ratio,
             first_met=_first_met(readings, rule, case, measured),
         )
-    elif not figure and status in ("on_track", "off_track"):
+    elif not figure and status in _JUDGED:
         trend_result = _rate_trend(measured, indicator, bands)
     return _result(
         target,
@@ -119,7 +125,25 @@ def _check(readings: Readings, target: Target, checked_year: int) -> Result:
         derived=measured.derived,
         evidence=_evidence(target, measured),
         outlook=_outlook(readings, rule, case, measured, status, actual),
+        path=measured.path or (case.path if target.kind in _PATH_KINDS else None),
+        other_path_status=measured.other_path_status,
+        nominal=_nominal(indicator, measured),
     )
+
+
+def _nominal(indicator: Indicator, measured: Measured) -> bool:
+    """Whether the result's growth is of current-price levels (名义): a growth target's
+    value, or the rates of any target, over an indicator at current prices."""
+    rated = measured.level_unit is not None or measured.history
+    return indicator.prices == "current" and bool(rated) and measured.level_unit != "1"
+
+
+# the statuses of a trend target judged on its direction (not no_data)
+_JUDGED = frozenset({"met", "not_met", "on_track", "off_track"})
+# the kinds whose earlier years are judged against a path (docs/rules.md, section 4)
+_PATH_KINDS = frozenset(
+    {"level", "milestone", "change", "increment", "average_growth", "cumulative"}
+)
 
 
 def _first_met(readings: Readings, rule: Rule, case: Case, measured: Measured) -> bool:
@@ -162,11 +186,16 @@ def _outlook(
     target = case.target
     if target.comparator is None:  # kind trend: the observed rate only (Open SDG's)
         history = measured.history
-        if status not in ("on_track", "off_track"):
+        if status not in _JUDGED:
             return None
         (first_year, first), (last_year, last) = history[0], history[-1]
         observed = compound_rate(abs(first), abs(last), last_year - first_year)
         return Outlook("compound", "%", observed_rate=observed)
+    if rule.every_year:  # kept, yearly_rate: the average of the yearly values so far
+        kept = [value for each, value in measured.history if each > target.baseline_year]
+        if not kept:
+            return None
+        return Outlook("average", target.unit, observed_rate=sum(kept) / len(kept))
     return outlook(
         measured.history,
         measured.goal,
@@ -194,6 +223,9 @@ def _result(
     derived: bool = False,
     evidence: Evidence = NO_EVIDENCE,
     outlook: Outlook | None = None,
+    path: str | None = None,
+    other_path_status: Status | None = None,
+    nominal: bool = False,
 ) -> Result:
     if goal is None and target.comparator is not None:
         goal = goal_of(target, None, indicator)
@@ -216,6 +248,9 @@ def _result(
         derived=derived,
         evidence=evidence,
         outlook=outlook,
+        path=path,
+        other_path_status=other_path_status,
+        nominal=nominal,
     )
 
 

@@ -11,12 +11,15 @@ its levels, toward `Measured.goal`, the level that reaches the target):
 - projection: the level in the target year if the observed rate is kept, in the
   target's unit, and whether that meets the target.
 
-Rates are compound (% a year) where the first, the last and the goal levels are all
-positive and the history is of levels (an increment's are the indicator's levels);
-otherwise (from or to 0, a sign change, a figure reported under a change or increment
-target's own id) both are linear (the level's unit a year), so that the two rates
-always compare like with like, as the trend ratio does (sz_quality.check.trend).
-Without any rate there is no outlook (rate_basis empty). See docs/rules.md.
+Rates follow the target's path (plan.models.path_of): compound (% a year) on a compound
+path where the first, the last and the goal levels are all positive (an increment's
+and a change's are the indicator's levels); otherwise (a share on its straight path,
+from or to 0, a sign change, a figure reported under a change or increment target's
+own id) both are linear (the level's unit a year), so that the two rates always compare
+like with like, as the trend ratio and the status do. A linear projection of a series
+never below 0 stops at 0. A target kept every year has the average of its yearly values
+instead (basis "average", sz_quality.check.evaluate). Without any rate there is no
+outlook (rate_basis empty). See docs/rules.md.
 
 For kind trend (no figure) only the observed rate is computed: Open SDG's method 1
 (sz_quality.check.rules.TrendRule).
@@ -32,7 +35,9 @@ from .rounding import number
 
 __all__ = ["Outlook", "compound_rate", "outlook", "outlook_fields"]
 
-Basis = Literal["compound", "linear"]
+# compound: % a year; linear: the level's unit a year; average: the mean of the yearly
+# values of a target kept every year (kept, yearly_rate), in the target's unit
+Basis = Literal["compound", "linear", "average"]
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ def outlook(
                 level = last * (1.0 + observed / 100.0) ** years_left
             else:
                 level = last + observed * years_left
+                if first >= 0 and last >= 0:  # a series never below 0 is not projected there
+                    level = max(level, 0.0)
             projected = in_target_unit(level)
             if projected is not None:
                 projected_status = "met" if meets(projected) else "not_met"

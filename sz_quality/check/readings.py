@@ -9,13 +9,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..plan.models import Indicator, Target
+from ..plan.models import PLAN_BANDS, Indicator, Path, ProgressBands, Target
 from ..plan.registry import Registry
 from ..read.observations import Observation
 from .reasons import Reason
+from .results import Status
 from .series import ExchangeRate, SeriesIndex
 
-__all__ = ["Measured", "Readings"]
+__all__ = ["Case", "Measured", "Readings"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A target checked in one year (the year checked is never after its target year)."""
+
+    target: Target
+    indicator: Indicator
+    year: int
+    bands: ProgressBands = PLAN_BANDS  # the target's, else the plan's
+    path: Path = "straight"  # plan.models.path_of: the path and the basis of the rates
+
+    @property
+    def final(self) -> bool:
+        return self.year >= self.target.target_year
 
 
 @dataclass
@@ -23,7 +39,7 @@ class Measured:
     """What a kind's reading of the data gives, all in the target's unit but `history`."""
 
     actual: float | None = None
-    baseline: float | None = None  # the value the straight path starts from
+    baseline: float | None = None  # the value the path starts from
     reason: Reason | None = None
     derived: bool = False
     # trend: (year, value) pairs in the unit of `goal`
@@ -39,6 +55,14 @@ class Measured:
     rates: list[ExchangeRate] = field(default_factory=list)
     # the unit of `history` and `goal` when it is not the target's (the indicator's)
     level_unit: str | None = None
+    # kept / yearly_rate: the years after the baseline year, up to the year checked,
+    # without a value (they cannot be checked)
+    unseen_years: list[int] = field(default_factory=list)
+    # the status the other path (straight for compound, compound for straight) gives
+    # where it differs from the one that decided (docs/rules.md, section 4)
+    other_path_status: Status | None = None
+    path: str | None = None  # the path a status before the target year was judged on
+    progress: float | None = None  # a kind's own progress (average_growth), else generic
 
 
 class Readings:

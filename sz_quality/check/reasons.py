@@ -19,7 +19,7 @@ ReasonCode = Literal[
     "no_rate",  # no yuan per US dollar rate for `year`
     "before_baseline",  # `year` checked is before the target's `baseline_year`
     "zero_baseline",  # the baseline value of `indicator` in `year` is zero
-    "no_path",  # no baseline value of `indicator` in `year`: no straight path
+    "no_path",  # no baseline value of `indicator` in `year`: no path
     "judgement",  # a milestone without a value (`cause` says why)
     "failed_years",  # a target kept every year did not hold in `years`
     "overshoot",  # a two-sided target went past its band

@@ -95,6 +95,12 @@ class Result:
     outlook: Outlook | None = None
     region: str = ""  # "" the city total, else the district the result is for
     lagging_regions: tuple[str, ...] = ()  # a per-district milestone: the districts failing
+    # the path an earlier year is judged on (compound, straight; docs/rules.md, section
+    # 4), and the status the other path gives where it differs
+    path: str | None = None
+    other_path_status: Status | None = None
+    # the rates and the value are growth of current-price levels: nominal (名义)
+    nominal: bool = False
     yearly: YearlyVerdict | None = None  # against a yearly plan (check/yearly.py)
 
     # read through the target: the JSON contract's names for its fields
@@ -109,6 +115,11 @@ class Result:
     @property
     def unit(self) -> str:
         return self.spec.unit
+
+    @property
+    def nature(self) -> str | None:
+        """binding (约束性) / expected (预期性), as the plan marks the target."""
+        return self.spec.nature
 
     @property
     def lead_agencies(self) -> tuple[str, ...]:
@@ -137,6 +148,7 @@ class Result:
         return {
             "target": self.target,
             "indicator": self.indicator,
+            "nature": self.nature,
             "status": self.status,
             "actual": number(self.actual),
             "actual_year": self.actual_year,
@@ -145,6 +157,9 @@ class Result:
             "gap": number(self.gap),
             "gap_pct": number(self.gap_pct),
             "progress": number(self.progress),
+            "nominal": self.nominal,
+            "path": self.path,
+            "other_path_status": self.other_path_status,
             "trend": self.trend.to_dict() if self.trend else {"ratio": None, "category": None},
             "lead_agencies": list(self.lead_agencies),
             "lead_agencies_inferred": self.lead_agencies_inferred,
@@ -286,6 +301,18 @@ class Report:
             agency_filter=name_zh,
         )
 
+    def summary_by_nature(self) -> dict[str, dict[Status, int]]:
+        """{nature: {status: n}} for binding (约束性) and expected (预期性) targets, apart:
+        an evaluation reports the binding targets on their own."""
+        return {
+            nature: count_statuses(r for r in self.results if r.nature == nature)
+            for nature in ("binding", "expected")
+        }
+
+    def for_nature(self, nature: str) -> Report:
+        """The report restricted to the binding (or the expected) targets."""
+        return replace(self, results=tuple(r for r in self.results if r.nature == nature))
+
     def only(self, statuses: frozenset[Status]) -> Report:
         """The report showing only results of `statuses` (the counts before kept aside)."""
         return replace(
@@ -335,6 +362,7 @@ class Report:
                 {"agency": group.key, "counts": dict(group.counts)} for group in self.by_agency()
             ],
             "summary": dict(self.summary),
+            "summary_by_nature": self.summary_by_nature(),
         }
         if planned:
             data["yearly_plan"] = {"files": list(self.yearly_plan), "summary": self.yearly_summary}

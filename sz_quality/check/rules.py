@@ -12,29 +12,31 @@ does the rest (the checks every kind shares, progress, trend and the Result):
 Statuses (docs/rules.md states every rule; keep the two in step)
 - In the target year: `met` or `not_met`, by the target's own comparator only.
 - In an earlier year: `met` (already reached, the baseline year too), else `on_track`
-  when the value is at or beyond the straight path from the baseline value to the
-  target (时间过半、任务过半), `off_track` when behind it or when the baseline was
+  when the value is at or beyond the path from the baseline value to the target
+  (compound or straight, plan.models.path_of), `off_track` when behind it or when the baseline was
   already at or past the target. A target kept every year (kind kept / yearly_rate) is
   `on_track` while every year so far holds (never `met` before its target year) and
   `off_track` once one has not.
 - `no_data`: a value the check needs is missing; the reason names the series and year.
 - `not_assessable`: a milestone (a state that needs a judgement, e.g. 每个区至少有一家)
   without data.
+- A direction without a figure (kind trend) is met in its target year when it moved the
+  required way, on or off track before. 年均增长 and 累计 have their rules in period.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
-from ..plan.models import PLAN_BANDS, Indicator, Kind, ProgressBands, Target
+from ..plan.models import Kind
 from .compare import against_path, goal_of, holds
 from .outlook import compound_rate
-from .readings import Measured, Readings
+from .period import AverageGrowthRule, CumulativeRule
+from .readings import Case, Measured, Readings
 from .reasons import Reason
 from .results import Status
-from .trend import category_of
 
 __all__ = [
     "RULES",
@@ -53,22 +55,10 @@ __all__ = [
 Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
 
 
-@dataclass(frozen=True)
-class Case:
-    """A target checked in one year (the year checked is never after its target year)."""
-
-    target: Target
-    indicator: Indicator
-    year: int
-    bands: ProgressBands = PLAN_BANDS  # the target's, else the plan's
-
-    @property
-    def final(self) -> bool:
-        return self.year >= self.target.target_year
-
-
 class Rule(Protocol):
     """How one kind of target is measured and judged."""
+
+    every_year: bool  # every year from the baseline on must hold (kept, yearly_rate)
 
     def measure(self, readings: Readings, case: Case) -> Measured: ...
 
@@ -88,8 +78,16 @@ class Rule(Protocol):
     ) -> float | None: ...
 
 
+def compound_point(base: float, goal: float, elapsed: float) -> float | None:
+    """The compound path from `base` to `goal` after `elapsed` of the period; None
+    unless both are positive (a growth rate from or to 0 is not one)."""
+    if base <= 0 or goal <= 0:
+        return None
+    return float(base * (goal / base) ** elapsed)
+
+
 class LevelRule:
-    """level: the indicator's value in the year checked, against the straight path."""
+    """level: the indicator's value in the year checked, against its path."""
 
     # whether every year from the baseline on must hold (kept, yearly_rate)
     every_year = False
@@ -97,7 +95,7 @@ class LevelRule:
     def measure(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
         index = readings.index
-        measured = Measured()
+        measured = Measured(compound=case.path == "compound")
         # a value reported under the target's own id is in its unit (美元/人 for the
         # per-capita GDP target): compared as given, before a value that needs a rate
         actual: float | None = index.own(target.id, year)
@@ -131,6 +129,11 @@ class LevelRule:
             checked = self.every_year and each > target.baseline_year
             if checked and not holds(value, target):
                 measured.failed_years.append(each)
+        if self.every_year:
+            seen = {each for each, _ in measured.history}
+            measured.unseen_years = [
+                each for each in range(target.baseline_year + 1, year) if each not in seen
+            ]
         if target.comparator is not None:
             measured.goal = goal_of(target, baseline, indicator)
         return measured
@@ -162,8 +165,26 @@ class LevelRule:
             path = Reason("no_path", indicator=case.indicator.id, year=target.baseline_year)
             return "no_data", path
         elapsed = (case.year - target.baseline_year) / (target.target_year - target.baseline_year)
-        status, overshoot = against_path(target, actual, base, goal, elapsed)
+        straight, compound = self.path_points(readings, case, measured, goal, elapsed)
+        on_compound = compound is not None and measured.compound
+        chosen, other = (compound, straight) if on_compound else (straight, compound)
+        assert chosen is not None
+        measured.path = "compound" if on_compound else "straight"
+        status, overshoot = against_path(target, actual, base, goal, chosen)
+        if other is not None:
+            other_status, _ = against_path(target, actual, base, goal, other)
+            if other_status != status:
+                measured.other_path_status = other_status
         return status, Reason("overshoot") if overshoot else None
+
+    def path_points(
+        self, readings: Readings, case: Case, measured: Measured, goal: float, elapsed: float
+    ) -> tuple[float, float | None]:
+        """Where the straight path and the compound one (None where it does not exist)
+        stand after `elapsed` of the period toward `goal`, in the target's unit."""
+        base = measured.baseline
+        assert base is not None
+        return base + (goal - base) * elapsed, compound_point(base, goal, elapsed)
 
 
 class MilestoneRule(LevelRule):
@@ -206,7 +227,7 @@ class _FromBaselineRule(LevelRule):
     def _reported(self, readings: Readings, case: Case, reported: float) -> Measured:
         """The change or increment as the data reports it (in the target's unit)."""
         target = case.target
-        measured = Measured(actual=reported, baseline=0.0, compound=False)
+        measured = Measured(actual=reported, baseline=0.0, compound=False)  # linear figures
         readings.trace(measured, target.id, case.year)
         for each in readings.index.own_years(target.id):
             if target.baseline_year <= each <= case.year:
@@ -219,13 +240,28 @@ class _FromBaselineRule(LevelRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         raise NotImplementedError  # each subclass computes its own change
 
+    def path_points(
+        self, readings: Readings, case: Case, measured: Measured, goal: float, elapsed: float
+    ) -> tuple[float, float | None]:
+        """The straight path from 0 (no change yet) toward `goal`; the compound one is
+        taken over the indicator's levels, from the baseline level to the level that
+        reaches the figure, and measured back in the target's unit."""
+        straight = goal * elapsed
+        if measured.level_unit is None or measured.goal is None:  # reported figures
+            return straight, None
+        point = compound_point(measured.history[0][1], measured.goal, elapsed)
+        compound = None
+        if point is not None:
+            compound = self.level_in_target_unit(readings, case, measured, point)
+        return straight, compound
+
 
 class ChangeRule(_FromBaselineRule):
     """change: the relative change (%) of the indicator since the baseline year."""
 
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
-        measured = Measured(baseline=0.0, change_levels=True)
+        measured = Measured(baseline=0.0, change_levels=True, compound=case.path == "compound")
         base, now, derived, reason = readings.endpoints(indicator, target, year)
         measured.derived = derived
         if base is None or now is None:
@@ -264,7 +300,7 @@ class IncrementRule(_FromBaselineRule):
 
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
-        measured = Measured(baseline=0.0)
+        measured = Measured(baseline=0.0, compound=case.path == "compound")
         base, now, derived, reason = readings.endpoints(indicator, target, year)
         measured.derived = derived
         if base is None or now is None:
@@ -303,8 +339,9 @@ class TrendRule(LevelRule):
     The observed compound growth rate from the first year with data (the baseline year
     when it has a value; Open SDG moves to the next year with data too) to the year
     checked, signed by the indicator's direction (and by the sign of the values when
-    both are negative, as Open SDG does), against the rate bands (% a year, default
-    1.5 / 0.5 / 0): on_track in the top band (significant progress), off_track below.
+    both are negative, as Open SDG does). The status is the direction: met in the
+    target year (on_track before) when the series moved the required way; the rate
+    bands (% a year, default 1.5 / 0.5 / 0) give the strength of the move, beside.
     Where Open SDG substitutes 0.001 for a zero first value, szq gives no_data
     (zero_baseline): a rate from zero is not a rate. A sign change is no_data too; a
     last value of 0 is not one: the rate to 0 is -100% a year, as Open SDG computes it.
@@ -332,8 +369,14 @@ class TrendRule(LevelRule):
             change = Reason("sign_change", indicator=indicator, year=last_year)
             return "no_data", replace(change, baseline_year=first_year)
         rate = open_sdg_rate(first, last, last_year - first_year, case.indicator.direction)
-        category = category_of(rate, case.bands.rate)
-        return ("on_track" if category == "significant" else "off_track"), None
+        moved = rate > MOVED  # the required way; its band (strength) is shown beside
+        if case.final:
+            return ("met" if moved else "not_met"), None
+        return ("on_track" if moved else "off_track"), None
+
+
+# a trend target moved the required way when its rate (% a year) is above this
+MOVED = 1e-9
 
 
 def open_sdg_rate(first: float, last: float, years: int, direction: str) -> float:
@@ -352,4 +395,6 @@ RULES: Mapping[Kind, Rule] = {
     "yearly_rate": KeptRule(),
     "milestone": MilestoneRule(),
     "trend": TrendRule(),
+    "average_growth": AverageGrowthRule(),
+    "cumulative": CumulativeRule(),
 }

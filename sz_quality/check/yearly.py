@@ -15,9 +15,11 @@ no_data (no value for the year). A district is judged against its own sub-target
 The plans' consistency (warnings, sz_quality.read.codes):
 - `plan-short-of-target`: the path from the previous point (the latest earlier
   sub-target, else the baseline value) through a sub-target, carried on to the target
-  year, falls short of the target's figure (a straight path; the gap is named in the
-  sub-target's terms). The city's sub-targets only, and a district's of a target stated
-  for every district: the plan's figure is the city's, a district has none of its own;
+  year, falls short of the target's figure (the target's path, compound or straight,
+  plan/models.path_of; a change or an increment from the baseline: straight; the gap
+  is named in the sub-target's terms). The city's sub-targets only, and a district's of
+  a target stated for every district: the plan's figure is the city's, a district has
+  none of its own;
 - `plan-parts-short`: the districts' sub-targets of an additive indicator add up to
   less than the city's (for an indicator that should fall: to more), once every
   district of the registry has one (a registry without districts: two or more).
@@ -28,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..plan.models import path_of
 from ..read.codes import make
 from ..read.messages import template
 from .compare import eps, goal_of
@@ -200,7 +203,11 @@ def _short_of_target(
             else:
                 continue
             span = (target.target_year - start_year) / (item.year - start_year)
-            projected = start + (item.value - start) * span
+            compound = path_of(target, indicator) == "compound" and target.kind in _LEVEL_KINDS
+            if compound and start > 0 and item.value > 0:
+                projected = start * (item.value / start) ** span
+            else:
+                projected = start + (item.value - start) * span
             if sign * (projected - goal) >= -eps(projected, goal):
                 continue
             unit = target.unit if own is not None else indicator.unit

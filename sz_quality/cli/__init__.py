@@ -13,6 +13,7 @@ from collections.abc import Callable
 from . import (
     assess_commands,
     check_commands,
+    plan_commands,
     registry_commands,
     report_commands,
     template_commands,
@@ -37,6 +38,8 @@ COMMANDS: dict[str, Callable[..., None]] = {  # in the order of `szq --help`
     "template": template_commands.template_command,
     "validate": validate_commands.validate_command,
     "schema": validate_commands.schema_command,
+    "lint": plan_commands.lint_command,
+    "units": plan_commands.units_command,
 }
 for _name, _command in COMMANDS.items():
     app.command(_name)(_command)

@@ -44,6 +44,11 @@ if TYPE_CHECKING:
     from ..check.results import Status
 
 
+class Nature(str, Enum):
+    binding = "binding"
+    expected = "expected"
+
+
 class GroupBy(str, Enum):
     agency = "agency"
     chapter = "chapter"
@@ -113,8 +118,8 @@ def check_command(
             "--region",
             "-r",
             metavar="NAME",
-            help="Check every target on one district's rows (its name as the data's "
-            "region column gives it).",
+            help="Check every target on one district's rows (any name the registry knows "
+            "for it, such as 福田 or 福田区, or the name as the data writes it).",
         ),
     ] = None,
     agency: Annotated[
@@ -143,6 +148,15 @@ def check_command(
             metavar="STATUSES",
             help="Exit 1 when any target has one of these statuses, e.g. not_met,off_track "
             "(met, not_met, on_track, off_track, no_data, not_assessable).",
+        ),
+    ] = None,
+    nature: Annotated[
+        Nature | None,
+        typer.Option(
+            "--nature",
+            help="Only the binding (约束性) or the expected (预期性) targets, as the plan "
+            "marks them.",
+            show_default=False,
         ),
     ] = None,
     status: Annotated[
@@ -174,10 +188,11 @@ def check_command(
     """Check every target of the plan against the data and report the gaps by lead agency.
 
     Statuses: met / not_met in the target year (by the target's own comparator);
-    met / on_track / off_track in an earlier year (the straight path from the 2010 value
-    to the target); no_data (the reason names the missing series and year);
-    not_assessable (a milestone without data). Exit 0 when the check ran, 1 when the
-    data had errors or a --fail-on status occurred, 2 on bad usage.
+    met / on_track / off_track in an earlier year (the path from the baseline value to
+    the target: compound for quantities that grow, straight for shares); no_data (the
+    reason names the missing series and year); not_assessable (a milestone without
+    data). Exit 0 when the check ran, 1 when the data had errors or a --fail-on status
+    occurred, 2 on bad usage.
     """
     from ..check.run import UnknownRegionError, run_check
     from ..render.check import RenderOptions, renderer_for
@@ -212,6 +227,8 @@ def check_command(
             usage_error(f"--region: {error}")
     data, report = run.data, run.report
     failed = report.has_errors or bool(gate & report.statuses())
+    if nature is not None:
+        report = report.for_nature(nature.value)
     if shown:
         report = report.only(shown)
     explicit = output_format.value if output_format is not None else None

@@ -121,6 +121,12 @@ class State:
         return self._registry
 
     def measures(self) -> MeasureRegistry:
+        """The measures given with --measures; the shipped ones for the shipped plan only:
+        another plan (--targets) without --measures has none."""
+        if self._measures is None and self.measures_path is None and self._another_plan():
+            from ..plan.measures import MeasureRegistry
+
+            self._measures = MeasureRegistry(path="", tables=(), measures=())
         if self._measures is None:
             from ..plan.measures import load_measures
             from ..plan.registry import RegistryError
@@ -132,6 +138,16 @@ class State:
             except OSError as error:
                 usage_error(f"cannot read the measures registry: {error}")
         return self._measures
+
+    def _another_plan(self) -> bool:
+        if self.targets_path is None:
+            return False
+        from ..paths import default_targets_path
+
+        try:
+            return not Path(self.targets_path).samefile(default_targets_path())
+        except OSError:
+            return True
 
 
 def state_of(ctx: typer.Context) -> State:

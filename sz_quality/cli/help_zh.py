@@ -36,12 +36,13 @@ COMMANDS_ZH: dict[str, str] = {
     "": "szq：对照《关于创造深圳质量的行动计划》的量化目标检查官方统计数据。",
     "check": "对照数据检查行动计划的每一项目标，按牵头单位列出差距。\n\n状态："
     "目标年份按目标自身的比较条件判定为 met（已达到）/ not_met（未达到）；更早的年份判定为 "
-    "met / on_track（进度正常）/ off_track（进度滞后），依据从 2010 "
-    "年数值到目标的直线路径；no_data（缺少数据，原因中列出缺少的序列和年份）；"
+    "met / on_track（进度正常）/ off_track（进度滞后），依据从基期数值到目标的路径"
+    "（总量为复合增长路径，比重为直线路径）；no_data（缺少数据，原因中列出缺少的序列和年份）；"
     "not_assessable（无法评估：没有数据的里程碑目标）。检查完成时退出码为 0，"
     "数据有错误或出现 --fail-on 所列状态时为 1，用法错误时为 2。",
     "template": "生成某牵头单位某一年的数据报送表。\n\n每行是该单位的目标在该年需要的一个数值（"
-    "变化量和新增量目标还需基期年的数值）：正是 `szq validate --expect-agency NAME --year "
+    "以及检查据以计算的年份：变化量、新增量、年均增长目标和目标年之前的水平目标还需基期年的数值，"
+    "每年保持和累计目标需基期后每一年的数值）：正是 `szq validate --expect-agency NAME --year "
     "YEAR` 所检查的内容。填好的报送表可以通过检查；未填写的报送表每行报告一个 "
     "missing-indicator。",
     "calc": "输出派生序列（研发投入占比、人均生产总值、能耗强度等）。\n\n"
@@ -49,7 +50,7 @@ COMMANDS_ZH: dict[str, str] = {
     "0，数据有错误时为 1。",
     "targets": "列出行动计划的量化目标：目标值、年份和牵头单位。\n\n"
     "方括号中的牵头单位是原文未写明时由 szq 推定的（各章开头）。",
-    "measures": "列出 17 张表中的具体措施，按牵头单位分组。",
+    "measures": "按表列出规划的具体措施，按牵头单位分组。",
     "agencies": "列出牵头单位及其目标数（原文写明的、推定的）和措施数。",
     "report": "生成年度进展报告：总览、各章、各牵头单位、图表、附录。\n\nHTML "
     "为单一自含文件（内嵌 CSS，图表为内嵌 SVG）；Markdown 为 GitHub 风格，图表以 SVG "
@@ -60,7 +61,14 @@ COMMANDS_ZH: dict[str, str] = {
     "具体措施的完成情况、年度推进计划分解目标的完成情况。逐单位列出每项的明细及其如何计入得分。"
     "运行完成时退出码为 0，输入有错误时为 1，用法错误时为 2。",
     "validate": "检查报送的数据：有效时退出码为 0，数据无效为 1，用法错误为 2。",
-    "schema": "长表数据行（每行一个数值）的 JSON Schema。",
+    "schema": "长表数据行（每行一个数值）或目标登记表的 JSON Schema。",
+    "lint": "不用数据检查登记表（及措施文件）：每个问题给出行号和修改提示。\n\n"
+    "加载错误附修改提示；plan.source 指明规划原文时核对引文；引文缺少目标数值；"
+    "部分目标标明约束性或预期性而某目标未标。无错误时退出码为 0（可有警告），有错误时为 1，"
+    "用法错误时为 2。",
+    "units": "szq 能读的单位：内置单位、数量级词和登记表自定义的单位。\n\n"
+    '数量级词可叠加在单位前（万亿元、万亩）；个百分点是比重增量的单位；"1" 是无量纲比值。'
+    "登记表可在 `units:` 下增加单位（docs/checking.md 的 Units 一节）。",
 }
 # an option's help, the same for every command that has it...
 OPTIONS_ZH: dict[str, str] = {
@@ -72,7 +80,8 @@ OPTIONS_ZH: dict[str, str] = {
     "后面的文件覆盖前面文件的同一数值。",
     "year": "检查的年份（默认：数据中最新的年份）。",
     "by": "报告按牵头单位（agency）、章节（chapter）或地区（region：全市及数据中的每个区）分组。",
-    "region": "用某一个区的数据检查每个目标（名称与数据的地区列一致）。",
+    "region": "用某一个区的数据检查每个目标（登记表中该区的任一名称，如 福田 或 福田区，"
+    "或数据中写的名称）。",
     "status": "只显示这些状态的目标，例如 not_met,off_track；汇总仍计全部目标。",
     "agency": "只列此牵头单位：编号（drc）、带或不带“市”的中文名称、英文名称。",
     "output_format": "table（表格，供人阅读）或 json（供脚本使用）。",
@@ -85,7 +94,7 @@ OPTIONS_ZH: dict[str, str] = {
     "则每个单位一个 FOLDER/<编号>-<年份>.csv。",
     "chapter": "只列此章（章号）。",
     "kind": "只列一种类型：level、change、increment、kept、yearly_rate、milestone。",
-    "table": "只列第 1–17 张表中的一张。",
+    "table": "只列这一张表（表的编号）。",
     "target": "只列服务于此目标的措施。",
     "measures_status": "措施落实情况的 CSV：measure,status,note，status 为 done、in_progress "
     "或 not_started。",
@@ -103,6 +112,13 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     ("", "lang"): "帮助与输出的语言：zh 或 en（默认：$SZQ_LANG，否则由 $LANG 决定）；"
     "也是各命令 --lang 的默认值。",
     ("schema", "lang"): "说明文字的语言：zh 或 en（默认：中英双语）。",
+    ("schema", "registry"): "改为输出目标登记表（targets.yaml）的 JSON Schema，"
+    "供编辑器补全和校验（VS Code 的 YAML 扩展可读取）。",
+    ("check", "nature"): "只列约束性（binding）或预期性（expected）目标（按规划的标注）。",
+    ("lint", "file"): "要检查的目标登记表（默认：--targets，否则为随附的登记表）；"
+    "措施文件用 --measures 指定。",
+    ("lint", "output_format"): "text（每行：文件、行号和问题）或 json。",
+    ("units", "output_format"): "text（每行一个单位）或 json。",
     ("validate", "files"): "数据文件：CSV（长表或宽表；UTF-8、带 BOM 的 UTF-8 或 GB18030）或 "
     ".xlsx、.xls、.ods；- 为标准输入。后面的文件覆盖前面文件的同一数值（报告为修订）。",
     ("template", "year"): "报送表所要求的年份。",

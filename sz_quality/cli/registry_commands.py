@@ -102,7 +102,7 @@ def measures_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
     table: Annotated[
-        int | None, typer.Option("--table", "-t", min=1, max=17, help="Only table 1–17.")
+        int | None, typer.Option("--table", "-t", min=1, help="Only this table (its number).")
     ] = None,
     target: Annotated[
         str | None,
@@ -112,7 +112,7 @@ def measures_command(
     output_format: FormatOption = ListFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """List the specific measures (具体措施) of the 17 tables, grouped by lead agency."""
+    """List the plan's specific measures (具体措施) by table, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
     from ..plan.names import unknown
 

@@ -7,14 +7,99 @@ module imports this one's package, so there is no import cycle.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 from .common import State
 
+__all__ = ["GLOBAL_OPTIONS", "app", "hoist_globals"]
+
+# the global options that name a registry: accepted after the command as before it
+GLOBAL_OPTIONS = ("--targets", "--measures")
+_ROOT_VALUED = (*GLOBAL_OPTIONS, "--lang")  # the root's options that take a value
+
+
+def hoist_globals(arguments: list[str], commands: Any) -> list[str]:
+    """`szq check --targets plan.yaml data.csv` as `szq --targets plan.yaml check data.csv`:
+    --targets and --measures after the command move before it (not after `--`)."""
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        if argument in _ROOT_VALUED:
+            index += 2
+            continue
+        if argument in commands:
+            break
+        index += 1
+    else:
+        return arguments
+    head, tail = arguments[: index + 1], arguments[index + 1 :]
+    moved: list[str] = []
+    kept: list[str] = []
+    position = 0
+    while position < len(tail):
+        argument = tail[position]
+        if argument == "--":
+            kept.extend(tail[position:])
+            break
+        if argument in GLOBAL_OPTIONS and position + 1 < len(tail):
+            moved.extend(tail[position : position + 2])
+            position += 2
+            continue
+        if argument.startswith(tuple(f"{name}=" for name in GLOBAL_OPTIONS)):
+            moved.append(argument)
+        else:
+            kept.append(argument)
+        position += 1
+    return [*head[:-1], *moved, head[-1], *kept]
+
+
+class _Group(TyperGroup):
+    """szq's root: the registry options are global, wherever they are written, and the
+    help names the plan loaded (--targets), not the shipped one."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        args = hoist_globals(list(args), self.commands)
+        if any(flag in args for flag in ("-h", "--help")) or not args:
+            self.help = _plan_help(_targets_of(args), self.help or "")
+        return list(super().parse_args(ctx, args))
+
+
+def _targets_of(args: list[str]) -> str | None:
+    """The --targets given before the command (else $SZQ_TARGETS)."""
+    for index, argument in enumerate(args):
+        if argument == "--targets" and index + 1 < len(args):
+            return args[index + 1]
+        if argument.startswith("--targets="):
+            return argument.split("=", 1)[1]
+    return os.environ.get("SZQ_TARGETS") or None
+
+
+def _plan_help(targets: str | None, current: str) -> str:
+    """The root's help for the plan `targets` loads (unchanged for the shipped one, or
+    when the registry does not load: the command then says why)."""
+    if targets is None:
+        return current
+    from ..plan.registry import RegistryError, load_registry
+
+    try:
+        plan = load_registry(targets).plan
+    except (RegistryError, OSError):
+        return current
+    if current.startswith("szq："):  # the Chinese help (cli/help_zh.py)
+        return f"szq：对照《{plan.name_zh}》的量化目标检查官方统计数据。"
+    return (
+        "szq: check official statistics against the quantified targets of "
+        f"{plan.name_en} ({plan.name_zh})."
+    )
+
+
 app = typer.Typer(
     name="szq",
+    cls=_Group,
     help=(
         "szq: check official statistics against the quantified targets of the Shenzhen "
         "Quality action plan (关于创造深圳质量的行动计划)."

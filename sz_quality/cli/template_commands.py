@@ -77,10 +77,11 @@ def template_command(
 ) -> None:
     """Write the submission form an agency fills in for a year.
 
-    One row per value the agency's targets need for the year (and the baseline year of a
-    change or an increment): exactly what `szq validate --expect-agency NAME --year YEAR`
-    checks. A filled-in form passes it; an untouched one fails with one missing-indicator
-    per row.
+    One row per value the agency's targets need for the year, and for the years the check
+    measures them from (the baseline year of a change, an increment or a growth, and of a
+    level before its target year; every year since it for a target kept every year or
+    summed): exactly what `szq validate --expect-agency NAME --year YEAR` checks. A
+    filled-in form passes it; an untouched one fails with one missing-indicator per row.
     """
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup

@@ -229,6 +229,14 @@ def validate_command(
 
 def schema_command(
     output: OutputOption = None,
+    registry: Annotated[
+        bool,
+        typer.Option(
+            "--registry",
+            help="The JSON Schema of a targets registry (targets.yaml) instead, for an "
+            "editor's completion and validation (VS Code's YAML extension reads it).",
+        ),
+    ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -246,12 +254,17 @@ def schema_command(
         ),
     ] = False,
 ) -> None:
-    """The JSON Schema of a long-format data row (one row per value)."""
+    """The JSON Schema of a long-format data row (one row per value), or of a registry."""
 
     from ..read.row_schema import plan_json_schema, row_json_schema
     from ..render.jsonout import dumps
 
     if lang not in (None, "zh", "en"):
         usage_error(f"unknown language {lang!r}: use zh or en")
+    if registry:
+        from ..plan.registry_schema import registry_json_schema
+
+        emit(dumps(registry_json_schema()), output, json=True)
+        return
     schema = plan_json_schema(lang) if yearly_plan else row_json_schema(lang)
     emit(dumps(schema), output, json=True)

@@ -47,9 +47,10 @@ __all__ = [
     "load_lookup",
 ]
 
-_FORMAT = 8  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
+_FORMAT = 9  # 2: entries stamped by cache.py; 3: a target's kind; 4: "meaning" factors,
 # series references; 5: both; 6: SeriesInfo.twin; 7: regions, additive series; 8: 7 with
-# the factors of every magnitude stack (千亿元), which a format-7 entry may lack
+# the factors of every magnitude stack (千亿元), which a format-7 entry may lack; 9: the
+# units the registry defines
 
 
 class Lookup:
@@ -70,6 +71,7 @@ class Lookup:
         every_district: frozenset[str] = frozenset(),
         formulas: dict[str, DerivedRule] | None = None,
         plan_id: str = "",
+        units: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.sha256 = sha256
         self.series = series
@@ -88,6 +90,13 @@ class Lookup:
         # derived indicator -> its formula, unit factors and tolerance (derived-mismatch)
         self.formulas: dict[str, DerivedRule] = formulas if formulas is not None else {}
         self.plan_id = plan_id  # the registry's plan.id (a template's identity)
+        # the registry's own units (name, definition): known to the unit system, so that
+        # a data file may write them when the registry itself is not loaded (validate)
+        self.units = units
+        if units:
+            from .units import define_units_lazily
+
+            define_units_lazily(list(units))
         self._dirty = False
         self._terms: TermIndex | None = None  # built at the first Chinese "did you mean"
         self._by_id = {info.id: info for info in series}
@@ -209,6 +218,7 @@ class Lookup:
             "every_district": sorted(self.every_district),
             "formulas": {key: list(rule) for key, rule in self.formulas.items()},
             "plan_id": self.plan_id,
+            "units": [list(unit) for unit in self.units],
         }
 
     @classmethod
@@ -242,6 +252,7 @@ class Lookup:
                 for key, (text, factors, result, tolerance) in data["formulas"].items()
             },
             plan_id=data["plan_id"],
+            units=tuple((name, definition) for name, definition in data["units"]),
         )
 
     def save(self) -> None:

@@ -134,7 +134,13 @@ def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
     )
     levels: dict[str, list[Target]] = {}  # targets on the indicator's level (not its change)
     for target in registry.targets:
-        if target.kind not in ("change", "increment", "yearly_rate"):
+        if target.kind not in (
+            "change",
+            "increment",
+            "yearly_rate",
+            "average_growth",
+            "cumulative",
+        ):
             levels.setdefault(target.indicator, []).append(target)
     for indicator in registry.indicators:
         low = indicator.bounds.min if indicator.bounds else None
@@ -238,6 +244,7 @@ def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
             for formula in registry.formulas.values()
         },
         plan_id=registry.plan.id,
+        units=tuple((unit.name, unit.definition) for unit in registry.units),
     )
 
 

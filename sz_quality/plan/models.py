@@ -32,14 +32,37 @@ __all__ = [
     "Kind",
     "Measure",
     "MeasureTable",
+    "NATURES",
+    "Nature",
+    "Path",
     "Plan",
     "ProgressBands",
     "Target",
+    "Unit",
+    "path_of",
 ]
 
 Direction = Literal["higher", "lower"]
-Kind = Literal["level", "change", "increment", "kept", "yearly_rate", "milestone", "trend"]
+Kind = Literal[
+    "level",
+    "change",
+    "increment",
+    "kept",
+    "yearly_rate",
+    "milestone",
+    "trend",
+    "average_growth",
+    "cumulative",
+]
 Comparator = Literal[">=", ">", "<=", "<", "==", "between", "about"]
+# the path from the baseline value to the figure an earlier year is judged against, and
+# the basis of the rates and the projection (docs/rules.md, section 4)
+Path = Literal["compound", "straight"]
+# 约束性 (binding: the government commits to it) or 预期性 (expected: a guide)
+Nature = Literal["binding", "expected"]
+NATURES: tuple[Nature, ...] = get_args(Nature)
+# units of shares and ratios: their default path is straight, every other unit's compound
+STRAIGHT_UNITS = frozenset({"%", "‰", "‱", "1", "个百分点"})
 COMPARATORS: tuple[Comparator, ...] = get_args(Comparator)
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
@@ -68,6 +91,10 @@ def _check_id(field: str, value: str) -> None:
 def _check_text(field: str, value: str) -> None:
     if not value.strip():
         raise FieldError(field, "must not be empty")
+
+
+# a clause's or a table's number: positive, as any plan numbers them (not one plan's count)
+MAX_NUMBER = 999
 
 
 def _check_range(field: str, value: int | None, low: int, high: int) -> None:
@@ -190,6 +217,22 @@ class Agency:
 
 
 @dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit the registry defines (亩, 标准箱, …) in units szq knows, with its names."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    name: str  # as targets, indicators and data files write it
+    definition: str  # a factor and a known unit: "666.67 平方米", "50000 箱"
+    name_zh: str
+    name_en: str
+
+    def __post_init__(self) -> None:
+        for name in ("name", "definition", "name_zh", "name_en"):
+            _check_text(name, getattr(self, name))
+
+
+@dataclass(frozen=True, slots=True)
 class District:
     """A district of the plan's city, under its canonical name and the names people write."""
 
@@ -234,6 +277,9 @@ class Indicator:
     bounds: Bounds | None = None
     formula: str | None = None
     note: str | None = None
+    path: Path | None = None  # the default: path_of()
+    # a money amount's price basis: a rate from current-price levels is nominal (名义)
+    prices: Literal["current", "constant"] | None = None
     # adds up across districts (output, population, energy use, counts): the districts'
     # figures are checked against the city total's (parts-total-mismatch)
     additive: bool = False
@@ -285,6 +331,11 @@ class Target:
     progress: ProgressBands | None = None  # overrides the plan's bands
     # stated for every district (每个区…): judged on the districts' rows when there are
     every_district: bool = False
+    path: Path | None = None  # overrides the indicator's (path_of)
+    # average_growth: an indicator of the yearly growth rates (%) of `indicator`, read
+    # when the data has no levels for the baseline year or the year checked
+    growth_indicator: str | None = None
+    nature: Nature | None = None  # 约束性 binding / 预期性 expected, as the plan marks it
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -292,13 +343,21 @@ class Target:
         for name in ("name_zh", "name_en", "unit", "quote"):
             _check_text(name, getattr(self, name))
         _check_range("chapter", self.chapter, 1, 99)  # and listed under `chapters:`
-        _check_range("clause", self.clause, 1, 30)
-        _check_range("table", self.table, 1, 17)
+        _check_range("clause", self.clause, 1, MAX_NUMBER)
+        _check_range("table", self.table, 1, MAX_NUMBER)
         _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
         _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
         self._check_comparator_fields()
-        if (self.kind == "change") != (self.change is not None):
+        if self.kind == "change" and self.change is None:
+            raise FieldError("change", "kind 'change' needs 'change': decrease or increase")
+        if self.kind != "change" and self.change is not None:
             raise FieldError("change", "'change' (decrease|increase) goes with kind 'change' only")
+        if self.growth_indicator is not None:
+            _check_id("growth_indicator", self.growth_indicator)
+            if self.kind != "average_growth":
+                raise FieldError(
+                    "growth_indicator", "'growth_indicator' goes with kind 'average_growth' only"
+                )
         if self.baseline_year >= self.target_year:
             raise FieldError(
                 "baseline_year",
@@ -346,9 +405,27 @@ class Target:
         return not self.lead_agencies and bool(self.lead_agencies_inferred)
 
 
+def path_of(target: Target, indicator: Indicator) -> Path:
+    """The path a target is judged on: its own, else its indicator's, else the default.
+
+    An amount added (kind increment, 新增) accrues with the time elapsed: straight,
+    whatever its indicator's path. Otherwise the default follows the indicator's unit:
+    a share or a ratio (%, ‰, ‱, 1, 个百分点) moves by points, on a straight path; every
+    other quantity (output, income, counts, intensities) grows or falls
+    multiplicatively, on a compound path.
+    """
+    if target.path is not None:
+        return target.path
+    if target.kind == "increment":
+        return "straight"
+    if indicator.path is not None:
+        return indicator.path
+    return "straight" if indicator.unit in STRAIGHT_UNITS else "compound"
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureTable:
-    """One of the 17 tables of specific measures (具体措施)."""
+    """A table of specific measures (具体措施; the Shenzhen plan has 17)."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
@@ -359,8 +436,8 @@ class MeasureTable:
     note: str | None = None
 
     def __post_init__(self) -> None:
-        _check_range("table", self.table, 1, 17)
-        _check_range("clause", self.clause, 1, 30)
+        _check_range("table", self.table, 1, MAX_NUMBER)
+        _check_range("clause", self.clause, 1, MAX_NUMBER)
         _check_text("title_zh", self.title_zh)
         _check_text("title_en", self.title_en)
 
@@ -382,7 +459,7 @@ class Measure:
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
-        _check_range("table", self.table, 1, 17)
+        _check_range("table", self.table, 1, MAX_NUMBER)
         for name in ("agency", "text_zh", "text_en"):
             _check_text(name, getattr(self, name))
         missing = sorted(set(self.targets_stated) - set(self.targets))

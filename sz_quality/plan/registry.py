@@ -30,7 +30,17 @@ from .loading import (
     validate_items,
     validate_one,
 )
-from .models import Agency, Bounds, Chapter, District, Indicator, Plan, ProgressBands, Target
+from .models import (
+    Agency,
+    Bounds,
+    Chapter,
+    District,
+    Indicator,
+    Plan,
+    ProgressBands,
+    Target,
+    Unit,
+)
 from .names import suggest
 from .region_names import check_district_names
 from .registry_checks import check_chapters, check_references
@@ -48,8 +58,10 @@ __all__ = [
     "validate_one",
 ]
 
-_CACHE_FORMAT = 6  # 2: entries stamped by cache.py; 3: chapters; 4: progress bands;
-# 5: districts, city-total names, additive indicators, derived tolerances; 6: assessment
+# 2: entries stamped by cache.py; 3: chapters; 4: progress bands; 5: districts, city-total
+# names, additive indicators, derived tolerances; 6: paths, natures, prices, units;
+# 7: assessment
+_CACHE_FORMAT = 7
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,7 @@ class Registry:
     unit_factors: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     # derived indicators: id -> formula with its unit factors
     formulas: Mapping[str, CompiledFormula] = field(default_factory=dict)
+    units: tuple[Unit, ...] = ()  # the units the registry defines (`units:`)
     # the plan's districts, and the names of the city total besides CITY_TOTAL_NAMES
     districts: tuple[District, ...] = ()
     city_total: tuple[str, ...] = ()
@@ -150,6 +163,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         "agencies",
         "indicators",
         "targets",
+        "units",
         "districts",
         "city_total",
         "assessment",
@@ -165,6 +179,11 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     defaults = (
         {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
     )
+    defined: list[Unit] = []
+    if "units" in data:
+        defined = validate_items(name, document, "units", Unit, issues)
+        check_unique(name, document, "units", defined, issues, key="name")
+        _define_units(name, document, defined, issues)
     chapters: list[Chapter] = validate_items(name, document, "chapters", Chapter, issues)
     check_unique(name, document, "chapters", chapters, issues, key="number")
     agencies: list[Agency] = validate_items(name, document, "agencies", Agency, issues)
@@ -204,6 +223,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         formulas=formulas,
         districts=tuple(districts),
         city_total=city_total,
+        units=tuple(defined),
         assessment=assessment,
     )
 
@@ -219,6 +239,25 @@ def _city_total(name: str, document: Any, names: Any, issues: list[LoadIssue]) -
     return tuple(names)
 
 
+def _define_units(name: str, document: Any, defined: list[Unit], issues: list[LoadIssue]) -> None:
+    """Make the registry's units known to szq's unit system, each error at its line."""
+    raw = document.data.get("units") or []
+    for index, unit in enumerate(defined):
+        position = next(
+            (
+                i
+                for i, item in enumerate(raw)
+                if isinstance(item, dict) and item.get("name") == unit.name
+            ),
+            index,
+        )
+        try:
+            units.define_units([(unit.name, unit.definition)])
+        except units.UnitError as error:
+            line = document.line(("units", position, "definition"))
+            issues.append(LoadIssue(name, line, f"units[{position}].definition", str(error)))
+
+
 def _write_cache(registry: Registry) -> None:
     write_entry(
         "registry",
@@ -230,6 +269,7 @@ def _write_cache(registry: Registry) -> None:
             "agencies": [dataclasses.asdict(agency) for agency in registry.agencies],
             "indicators": [dataclasses.asdict(indicator) for indicator in registry.indicators],
             "targets": [dataclasses.asdict(target) for target in registry.targets],
+            "units": [dataclasses.asdict(unit) for unit in registry.units],
             "districts": [dataclasses.asdict(district) for district in registry.districts],
             "city_total": list(registry.city_total),
             "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
@@ -271,6 +311,9 @@ def _indicator(item: dict[str, Any]) -> Indicator:
 def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
     factors = {(src, dst): (float(f), float(s)) for src, dst, f, s in cached["unit_factors"]}
     units.preload(factors)
+    defined = tuple(Unit(**item) for item in cached["units"])
+    # cheap (no pint): the names are only read when a unit is parsed
+    units.define_units_lazily([(unit.name, unit.definition) for unit in defined])
     return Registry(
         path=name,
         sha256=key,
@@ -279,6 +322,7 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
         indicators=tuple(_indicator(item) for item in cached["indicators"]),
         targets=tuple(Target(**_with_bands(_tuples(item))) for item in cached["targets"]),
         chapters=tuple(Chapter(**item) for item in cached["chapters"]),
+        units=defined,
         unit_factors=factors,
         formulas={
             indicator: CompiledFormula(indicator, text, operands, float(result))

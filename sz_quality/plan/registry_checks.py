@@ -119,9 +119,13 @@ def check_references(
             continue
         if indicator is None:
             continue
-        if target.kind == "change":
+        growth = target.growth_indicator
+        if growth is not None and growth not in declared_indicators:
+            message = unknown("indicator", growth, indicator_by_id)
+            report("targets", target.id, "growth_indicator", message)
+        if target.kind in ("change", "average_growth"):
             if units.normalise_unit_text(target.unit) != "%":
-                report("targets", target.id, "unit", "a change target is stated in '%'")
+                report("targets", target.id, "unit", f"a {target.kind} target is stated in '%'")
             continue
         try:
             factors[(target.unit, indicator.unit)] = units.factor_and_currency_shift(

@@ -2,9 +2,17 @@
 of `szq template`.
 
 Each of the agency's targets whose period (baseline year to target year) holds the year
-needs its indicator's value in that year; a change (累计下降 X%) or an increment (新增 X)
-also needs the value of the baseline year, from which it is measured. A value reported
-under the target's own id for the year (the change itself) stands for both.
+needs its indicator's value in that year, and what the check measures it from:
+
+- a change (累计下降 X%), an increment (新增 X), an average growth (年均增长 X%) and a
+  direction (kind trend): the value of the baseline year too;
+- a level or a milestone before its target year: the baseline value as well, from
+  which its path runs (in the target year the comparator alone decides);
+- a target kept every year (kept, yearly_rate) and a total (累计, cumulative): every
+  year after the baseline year up to the year, each of which is checked or summed.
+
+A value reported under the target's own id for the year (the change itself) stands
+for all of them.
 """
 
 from __future__ import annotations
@@ -13,9 +21,20 @@ from dataclasses import dataclass
 
 from .lookup import AgencyInfo, Lookup
 
-__all__ = ["BASELINE_KINDS", "Need", "Requirement", "needs", "requirements"]
+__all__ = [
+    "BASELINE_KINDS",
+    "EVERY_YEAR_KINDS",
+    "PATH_KINDS",
+    "Need",
+    "Requirement",
+    "needs",
+    "requirements",
+]
 
-BASELINE_KINDS = frozenset({"change", "increment"})  # measured from the baseline year
+# measured from the baseline year
+BASELINE_KINDS = frozenset({"change", "increment", "average_growth", "trend"})
+PATH_KINDS = frozenset({"level", "milestone"})  # judged on a path from the baseline mid-term
+EVERY_YEAR_KINDS = frozenset({"kept", "yearly_rate", "cumulative"})  # every year counts
 
 
 @dataclass(frozen=True)
@@ -43,9 +62,15 @@ def needs(lookup: Lookup, agency: AgencyInfo, year: int) -> list[Need]:
     found: list[Need] = []
     for target in lookup.needs(agency, year):
         found.append(Need(target.id, target.indicator, year, year))
-        baseline = target.baseline_year
-        if target.target_kind in BASELINE_KINDS and baseline is not None and baseline != year:
+        baseline, kind = target.baseline_year, target.target_kind
+        if baseline is None or baseline == year:
+            continue
+        mid_term = target.target_year is not None and year < target.target_year
+        if kind in BASELINE_KINDS or (kind in PATH_KINDS and mid_term):
             found.append(Need(target.id, target.indicator, baseline, year))
+        elif kind in EVERY_YEAR_KINDS:
+            for each in range(baseline + 1, year):
+                found.append(Need(target.id, target.indicator, each, year))
     return found
 
 

@@ -27,6 +27,10 @@ __all__ = [
     "CurrencyError",
     "UnitError",
     "conversion_factor",
+    "define_units",
+    "define_units_lazily",
+    "defined_units",
+    "vocabulary",
     "dimensionality",
     "factor_or_error",
     "factor_and_currency_shift",
@@ -117,6 +121,13 @@ _BASE_UNITS: dict[str, str] = {
     "km^2": "km**2",
     "km²": "km**2",
     "平方米": "m**2",
+    "亩": "(2000 / 3 * m**2)",
+    "mu": "(2000 / 3 * m**2)",
+    "公顷": "(1e4 * m**2)",
+    "hm2": "(1e4 * m**2)",
+    "ha": "(1e4 * m**2)",
+    "hectare": "(1e4 * m**2)",
+    "hectares": "(1e4 * m**2)",
     "m2": "m**2",
     "m^2": "m**2",
     "m²": "m**2",
@@ -137,10 +148,15 @@ _BASE_UNITS: dict[str, str] = {
     "岁": "year",
     "year": "year",
     "years": "year",
-    # shares
+    # shares, and their increments in percentage points (a share plus 0.4个百分点)
     "%": "percent",
     "percent": "percent",
     "pct": "percent",
+    "个百分点": "percent",
+    "百分点": "percent",
+    "pp": "percent",
+    "percentagepoint": "percent",
+    "percentagepoints": "percent",
     # people and households
     "人": "person",
     "名": "person",
@@ -162,6 +178,8 @@ _BASE_UNITS: dict[str, str] = {
 }
 
 _BASE_NAMES = sorted(_BASE_UNITS, key=len, reverse=True)
+# units a registry defines (`units:`): name -> (factor, a unit in known units)
+_DEFINED: dict[str, tuple[float, str]] = {}
 _TERM_SPLIT = re.compile(r"([*/·×])")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?(?:e[+-]?\d+)?$")
 
@@ -187,15 +205,15 @@ def _parse_term(term: str, original: str) -> tuple[float, str]:
     if _NUMBER.match(term):
         return float(term), "1"
     lowered = term.lower()
-    for name in _BASE_NAMES:
-        if lowered.endswith(name.lower()):
-            prefix = term[: len(term) - len(name)]
-            magnitude = 1.0
-            for char in prefix:
-                if char not in MAGNITUDES:
-                    raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
-                magnitude *= MAGNITUDES[char]
-            return magnitude, f"({_BASE_UNITS[name]})"
+    for name in _names():
+        if not lowered.endswith(name.lower()):
+            continue
+        magnitude = _magnitude_of(term[: len(term) - len(name)], term, original)
+        if name in _DEFINED:
+            factor, unit_text = _DEFINED[name]
+            inner = _parse(unit_text)
+            return magnitude * factor * inner.magnitude, f"({inner.expression})"
+        return magnitude, f"({_BASE_UNITS[name]})"
     # a bare magnitude such as the 万 of 元/万 (per 10^4)
     if term and all(char in MAGNITUDES for char in term):
         magnitude = 1.0
@@ -203,6 +221,71 @@ def _parse_term(term: str, original: str) -> tuple[float, str]:
             magnitude *= MAGNITUDES[char]
         return magnitude, "1"
     raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
+
+
+@cache
+def _names() -> list[str]:
+    """Every unit name, the longest first (平方公里 before 公里); a registry's before a
+    built-in one of the same length."""
+    return sorted([*_DEFINED, *_BASE_NAMES], key=lambda name: (-len(name), name not in _DEFINED))
+
+
+def _magnitude_of(prefix: str, term: str, original: str) -> float:
+    magnitude = 1.0
+    for char in prefix:
+        if char not in MAGNITUDES:
+            raise UnitError(f"unknown unit {original!r}: cannot read {term!r}")
+        magnitude *= MAGNITUDES[char]
+    return magnitude
+
+
+def define_units(definitions: list[tuple[str, str]]) -> None:
+    """Add units a registry defines: (name, definition) pairs, the definition a unit in
+    known units with an optional factor in front ("666.67 平方米", "1e4 平方米", "万元").
+
+    Raises UnitError for a definition that does not parse or that names the unit itself.
+    A name defined again with another meaning replaces it (the last registry loaded wins).
+    """
+    for name, definition in definitions:
+        key, factor, unit_text = _definition(name, definition)
+        # parsed before the name is known: a definition cannot refer to itself
+        parse_unit(unit_text)  # raises UnitError
+        _define(key, factor, unit_text)
+
+
+def define_units_lazily(definitions: list[tuple[str, str]]) -> None:
+    """define_units without checking the definitions (they were, when the registry's
+    cache entry was written): no pint import on a warm start."""
+    for name, definition in definitions:
+        _define(*_definition(name, definition))
+
+
+def _definition(name: str, definition: str) -> tuple[str, float, str]:
+    key = normalise_unit_text(name)
+    if not key:
+        raise UnitError("a unit needs a name")
+    parts = definition.split(maxsplit=1)
+    factor, unit_text = 1.0, definition
+    if len(parts) == 2 and _NUMBER.match(parts[0].lower()):
+        factor, unit_text = float(parts[0]), parts[1]
+    if not factor > 0:
+        raise UnitError(f"unit {name!r}: the factor must be positive, got {parts[0]!r}")
+    return key, factor, unit_text
+
+
+def _define(key: str, factor: float, unit_text: str) -> None:
+    if _DEFINED.get(key) == (factor, unit_text):
+        return
+    _DEFINED[key] = (factor, unit_text)
+    _names.cache_clear()
+    _parse.cache_clear()
+    _pint_unit.cache_clear()
+    _factor.cache_clear()
+
+
+def defined_units() -> dict[str, tuple[float, str]]:
+    """The units registries defined in this process: name -> (factor, unit)."""
+    return dict(_DEFINED)
 
 
 @cache
@@ -404,3 +487,14 @@ def factor_or_error(source: str, target: str) -> Factor:
     if not same_meaning(source, target):
         return "meaning"  # 小时 for good-air days (a count of days), 家 for beds
     return factor if math.isfinite(factor) else "mismatch"
+
+
+def vocabulary() -> list[tuple[str, str, str]]:
+    """Every unit name szq reads: (name, what it is, "built-in" | "magnitude" |
+    "registry"), the built-in base units in their table's order, then the magnitude
+    words, then the units the loaded registries define."""
+    rows = [(name, expression.strip("()"), "built-in") for name, expression in _BASE_UNITS.items()]
+    rows += [(name, f"{factor:g}", "magnitude") for name, factor in MAGNITUDES.items()]
+    for name, (factor, unit_text) in _DEFINED.items():
+        rows.append((name, f"{factor:g} {unit_text}" if factor != 1 else unit_text, "registry"))
+    return rows

@@ -1,8 +1,8 @@
 """What an agency must submit: every value its targets need for a year is there.
 
 The rule of what is needed is sz_quality.plan.submission's (the same as `szq template`'s):
-the indicator in the year, and in the baseline year for a change or an increment; a value
-under the target's own id for the year stands for both.
+the indicator in the year, and the years the check measures it from (the baseline year,
+or every year since it); a value under the target's own id for the year stands for all.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from .verdict_words import status_word, word
 __all__ = [
     "diagnostic_line",
     "input_line",
+    "nature_lines",
     "overview_lines",
     "status_label",
     "summary_text",
@@ -31,6 +32,19 @@ def summary_text(counts: dict[Status, int], total: int, lang: Lang) -> str:
     return " · ".join(parts) + word("check.of_total", lang, total=total)
 
 
+def nature_lines(report: Report, lang: Lang) -> list[str]:
+    """The binding (约束性) and the expected (预期性) targets counted apart, when the plan
+    marks them: an evaluation reports the binding ones on their own."""
+    lines = []
+    colon = word("punct.colon", lang)
+    for nature, counts in report.summary_by_nature().items():
+        total = sum(counts.values())
+        if total:
+            label = word("nature.summary", lang, nature=word(f"nature.{nature}", lang))
+            lines.append(f"{label}{colon}{summary_text(counts, total, lang)}")
+    return lines
+
+
 def group_heading(group: Group, lang: Lang) -> str:
     label = group.label(lang)
     other = group.label("en" if lang == "zh" else "zh")
@@ -45,6 +59,7 @@ def overview_lines(report: Report, lang: Lang) -> list[str]:
     total = sum(counts.values())
     colon = word("punct.colon", lang)
     lines = [f"{word('summary', lang)}{colon}{summary_text(dict(counts), total, lang)}"]
+    lines.extend(nature_lines(report, lang))
     widest = [f"{group.label(lang)} {group.open_gaps}" for group in report.widest_gaps()]
     if widest:
         open_gaps = word("punct.parenthesised", lang, text=word("open_gaps", lang))

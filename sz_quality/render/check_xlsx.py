@@ -63,6 +63,11 @@ class ResultRow:
         )
 
 
+def _nature(row: ResultRow) -> str:
+    nature = row.data["nature"]
+    return word(f"nature.{nature}", row.lang) if nature else ""
+
+
 def _status(row: ResultRow) -> str:
     return str(row.data["status"])
 
@@ -90,6 +95,8 @@ RESULT_COLUMNS: tuple[Column, ...] = (
         width=14,
     ),
     # what is still needed and where it is heading (check/outlook.py), as in the JSON
+    Column("path", lambda r: r.data["path"], width=10),
+    Column("nominal", lambda r: r.data["nominal"], "boolean", width=8),
     Column("observed_rate", lambda r: r.data["observed_rate"], "number"),
     Column("required_rate", lambda r: r.data["required_rate"], "number"),
     Column("rate_unit", lambda r: r.data["rate_unit"], width=10),
@@ -103,6 +110,7 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     ),
     Column("lead", lambda r: r.agency_names(), width=30),
     Column("lead_inferred", lambda r: r.data["lead_agencies_inferred"], "boolean", width=8),
+    Column("nature", lambda r: _nature(r), width=10),
     Column("reason", lambda r: r.data["reason"], width=40),
     Column("reason_code", lambda r: r.data["reason_code"], width=14),
     Column("source", lambda r: r.source, width=40),

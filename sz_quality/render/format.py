@@ -67,8 +67,9 @@ def format_number(value: float | None) -> str:
 
 
 def unit_suffix(unit: str) -> str:
-    """A unit after a figure: '%' sticks to it (99.5%), any other is spaced (1.5 万亿元)."""
-    if not unit:
+    """A unit after a figure: '%' sticks to it (99.5%), any other is spaced (1.5 万亿元);
+    a dimensionless ratio ("1") has none (2.71)."""
+    if not unit or unit == "1":
         return ""
     return unit if unit == "%" else f" {unit}"
 
@@ -113,13 +114,28 @@ def target_figure(target: Target, lang: Lang) -> str:
         return ""
     if target.kind == "change" and target.change:
         return f"{text('change.' + target.change, lang)} {figure}"
+    falls = target.kind == "increment" and (target.value or 0) < 0 and target.comparator in _FALLS
+    if falls:  # a count that falls: 减少 ≥ 5,575万人, not 新增 ≤ -5,575万人
+        assert target.value is not None
+        way = _SYMBOLS.get(_FALLS[target.comparator or ""], "")
+        amount = f"{format_number(-target.value)}{unit_suffix(target.unit)}"
+        return f"{text('change.decrease', lang)} {way} {amount}"
     return f"{kind_prefix(target.kind, lang)}{figure}"
 
 
+# the comparator of a decrease, for an increment stated as a negative figure
+_FALLS = {"<=": ">=", "<": ">", "==": "=="}
+
+
 def target_label(target: Target, lang: Lang) -> str:
-    """The target's name, marked (力争) (aspirational) when the plan says 力争."""
+    """The target's name, marked (力争) (aspirational) when the plan says 力争, and
+    〔约束性〕 / 〔预期性〕 (binding / expected) when the plan marks it."""
     name = name_of(target, lang)
-    return f"{name} ({text('aspirational', lang)})" if target.aspirational else name
+    if target.aspirational:
+        name = f"{name} ({text('aspirational', lang)})"
+    if target.nature is not None:
+        name = f"{name} {text('nature_mark.' + target.nature, lang)}"
+    return name
 
 
 def target_text(result: Result, lang: Lang) -> str:
@@ -131,11 +147,15 @@ def target_text(result: Result, lang: Lang) -> str:
     return f"{figure} ({target.target_year})"
 
 
-def actual_text(result: Result) -> str:
-    """The value compared and its year: 99.5% (2013); — without data."""
+def actual_text(result: Result, lang: Lang = "en") -> str:
+    """The value compared and its year: 99.5% (2013); — without data; an average growth
+    of current-price levels says it is nominal: 5.7% (2023, 名义)."""
     if result.actual is None:
         return MISSING
-    return f"{format_quantity(result.actual, result.unit)} ({result.actual_year})"
+    year = str(result.actual_year)
+    if result.nominal and result.spec.kind == "average_growth":
+        year = f"{year}{word('list.separator', lang)}{word('nominal', lang)}"
+    return f"{format_quantity(result.actual, result.unit)} ({year})"
 
 
 def gap_text(result: Result, lang: Lang) -> str:
@@ -162,13 +182,14 @@ def trend_text(result: Result, lang: Lang) -> str:
     return f"{label} (R={format_number(result.trend.ratio)})"
 
 
-def rate_text(value: float | None, unit: str) -> str:
-    """A yearly rate, signed: +9.57% (compound) or +2.5 家 (linear, in the level's unit)."""
+def rate_text(value: float | None, unit: str, suffix: str | None = None) -> str:
+    """A yearly rate, signed: +9.57% (compound) or +2.5 家 (linear, in the level's unit);
+    `suffix` instead of the unit's (a share's points: +0.7 pp, +0.7个百分点)."""
     if value is None:
         return MISSING
     text = format_number(value)
     sign = "+" if value > 0 and text != "0" else ""
-    return f"{sign}{text}{unit_suffix(unit)}"
+    return f"{sign}{text}{unit_suffix(unit) if suffix is None else suffix}"
 
 
 def outlook_text(result: Result, lang: Lang) -> str:
@@ -181,11 +202,16 @@ def outlook_text(result: Result, lang: Lang) -> str:
         return ""
     parts = []
     unit = found.rate_unit
+    if found.basis == "average" and found.observed_rate is not None:  # kept, yearly_rate
+        average = f"{format_number(found.observed_rate)}{unit_suffix(unit)}"
+        return word("outlook.average", lang, value=average)
+    # a share's yearly change is in points
+    points = word("points", lang) if found.basis == "linear" and unit == "%" else None
     if found.required_rate is not None:
-        required = rate_text(found.required_rate, unit)
+        required = rate_text(found.required_rate, unit, points)
         parts.append(word("outlook.required", lang, rate=required))
     if found.observed_rate is not None:
-        observed = rate_text(found.observed_rate, unit)
+        observed = rate_text(found.observed_rate, unit, points)
         key = "outlook.observed_since" if parts else "outlook.observed"
         parts.append(word(key, lang, rate=observed))
     text = "".join(parts) if lang == "zh" and len(parts) == 2 else ", ".join(parts)
@@ -198,4 +224,16 @@ def outlook_text(result: Result, lang: Lang) -> str:
             status=word(f"status.{found.projected_status}", lang),
         )
         text = f"{text}{'；' if lang == 'zh' else '; '}{projected}"
+    if result.nominal and text:  # growth of current-price levels
+        text = f"{text} ({word('nominal', lang)})" if lang == "en" else f"{text}（名义）"
+    if result.other_path_status is not None and result.path is not None:
+        other = "straight" if result.path == "compound" else "compound"
+        decided = word(
+            "outlook.path",
+            lang,
+            path=word(f"path.{result.path}", lang),
+            other=word(f"path.{other}", lang),
+            status=word(f"status.{result.other_path_status}", lang),
+        )
+        text = f"{text}{'；' if lang == 'zh' else '; '}{decided}" if text else decided
     return text

@@ -263,6 +263,7 @@ class _Writer:
         ]
         rows = [self._counts(c.label, c.counts, len(c.targets)) for c in annual.chapters]
         rows.append(self._counts(self.w("total"), annual.summary, annual.total))
+        rows.extend(self._counts(label, counts, total) for label, counts, total in annual.natures)
         self._table(headers, rows)
         self.document.add_heading(self.w("widest_gaps"), level=2)
         if annual.widest_gaps:

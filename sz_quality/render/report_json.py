@@ -70,6 +70,10 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
         "registry": {"path": Path(annual.registry_path).name, "sha256": annual.registry_sha256},
         "summary": dict(annual.summary),
         "total": annual.total,
+        "summary_by_nature": [
+            {"label": label, "counts": dict(counts), "total": total}
+            for label, counts, total in annual.natures
+        ],
         "chapters": [_chapter(section) for section in annual.chapters],
         "agencies": [_agency(section) for section in annual.agencies],
         "widest_gaps": [section.key for section in annual.widest_gaps],

@@ -16,6 +16,7 @@ from ..plan.measures import MeasureRegistry
 from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Observation, ReadResult
+from ..words import word
 from .charts import AgencyChart, BulletRow, TargetChart
 from .model import (
     MEASURE_STATUSES,
@@ -196,6 +197,11 @@ def build_report(
         stamp=stamp,
         charts=specs,
         notes=tuple(o for o in data.observations if o.note) if data is not None else (),
+        natures=tuple(
+            (word("nature.summary", lang, nature=word(f"nature.{key}", lang)), counts, total)
+            for key, counts in report.summary_by_nature().items()
+            if (total := sum(counts.values()))
+        ),
     )
 
 
@@ -231,6 +237,7 @@ def _chart_specs(
             target_max=result.spec.max,
             year=report.year,
             status=result.status,
+            path=result.path or "straight",
         )
     for section in agencies:
         if section.chart is None:

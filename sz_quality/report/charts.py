@@ -1,7 +1,8 @@
 """Charts of the annual report, drawn as small deterministic SVG (report/svg.py).
 
-- One chart per target with several years of data: the series, the straight path from
-  the baseline value to the target (时间过半、任务过半), the target line (a band for a
+- One chart per target with several years of data: the series, the target's path from
+  the baseline value to the target (straight, 时间过半、任务过半, or compound, the same
+  growth every year), the target line (a band for a
   range), and the target year.
 - One bullet chart per agency: the progress of each of its targets against the share of
   the period elapsed, with the target (100%) marked.
@@ -71,6 +72,7 @@ class TargetChart:
     year: int | None = None  # the report's year, marked when inside the period
     status: str = "no_data"
     labels: tuple[str, ...] = _TARGET_LEGEND_EN
+    path: str = "straight"  # the target's path (docs/rules.md, section 4)
 
 
 @dataclass(frozen=True)
@@ -162,15 +164,18 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
             _LEFT, y(chart.target_value), plot_right, y(chart.target_value), "#1a7f37", width=1.2
         )
         legend.append((target_label, "#1a7f37", None))
-    if chart.baseline_value is not None and chart.target_value is not None:
-        svg.line(
-            x(chart.baseline_year),
-            y(chart.baseline_value),
-            x(chart.target_year),
-            y(chart.target_value),
-            "#6e7781",
-            dash="5 3",
-        )
+    base, goal = chart.baseline_value, chart.target_value
+    if base is not None and goal is not None:
+        if chart.path == "compound" and base > 0 and goal > 0:
+            span = chart.target_year - chart.baseline_year
+            points = [
+                (x(year), y(base * (goal / base) ** ((year - chart.baseline_year) / span)))
+                for year in range(chart.baseline_year, chart.target_year + 1)
+            ]
+            svg.polyline(points, "#6e7781", width=1.0, dash="5 3")
+        else:
+            line_from = (x(chart.baseline_year), y(base))
+            svg.line(*line_from, x(chart.target_year), y(goal), "#6e7781", dash="5 3")
         legend.append((path_label, "#6e7781", "5 3"))
     svg.line(
         x(chart.target_year),

@@ -107,3 +107,6 @@ class AnnualReport:
     # every row of the data with a note, in the data's order: the caveats of the values
     # the charts show beside those a target's row shows (report/build.py)
     notes: tuple[Observation, ...] = ()
+    # the binding (约束性) and the expected (预期性) targets counted apart, when the plan
+    # marks them: (label, counts, total)
+    natures: tuple[tuple[str, Mapping[Status, int], int], ...] = ()

@@ -96,12 +96,18 @@ class Svg:
         )
 
     def polyline(
-        self, points: Sequence[tuple[float, float]], colour: str, *, width: float = 1.8
+        self,
+        points: Sequence[tuple[float, float]],
+        colour: str,
+        *,
+        width: float = 1.8,
+        dash: str | None = None,
     ) -> None:
         joined = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
         self._parts.append(
             f'<polyline points="{joined}" fill="none" stroke="{colour}" '
-            f'stroke-width="{_n(width)}" stroke-linejoin="round"/>'
+            f'stroke-width="{_n(width)}" stroke-linejoin="round"{dashed}/>'
         )
 
     def rect(
