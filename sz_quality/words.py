@@ -6,7 +6,7 @@ and `szq schema --lang` all take their words from here, so that one concept has 
 wording wherever it is printed. Each entry: key -> (zh, en); some hold `{fields}` that
 `word` fills in. Chinese entries use full-width punctuation (：，；（）), except inside
 `{fields}`, `code`, quotes and what a user types as is (`not_met,off_track`, a CSV line);
-tests/test_words.py holds both rules. The Chinese help of the commands is keyed by option
+tests/render/test_words.py holds both rules. The Chinese help of the commands is keyed by option
 in sz_quality/cli/help_zh.py, beside the English that typer declares.
 
 Foundation: any layer may import it, and it imports nothing, so that `szq validate`

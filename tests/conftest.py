@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sz_quality" / "data" / "source.zh.txt"
 
 
-@pytest.fixture(autouse=True)
-def _isolated_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Each test session compiles registries into its own cache, never the user's.
-    monkeypatch.setenv("SZQ_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "szq-cache"))
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Each test session compiles registries into its own cache, never the user's: set
+    # for the whole session, so that a module's fixtures (built before any test's own
+    # fixtures) never read an entry that another checkout of szq wrote to ~/.cache/szq.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SZQ_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "szq-cache"))
+        yield
 
 
 @pytest.fixture(scope="session")

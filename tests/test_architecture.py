@@ -237,3 +237,16 @@ def test_no_two_layers_have_a_module_of_the_same_name() -> None:
             layers_of.setdefault(path.name, set()).add(_layer(_module_name(path)))
     shared = {name: sorted(layers) for name, layers in layers_of.items() if len(layers) > 1}
     assert not shared, f"modules of the same name in several layers: {shared}"
+
+
+def test_the_tests_are_grouped_by_layer_in_files_of_at_most_600_lines() -> None:
+    """A module's tests are in tests/<its layer>/ (the package's own at tests/), none long."""
+    tests = PACKAGE.parent / "tests"
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and any(p.glob("test_*.py"))}
+    assert folders == {*LAYERS[1:], "docs"}
+    long = {
+        str(path.relative_to(tests)): lines
+        for path in tests.rglob("*.py")
+        if (lines := path.read_text(encoding="utf-8").count("\n")) > 600
+    }
+    assert not long, f"test files over 600 lines: {long}"

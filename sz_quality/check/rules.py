@@ -386,7 +386,7 @@ def open_sdg_rate(first: float, last: float, years: int, direction: str) -> floa
     return sign * towards * compound_rate(first, last, years)
 
 
-# kind -> its rule; every kind of plan.models.KINDS (tests/test_rules.py)
+# kind -> its rule; every kind of plan.models.KINDS (tests/check/test_rules.py)
 RULES: Mapping[Kind, Rule] = {
     "level": LevelRule(),
     "change": ChangeRule(),

@@ -17,8 +17,8 @@ import typer
 
 from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from ..render.calc import CalcFormat
-from ..render.check import OutputFormat
+from ..render.calc.dispatch import CalcFormat
+from ..render.check.dispatch import OutputFormat
 from ..render.grid import CHECK_WIDTH
 from .common import (
     EXIT_INVALID,
@@ -195,7 +195,7 @@ def check_command(
     occurred, 2 on bad usage.
     """
     from ..check.run import UnknownRegionError, run_check
-    from ..render.check import RenderOptions, renderer_for
+    from ..render.check.dispatch import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
     shown = parse_fail_on(status, "--status")
@@ -236,7 +236,7 @@ def check_command(
         OutputFormat.xlsx if wants_xlsx(explicit, output) else OutputFormat(explicit or "table")
     )
     if chosen is OutputFormat.xlsx:
-        from ..render.check_xlsx import value_sources
+        from ..render.check.workbook import value_sources
 
         render_book = renderer_for(chosen)
         options = RenderOptions(
@@ -281,7 +281,7 @@ def calc_command(
     in which all its inputs have values. Exit 0, or 1 when the data had errors.
     """
     from ..check.derive import derive_series
-    from ..render.calc import renderer_for
+    from ..render.calc.dispatch import renderer_for
 
     check_data_files(files, "calc")
     state = state_of(ctx)

@@ -322,13 +322,8 @@ def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        return
-    from ..atomic import write_bytes_atomic
-
-    try:
-        write_bytes_atomic(output, data)
-    except OSError as error:
-        usage_error(f"cannot write {output}: {error}")
+    else:
+        _write_file(output, data)
 
 
 def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False) -> None:
@@ -346,10 +341,15 @@ def emit(text: str, output: str | None, *, json: bool = False, xml: bool = False
             text = xml_for_stream(text, sys.stdout)
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    from ..atomic import write_text_atomic
+    else:
+        _write_file(output, text.encode("utf-8"))  # as write_text_atomic
+
+
+def _write_file(output: str, data: bytes) -> None:
+    """Write FILE atomically; a usage error when it cannot be written."""
+    from ..atomic import write_bytes_atomic
 
     try:
-        write_text_atomic(output, text)
+        write_bytes_atomic(output, data)
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")

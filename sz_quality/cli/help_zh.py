@@ -7,7 +7,7 @@ command a help formatter (click's public hook, `Context.formatter_class`) that w
 frame in Chinese (用法, 选项, …) and wraps by terminal columns with render.grid's `wrap`.
 An option's help is written once, under its name, and again for a command only where
 that command says something else. Only a help run imports this module, so the start-up of
-every other run is untouched. tests/test_help_lang.py checks that every command and
+every other run is untouched. tests/cli/test_help_lang.py checks that every command and
 option has its Chinese text here, and that none is left over.
 """
 

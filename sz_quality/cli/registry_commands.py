@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated
+from types import ModuleType
+from typing import Annotated, Any
 
 import typer
 
@@ -51,6 +52,24 @@ def _width() -> int | None:
     return shutil.get_terminal_size((LISTING_WIDTH, 24)).columns
 
 
+def _show(
+    output_format: ListFormat,
+    output: str | None,
+    records: Callable[[], list[Any]],
+    table: Callable[[ModuleType, int | None, Callable[[str], str] | None], str],
+) -> None:
+    """A listing as JSON records, or as a table as wide as the terminal: `table` is given
+    render/registry/tables.py (imported only then), the width and the console's stand-ins."""
+    if output_format is ListFormat.json:
+        from ..render.jsonout import dumps
+
+        emit(dumps(records()), output, json=True)
+    else:
+        from ..render.registry import tables
+
+        emit(table(tables, _width(), _degrade(output)), output)
+
+
 def targets_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
@@ -87,15 +106,14 @@ def targets_command(
     chosen = filter_targets(
         registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
     )
-    if output_format is ListFormat.json:
-        from ..render.jsonout import dumps
-
-        emit(dumps([target_record(target) for target in chosen]), output, json=True)
-        return
-    from ..render.registry_table import targets_table
-
-    shown = targets_table(registry, chosen, lang.value, width=_width(), degrade=_degrade(output))
-    emit(shown, output)
+    _show(
+        output_format,
+        output,
+        lambda: [target_record(target) for target in chosen],
+        lambda tables, width, degrade: tables.targets_table(
+            registry, chosen, lang.value, width, degrade
+        ),
+    )
 
 
 def measures_command(
@@ -126,17 +144,14 @@ def measures_command(
     chosen = filter_measures(
         measures, agency=resolve_agency(state, agency), table=table, target=target
     )
-    if output_format is ListFormat.json:
-        from ..render.jsonout import dumps
-
-        emit(dumps([measure_record(measure, measures) for measure in chosen]), output, json=True)
-        return
-    from ..render.registry_table import measures_table
-
-    shown = measures_table(
-        registry, measures, chosen, lang.value, width=_width(), degrade=_degrade(output)
+    _show(
+        output_format,
+        output,
+        lambda: [measure_record(measure, measures) for measure in chosen],
+        lambda tables, width, degrade: tables.measures_table(
+            registry, measures, chosen, lang.value, width, degrade
+        ),
     )
-    emit(shown, output)
 
 
 def agencies_command(
@@ -151,11 +166,9 @@ def agencies_command(
     state = state_of(ctx)
     refuse_output_over_inputs(output, state.inputs(), lang.value)
     rows = agency_counts(state.registry(), state.measures())
-    if output_format is ListFormat.json:
-        from ..render.jsonout import dumps
-
-        emit(dumps([row.to_dict() for row in rows]), output, json=True)
-        return
-    from ..render.registry_table import agencies_table
-
-    emit(agencies_table(rows, lang.value, width=_width(), degrade=_degrade(output)), output)
+    _show(
+        output_format,
+        output,
+        lambda: [row.to_dict() for row in rows],
+        lambda tables, width, degrade: tables.agencies_table(rows, lang.value, width, degrade),
+    )

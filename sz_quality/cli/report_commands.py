@@ -11,13 +11,13 @@ import os
 import sys
 import time
 from datetime import UTC, datetime
-from enum import Enum
 from typing import Annotated
 
 import typer
 
 from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
+from ..render.report.dispatch import ReportFormat
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -33,13 +33,6 @@ from .common import (
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
-
-
-class ReportFormatChoice(str, Enum):
-    html = "html"
-    md = "md"
-    json = "json"
-    docx = "docx"
 
 
 def _stamp() -> str:
@@ -87,7 +80,7 @@ def report_command(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormatChoice | None,
+        ReportFormat | None,
         typer.Option("--format", "-f", help="html, md, json or docx (default: from -o's suffix)."),
     ] = None,
     measures_status: Annotated[
@@ -118,7 +111,7 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
-    from ..render.report_writer import (
+    from ..render.report.writer import (
         ChartFolderConflict,
         charts_folder_for,
         format_for,
@@ -133,7 +126,7 @@ def report_command(
     except ValueError as error:
         usage_error(str(error))
     if output is None:  # the default name follows the format: report.docx for Word
-        output = f"report.{chosen}"
+        output = f"report.{chosen.value}"
     state = state_of(ctx)
     refuse_output_over_inputs(
         output,
@@ -148,7 +141,7 @@ def report_command(
             __import__(module)
         except ModuleNotFoundError:
             name = "python-docx" if module == "docx" else module
-            usage_error(f"the {chosen} report needs {name}: {INSTALL_HINT}")
+            usage_error(f"the {chosen.value} report needs {name}: {INSTALL_HINT}")
     registry = state.registry()
     measures = state.measures()
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -184,7 +177,7 @@ def report_command(
     except OSError as error:
         usage_error(f"cannot write {output}: {error}")
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
-        from ..render.report_docx_charts import font_note
+        from ..render.report.docx_charts import font_note
 
         sys.stderr.write(f"szq: {font_note(language)}\n")
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")

@@ -85,7 +85,8 @@ def template_command(
     """
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
-    from ..render.template_out import agency_form, form_csv, forms_xlsx, plan_form
+    from ..render.template.dispatch import TemplateFormat, format_for, renderer_for
+    from ..render.template.forms import agency_form, plan_form
 
     if (agency is None) == (not every_agency):
         usage_error("name one agency with --agency, or give --all")
@@ -107,15 +108,15 @@ def template_command(
             if agency is not None
             else f"no target needs a value for {year}"
         )
-    as_xlsx = output is not None and output.lower().endswith(".xlsx")
-    if as_xlsx:
-        emit_workbook(lambda: forms_xlsx(forms, language), output)
+    if format_for(output).binary:
+        emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
             usage_error("--all writes one CSV per agency: give -o FOLDER (or -o FILE.xlsx)")
-        from ..render.form_folder import write_forms
+        from ..render.template.folder import write_forms
 
-        texts = {f"{form.agency.id}-{year}.csv": form_csv(form, language) for form in forms}
+        render_csv = renderer_for(TemplateFormat.csv)
+        texts = {f"{form.agency.id}-{year}.csv": render_csv([form], language) for form in forms}
         try:
             done = write_forms(Path(output), texts, force=force)
         except OSError as error:
@@ -123,7 +124,7 @@ def template_command(
         for path in done.kept:
             sys.stderr.write(_KEPT[language].format(path=path))
     else:
-        emit(form_csv(forms[0], language), output)
+        emit(renderer_for(TemplateFormat.csv)(forms, language), output)
     rows = sum(len(form.rows) for form in forms)
     if output is not None:
         sys.stderr.write(f"szq: wrote {output}: {len(forms)} agency form(s), {rows} row(s)\n")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from ..render.validate import DiagnosticsFormat, renderer_for
+from ..render.validate.dispatch import DiagnosticsFormat, renderer_for
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -212,7 +212,7 @@ def validate_command(
         and (output is None or output == "-")
         and sys.stdout.isatty()
     ):
-        from ..render.diagnostics_text import print_rich
+        from ..render.validate.text import print_rich
 
         print_rich(result, strict=strict, lang=language)
     else:

@@ -2,7 +2,7 @@
 
 The model is the schema's source; `szq schema` prints the copy shipped in
 sz_quality/data/row.schema.json (read/row_schema.py), so that it starts without
-pydantic (100+ ms). tests/test_help_lang.py checks that the copy is what the model
+pydantic (100+ ms). tests/cli/test_help_lang.py checks that the copy is what the model
 gives: after a change here, `python -m sz_quality.read.row_model` rewrites it. The schema
 documents what the reader accepts: header spellings (English or Chinese) are listed
 under `x-headers`.

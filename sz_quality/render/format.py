@@ -3,7 +3,7 @@ a target's comparator, figure and unit.
 
 One module, so that `szq check` (table, Markdown), the annual report (HTML, Markdown) and
 the registry tables print the same target and the same gap the same way
-(tests/test_words.py compares the check's and the report's text).
+(tests/render/test_words.py compares the check's and the report's text).
 """
 
 from __future__ import annotations

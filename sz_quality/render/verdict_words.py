@@ -1,7 +1,7 @@
 """The words of a result: a status, a trend, a kind, a reason, in the user's language.
 
 The words themselves are in the one catalogue, sz_quality.words (`word`); these helpers
-pick the key a result's field names (tests/test_words.py checks that the check and the
+pick the key a result's field names (tests/render/test_words.py checks that the check and the
 report say the same).
 """
 

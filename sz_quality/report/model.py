@@ -102,7 +102,7 @@ class AnnualReport:
     status_file: str | None
     measure_counts: Mapping[str, int] | None
     stamp: str | None = None
-    # chart id -> what the chart shows; render/report_charts.py draws it with its words
+    # chart id -> what the chart shows; render/report/pages.py draws it with its words
     charts: Mapping[str, ChartSpec] = field(default_factory=dict)
     # every row of the data with a note, in the data's order: the caveats of the values
     # the charts show beside those a target's row shows (report/build.py)

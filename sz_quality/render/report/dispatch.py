@@ -1,0 +1,80 @@
+"""The annual report's output formats, each mapped to its renderer (as check/dispatch.py).
+
+`szq report --format` is ReportFormat. Every renderer takes the report and the name of the
+folder its charts go to (Markdown links its SVG charts there) and gives the file's bytes
+and, for Markdown, the charts to write beside it. The renderers are imported on use and
+this module imports nothing else at run time, so that `szq` starts fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, assert_never
+
+if TYPE_CHECKING:
+    from ...report.model import AnnualReport
+
+__all__ = ["RenderedReport", "ReportFormat", "ReportRenderer", "renderer_for"]
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+    docx = "docx"
+
+    @property
+    def binary(self) -> bool:
+        """A Word document (bytes, not text)."""
+        return self is ReportFormat.docx
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    """The report file's bytes, and the charts (id -> SVG) that go beside it (Markdown)."""
+
+    data: bytes
+    charts: dict[str, str] | None = None
+
+
+ReportRenderer = Callable[["AnnualReport", str], RenderedReport]
+
+
+def _html(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+    from .pages import render_html
+
+    return RenderedReport(render_html(annual).encode("utf-8"))
+
+
+def _markdown(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+    from .pages import chart_svgs, render_markdown
+
+    svgs = chart_svgs(annual)
+    return RenderedReport(render_markdown(annual, charts_dir).encode("utf-8"), svgs)
+
+
+def _json(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+    from .as_json import report_json
+
+    return RenderedReport(report_json(annual).encode("utf-8"))
+
+
+def _docx(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+    from .docx import render_docx
+
+    return RenderedReport(render_docx(annual))
+
+
+def renderer_for(output_format: ReportFormat) -> ReportRenderer:
+    """The function that renders the annual report in `output_format`."""
+    if output_format is ReportFormat.html:
+        return _html
+    if output_format is ReportFormat.md:
+        return _markdown
+    if output_format is ReportFormat.json:
+        return _json
+    if output_format is ReportFormat.docx:
+        return _docx
+    assert_never(output_format)

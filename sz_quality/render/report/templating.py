@@ -1,0 +1,81 @@
+"""What the annual report's HTML and Markdown share: the Jinja environment and context.
+
+jinja2 (the `report` extra) is imported on first use; without it ReportExtraMissing
+says `pip install 'sz-quality[report]'`. Every word comes from words.py and every cell of
+a target's row from result_row.py, so the report prints a target as `szq check` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ...check.reasons import Reason
+from ...check.results import STATUSES, Result
+from ...report.colours import MEASURE_BADGES, STATUS_PALETTE
+from ...report.model import AnnualReport
+from ..evidence_text import note_lines, used_lines
+from ..result_row import ROW
+from ..verdict_words import reason_text, word
+
+__all__ = ["context", "environment", "report_title"]
+
+
+def environment() -> Any:
+    try:
+        import jinja2
+    except ModuleNotFoundError as error:
+        from ...report.charts import ReportExtraMissing
+
+        raise ReportExtraMissing("jinja2") from error
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("sz_quality.render.report", "templates"),
+        autoescape=True,  # everything, whatever the template's name
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals["STATUSES"] = STATUSES
+    # the badges' colours, from the one table of status colours (report/colours.py)
+    environment.globals["status_palette"] = STATUS_PALETTE
+    environment.globals["measure_badges"] = MEASURE_BADGES
+    return environment
+
+
+def report_title(annual: AnnualReport) -> str:
+    return word("report.title", annual.lang, plan=annual.plan, year=annual.year)
+
+
+def context(annual: AnnualReport) -> dict[str, Any]:
+    """The template's names: the report, its words and its figures in its language."""
+    lang = annual.lang
+
+    def w(key: str, **fields: object) -> str:
+        return word(key, lang, **fields)
+
+    def cell(key: str, result: Result) -> str:
+        """A cell of the result's row, as every renderer shows it (render/result_row.py)."""
+        return ROW[key](result, lang)
+
+    def reason(found: Reason | None) -> str:
+        return reason_text(found, lang) if found is not None else ""
+
+    # the data's caveats and the rows a verdict used (render/evidence_text.py)
+    def notes(result: Result) -> list[str]:
+        return note_lines(result.evidence, lang)
+
+    def used(result: Result) -> list[str]:
+        return used_lines(result.evidence, lang)
+
+    return {
+        "r": annual,
+        "w": w,
+        "lang": lang,
+        "title": report_title(annual),
+        "registry_name": Path(annual.registry_path).name,
+        "cell": cell,
+        "reason": reason,
+        "notes": notes,
+        "used": used,
+    }

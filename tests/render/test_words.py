@@ -1,0 +1,130 @@
+"""One word list and one formatting: `szq check` and `szq report` print a target the same."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import escape, unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("jinja2")
+
+from sz_quality.check.evaluate import evaluate  # noqa: E402
+from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa: E402
+from sz_quality.plan.lookup import Lookup  # noqa: E402
+from sz_quality.read.reader import read_files  # noqa: E402
+from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
+from sz_quality.render.report.pages import render_html, render_markdown  # noqa: E402
+from sz_quality.render.verdict_words import status_word, trend_word, word  # noqa: E402
+from sz_quality.report.build import build_report  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
+_PIPE = re.compile(r"(?<!\\)\|")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _rows(markdown: str) -> list[list[str]]:
+    """The cells of every table row of a Markdown text, Markdown and HTML escapes undone."""
+    rows = []
+    for line in markdown.splitlines():
+        if not line.startswith("| "):
+            continue
+        cells = [unescape(_ESCAPED.sub(r"\1", cell.strip())) for cell in _PIPE.split(line)[1:-1]]
+        rows.append(cells)
+    return rows
+
+
+def _check_rows(report: Report, lang: Any) -> list[list[str]]:
+    """The target rows of `szq check --format markdown --by chapter`, headers dropped."""
+    text = renderer_for(OutputFormat.markdown)(report, RenderOptions(lang=lang, by="chapter"))
+    return [row for row in _rows(text) if row[0] != word("target", lang)]
+
+
+def _report_rows(report: Report, registry: Any, lang: Any) -> list[list[str]]:
+    """The target rows of the annual report's chapters (each target once), as the check's."""
+    annual = build_report(report, registry, lang=lang, charts=False)
+    text = render_markdown(annual, "charts")
+    start = text.index(f"\n## {word('chapters', lang)}\n")
+    end = text.index(f"\n## {word('agencies', lang)}\n")
+    rows = [row for row in _rows(text[start:end]) if row[0] != word("target", lang)]
+    # the report's columns: target, target value, actual, gap, progress, trend, status
+    return [[row[0], row[1], row[2], row[6], row[3], row[4], row[5]] for row in rows]
+
+
+@pytest.fixture(scope="module", params=[2013, 2015])
+def reports(request: Any, registry: Any) -> dict[str, Report]:
+    data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
+    return {lang: evaluate(registry, data, request.param) for lang in ("en", "zh")}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_report_print_the_same_status_words(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    report = reports[lang]
+    check = _check_rows(report, lang)
+    annual = _report_rows(report, registry, lang)
+    assert len(check) == len(annual) == len(report.results)
+    assert [row[3] for row in check] == [row[3] for row in annual]
+    expected = Counter(status_word(result.status, lang) for result in report.results)
+    assert Counter(row[3] for row in check) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_report_print_the_same_target_and_gap(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    report = reports[lang]
+    check = _check_rows(report, lang)
+    annual = _report_rows(report, registry, lang)
+    # target value, actual, gap, progress, trend: the same text, cell for cell
+    assert [row[1:3] + row[4:7] for row in check] == [row[1:3] + row[4:7] for row in annual]
+    gaps = [row[4] for row in check if row[4]]
+    assert gaps and all(not gap[-1].isdigit() for gap in gaps)  # every gap has its unit
+    assert any(row[1].startswith(("≥", "≤")) for row in check)  # ≥, not >=
+    assert not any(">=" in row[1] or "<=" in row[1] for row in annual)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_html_report_shows_the_gap_with_its_unit(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    pytest.importorskip("matplotlib")
+    report = reports[lang]
+    html = render_html(build_report(report, registry, lang=lang, charts=False))
+    for check_row in _check_rows(report, lang):
+        if check_row[4]:
+            assert f'<td class="num">{escape(check_row[4])}</td>' in html
+        assert f'<td class="num">{escape(check_row[1])}</td>' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_word_per_status_and_trend(lang: str) -> None:
+    statuses = [status_word(status, lang) for status in STATUSES]
+    trends = [trend_word(category, lang) for category in TREND_CATEGORIES]
+    assert len(set(statuses)) == len(statuses) and len(set(trends)) == len(trends)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_targets_print_the_same_target_figure_and_mark(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    """`szq check` and `szq targets` once said `change ≥ 20%` and `decrease ≥ 20%` for the
+    same target, `(力争)` and `[力争]` for the same mark: now one text in both."""
+    from sz_quality.render.registry.tables import targets_table
+
+    report = reports[lang]
+    by_id = registry.targets_by_id
+    listing = targets_table(registry, list(registry.targets), lang, width=1000)
+    check = renderer_for(OutputFormat.table)(report, RenderOptions(lang=lang, width=1000))
+    energy = next(r for r in report.results if r.spec.kind == "change" and r.spec.change)
+    decrease = word("change." + energy.spec.change, lang)
+    assert f"{decrease} ≥ " in listing and f"{decrease} ≥ " in check
+    mark = f"({word('aspirational', lang)})"
+    assert any(by_id[r.target].aspirational for r in report.results)
+    assert mark in listing and mark in check
+    assert f"[{word('aspirational', lang)}]" not in listing
