@@ -21,29 +21,15 @@ from __future__ import annotations
 
 from .compare import against_path, eps, goal_of, holds
 from .outlook import compound_rate
-from .readings import Case, Measured, Readings
+from .readings import Case, Measured, Readings, RuleBase, Verdict, settled
 from .reasons import Reason
-from .results import Status
 
 __all__ = ["AverageGrowthRule", "CumulativeRule"]
 
-Verdict = tuple[Status, Reason | None]
 INDEX_BASE = 100.0  # the level of the baseline year when levels are chained from rates
 
 
-class _PeriodRule:
-    every_year = False
-
-    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
-        return "no_data", measured.reason
-
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
-        return level
-
-
-class AverageGrowthRule(_PeriodRule):
+class AverageGrowthRule(RuleBase):
     """average_growth: 年均增长 X% from the baseline year (see the module's docstring)."""
 
     def measure(self, readings: Readings, case: Case) -> Measured:
@@ -96,18 +82,10 @@ class AverageGrowthRule(_PeriodRule):
         return compound_rate(start, level, case.target.target_year - case.target.baseline_year)
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         measured.path = "compound"
-        kept = holds(actual, case.target)
-        if case.final:
-            return ("met" if kept else "not_met"), None
-        return ("on_track" if kept else "off_track"), None
+        return settled(case, holds(actual, case.target))
 
 
 def _chained(
@@ -134,7 +112,7 @@ def _chained(
     return history
 
 
-class CumulativeRule(_PeriodRule):
+class CumulativeRule(RuleBase):
     """cumulative: 累计, the sum of the yearly values after the baseline year."""
 
     def measure(self, readings: Readings, case: Case) -> Measured:
@@ -176,23 +154,17 @@ class CumulativeRule(_PeriodRule):
         return measured
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         target = case.target
         assert goal is not None
         if case.final:
-            return ("met" if holds(actual, target) else "not_met"), None
+            return settled(case, holds(actual, target))
         measured.path = "straight"
         elapsed = (case.year - target.baseline_year) / (target.target_year - target.baseline_year)
         path = goal * elapsed
         if target.comparator in ("<=", "<"):  # a cap on the total: within its share so far
-            within = actual <= path + eps(actual, path)
-            return ("on_track" if within else "off_track"), None
+            return settled(case, actual <= path + eps(actual, path))
         if holds(actual, target):
             return "met", None
         status, overshoot = against_path(target, actual, 0.0, goal, path)

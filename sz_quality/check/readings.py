@@ -1,6 +1,7 @@
 """The data as a target reads it: an indicator's values in the target's unit, by year.
 
-`Measured` is what a rule (sz_quality.check.rules) makes of the data for one target;
+`Measured` is what a rule (sz_quality.check.rules) makes of the data for one target,
+`settled` and `RuleBase` what the rules share in judging it;
 `Readings` gives the rules the values they need, converted to the target's unit (with
 the year's exchange rate where the units differ by currency).
 """
@@ -16,7 +17,9 @@ from .reasons import Reason
 from .results import Status
 from .series import ExchangeRate, SeriesIndex
 
-__all__ = ["Case", "Measured", "Readings"]
+__all__ = ["Case", "Measured", "Readings", "RuleBase", "Verdict", "settled"]
+
+Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,14 @@ class Case:
     @property
     def final(self) -> bool:
         return self.year >= self.target.target_year
+
+
+def settled(case: Case, holding: bool, reason: Reason | None = None) -> Verdict:
+    """The verdict on a value that holds or not: met or not_met in the target year,
+    on_track or off_track in an earlier one."""
+    if case.final:
+        return ("met" if holding else "not_met"), reason
+    return ("on_track" if holding else "off_track"), reason
 
 
 @dataclass
@@ -162,3 +173,19 @@ class Readings:
                 if value is not None:
                     history.append((each, value))
         return history
+
+
+class RuleBase:
+    """What a rule does unless its kind says otherwise."""
+
+    # whether every year from the baseline on must hold (kept, yearly_rate)
+    every_year = False
+
+    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
+        return "no_data", measured.reason
+
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """A level of the history in the target's unit (a level target's are already)."""
+        return level

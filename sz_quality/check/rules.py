@@ -34,9 +34,8 @@ from ..plan.models import Kind
 from .compare import against_path, goal_of, holds
 from .outlook import compound_rate
 from .period import AverageGrowthRule, CumulativeRule
-from .readings import Case, Measured, Readings
+from .readings import Case, Measured, Readings, RuleBase, Verdict, settled
 from .reasons import Reason
-from .results import Status
 
 __all__ = [
     "RULES",
@@ -52,8 +51,6 @@ __all__ = [
     "open_sdg_rate",
 ]
 
-Verdict = tuple[Status, Reason | None]  # a status and the reason that explains or qualifies it
-
 
 class Rule(Protocol):
     """How one kind of target is measured and judged."""
@@ -65,12 +62,7 @@ class Rule(Protocol):
     def without_value(self, readings: Readings, measured: Measured) -> Verdict: ...
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict: ...
 
     def level_in_target_unit(
@@ -86,11 +78,8 @@ def compound_point(base: float, goal: float, elapsed: float) -> float | None:
     return float(base * (goal / base) ** elapsed)
 
 
-class LevelRule:
+class LevelRule(RuleBase):
     """level: the indicator's value in the year checked, against its path."""
-
-    # whether every year from the baseline on must hold (kept, yearly_rate)
-    every_year = False
 
     def measure(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
@@ -138,27 +127,13 @@ class LevelRule:
             measured.goal = goal_of(target, baseline, indicator)
         return measured
 
-    def without_value(self, readings: Readings, measured: Measured) -> Verdict:
-        return "no_data", measured.reason
-
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
-        """A level of the history in the target's unit (a level target's are already)."""
-        return level
-
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         target, base = case.target, measured.baseline
         assert goal is not None  # every kind but trend has a figure
         if case.final:
-            return ("met" if holds(actual, target) else "not_met"), None
+            return settled(case, holds(actual, target))
         if holds(actual, target):
             return "met", None
         if base is None:
@@ -200,19 +175,11 @@ class KeptRule(LevelRule):
     every_year = True
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         failed = measured.failed_years
         reason = Reason("failed_years", years=tuple(failed)) if failed else None
-        kept = not failed and holds(actual, case.target)
-        if case.final:
-            return ("met" if kept else "not_met"), reason
-        return ("on_track" if kept else "off_track"), reason
+        return settled(case, not failed and holds(actual, case.target), reason)
 
 
 class _FromBaselineRule(LevelRule):
@@ -240,6 +207,34 @@ class _FromBaselineRule(LevelRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         raise NotImplementedError  # each subclass computes its own change
 
+    def level_in_target_unit(
+        self, readings: Readings, case: Case, measured: Measured, level: float
+    ) -> float | None:
+        """`level` as the change or increment since the baseline level (a figure reported
+        under the target's id is one already); None without the baseline year's level."""
+        if measured.level_unit is None:  # reported under the target's id
+            return level
+        if not measured.history or measured.history[0][0] != case.target.baseline_year:
+            return None
+        return self._since(readings, case, measured.history[0][1], level)
+
+    def _since(self, readings: Readings, case: Case, base: float, level: float) -> float | None:
+        raise NotImplementedError  # each subclass measures its own change
+
+    def _endpoints(
+        self, readings: Readings, case: Case, measured: Measured
+    ) -> tuple[float, float] | None:
+        """The indicator's levels in the baseline year (traced) and the year checked;
+        None, with the reason in `measured`, when one is missing."""
+        target, indicator = case.target, case.indicator
+        base, now, derived, reason = readings.endpoints(indicator, target, case.year)
+        measured.derived = derived
+        if base is None or now is None:
+            measured.reason = reason
+            return None
+        readings.trace(measured, indicator.id, target.baseline_year)
+        return base, now
+
     def path_points(
         self, readings: Readings, case: Case, measured: Measured, goal: float, elapsed: float
     ) -> tuple[float, float | None]:
@@ -262,12 +257,10 @@ class ChangeRule(_FromBaselineRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
         measured = Measured(baseline=0.0, change_levels=True, compound=case.path == "compound")
-        base, now, derived, reason = readings.endpoints(indicator, target, year)
-        measured.derived = derived
-        if base is None or now is None:
-            measured.reason = reason
+        ends = self._endpoints(readings, case, measured)
+        if ends is None:
             return measured
-        readings.trace(measured, indicator.id, target.baseline_year)
+        base, now = ends
         readings.trace(measured, indicator.id, year)
         if base == 0:
             measured.reason = Reason(
@@ -282,14 +275,9 @@ class ChangeRule(_FromBaselineRule):
         measured.level_unit = indicator.unit
         return measured
 
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
+    def _since(self, readings: Readings, case: Case, base: float, level: float) -> float | None:
         """The change (%) from the baseline level to `level`."""
-        if measured.level_unit is None:  # reported under the target's id
-            return level
-        base = measured.history[0][1] if measured.history else 0.0
-        if measured.history[0][0] != case.target.baseline_year or base == 0:
+        if base == 0:
             return None
         sign = 1.0 if case.target.change == "increase" else -1.0
         return sign * (level - base) / abs(base) * 100.0
@@ -301,12 +289,10 @@ class IncrementRule(_FromBaselineRule):
     def _from_levels(self, readings: Readings, case: Case) -> Measured:
         target, indicator, year = case.target, case.indicator, case.year
         measured = Measured(baseline=0.0, compound=case.path == "compound")
-        base, now, derived, reason = readings.endpoints(indicator, target, year)
-        measured.derived = derived
-        if base is None or now is None:
-            measured.reason = reason
+        ends = self._endpoints(readings, case, measured)
+        if ends is None:
             return measured
-        readings.trace(measured, indicator.id, target.baseline_year)
+        base, now = ends
         readings.trace(measured, indicator.id, year, (target, indicator))
         measured.actual, measured.reason = readings.convert(target, indicator, now - base, year)
         goal = goal_of(target, 0.0, None)
@@ -318,15 +304,8 @@ class IncrementRule(_FromBaselineRule):
             measured.compound = False
         return measured
 
-    def level_in_target_unit(
-        self, readings: Readings, case: Case, measured: Measured, level: float
-    ) -> float | None:
+    def _since(self, readings: Readings, case: Case, base: float, level: float) -> float | None:
         """The increment from the baseline level to `level`, in the target's unit."""
-        if measured.level_unit is None:  # reported under the target's id
-            return level
-        if not measured.history or measured.history[0][0] != case.target.baseline_year:
-            return None
-        base = measured.history[0][1]
         found, _ = readings.convert(
             case.target, case.indicator, level - base, case.target.target_year
         )
@@ -349,12 +328,7 @@ class TrendRule(LevelRule):
     """
 
     def judge(
-        self,
-        readings: Readings,
-        case: Case,
-        measured: Measured,
-        actual: float,
-        goal: float | None,
+        self, readings: Readings, case: Case, measured: Measured, actual: float, goal: float | None
     ) -> Verdict:
         indicator = case.indicator.id
         history = measured.history
@@ -369,10 +343,8 @@ class TrendRule(LevelRule):
             change = Reason("sign_change", indicator=indicator, year=last_year)
             return "no_data", replace(change, baseline_year=first_year)
         rate = open_sdg_rate(first, last, last_year - first_year, case.indicator.direction)
-        moved = rate > MOVED  # the required way; its band (strength) is shown beside
-        if case.final:
-            return ("met" if moved else "not_met"), None
-        return ("on_track" if moved else "off_track"), None
+        # moved the required way; its band (strength) is shown beside
+        return settled(case, rate > MOVED)
 
 
 # a trend target moved the required way when its rate (% a year) is above this

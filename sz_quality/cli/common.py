@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from ..plan.models import Agency
     from ..plan.registry import Registry
     from ..read.observations import Diagnostic, ReadResult
+
+_Loaded = TypeVar("_Loaded")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -110,14 +112,9 @@ class State:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            from ..plan.registry import RegistryError, load_registry
+            from ..plan.registry import load_registry
 
-            try:
-                self._registry = load_registry(self.targets_path)
-            except RegistryError as error:
-                fail_registry(error)
-            except OSError as error:
-                usage_error(f"cannot read the targets registry: {error}")
+            self._registry = _loaded("targets", lambda: load_registry(self.targets_path))
         return self._registry
 
     def measures(self) -> MeasureRegistry:
@@ -129,14 +126,11 @@ class State:
             self._measures = MeasureRegistry(path="", tables=(), measures=())
         if self._measures is None:
             from ..plan.measures import load_measures
-            from ..plan.registry import RegistryError
 
-            try:
-                self._measures = load_measures(self.registry(), self.measures_path)
-            except RegistryError as error:
-                fail_registry(error)
-            except OSError as error:
-                usage_error(f"cannot read the measures registry: {error}")
+            registry = self.registry()
+            self._measures = _loaded(
+                "measures", lambda: load_measures(registry, self.measures_path)
+            )
         return self._measures
 
     def _another_plan(self) -> bool:
@@ -286,6 +280,18 @@ def missing_sheet(diagnostic: Diagnostic, lang: str) -> NoReturn:
     usage_error(
         f"{diagnostic.file}: {diagnostic.message_in(lang)}" + (f" ({hint})" if hint else "")
     )
+
+
+def _loaded(what: str, load: Callable[[], _Loaded]) -> _Loaded:
+    """What `load` reads from the `what` registry; its errors as the CLI reports them."""
+    from ..plan.registry import RegistryError
+
+    try:
+        return load()
+    except RegistryError as error:
+        fail_registry(error)
+    except OSError as error:
+        usage_error(f"cannot read the {what} registry: {error}")
 
 
 def usage_error(message: str) -> NoReturn:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -93,17 +93,17 @@ class _Parser:
         return token
 
     def expression(self) -> Node:
-        node = self.term()
-        while (token := self.peek()) is not None and token[1] in "+-" and token[0] == "op":
-            self.take()
-            node = Binary(token[1], node, self.term())
-        return node
+        return self.chain("+-", self.term)
 
     def term(self) -> Node:
-        node = self.factor()
-        while (token := self.peek()) is not None and token[1] in "*/" and token[0] == "op":
+        return self.chain("*/", self.factor)
+
+    def chain(self, operators: str, operand: Callable[[], Node]) -> Node:
+        """Operands joined left to right by `operators`, which bind equally."""
+        node = operand()
+        while (token := self.peek()) is not None and token[1] in operators and token[0] == "op":
             self.take()
-            node = Binary(token[1], node, self.factor())
+            node = Binary(token[1], node, operand())
         return node
 
     def factor(self) -> Node:

@@ -27,7 +27,7 @@ from ..plan.region_names import CITY
 from .cells import suspect_window
 from .findings import SourceFile
 from .magnitude import magnitude_hint, magnitude_slip, slip_text
-from .messages import Template, template
+from .messages import Param, Template, template
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup, SeriesInfo
@@ -123,6 +123,11 @@ class _Check:
         column = self.column(number, year, field_name)
         self.pending.append((number, line, column or 0, code, text, hint, field_name))
 
+    def say(self, slot: int, year: int, code: str, /, **params: Param) -> None:
+        """Emit `code` about the value in `slot`, with its message (`params` filled in)
+        and its hint."""
+        self.emit(slot, year, code, template(code, **params), template(f"{code}.hint"))
+
     def flush(self) -> None:
         """Emit in file and line order, whatever the order of the store's blocks."""
         self.pending.sort(key=lambda item: item[:4])
@@ -187,20 +192,16 @@ class _Check:
                 and value == values[slot_a]
                 and significant_figures(value) >= _REPEAT_FIGURES
             ):
-                self.emit(
+                self.say(
                     slot_b,
                     year_b,
                     "repeated-value",
-                    template(
-                        "repeated-value",
-                        id=info.id,
-                        region=region,
-                        year=year_b,
-                        value=value,
-                        other_year=year_a,
-                        other_line=self.store.lines[slot_a],
-                    ),
-                    template("repeated-value.hint"),
+                    id=info.id,
+                    region=region,
+                    year=year_b,
+                    value=value,
+                    other_year=year_a,
+                    other_line=self.store.lines[slot_a],
                 )
 
     def parts(self) -> None:
@@ -241,19 +242,15 @@ class _Check:
                 complete = len(present) == len(districts) and abs(summed - total_value) > slack
                 if over or complete:
                     names = "、".join(sorted((name for name, _ in present), key=order.__getitem__))
-                    self.emit(
+                    self.say(
                         total_slot,
                         year,
                         "parts-total-mismatch",
-                        template(
-                            "parts-total-mismatch",
-                            id=info.id,
-                            year=year,
-                            sum=summed,
-                            total=total_value,
-                            districts=names,
-                        ),
-                        template("parts-total-mismatch.hint"),
+                        id=info.id,
+                        year=year,
+                        sum=summed,
+                        total=total_value,
+                        districts=names,
                     )
 
     def regions(self) -> None:

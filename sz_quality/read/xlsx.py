@@ -54,18 +54,11 @@ def read_xlsx(
     content: BinaryIO | None = None,
 ) -> None:
     """Read a workbook from its path, or from `content` (one read from a pipe)."""
-    findings = session.findings
     file.sheet = True
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:
-        findings.emit(
-            file,
-            "bad-file",
-            line=None,
-            text=template("xlsx-missing"),
-            hint=template("xlsx-missing.hint"),
-        )
+        _unreadable(session, file, "xlsx-missing")
         return
     # a workbook read whole from a pipe, or the file itself
     with content if content is not None else open(file.path, "rb") as handle:
@@ -73,13 +66,7 @@ def read_xlsx(
             workbook = CalamineWorkbook.from_filelike(handle)
         except Exception as error:  # calamine raises several types for a damaged file
             if _encrypted(handle, error):
-                findings.emit(
-                    file,
-                    "bad-file",
-                    line=None,
-                    text=template("encrypted"),
-                    hint=template("encrypted.hint"),
-                )
+                _unreadable(session, file, "encrypted")
             else:
                 _bad_file(session, file, error, with_hint=True)
             return
@@ -107,6 +94,13 @@ def _encrypted(handle: BinaryIO, error: Exception) -> bool:
     except (OSError, ValueError):
         return False
     return data.startswith(b"\xd0\xcf\x11\xe0") and _ENCRYPTED_PACKAGE in data
+
+
+def _unreadable(session: Session, file: SourceFile, key: str) -> None:
+    """bad-file about the whole workbook: the message `key` and its hint."""
+    session.findings.emit(
+        file, "bad-file", line=None, text=template(key), hint=template(f"{key}.hint")
+    )
 
 
 def _bad_file(session: Session, file: SourceFile, error: Exception, *, with_hint: bool) -> None:
