@@ -940,6 +940,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The plan and who issued it (required).",
     ),
     "assess.title": ("{year} 年考核得分", "Assessment for {year}"),
+    "assess.annex": ("附件：{year} 年考核得分", "Annex: the assessment for {year}"),
     "assess.rules": (
         "权重：{weights}；推定牵头的目标{inferred}；多家牵头的目标{shared}；"
         "推进中的措施计 {credit}",

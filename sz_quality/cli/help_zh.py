@@ -142,6 +142,11 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
         "schema",
         "yearly_plan",
     ): "年度推进计划一行（一个分解目标）的 Schema（见 docs/yearly-plans.md）。",
+    (
+        "report",
+        "plan",
+    ): "年度推进计划：每个目标的行列出其当年的分解目标（年度目标）及完成情况。可重复。",
+    ("report", "assessment"): "以附件形式加入各牵头单位和各区的考核得分（即 szq assess）。",
     ("assess", "year"): "考核的年份（默认：数据中最新的年份）。",
     ("assess", "plan"): "年度推进计划：其分解目标的完成情况构成“年度计划”一项。可重复。",
     (

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..check.results import Result, Status
 from ..plan.lang import Lang
 from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
 from .charts import AgencyChart, TargetChart
+
+if TYPE_CHECKING:
+    from ..check.assess import AssessmentReport
 
 __all__ = [
     "MEASURE_STATUSES",
@@ -110,3 +114,7 @@ class AnnualReport:
     # the binding (约束性) and the expected (预期性) targets counted apart, when the plan
     # marks them: (label, counts, total)
     natures: tuple[tuple[str, Mapping[Status, int], int], ...] = ()
+    # the yearly plan's files (szq report --plan): each target's row shows its 年度目标
+    yearly_plan: tuple[str, ...] = ()
+    # the assessment of the agencies and districts (szq report --assessment): an annex
+    assessment: AssessmentReport | None = None

@@ -13,10 +13,10 @@ from ..verdict_words import word
 if TYPE_CHECKING:
     from ...check.assess import AssessmentReport, ComponentScore, Item
 
-__all__ = ["render_table"]
+__all__ = ["component_line", "figure", "rules_line", "render_table"]
 
 
-def _figure(value: float | None) -> str:
+def figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
@@ -34,7 +34,7 @@ def _status_text(item: Item, lang: Lang) -> str:
     return item.status
 
 
-def _component_line(component: ComponentScore, lang: Lang) -> str:
+def component_line(component: ComponentScore, lang: Lang) -> str:
     name = word(f"assess.component.{component.component}", lang)
     if not component.used:
         return word("assess.component_unused", lang, component=name)
@@ -46,7 +46,7 @@ def _component_line(component: ComponentScore, lang: Lang) -> str:
         earned=_share(sum(i.weight * (i.credit or 0.0) for i in counted)),
         possible=_share(sum(i.weight for i in counted)),
         weight=_share(component.weight),
-        points=_figure(component.points),
+        points=figure(component.points),
     )
     items = []
     for item in component.counted:
@@ -61,22 +61,27 @@ def _component_line(component: ComponentScore, lang: Lang) -> str:
     return line
 
 
-def render_table(report: AssessmentReport, lang: Lang) -> str:
+def rules_line(report: AssessmentReport, lang: Lang) -> str:
+    """The weights and the fairness rules the scores were made with."""
     rules = report.rules
     weights = word("list.separator", lang).join(
         f"{word(f'assess.component.{name}', lang)} {_share(rules.weight(name))}"
         for name in COMPONENTS
     )
+    return word(
+        "assess.rules",
+        lang,
+        weights=weights,
+        inferred=word(f"assess.inferred.{rules.inferred_leads}", lang),
+        shared=word(f"assess.shared.{rules.shared_targets}", lang),
+        credit=_share(rules.in_progress_credit),
+    )
+
+
+def render_table(report: AssessmentReport, lang: Lang) -> str:
     out = [
         word("assess.title", lang, year=report.year),
-        word(
-            "assess.rules",
-            lang,
-            weights=weights,
-            inferred=word(f"assess.inferred.{rules.inferred_leads}", lang),
-            shared=word(f"assess.shared.{rules.shared_targets}", lang),
-            credit=_share(rules.in_progress_credit),
-        ),
+        rules_line(report, lang),
         word("assess.ties", lang),
     ]
     for diagnostic in report.diagnostics:
@@ -100,9 +105,9 @@ def render_table(report: AssessmentReport, lang: Lang) -> str:
         for unit in units:
             if unit.score is None:
                 continue
-            cells = [Cell(str(unit.rank)), Cell(unit.name(lang)), Cell(_figure(unit.score))]
+            cells = [Cell(str(unit.rank)), Cell(unit.name(lang)), Cell(figure(unit.score))]
             for component in unit.components:
-                shown = _figure(component.points) if component.used else "—"
+                shown = figure(component.points) if component.used else "—"
                 cells.append(Cell(f"{shown} ({len(component.counted)})"))
             rows.append(cells)
         out.append("")
@@ -119,6 +124,6 @@ def render_table(report: AssessmentReport, lang: Lang) -> str:
             if unit.score is None:
                 continue
             colon = word("punct.colon", lang)
-            out.append(f"{unit.rank}. {unit.name(lang)}{colon}{_figure(unit.score)}")
-            out.extend(f"   {_component_line(c, lang)}" for c in unit.components)
+            out.append(f"{unit.rank}. {unit.name(lang)}{colon}{figure(unit.score)}")
+            out.extend(f"   {component_line(c, lang)}" for c in unit.components)
     return "\n".join(out) + "\n"

@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ...check.assess import UnitScore
 from ...check.reasons import Reason
 from ...check.results import STATUSES, Result
+from ...plan.assessment import COMPONENTS
 from ...report.colours import MEASURE_BADGES, STATUS_PALETTE
 from ...report.model import AnnualReport
+from ..assess.table import component_line, figure, rules_line
 from ..evidence_text import note_lines, used_lines
 from ..result_row import ROW
 from ..verdict_words import reason_text, word
@@ -68,6 +71,19 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def used(result: Result) -> list[str]:
         return used_lines(result.evidence, lang)
 
+    # the assessment's annex (szq report --assessment; render/assess/table.py)
+    def assess_lines(unit: UnitScore) -> list[str]:
+        if unit.score is None:
+            return [word("assess.not_assessable", lang)]
+        return [component_line(component, lang) for component in unit.components]
+
+    def assess_groups() -> list[tuple[str, tuple[UnitScore, ...]]]:
+        found = annual.assessment
+        if found is None:
+            return []
+        groups = (("assess.agencies", found.agencies), ("assess.districts", found.districts))
+        return [(word(key, lang), units) for key, units in groups if units]
+
     return {
         "r": annual,
         "w": w,
@@ -78,4 +94,9 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "reason": reason,
         "notes": notes,
         "used": used,
+        "assess_lines": assess_lines,
+        "assess_groups": assess_groups,
+        "assess_rules": rules_line(annual.assessment, lang) if annual.assessment else "",
+        "assess_components": COMPONENTS,
+        "figure": figure,
     }

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ...atomic import folder_lock, write_bytes_atomic, write_text_atomic
+from ...check.assess import AssessmentReport
 from ...check.results import Report
 from ...plan.lang import Lang
 from ...plan.measures import MeasureRegistry
@@ -166,6 +167,7 @@ def write_report(
     lang: Lang = "en",
     fmt: str | None = None,
     stamp: str | None = None,
+    assessment: AssessmentReport | None = None,
 ) -> tuple[AnnualReport, list[Path]]:
     """Build the report and write it to `path` atomically; returns it and the files written.
 
@@ -181,5 +183,6 @@ def write_report(
         lang=lang,
         stamp=stamp,
         charts=chosen != "json",
+        assessment=assessment,
     )
     return annual, write_annual_report(path, annual, chosen)
