@@ -18,9 +18,11 @@ from datetime import datetime
 from typing import Any
 
 from ...check.results import STATUSES
+from ...plan.assessment import COMPONENTS
 from ...report.charts import STATUS_COLOURS
 from ...report.model import AgencySection, AnnualReport, TargetRow
 from .. import format as figures
+from ..assess.table import component_line, figure, rules_line
 from ..result_row import details, row_cells
 from ..verdict_words import status_word, word
 from .docx_charts import ChartImage, chart_images
@@ -172,6 +174,7 @@ class _Writer:
         self._chapters()
         self._agencies()
         self._appendix()
+        self._assessment()
 
     # -- pieces -------------------------------------------------------------------------
 
@@ -233,7 +236,9 @@ class _Writer:
 
     def _targets(self, rows: Sequence[TargetRow]) -> None:
         lang = self.lang
-        headers = [self.w(key) for key in _COLUMNS]
+        yearly = bool(self.annual.yearly_plan)  # a yearly plan: its 年度目标 last
+        columns = (*_COLUMNS, "yearly_target") if yearly else _COLUMNS
+        headers = [self.w(key) for key in columns]
         body = []
         for row in rows:
             result = row.result
@@ -242,13 +247,17 @@ class _Writer:
                 name += word("punct.parenthesised", lang, text=self.w("lead_inferred"))
             # why, what is still needed and where it is heading, the data's caveats
             name = "\n".join([name, *details(result, lang)])
-            body.append([name, *row_cells(result, lang, _COLUMNS[1:])])
+            cells = [name, *row_cells(result, lang, _COLUMNS[1:])]
+            if yearly:
+                verdict = row_cells(result, lang, ("yearly_target", "yearly_status"))
+                cells.append("\n".join(text for text in verdict if text))
+            body.append(cells)
         self._table(
             headers,
             body,
             [row.result.status for row in rows],
             status_column=6,
-            widths=(46, 24, 22, 20, 16, 22, 16),
+            widths=(40, 22, 20, 18, 14, 20, 16, 16) if yearly else (46, 24, 22, 20, 16, 22, 16),
         )
 
     # -- sections -----------------------------------------------------------------------
@@ -377,6 +386,46 @@ class _Writer:
             )
         else:
             self.document.add_paragraph(self.w("no_sources"))
+
+    def _assessment(self) -> None:
+        """The assessment's annex (szq report --assessment): rules, then a table per kind
+        of unit with each unit's points and how they were earned."""
+        found = self.annual.assessment
+        if found is None:
+            return
+        lang = self.lang
+        self.document.add_heading(self.w("assess.annex", year=found.year), level=1)
+        self.document.add_paragraph(rules_line(found, lang))
+        self.document.add_paragraph(self.w("assess.ties"))
+        headers = [
+            self.w("assess.rank"),
+            self.w("assess.unit"),
+            self.w("assess.score"),
+            *(self.w(f"assess.component.{name}") for name in COMPONENTS),
+        ]
+        for key, units in (
+            ("assess.agencies", found.agencies),
+            ("assess.districts", found.districts),
+        ):
+            if not units:
+                continue
+            self.document.add_heading(self.w(key), level=2)
+            body = []
+            for unit in units:
+                lines = (
+                    [component_line(c, lang) for c in unit.components]
+                    if unit.score is not None
+                    else [self.w("assess.not_assessable")]
+                )
+                body.append(
+                    [
+                        "" if unit.rank is None else str(unit.rank),
+                        "\n".join([unit.name(lang), *lines]),
+                        figure(unit.score),
+                        *(figure(c.points) if c.used else "—" for c in unit.components),
+                    ]
+                )
+            self._table(headers, body, widths=(12, 74, 16, 16, 16, 16, 16))
 
 
 def _tint(colour: str) -> str:
