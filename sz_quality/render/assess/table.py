@@ -24,14 +24,17 @@ def _share(value: float) -> str:
     return f"{value:.6g}"
 
 
-def _status_text(item: Item, lang: Lang) -> str:
-    for prefix in ("status", "measure", "assess.item"):
-        key = f"{prefix}.{item.status}"
-        try:
-            return word(key, lang)
-        except KeyError:
-            continue
-    return item.status
+# where the words of an item's status are, by component
+_STATUS_WORDS = {
+    "targets": "status",
+    "yearly_plan": "status",
+    "measures": "measure",
+    "submission": "assess.item",
+}
+
+
+def _status_text(component: str, item: Item, lang: Lang) -> str:
+    return word(f"{_STATUS_WORDS[component]}.{item.status}", lang)
 
 
 def component_line(component: ComponentScore, lang: Lang) -> str:
@@ -50,7 +53,7 @@ def component_line(component: ComponentScore, lang: Lang) -> str:
     )
     items = []
     for item in component.counted:
-        text = f"{item.id} {_status_text(item, lang)}"
+        text = f"{item.id} {_status_text(component.component, item, lang)}"
         if item.weight != 1.0:
             text += f" ×{_share(item.weight)}"
         items.append(text)
