@@ -119,6 +119,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "path": ("判定路径", "Path"),
     "target_figure": ("目标要求", "Target figure"),
     "target_name": ("目标名称", "Target name"),
+    "xlsx.yes": ("是", "yes"),
+    "xlsx.no": ("否", "no"),
+    "xlsx.chapter_name": ("章名", "Chapter name"),
+    "xlsx.indicator_name": ("指标名称", "Indicator name"),
     "gap_pct": ("差距（%）", "Gap (%)"),
     "trend_ratio": ("趋势比值R", "Trend ratio R"),
     "reason_code": ("说明代码", "Note code"),
@@ -144,6 +148,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "仅列出{statuses}：{shown}项（共{total}项）",
         "Showing {statuses} only: {shown} of {total}",
     ),
+    "check.without_data": ("缺少数据（{count}项）：{names}", "No data ({count}): {names}"),
     "check.footnote": (
         "* 原文未指定牵头单位，按推定的牵头单位列出。",
         "* the text names no lead agency: listed under the inferred one.",
@@ -176,8 +181,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.path": ("达标路径", "path to target"),
     "chart.target": ("目标", "target"),
     "chart.target_year": ("目标年", "target year"),
-    "chart.progress": ("进度", "progress"),
-    "chart.expected": ("应达进度", "expected"),
     "appendix": ("附录", "Appendix"),
     "inputs": ("输入文件", "Inputs"),
     "file": ("文件", "File"),
@@ -216,6 +219,239 @@ WORDS: dict[str, tuple[str, str]] = {
         "“on track” means at or beyond the path from the baseline to the target year "
         "(compound for quantities that grow, straight for shares and ratios).",
     ),
+    # --- the evaluation report (report/evaluation.py, render/evaluation_text.py) ----------
+    "eval.title": ("{plan}实施情况评估报告（{year}年）", "{plan}: evaluation report, {year}"),
+    "eval.title.kind": ("实施情况评估报告（{year}年）", "Evaluation report, {year}"),
+    "eval.category": ("规划评估报告", "Plan evaluation report"),
+    "eval.overall": ("一、总体情况", "1. Overall"),
+    "eval.indicators": ("二、主要指标完成情况", "2. Main indicators"),
+    "eval.chapters": ("三、分领域进展", "3. Progress by chapter"),
+    "eval.problems": ("四、存在的问题", "4. Problems"),
+    "eval.next": ("五、下一步工作", "5. Next steps"),
+    "eval.annexes": ("附件", "Annexes"),
+    "eval.annex": ("附件{number}：{title}", "Annex {number}: {title}"),
+    "eval.annex.agencies": ("各牵头单位目标和措施", "Each lead agency's targets and measures"),
+    "eval.annex.data": ("所用数据及来源", "The data used and their sources"),
+    "eval.annex.notes": ("数据说明", "Notes of the data"),
+    "eval.annex.inputs": ("输入文件和诊断信息", "Inputs and diagnostics"),
+    "eval.annex.registry": ("目标登记册", "The target registry"),
+    "eval.table": ("表{number}　{title}", "Table {number}. {title}"),
+    "eval.figure": ("图{number}　{title}", "Figure {number}. {title}"),
+    "eval.figure.legend": (
+        "蓝线为实际值，红色虚线为目标值，灰色点线为从基期值到目标值的路径",
+        "blue: the values; red dashed: the target; grey dotted: the path from the baseline",
+    ),
+    "eval.table.indicators": ("主要指标完成情况", "Main indicators"),
+    "eval.figure.statuses": ("各领域目标完成情况", "Targets by chapter and status"),
+    # the columns of 主要指标完成情况 (render/result_row.py)
+    "col.number": ("序号", "No."),
+    "col.indicator": ("指标", "Indicator"),
+    "col.unit": ("单位", "Unit"),
+    "col.baseline": ("基期值", "Baseline"),
+    "col.target": ("目标值", "Target"),
+    "col.current": ("当前值", "Current"),
+    "col.growth": ("年均增长", "Yearly growth"),
+    "col.completion": ("完成情况", "Completion"),
+    "col.lead": ("牵头单位", "Lead agency"),
+    "col.sources": ("数据", "Data"),
+    "eval.nominal": ("（名义）", " (nominal)"),
+    "eval.nominal_note": (
+        "“名义”：按当年价格的数值计算的年均增长。",
+        "Nominal: the yearly growth of figures at current prices.",
+    ),
+    "eval.table.notes": (
+        "注：方括号内为附件2所列数据的序号。",
+        "Note: the numbers in brackets are those of the data listed in Annex 2.",
+    ),
+    "eval.refs": ("[{refs}]", "[{refs}]"),
+    "eval.data.value": ("数值", "Value"),
+    "eval.and_others": ("{first}等", "{first} et al."),
+    "eval.annex.targets": ("目标及完成情况", "Targets and completion"),
+    "eval.annex.measures": ("具体措施", "Specific measures"),
+    "eval.header_year": ("{header}\n{year}年", "{header}\n{year}"),
+    "eval.data.source": ("来源{number}", "Source {number}"),
+    "eval.data.file": ("文件：行", "File:line"),
+    "eval.annex.without_data_count": (
+        "缺少数据的目标{count}项。",
+        "Targets without data: {count}.",
+    ),
+    "eval.annex.unreported": (
+        "未报告实施情况的具体措施{count}项（{tables}）。",
+        "Specific measures whose implementation is not reported: {count} ({tables}).",
+    ),
+    "eval.measure_table": ("表{table}", "table {table}"),
+    # 完成情况: szq's status in the words plan reviews use (README, "The evaluation report")
+    "completion.early": ("提前完成", "achieved early"),
+    "completion.completed": ("已完成", "completed"),
+    "completion.not_completed": ("未完成", "not completed"),
+    "completion.ahead": ("快于预期", "ahead of schedule"),
+    "completion.on_schedule": ("符合预期", "on schedule"),
+    "completion.lagging": ("滞后", "lagging"),
+    "completion.not_assessable": ("无法评估", "not assessable"),
+    # 总体情况: sentences written from the counts
+    "eval.overall.counts": (
+        "本报告评估《{plan}》确定的{total}项目标截至{year}年的完成情况。其中{checked}项有数据并"
+        "作出判断，{without}项缺少数据，{unassessable}项有数据但无法评估。",
+        "This report evaluates the {total} targets of the {plan} as of {year}. {checked} have "
+        "data and a verdict, {without} have no data and {unassessable} have data but cannot "
+        "be assessed.",
+    ),
+    "eval.overall.final": (
+        "{year}年为目标年。在作出判断的{checked}项目标中，已完成{met}项，未完成{not_met}项，"
+        "完成率{rate}。",
+        "{year} is the target year. Of the {checked} targets with a verdict, {met} are met "
+        "and {not_met} are not: a completion rate of {rate}.",
+    ),
+    "eval.overall.midterm": (
+        "{year}年时序进度为{share}。在作出判断的{checked}项目标中，已完成{met}项，进度符合或快于"
+        "预期{on_track}项，进度滞后{off_track}项，未完成{not_met}项。",
+        "In {year}, {share} of the plan's time has elapsed. Of the {checked} targets with a "
+        "verdict, {met} are met, {on_track} on or ahead of schedule, {off_track} lagging and "
+        "{not_met} not met.",
+    ),
+    "eval.overall.all_met": (
+        "有数据的目标全部完成。",
+        "Every target with data is met.",
+    ),
+    "eval.overall.some_not_met": (
+        "{count}项目标未完成，见“存在的问题”。",
+        "{count} targets are not met: see “Problems”.",
+    ),
+    "eval.overall.on_pace": (
+        "有数据的目标均达到时序进度要求（时间过半、任务过半）。",
+        "Every target with data keeps pace with the time elapsed.",
+    ),
+    "eval.overall.behind_pace": (
+        "{count}项目标未达到时序进度要求，见“存在的问题”。",
+        "{count} targets fall behind the time elapsed: see “Problems”.",
+    ),
+    "eval.overall.missing": (
+        "缺少数据的{count}项目标涉及{agencies}个牵头单位，按单位统计见“存在的问题”。",
+        "The {count} targets without data fall to {agencies} lead agencies, counted in “Problems”.",
+    ),
+    # 分领域进展 and 存在的问题: a sentence per target
+    "eval.chapter.counts": (
+        "本领域共有{total}项目标，作出判断{checked}项，其中已完成{met}项，未完成或滞后{open}项；"
+        "缺少数据{without}项。",
+        "This chapter has {total} targets; {checked} have a verdict: {met} met, {open} not "
+        "met or lagging; {without} have no data.",
+    ),
+    "eval.chapter.none": (
+        "本领域共有{total}项目标，均缺少可作判断的数据。",
+        "This chapter has {total} targets, none with data to judge.",
+    ),
+    "eval.line.met": (
+        "{name}{year}年为{actual}，目标{target}，已达到，超出{gap}",
+        "{name} was {actual} in {year} against a target of {target}: met, by {gap}",
+    ),
+    "eval.line.met_exact": (
+        "{name}{year}年为{actual}，目标{target}，已达到",
+        "{name} was {actual} in {year} against a target of {target}: met",
+    ),
+    "eval.line.on_track": (
+        "{name}{year}年为{actual}，目标{target}，完成度{progress}，进度{completion}",
+        "{name} was {actual} in {year} against a target of {target}: {progress} of the "
+        "distance covered, {completion}",
+    ),
+    "eval.line.trend": (
+        "{name}{year}年为{actual}，目标为{target}，{completion}",
+        "{name} was {actual} in {year} against a target of {target}: {completion}",
+    ),
+    "eval.line.open": (
+        "{name}{year}年为{actual}，目标{target}，尚差{gap}",
+        "{name} was {actual} in {year} against a target of {target}: short by {gap}",
+    ),
+    "eval.line.required": (
+        "，此后需年均{required}，而{since}年以来年均{observed}",
+        ", needing {required} a year from now against {observed} a year since {since}",
+    ),
+    "eval.line.required_only": ("，此后需年均{required}", ", needing {required} a year from now"),
+    "eval.problems.open": (
+        "未完成或进度滞后的目标{count}项：",
+        "{count} targets are not met or lagging:",
+    ),
+    "eval.problems.none": (
+        "有数据的目标均已完成或进度符合预期。",
+        "Every target with data is met or on schedule.",
+    ),
+    "eval.problems.beyond": (
+        "{names}此后所需的年均增速超过数据中任何一年已实现的增速。",
+        "{names} need a yearly rate beyond any the data show achieved.",
+    ),
+    "eval.problems.missing": (
+        "{count}项目标缺少数据，无法评估。按牵头单位统计：{agencies}。",
+        "{count} targets have no data and cannot be evaluated. By lead agency: {agencies}.",
+    ),
+    "eval.agency_count": ("{agency}{count}项", "{agency} {count}"),
+    "eval.next.lagging": (
+        "{agency}：推动{names}达到目标。",
+        "{agency}: bring {names} to target.",
+    ),
+    "eval.next.data": (
+        "{agencies}（{count}个单位）：报送所缺目标的数据（各单位项数见“存在的问题”）。",
+        "{agencies} ({count} agencies): submit the data their targets lack (how many each, "
+        "in “Problems”).",
+    ),
+    "eval.next.both": (
+        "{agency}：推动{names}达到目标；报送{count}项目标的数据。",
+        "{agency}: bring {names} to target; submit the data its targets lack ({count} "
+        "without data).",
+    ),
+    "eval.next.none": ("无。", "None."),
+    "eval.annex.without_data": (
+        "缺少数据的目标{count}项：{names}。",
+        "{count} targets without data: {names}.",
+    ),
+    "eval.annex.registry_line": (
+        "目标登记册：{file}，SHA-256：{sha}",
+        "Target registry: {file}, SHA-256: {sha}",
+    ),
+    "eval.cited": ("数据见附件2第{refs}条。", "Data: Annex 2, items {refs}."),
+    "eval.prepared": ("{author}", "{author}"),
+    # units in English reports (render/format.py `unit_name`); Chinese keeps the registry's
+    "unit.万亿元": ("万亿元", "trillion yuan"),
+    "unit.亿元": ("亿元", "hundred million yuan"),
+    "unit.万元": ("万元", "ten thousand yuan"),
+    "unit.元": ("元", "yuan"),
+    "unit.元/人": ("元/人", "yuan per person"),
+    "unit.万美元/人": ("万美元/人", "ten thousand US dollars per person"),
+    "unit.元/美元": ("元/美元", "yuan per US dollar"),
+    "unit.万人": ("万人", "ten thousand people"),
+    "unit.万吨": ("万吨", "ten thousand tonnes"),
+    "unit.万吨标准煤": ("万吨标准煤", "ten thousand tce"),
+    "unit.吨标准煤/万元": ("吨标准煤/万元", "tce per ten thousand yuan"),
+    "unit.吨/万元": ("吨/万元", "tonnes per ten thousand yuan"),
+    "unit.立方米/万元": ("立方米/万元", "cubic metres per ten thousand yuan"),
+    "unit.平方米/万元": ("平方米/万元", "square metres per ten thousand yuan"),
+    "unit.亿立方米": ("亿立方米", "hundred million cubic metres"),
+    "unit.万户": ("万户", "ten thousand households"),
+    "unit.万套": ("万套", "ten thousand units"),
+    "unit.万张": ("万张", "ten thousand"),
+    "unit.万个": ("万个", "ten thousand"),
+    "unit.万家": ("万家", "ten thousand firms"),
+    "unit.万名": ("万名", "ten thousand people"),
+    "unit.个": ("个", "units"),
+    "unit.家": ("家", "firms"),
+    "unit.所": ("所", "institutions"),
+    "unit.名": ("名", "people"),
+    "unit.张": ("张", "beds"),
+    "unit.台": ("台", "units"),
+    "unit.辆": ("辆", "vehicles"),
+    "unit.套": ("套", "units"),
+    "unit.户": ("户", "households"),
+    "unit.宗/万人": ("宗/万人", "per ten thousand people"),
+    "unit.件/万人": ("件/万人", "per ten thousand people"),
+    "unit.张/万人": ("张/万人", "per ten thousand people"),
+    "unit.人/万人": ("人/万人", "per ten thousand people"),
+    "unit.张/千人": ("张/千人", "per thousand people"),
+    "unit.册/人": ("册/人", "volumes per person"),
+    "unit.公里": ("公里", "km"),
+    "unit.平方公里": ("平方公里", "km²"),
+    "unit.平方米/人": ("平方米/人", "m² per person"),
+    "unit.公里/小时": ("公里/小时", "km/h"),
+    "unit.天": ("天", "days"),
+    "unit.年": ("年", "years"),
+    "unit.岁": ("岁", "years"),
     # --- the rows a verdict rests on (render/evidence_text.py) ----------------------------
     "evidence.note": (
         "※ 数据备注（{series} {year}）：{note}",
@@ -248,6 +484,36 @@ WORDS: dict[str, tuple[str, str]] = {
         "数值须为数字，单位见“单位”列；无数值请留空。",
         "The value must be a number in the unit of the unit column; leave it blank if none.",
     ),
+    # the form's instructions and signature block (render/template_out.py)
+    "template.guide": ("填报说明", "Instructions"),
+    "template.guide_title": ("{year}年数据填报说明", "How to fill in the {year} data"),
+    "template.guide_fill": (
+        "在各表的“数值”列填写数据，并在“来源”列注明出处（如统计公报、部门文件）；有需说明的情况写在"
+        "“备注”列。",
+        "Enter each figure in the value column and its source (a statistical communiqué, a "
+        "department's document) in the source column; anything to explain goes in the note "
+        "column.",
+    ),
+    "template.guide_units": (
+        "数值按“单位”列的单位填写，只填数字，不带单位；百分比填百分数的数字（如60%填60）。",
+        "Give each figure in the unit of the unit column, as a number without its unit; a "
+        "percentage as its number (60% as 60).",
+    ),
+    "template.guide_rows": (
+        "同一指标的各年份相邻排列：基期年份的数值用于计算进度，也须填写。",
+        "An indicator's years are side by side: the baseline year's figure is needed to "
+        "measure progress, so fill it in as well.",
+    ),
+    "template.guide_keep": (
+        "请勿修改指标、年份等灰色单元格，也勿删除隐藏列。",
+        "Do not change the grey cells (indicator, year, …) nor delete the hidden column.",
+    ),
+    "template.guide_deadline": ("请于{deadline}前报送。", "Submit by {deadline}."),
+    "template.office": ("填报单位", "Submitting office"),
+    "template.filled_by": ("填表人", "Filled in by"),
+    "template.reviewed_by": ("审核人", "Reviewed by"),
+    "template.phone": ("联系电话", "Telephone"),
+    "template.date": ("报送日期", "Date submitted"),
     # --- szq validate -------------------------------------------------------------------
     "validate.rows": (
         "{path}：{rows} 行，接受 {accepted}，拒绝 {rejected}",

@@ -388,4 +388,5 @@ def _report(
             chapter.number: (chapter.heading("zh"), chapter.heading("en"))
             for chapter in registry.chapters
         },
+        indicator_names={i.id: (i.name_zh, i.name_en) for i in registry.indicators},
     )

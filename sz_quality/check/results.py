@@ -226,6 +226,8 @@ class Report:
     agency_filter: str | None = None
     # chapter number -> (heading_zh, heading_en), from the registry's `chapters:`
     chapter_names: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    # indicator id -> (name_zh, name_en), from the registry (the workbook shows them)
+    indicator_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # `only` (--status): the statuses shown, and the counts before the filter
     status_filter: frozenset[Status] | None = None
     counts_before_filter: Mapping[Status, int] | None = None

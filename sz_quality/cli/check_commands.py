@@ -181,6 +181,15 @@ def check_command(
             show_default=False,
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Table: every target's details (why, the rate still needed, the data's "
+            "notes) under its name, and every target without data as a row; by default "
+            "they are footnotes and one line.",
+        ),
+    ] = False,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
@@ -252,6 +261,7 @@ def check_command(
             color=color and table,
             width=width,
             degrade=degrade_for_stdout() if table and output in (None, "-") else None,
+            explain=explain,
         )
         emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
     raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)

@@ -52,7 +52,8 @@ COMMANDS_ZH: dict[str, str] = {
     "方括号中的牵头单位是原文未写明时由 szq 推定的（各章开头）。",
     "measures": "按表列出规划的具体措施，按牵头单位分组。",
     "agencies": "列出牵头单位及其目标数（原文写明的、推定的）和措施数。",
-    "report": "生成年度进展报告：总览、各章、各牵头单位、图表、附录。\n\nHTML "
+    "report": "生成实施情况评估报告：总体情况、主要指标完成情况、分领域进展、存在的问题、"
+    "下一步工作、附件。\n\nHTML "
     "为单一自含文件（内嵌 CSS，图表为内嵌 SVG）；Markdown 为 GitHub 风格，图表以 SVG "
     "文件存放在旁边；JSON 为报告的数据。需要 report 附加组件：pip install "
     "'sz-quality[report]'。",
@@ -98,6 +99,9 @@ OPTIONS_ZH: dict[str, str] = {
     "target": "只列服务于此目标的措施。",
     "measures_status": "措施落实情况的 CSV：measure,status,note，status 为 done、in_progress "
     "或 not_started。",
+    "style": "仅 Word：official（GB/T 9704：仿宋三号，页边距上 37、下 35、左 28、右 26 毫米，"
+    "页码“— N —”）或 plain（宋体 10.5 磅，页边距 22 毫米）。",
+    "author": "仅 Word：署名单位，写在标题下和文档属性中。",
     "stamp": "在报告中写入生成时间（默认不写，以便相同输入得到相同字节；遵循 SOURCE_DATE_EPOCH）。",
     "strict": "警告也视为失败（退出码 1），不只是错误。",
     "expect_agency": "报送单位（编号、中文或英文名称）：其目标在 --year "
@@ -122,6 +126,9 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     ("validate", "files"): "数据文件：CSV（长表或宽表；UTF-8、带 BOM 的 UTF-8 或 GB18030）或 "
     ".xlsx、.xls、.ods；- 为标准输入。后面的文件覆盖前面文件的同一数值（报告为修订）。",
     ("template", "year"): "报送表所要求的年份。",
+    ("check", "explain"): "表格：把每个目标的说明（原因、仍需的年均增速、数据备注）写在名称下，"
+    "缺少数据的目标逐行列出；默认以脚注和一行列出。",
+    ("template", "deadline"): ".xlsx：报送截止日期，写入填报说明表。",
     ("report", "year"): "报告的年份（默认：数据中最新的年份）。",
     ("validate", "year"): "报送数据所属的年份（与 --expect-agency 一起使用）。",
     ("check", "agency"): "只列此牵头单位负责的目标（编号、中文或英文名称、别名）。",

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from datetime import UTC, datetime
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -35,14 +36,20 @@ INSTALL_HINT = "pip install 'sz-quality[report]'"
 DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
 
 
+class DocxStyleChoice(str, Enum):
+    official = "official"
+    plain = "plain"
+
+
+def _epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible builds) as a time, when set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else None
+
+
 def _stamp() -> str:
     """Now (UTC), or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        datetime.fromtimestamp(int(epoch), UTC)
-        if epoch and epoch.isdigit()
-        else datetime.now(UTC).replace(microsecond=0)
-    )
+    moment = _epoch() or datetime.now(UTC).replace(microsecond=0)
     return moment.isoformat().replace("+00:00", "Z")
 
 
@@ -118,11 +125,29 @@ def report_command(
             "inputs give the same bytes; SOURCE_DATE_EPOCH is honoured).",
         ),
     ] = False,
+    style: Annotated[
+        DocxStyleChoice,
+        typer.Option(
+            "--style",
+            help="Word only: official (GB/T 9704: 仿宋 三号, 37/35/28/26 mm margins, "
+            "— N — page numbers) or plain (宋体 10.5 pt, 22 mm margins).",
+        ),
+    ] = DocxStyleChoice.official,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            metavar="TEXT",
+            help="Word only: the office that signs the report, under the title and in the "
+            "document's properties.",
+            show_default=False,
+        ),
+    ] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the annual progress report: summary, chapters, lead agencies, charts, appendix.
+    """Write the evaluation report: overall, main indicators, chapters, problems, next, annexes.
 
     HTML is one self-contained file (inline CSS, charts as inline SVG); Markdown is
     GitHub-flavoured with its charts as SVG files beside it; JSON is the report's data.
@@ -210,6 +235,9 @@ def report_command(
             fmt=chosen,
             stamp=_stamp() if stamp else None,
             assessment=annex,
+            style=style.value,
+            author=author,
+            created=_epoch(),  # else the stamp, else the end of the year reported on
         )
     except ReportExtraMissing as error:
         usage_error(str(error))

@@ -7,6 +7,7 @@ that needs nothing for the year, .xlsx without the xlsx extra).
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -73,6 +74,15 @@ def template_command(
             "per target of the agency, for the city or a district (what check --plan reads).",
         ),
     ] = False,
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--deadline",
+            metavar="DATE",
+            help=".xlsx: the date by which the form is due, in its instructions sheet.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
     """Write the submission form an agency fills in for a year.
@@ -101,7 +111,7 @@ def template_command(
         chosen = list(lookup.agencies)
     make_form = plan_form if yearly_plan else agency_form
     forms = [make_form(lookup, each, year) for each in chosen]
-    forms = [form for form in forms if form.rows]
+    forms = [replace(form, deadline=deadline) for form in forms if form.rows]
     if not forms:
         usage_error(
             f"no target of {chosen[0].name(language)} needs a value for {year}"

@@ -13,6 +13,7 @@ import math
 from ..check.results import Result, number
 from ..plan.lang import Lang, name_of
 from ..plan.models import Target
+from ..words import WORDS
 from .verdict_words import kind_prefix, text, trend_word, word
 
 __all__ = [
@@ -30,7 +31,10 @@ __all__ = [
     "target_label",
     "target_text",
     "trend_text",
+    "quantity_in",
+    "unit_name",
     "unit_suffix",
+    "value_in_year",
 ]
 
 MISSING = "—"  # a value that is not there
@@ -74,6 +78,28 @@ def unit_suffix(unit: str) -> str:
     return unit if unit == "%" else f" {unit}"
 
 
+def unit_name(unit: str, lang: Lang) -> str:
+    """A unit as the language writes it: 万亿元 in Chinese, trillion yuan in English (the
+    registry's unit when the catalogue has no English for it)."""
+    key = f"unit.{unit}"
+    return word(key, lang) if unit and key in WORDS else unit
+
+
+def quantity_in(value: float | None, unit: str, lang: Lang) -> str:
+    """A figure with its unit in the language's words: 1.5 万亿元, 1.5 trillion yuan."""
+    if value is None:
+        return MISSING
+    name = unit_name(unit, lang)
+    return f"{format_number(value)}{name if lang == 'zh' else unit_suffix(name)}"
+
+
+def value_in_year(value: float | None, year: int | None) -> str:
+    """A figure and its year, without unit (the table has a unit column): 1.75 (2015)."""
+    if value is None:
+        return MISSING
+    return format_number(value) if year is None else f"{format_number(value)} ({year})"
+
+
 def format_quantity(value: float | None, unit: str) -> str:
     """A figure with its unit: 99.5%, 1.45 万亿元; — when there is none."""
     if value is None:
@@ -88,28 +114,27 @@ def format_percent(value: float | None) -> str:
     return f"{format_number(value * 100)}%"
 
 
-def _figure(target: Target) -> str:
+def _figure(target: Target, suffix: str) -> str:
     """A target's comparator, figure and unit: ≥ 1.5 万亿元, 40–50 家, 15 ± 0.75%."""
-    comparator, unit = target.comparator, target.unit
+    comparator = target.comparator
     if not comparator:
         return ""
     if comparator == "between":
-        return f"{format_number(target.min)}–{format_number(target.max)}{unit_suffix(unit)}"
+        return f"{format_number(target.min)}–{format_number(target.max)}{suffix}"
     if comparator == "about":
-        return (
-            f"{format_number(target.value)} ± {format_number(target.tolerance)}{unit_suffix(unit)}"
-        )
+        return f"{format_number(target.value)} ± {format_number(target.tolerance)}{suffix}"
     symbol = _SYMBOLS.get(comparator, comparator)
-    return f"{symbol} {format_number(target.value)}{unit_suffix(unit)}"
+    return f"{symbol} {format_number(target.value)}{suffix}"
 
 
-def target_figure(target: Target, lang: Lang) -> str:
+def target_figure(target: Target, lang: Lang, suffix: str | None = None) -> str:
     """The target as a reader states it, in every output that shows one: 下降 ≥ 20%
     (decrease ≥ 20%), new 40–50 家, ≥ 1.5 万亿元, 15 ± 0.75%.
 
     A change says its direction when the target has one (else 累计变化, change), an
-    increment says new; empty for a target without a figure (kind trend)."""
-    figure = _figure(target)
+    increment says new; empty for a target without a figure (kind trend). `suffix`
+    replaces the unit after the figure ("" where a column gives the unit)."""
+    figure = _figure(target, unit_suffix(target.unit) if suffix is None else suffix)
     if not figure:
         return ""
     if target.kind == "change" and target.change:

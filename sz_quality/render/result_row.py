@@ -13,10 +13,11 @@ sub-target for the year and the verdict against it): `columns(report)` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from ..check.results import Report, Result, number
 from ..plan.lang import Lang
+from ..report.evaluation import IndicatorRow, completion_of
 from .evidence_text import note_lines
 from .format import (
     MISSING,
@@ -25,14 +26,19 @@ from .format import (
     gap_text,
     outlook_text,
     progress_text,
+    rate_text,
+    target_figure,
     target_label,
     target_text,
     trend_text,
+    unit_name,
+    value_in_year,
 )
 from .verdict_words import reason_text, status_word, word
 
 __all__ = [
     "COLUMNS",
+    "EVALUATION_COLUMNS",
     "CSV_COLUMNS",
     "ROW",
     "YEARLY",
@@ -42,6 +48,9 @@ __all__ = [
     "csv_cells",
     "csv_columns",
     "details",
+    "common_years",
+    "indicator_cells",
+    "indicator_headers",
     "reason_cell",
     "row_cells",
     "safe_text",
@@ -94,7 +103,8 @@ ROW: dict[str, Text] = {
     "reason": reason_cell,
     "outlook": outlook_text,
 }
-COLUMNS = tuple(ROW)  # every column, in the order of a row that shows them all
+# every column of the check's row, in the order of a row that shows them all
+COLUMNS = tuple(ROW)
 # a check with a yearly plan: the sub-target for the year (年度目标) and the verdict
 YEARLY: dict[str, Text] = {
     "yearly_target": yearly_target_text,
@@ -106,6 +116,108 @@ ROW.update(YEARLY)
 def columns(report: Report) -> tuple[str, ...]:
     """The columns of the report's rows: every column, and the yearly plan's with one."""
     return (*COLUMNS, *YEARLY) if report.yearly_plan else COLUMNS
+
+
+def _target_cell(result: Result, lang: Lang) -> str:
+    """The target's figure without its unit (the unit has its column), and its year."""
+    figure = target_figure(result.spec, lang, suffix="")
+    if not figure:
+        return f"{word('kind.' + result.spec.kind, lang)} ({result.spec.target_year})"
+    return f"{figure} ({result.spec.target_year})"
+
+
+def growth_cell(result: Result, lang: Lang) -> str:
+    """年均增长: the yearly rate observed so far, 名义 (nominal) for money amounts."""
+    found = result.outlook
+    if found is None or found.observed_rate is None:
+        return MISSING
+    unit = found.rate_unit if found.rate_unit == "%" else unit_name(found.rate_unit, lang)
+    text = rate_text(found.observed_rate, unit)
+    return text + word("eval.nominal", lang) if result.nominal else text
+
+
+def completion_word(result: Result, lang: Lang) -> str:
+    """完成情况: the status in the words plan reviews use (report/evaluation.py)."""
+    completion = completion_of(result)
+    return word(f"completion.{completion}", lang) if completion is not None else MISSING
+
+
+# the evaluation report's 主要指标完成情况: column key (its header: words.py) -> the cell
+ROW.update(
+    {
+        "col.indicator": lambda result, lang: target_name(result, lang),
+        "col.unit": lambda result, lang: unit_name(result.unit, lang),
+        "col.baseline": lambda result, lang: value_in_year(
+            result.baseline_value, result.spec.baseline_year
+        ),
+        "col.target": _target_cell,
+        "col.current": lambda result, lang: value_in_year(result.actual, result.actual_year),
+        "col.growth": growth_cell,
+        "col.completion": completion_word,
+    }
+)
+EVALUATION_COLUMNS = (
+    "col.indicator",
+    "col.unit",
+    "col.baseline",
+    "col.target",
+    "col.current",
+    "col.growth",
+    "col.completion",
+)
+
+
+# the columns whose year the header gives when every line shares it: column -> its year
+_YEARS: dict[str, Callable[[Result], int | None]] = {
+    "col.baseline": lambda result: result.spec.baseline_year,
+    "col.target": lambda result: result.spec.target_year,
+    "col.current": lambda result: result.actual_year,
+}
+_VALUES: dict[str, Text] = {
+    "col.baseline": lambda result, lang: value_in_year(result.baseline_value, None),
+    "col.target": lambda result, lang: (
+        target_figure(result.spec, lang, suffix="") or word("kind." + result.spec.kind, lang)
+    ),
+    "col.current": lambda result, lang: value_in_year(result.actual, None),
+}
+
+
+def common_years(lines: Sequence[IndicatorRow]) -> dict[str, int]:
+    """The columns whose every line has the same year (the header gives it)."""
+    found: dict[str, int] = {}
+    for key, year_of in _YEARS.items():
+        years = {year_of(line.result) for line in lines}
+        year = years.pop() if len(years) == 1 else None
+        if year is not None:
+            found[key] = year
+    return found
+
+
+def indicator_cells(
+    line: IndicatorRow, lang: Lang, years: Mapping[str, int] | None = None
+) -> list[str]:
+    """A line of 主要指标完成情况: its number, the result's EVALUATION_COLUMNS (without the
+    year where `years`, common_years', puts it in the header), its leads (in `lang`)."""
+    years = years or {}
+    result = line.result
+    cells = [
+        _VALUES[key](result, lang) if key in years else ROW[key](result, lang)
+        for key in EVALUATION_COLUMNS
+    ]
+    leads = word("list.separator", lang).join(line.leads) or MISSING
+    return [str(line.number), *cells, leads]
+
+
+def indicator_headers(lang: Lang, years: Mapping[str, int] | None = None) -> list[str]:
+    """The headers of 主要指标完成情况, the year under the header where every line shares it."""
+    years = years or {}
+    headers = []
+    for key in ("col.number", *EVALUATION_COLUMNS, "col.lead"):
+        header = word(key, lang)
+        if key in years:
+            header = word("eval.header_year", lang, header=header, year=years[key])
+        headers.append(header)
+    return headers
 
 
 def column_labels(lang: Lang) -> dict[str, str]:

@@ -39,6 +39,8 @@ _NUMBER_FORMATS: dict[CellKind, str] = {
     "integer": "0",
     "percent": "0.00%",
 }
+# a whole number in a "number" column: "#,##0.####" would show 60 as "60."
+_WHOLE = "#,##0"
 
 
 class XlsxExtraMissing(ImportError):
@@ -59,6 +61,7 @@ class Column:
     width: float = 12
     literal: bool = False
     fill: Callable[[Any], str | None] | None = None  # a row's fill style (status colours)
+    wrap: bool = False  # long text (notes, reasons): wrapped in its cell
 
     def label(self, lang: Lang) -> str:
         return self.header if self.literal else word(self.header, lang)
@@ -70,9 +73,11 @@ def field(key: str, kind: CellKind = "text", width: float = 12) -> Column:
 
 
 class Book:
-    """An in-memory workbook; `data()` closes it and returns its bytes."""
+    """An in-memory workbook; `data()` closes it and returns its bytes. `lang`: the
+    book's language (a yes/no cell is 是/否 in Chinese, TRUE/FALSE otherwise)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang | None = None) -> None:
+        self.lang = lang
         try:
             import xlsxwriter
         except ModuleNotFoundError as error:
@@ -100,15 +105,26 @@ class Book:
         return self.workbook.add_worksheet(cleaned)
 
     def write(
-        self, sheet: Any, row: int, column: int, value: object, kind: CellKind, **style: object
+        self,
+        sheet: Any,
+        row: int,
+        column: int,
+        value: object,
+        kind: CellKind,
+        **style: object,
     ) -> None:
-        """One cell: a number as a number, text as text (never a formula), None blank."""
+        """One cell: a number as a number (a whole one without a decimal point), text as
+        text (never a formula), None blank; a yes/no is 是/否 in a Chinese book."""
         if kind in _NUMBER_FORMATS:
-            style = {"num_format": _NUMBER_FORMATS[kind], **style}
+            whole = kind == "number" and isinstance(value, int | float) and value == int(value)
+            style = {"num_format": _WHOLE if whole else _NUMBER_FORMATS[kind], **style}
         cell_format = self.style(**style) if style else None
         if value is None or value == "":
             if cell_format is not None:
                 sheet.write_blank(row, column, None, cell_format)
+        elif isinstance(value, bool) and self.lang == "zh":
+            yes_no = word("xlsx.yes" if value else "xlsx.no", "zh")
+            sheet.write_string(row, column, yes_no, cell_format)
         elif isinstance(value, bool):
             sheet.write_boolean(row, column, value, cell_format)
         elif isinstance(value, int | float) and kind != "text":
@@ -126,8 +142,9 @@ class Book:
         first_row: int = 0,
         fills: dict[str, dict[str, object]] | None = None,
     ) -> int:
-        """The header at `first_row` (frozen, with an autofilter), then one line per row;
-        returns the number of rows written."""
+        """The header at `first_row` (frozen, with an autofilter, repeated on every printed
+        page), then one line per row; printed on A4 landscape, fitted to the page's width.
+        Returns the number of rows written."""
         header = self.style(bold=True, bg_color="#DDEBF7", border=1, text_wrap=True, valign="top")
         for index, column in enumerate(columns):
             sheet.write_string(first_row, index, column.label(lang), header)
@@ -136,9 +153,16 @@ class Book:
         for count, row in enumerate(rows, start=1):
             for index, column in enumerate(columns):
                 fill = column.fill(row) if column.fill is not None else None
-                style = (fills or {}).get(fill, {}) if fill else {}
-                self.write(sheet, first_row + count, index, column.value(row), column.kind, **style)
+                style = dict((fills or {}).get(fill, {})) if fill else {}
+                if column.wrap:
+                    style.update(text_wrap=True, valign="top")
+                value = column.value(row)
+                self.write(sheet, first_row + count, index, value, column.kind, **style)
         sheet.freeze_panes(first_row + 1, 0)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)  # one page wide, as many long as needed
+        sheet.repeat_rows(first_row)
         sheet.autofilter(first_row, 0, first_row + max(count, 1), len(columns) - 1)
         return count
 

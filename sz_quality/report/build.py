@@ -18,7 +18,8 @@ from ..plan.registry import Registry
 from ..read.measures_status import MeasuresStatus
 from ..read.observations import Observation, ReadResult
 from ..words import word
-from .charts import AgencyChart, BulletRow, TargetChart
+from .charts import StatusChart, TargetChart
+from .evaluation import evaluate_plan
 from .model import (
     MEASURE_STATUSES,
     AgencySection,
@@ -30,9 +31,9 @@ from .model import (
     TargetRow,
 )
 
-__all__ = ["History", "build_report", "collect_history"]
+__all__ = ["STATUS_CHART", "History", "build_report", "collect_history"]
 
-_BULLET_LABEL = 22  # characters of a target's name beside its bar
+STATUS_CHART = "chart-statuses"  # the overall picture's id
 
 History = Mapping[str, Sequence[tuple[int, float]]]
 
@@ -66,6 +67,17 @@ def _row(
         chart=f"chart-{result.target}" if charted else None,
         history=tuple(history),
     )
+
+
+def _verdict_series(
+    result: Result, history: Sequence[tuple[int, float]]
+) -> tuple[tuple[int, float], ...]:
+    """The values a target's chart shows: those up to the year of the value its verdict
+    compares; none for a target without one (a series that stopped years before is not
+    its verdict's)."""
+    if result.actual_year is None:
+        return ()
+    return tuple((year, value) for year, value in history if year <= result.actual_year)
 
 
 def _anchor(key: str, index: int, registry: Registry) -> str:
@@ -107,15 +119,11 @@ def build_report(
     """
     if history is None:
         history = collect_history(registry, data, report.year) if data is not None else {}
-    rows = {
-        result.target: _row(
-            result,
-            lang,
-            history.get(result.target, ()),
-            charted=charts and len(history.get(result.target, ())) >= 2,
-        )
-        for result in report.results
-    }
+    rows = {}
+    for result in report.results:
+        # the series the verdict uses: up to the year of the value compared, none without
+        shown = _verdict_series(result, history.get(result.target, ()))
+        rows[result.target] = _row(result, lang, shown, charted=charts and len(shown) >= 2)
     ordered_rows = tuple(rows[result.target] for result in report.results)
 
     chapters = tuple(
@@ -149,7 +157,6 @@ def build_report(
         if measures_status is not None:
             measure_counts = _count_measures(measure_rows)
         anchor = _anchor(group.key, index, registry)
-        has_progress = any(result.progress is not None for result in group.results)
         agencies.append(
             AgencySection(
                 key=group.key,
@@ -160,7 +167,6 @@ def build_report(
                 targets=tuple(rows[result.target] for result in group.results),
                 measures=tuple(measure_rows),
                 measure_counts=measure_counts,
-                chart=f"bullet-{anchor}" if charts and has_progress else None,
             )
         )
     widest_keys = {group.key for group in report.widest_gaps()}
@@ -178,6 +184,12 @@ def build_report(
     specs: dict[str, ChartSpec] = {}
     if charts:
         specs = _chart_specs(report, ordered_rows, agencies)
+        # the overall picture: each chapter's targets by status
+        specs[STATUS_CHART] = StatusChart(
+            STATUS_CHART,
+            word("eval.figure.statuses", lang),
+            tuple((c.label, tuple(c.counts.items())) for c in chapters),
+        )
 
     return AnnualReport(
         lang=lang,
@@ -207,6 +219,7 @@ def build_report(
         ),
         yearly_plan=report.yearly_plan,
         assessment=assessment,
+        evaluation=evaluate_plan(report.year, ordered_rows, chapters, agencies),
     )
 
 
@@ -223,7 +236,7 @@ def _count_measures(rows: Iterable[MeasureRow]) -> dict[str, int]:
 def _chart_specs(
     report: Report, rows: Sequence[TargetRow], agencies: Sequence[AgencySection]
 ) -> dict[str, ChartSpec]:
-    """What each chart shows: a target's series and path, an agency's progress bars."""
+    """What each chart shows: a target's series and path."""
     specs: dict[str, ChartSpec] = {}
     for row in rows:
         if row.chart is None:
@@ -244,18 +257,4 @@ def _chart_specs(
             status=result.status,
             path=result.path or "straight",
         )
-    for section in agencies:
-        if section.chart is None:
-            continue
-        bullets = []
-        for row in section.targets:
-            result = row.result
-            span = result.spec.target_year - result.spec.baseline_year
-            year = min(report.year, result.spec.target_year)
-            expected = (year - result.spec.baseline_year) / span if span > 0 else None
-            label = row.name
-            if len(label) > _BULLET_LABEL:
-                label = label[: _BULLET_LABEL - 1] + "…"
-            bullets.append(BulletRow(label, result.progress, expected, result.status))
-        specs[section.chart] = AgencyChart(section.chart, section.label, tuple(bullets))
     return specs

@@ -4,8 +4,7 @@
   the baseline value to the target (straight, 时间过半、任务过半, or compound, the same
   growth every year), the target line (a band for a
   range), and the target year.
-- One bullet chart per agency: the progress of each of its targets against the share of
-  the period elapsed, with the target (100%) marked.
+- One overall picture: each chapter's targets stacked by status, the counts written.
 
 Text is text: titles, legends and axis labels are SVG `<text>` in a CJK-capable font
 stack (svg.FONT_STACK), drawn by the reader's browser. The machine that writes the
@@ -16,7 +15,7 @@ The same inputs give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..words import word
@@ -24,14 +23,12 @@ from .colours import chart_colours
 from .svg import Svg, nice_ticks, text_width
 
 __all__ = [
-    "BULLET_LEGEND",
     "TARGET_LEGEND",
     "STATUS_COLOURS",
-    "AgencyChart",
-    "BulletRow",
     "ReportExtraMissing",
+    "StatusChart",
     "TargetChart",
-    "agency_bullet_svg",
+    "statuses_svg",
     "target_svg",
 ]
 
@@ -48,11 +45,9 @@ class ReportExtraMissing(ImportError):
         self.name = name
 
 
-# the keys of the legends' words (sz_quality.words): a target's chart, an agency's bullets
+# the keys of the legend's words (sz_quality.words) of a target's chart
 TARGET_LEGEND = ("chart.data", "chart.path", "chart.target", "chart.target_year")
-BULLET_LEGEND = ("chart.progress", "chart.expected", "status.no_data")
 _TARGET_LEGEND_EN = tuple(word(key, "en") for key in TARGET_LEGEND)
-_BULLET_LEGEND_EN = tuple(word(key, "en") for key in BULLET_LEGEND)
 
 
 @dataclass(frozen=True)
@@ -75,23 +70,6 @@ class TargetChart:
     path: str = "straight"  # the target's path (docs/rules.md, section 4)
 
 
-@dataclass(frozen=True)
-class BulletRow:
-    label: str
-    progress: float | None  # 1.0 = reached
-    expected: float | None  # the share of the period elapsed
-    status: str
-
-
-@dataclass(frozen=True)
-class AgencyChart:
-    """What an agency's bullet chart shows (`agency_bullet_svg` draws it)."""
-
-    chart_id: str
-    title: str
-    rows: tuple[BulletRow, ...]
-
-
 NumberFormat = Callable[[float], str]
 
 
@@ -107,6 +85,10 @@ def _fit(text: str, size: float, room: float) -> str:
         text = text[:-1]
     return text.rstrip() + "…"
 
+
+# the target's line: dashed, in a colour that is no status's (the data take the status's)
+_TARGET, _TARGET_DASH = "#8250df", "6 3"
+_COMPOUND_DASH = "2 2"  # a compound path, told from the straight path's "5 3"
 
 # the target chart's frame (px): a 640 × 320 picture, the plot inside these margins
 _WIDTH, _HEIGHT = 640, 320
@@ -157,13 +139,15 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
     legend: list[tuple[str, str, str | None]] = []  # label, colour, dash
     if chart.target_min is not None and chart.target_max is not None:
         top, bottom = y(chart.target_max), y(chart.target_min)
-        svg.rect(_LEFT, top, plot_right - _LEFT, bottom - top, "#1a7f37", opacity=0.12)
-        legend.append((target_label, "#1a7f37", None))
+        svg.rect(_LEFT, top, plot_right - _LEFT, bottom - top, _TARGET, opacity=0.12)
+        legend.append((target_label, _TARGET, None))
     elif chart.target_value is not None:
-        svg.line(
-            _LEFT, y(chart.target_value), plot_right, y(chart.target_value), "#1a7f37", width=1.2
-        )
-        legend.append((target_label, "#1a7f37", None))
+        # the target: dashed, in a colour no status takes, its figure written at its end
+        level = y(chart.target_value)
+        svg.line(_LEFT, level, plot_right, level, _TARGET, width=1.2, dash=_TARGET_DASH)
+        figure = number(chart.target_value)
+        svg.text(plot_right - 2, level - 4, figure, size=10, anchor="end", colour=_TARGET)
+        legend.append((target_label, _TARGET, _TARGET_DASH))
     base, goal = chart.baseline_value, chart.target_value
     if base is not None and goal is not None:
         if chart.path == "compound" and base > 0 and goal > 0:
@@ -172,11 +156,13 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
                 (x(year), y(base * (goal / base) ** ((year - chart.baseline_year) / span)))
                 for year in range(chart.baseline_year, chart.target_year + 1)
             ]
-            svg.polyline(points, "#6e7781", width=1.0, dash="5 3")
+            # a compound path: a curve, in its own dash, so that it is told from a straight one
+            svg.polyline(points, "#6e7781", width=1.0, dash=_COMPOUND_DASH)
+            legend.append((path_label, "#6e7781", _COMPOUND_DASH))
         else:
             line_from = (x(chart.baseline_year), y(base))
             svg.line(*line_from, x(chart.target_year), y(goal), "#6e7781", dash="5 3")
-        legend.append((path_label, "#6e7781", "5 3"))
+            legend.append((path_label, "#6e7781", "5 3"))
     svg.line(
         x(chart.target_year),
         _TOP,
@@ -192,6 +178,9 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
         svg.polyline([(x(year), y(value)) for year, value in chart.history], colour)
     for year, value in chart.history:
         svg.circle(x(year), y(value), 3.2, colour)
+    if chart.history:  # the last value, written beside its point
+        last_year, last = chart.history[-1]
+        svg.text(x(last_year), y(last) - 8, number(last), size=10, anchor="middle", bold=True)
     legend.append((data_label, colour, None))
 
     left = float(_LEFT)
@@ -202,63 +191,51 @@ def target_svg(chart: TargetChart, number: NumberFormat = _plain_number) -> str:
     return svg.render()
 
 
-# the bullet chart's frame (px): the labels' column, then the bars from -20% to 120%
-_LABELS, _ROW = 236, 26
-_SHOWN_LOW, _SHOWN_HIGH = -0.2, 1.2
+@dataclass(frozen=True)
+class StatusChart:
+    """The evaluation report's overall picture: each chapter's targets stacked by status.
+    `rows`: (chapter, ((status, count), …)); `labels`: the statuses' words, in the
+    order of the first row's statuses (render/report_charts.py sets them)."""
+
+    chart_id: str
+    title: str
+    rows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    labels: tuple[str, ...] = ()
 
 
-def agency_bullet_svg(
-    chart_id: str,
-    title: str,
-    rows: Sequence[BulletRow],
-    labels: tuple[str, ...] = _BULLET_LEGEND_EN,
-) -> str:
-    """A bullet chart: one bar per target (its progress), a tick at the expected share."""
-    progress_label, expected_label, no_data_label = labels
+_STACK_LABELS, _STACK_ROW = 200, 24
+
+
+def statuses_svg(chart: StatusChart) -> str:
+    """Stacked bars, one per chapter, each status's count written in its segment."""
     top = 44
-    plot_bottom = top + _ROW * max(1, len(rows))
-    height = plot_bottom + 58
-    svg = Svg(chart_id, _WIDTH, height, title)
+    bottom = top + _STACK_ROW * max(1, len(chart.rows))
+    height = bottom + 40
+    svg = Svg(chart.chart_id, _WIDTH, height, chart.title)
+    svg.text(12, 22, _fit(chart.title, 13, _WIDTH - 24), size=13, bold=True)
     right = _WIDTH - 20
-
-    def x(share: float) -> float:
-        return _LABELS + (share - _SHOWN_LOW) / (_SHOWN_HIGH - _SHOWN_LOW) * (right - _LABELS)
-
-    svg.text(12, 22, _fit(title, 13, _WIDTH - 24), size=13, bold=True)
-    for start, end, shade in (
-        (0.0, 0.6, "#eaeef2"),
-        (0.6, 1.0, "#d8dee4"),
-        (1.0, _SHOWN_HIGH, "#dafbe1"),
-    ):
-        svg.rect(x(start), top, x(end) - x(start), plot_bottom - top, shade)
-    for index, row in enumerate(rows):
-        middle = top + _ROW * index + _ROW / 2
-        svg.text(_LABELS - 8, middle + 4, _fit(row.label, 11, _LABELS - 16), size=11, anchor="end")
-        if row.progress is None:
-            svg.text(x(0.02), middle + 4, no_data_label, size=10, colour="#57606a")
-        else:
-            shown = max(_SHOWN_LOW, min(_SHOWN_HIGH, row.progress))
-            start, end = sorted((x(0.0), x(shown)))
-            svg.rect(start, middle - 6, end - start, 12, STATUS_COLOURS.get(row.status, "#0969da"))
-        if row.expected is not None:
-            svg.line(x(row.expected), middle - 9, x(row.expected), middle + 9, "#24292f", width=2)
-    svg.line(x(1.0), top, x(1.0), plot_bottom, "#1a7f37", width=1.2)
-    for tick in (-0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2):
-        svg.line(x(tick), plot_bottom, x(tick), plot_bottom + 4, "#57606a", width=0.8)
+    most = max((sum(n for _, n in counts) for _, counts in chart.rows), default=1) or 1
+    scale = (right - _STACK_LABELS) / most
+    for index, (label, counts) in enumerate(chart.rows):
+        y = top + _STACK_ROW * index
         svg.text(
-            x(tick),
-            plot_bottom + 16,
-            f"{tick * 100:.0f}%",
-            size=10,
-            anchor="middle",
-            colour="#57606a",
+            _STACK_LABELS - 8, y + 16, _fit(label, 11, _STACK_LABELS - 16), size=11, anchor="end"
         )
-    svg.line(_LABELS, plot_bottom, right, plot_bottom, "#57606a", width=0.8)
-    # the legend: a bar is the progress, a tick the share of the period elapsed
-    legend_y = height - 16
-    svg.rect(_LABELS, legend_y - 9, 22, 10, "#8c959f")
-    svg.text(_LABELS + 27, legend_y, progress_label, size=10)
-    tick_x = _LABELS + 44 + text_width(progress_label, 10)
-    svg.line(tick_x + 8, legend_y - 11, tick_x + 8, legend_y + 3, "#24292f", width=2)
-    svg.text(tick_x + 16, legend_y, expected_label, size=10)
+        x = float(_STACK_LABELS)
+        for status, count in counts:
+            if not count:
+                continue
+            width = count * scale
+            svg.rect(x, y + 4, width, _STACK_ROW - 8, STATUS_COLOURS.get(status, "#8c959f"))
+            if width >= 14:
+                svg.text(
+                    x + width / 2, y + 16, str(count), size=10, anchor="middle", colour="#ffffff"
+                )
+            x += width
+    left = float(_STACK_LABELS)
+    statuses = [status for status, _ in chart.rows[0][1]] if chart.rows else []
+    for status, label in zip(statuses, chart.labels, strict=False):
+        svg.rect(left, height - 26, 10, 10, STATUS_COLOURS.get(status, "#8c959f"))
+        svg.text(left + 14, height - 17, label, size=10)
+        left += 24 + text_width(label, 10)
     return svg.render()

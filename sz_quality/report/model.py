@@ -15,7 +15,10 @@ from ..check.results import Result, Status
 from ..plan.lang import Lang
 from ..read.measures_status import MEASURE_STATUSES as REPORTED_STATUSES
 from ..read.observations import Diagnostic, InputSummary, Observation, Revision
-from .charts import AgencyChart, TargetChart
+from .charts import StatusChart, TargetChart
+
+if TYPE_CHECKING:
+    from .evaluation import Evaluation
 
 if TYPE_CHECKING:
     from ..check.assess import AssessmentReport
@@ -34,7 +37,7 @@ __all__ = [
 # a measure's implementation, as the status file reports it (not_reported: it does not)
 MEASURE_STATUSES = (*REPORTED_STATUSES, "not_reported")
 
-ChartSpec = TargetChart | AgencyChart
+ChartSpec = TargetChart | StatusChart
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,6 @@ class AgencySection:
     targets: tuple[TargetRow, ...]
     measures: tuple[MeasureRow, ...]
     measure_counts: Mapping[str, int]
-    chart: str | None
 
 
 @dataclass(frozen=True)
@@ -118,3 +120,6 @@ class AnnualReport:
     yearly_plan: tuple[str, ...] = ()
     # the assessment of the agencies and districts (szq report --assessment): an annex
     assessment: AssessmentReport | None = None
+    # the evaluation report's parts (report/evaluation.py): overall, indicators, chapters,
+    # problems, next steps
+    evaluation: Evaluation | None = None

@@ -106,13 +106,14 @@ def test_cli_measures_status_errors_exit_1(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", ["html", "md"])
-def test_no_empty_outlook_line(tmp_path: Path, suffix: str) -> None:
-    """A target without an outlook (no rate in either direction) shows no bare arrow."""
+def test_the_rate_still_needed_is_in_the_prose(tmp_path: Path, suffix: str) -> None:
+    """A lagging target's sentence says the yearly rate it still needs against the rate so
+    far (2013, a mid-term year); a target without a rate says none, never an empty one."""
     import re
 
     out = tmp_path / f"r.{suffix}"
-    result = run("report", *EXAMPLES, "--year", "2015", "--lang", "en", "-o", str(out))
+    result = run("report", EXAMPLES[0], "--year", "2013", "--lang", "en", "-o", str(out))
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert "→ " in text  # some targets have one
-    assert not re.search(r"→\s*(<|\||$)", text, re.M)
+    assert "needing +1.75% a year from now against +1.27% a year since 2010" in text
+    assert not re.search(r"needing\s+a year|against\s+a year", text)

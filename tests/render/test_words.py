@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,10 @@ from sz_quality.plan.lookup import Lookup  # noqa: E402
 from sz_quality.read.reader import read_files  # noqa: E402
 from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
 from sz_quality.render.report.pages import render_html, render_markdown  # noqa: E402
+from sz_quality.render.result_row import completion_word, target_name  # noqa: E402
 from sz_quality.render.verdict_words import status_word, trend_word, word  # noqa: E402
 from sz_quality.report.build import build_report  # noqa: E402
+from sz_quality.report.evaluation import COMPLETIONS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
@@ -45,14 +46,14 @@ def _check_rows(report: Report, lang: Any) -> list[list[str]]:
 
 
 def _report_rows(report: Report, registry: Any, lang: Any) -> list[list[str]]:
-    """The target rows of the annual report's chapters (each target once), as the check's."""
+    """The rows of the annual report's main indicators table (a target with data each)."""
     annual = build_report(report, registry, lang=lang, charts=False)
-    text = render_markdown(annual, "charts")
-    start = text.index(f"\n## {word('chapters', lang)}\n")
-    end = text.index(f"\n## {word('agencies', lang)}\n")
-    rows = [row for row in _rows(text[start:end]) if row[0] != word("target", lang)]
-    # the report's columns: target, target value, actual, gap, progress, trend, status
-    return [[row[0], row[1], row[2], row[6], row[3], row[4], row[5]] for row in rows]
+    lines = render_markdown(annual, "charts").splitlines()
+    headings = [_ESCAPED.sub(r"\1", line) for line in lines]
+    start = headings.index(f"## {word('eval.indicators', lang)}")
+    end = headings.index(f"## {word('eval.chapters', lang)}")
+    table = "\n".join(lines[start:end])
+    return [row for row in _rows(table) if row[0] != word("col.number", lang)]
 
 
 @pytest.fixture(scope="module", params=[2013, 2015])
@@ -62,44 +63,44 @@ def reports(request: Any, registry: Any) -> dict[str, Report]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_check_and_report_print_the_same_status_words(
+def test_the_report_words_each_status_as_plan_reviews_do(
+    reports: dict[str, Report], registry: Any, lang: str
+) -> None:
+    report = reports[lang]
+    annual = _report_rows(report, registry, lang)
+    with_data = [r for r in report.results if r.actual is not None and r.actual_year]
+    assert len(annual) == len(with_data) > 3
+    assert [row[7] for row in annual] == [completion_word(r, lang) for r in with_data]
+    allowed = {word(f"completion.{c}", lang) for c in COMPLETIONS}
+    assert {row[7] for row in annual} <= allowed
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_and_report_print_the_same_target(
     reports: dict[str, Report], registry: Any, lang: str
 ) -> None:
     report = reports[lang]
     check = _check_rows(report, lang)
     annual = _report_rows(report, registry, lang)
-    assert len(check) == len(annual) == len(report.results)
-    assert [row[3] for row in check] == [row[3] for row in annual]
-    expected = Counter(status_word(result.status, lang) for result in report.results)
-    assert Counter(row[3] for row in check) == expected
+    with_data = [r for r in report.results if r.actual is not None and r.actual_year]
+    for row, result in zip(annual, with_data, strict=True):
+        # the report's target is the check's without its unit (a column) nor year (header)
+        name = target_name(result, lang)
+        shown = [c for c in check if c[0].startswith(name)]
+        assert shown and all(c[1].startswith(row[4]) for c in shown), (row, shown)
+    assert any(row[4].startswith(("≥", "≤")) for row in annual)  # ≥, not >=
+    assert not any(">=" in row[4] or "<=" in row[4] for row in annual)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_check_and_report_print_the_same_target_and_gap(
+def test_html_report_shows_the_main_table_as_markdown_does(
     reports: dict[str, Report], registry: Any, lang: str
 ) -> None:
-    report = reports[lang]
-    check = _check_rows(report, lang)
-    annual = _report_rows(report, registry, lang)
-    # target value, actual, gap, progress, trend: the same text, cell for cell
-    assert [row[1:3] + row[4:7] for row in check] == [row[1:3] + row[4:7] for row in annual]
-    gaps = [row[4] for row in check if row[4]]
-    assert gaps and all(not gap[-1].isdigit() for gap in gaps)  # every gap has its unit
-    assert any(row[1].startswith(("≥", "≤")) for row in check)  # ≥, not >=
-    assert not any(">=" in row[1] or "<=" in row[1] for row in annual)
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_html_report_shows_the_gap_with_its_unit(
-    reports: dict[str, Report], registry: Any, lang: str
-) -> None:
-    pytest.importorskip("matplotlib")
     report = reports[lang]
     html = render_html(build_report(report, registry, lang=lang, charts=False))
-    for check_row in _check_rows(report, lang):
-        if check_row[4]:
-            assert f'<td class="num">{escape(check_row[4])}</td>' in html
-        assert f'<td class="num">{escape(check_row[1])}</td>' in html
+    for row in _report_rows(report, registry, lang):
+        for cell in row[2:7]:
+            assert f'<td class="num">{escape(cell)}</td>' in html
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -120,7 +121,9 @@ def test_check_and_targets_print_the_same_target_figure_and_mark(
     report = reports[lang]
     by_id = registry.targets_by_id
     listing = targets_table(registry, list(registry.targets), lang, width=1000)
-    check = renderer_for(OutputFormat.table)(report, RenderOptions(lang=lang, width=1000))
+    check = renderer_for(OutputFormat.table)(
+        report, RenderOptions(lang=lang, width=1000, explain=True)
+    )  # every target a row
     energy = next(r for r in report.results if r.spec.kind == "change" and r.spec.change)
     decrease = word("change." + energy.spec.change, lang)
     assert f"{decrease} ≥ " in listing and f"{decrease} ≥ " in check

@@ -70,11 +70,13 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         assert cell["id"] == expected["target"]
         assert cell["indicator"] == expected["indicator"]
         assert cell["status"] == status_word(expected["status"], lang)
+        # gap_pct as progress is: a share of one, formatted %
+        gap_pct = expected["gap_pct"]
+        assert cell["gap_pct"] == (None if gap_pct is None else pytest.approx(gap_pct / 100))
         for key in (
             "actual",
             "target_value",
             "gap",
-            "gap_pct",
             "progress",
             "observed_rate",
             "required_rate",
@@ -92,7 +94,8 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         assert cell["lead"] == (
             "、".join(names[name] for name in expected["lead_agencies"]) or None
         )
-        assert cell["lead_inferred"] is expected["lead_agencies_inferred"]
+        inferred = expected["lead_agencies_inferred"]
+        assert cell["lead_inferred"] == (("是" if inferred else "否") if lang == "zh" else inferred)
         assert cell["reason"] == expected["reason"]
         assert cell["reason_code"] == expected["reason_code"]
         # the caveats: the notes of the rows the JSON lists as used, one line each
@@ -136,15 +139,89 @@ def test_results_sheet_is_filterable_and_coloured(tmp_path: Path) -> None:
     runner.invoke(app, ["check", str(EXAMPLE), "--format", "xlsx", "-o", str(out), "--lang", "en"])
     sheet = openpyxl.load_workbook(out)["Results"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:AC108"  # 29 columns: the data notes last
-    statuses = {row[4].value: row[4].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
+    assert sheet.auto_filter.ref == "A1:AE108"  # 31 columns: the data notes last
+    statuses = {row[6].value: row[6].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
     assert statuses["met"].endswith("C6EFCE")
     assert statuses["not met"].endswith("FFC7CE")
     assert statuses["no data"].endswith("EDEDED")
     # numbers are numbers, with a number format
-    actual = sheet["F2"]
+    actual = sheet["H2"]
     assert isinstance(actual.value, float) and actual.number_format == "#,##0.####"
-    assert sheet["M2"].number_format == "0.00%"
+    assert sheet["O2"].number_format == "0.00%"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_workbook_reads_as_analysts_use_it(tmp_path: Path, lang: str) -> None:
+    """Read back with openpyxl: whole numbers without a trailing point, gap and progress
+    in one convention, 是/否 in Chinese, chapter names beside numbers, wrapped notes, and
+    the print setup (A4 landscape, one page wide, the header on every page)."""
+    out = tmp_path / "gaps.xlsx"
+    runner.invoke(app, ["check", str(EXAMPLE), "-o", str(out), "--lang", lang])
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    column = {
+        key: header.index(word(key, lang))
+        for key in (
+            "chapter",
+            "xlsx.chapter_name",
+            "target_value",
+            "gap_pct",
+            "progress",
+            "lead_inferred",
+            "data_notes",
+        )
+    }
+    rows = list(sheet.iter_rows(min_row=2))
+    # whole numbers: a format without a decimal point ("60", never "60.")
+    whole = [
+        row[column["target_value"]]
+        for row in rows
+        if isinstance(row[column["target_value"]].value, int | float)
+        and float(row[column["target_value"]].value).is_integer()
+    ]
+    assert len(whole) > 20
+    assert {cell.number_format for cell in whole} == {"#,##0"}
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            value = cell.value
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number and float(value).is_integer():
+                assert not cell.number_format.endswith(".####"), cell.coordinate
+    # gap and progress: both shares formatted %, the header says so for the gap
+    assert "%" in header[column["gap_pct"]]
+    formats = {
+        rows[n][column[key]].number_format
+        for n in range(len(rows))
+        for key in ("gap_pct", "progress")
+        if rows[n][column[key]].value is not None
+    }
+    assert formats == {"0.00%"}
+    # yes/no in the book's language
+    inferred = {row[column["lead_inferred"]].value for row in rows}
+    assert inferred == ({"是", "否"} if lang == "zh" else {True, False})
+    # the chapter's name beside its number
+    names = {row[column["chapter"]].value: row[column["xlsx.chapter_name"]].value for row in rows}
+    assert names[1] == ("一、总体要求和主要目标" if lang == "zh" else names[1]) and all(
+        names.values()
+    )
+    # the indicator's name beside its id
+    ids = header.index(word("indicator", lang))
+    assert header[ids + 1] == word("xlsx.indicator_name", lang)
+    indicator_names = {row[ids].value: row[ids + 1].value for row in rows}
+    assert indicator_names["gdp"] == ("本市生产总值" if lang == "zh" else "Gross domestic product")
+    # notes wrapped in their cells
+    noted = [row[column["data_notes"]] for row in rows if row[column["data_notes"]].value]
+    assert noted and all(cell.alignment.wrap_text for cell in noted)
+    # printing: A4 landscape, one page wide, the header row on every page
+    for printed in book.worksheets[1:]:
+        assert printed.page_setup.orientation == "landscape"
+        assert printed.page_setup.paperSize == 9
+        # one page wide (1, OOXML's default when absent), as many pages long as needed
+        assert printed.page_setup.fitToWidth in (None, 1)
+        assert printed.page_setup.fitToHeight == 0
+        assert printed.sheet_properties.pageSetUpPr.fitToPage
+        assert printed.print_title_rows == "$1:$1"
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:

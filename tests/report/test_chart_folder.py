@@ -19,7 +19,7 @@ from sz_quality.render.report.writer import (  # noqa: E402
     write_charts,
 )
 
-# two years of GDP: a chart of the target and one of its agency's progress
+# two years of GDP: a chart of the target, and the statuses by chapter
 DATA = "indicator,year,value,unit,region\ngdp,2010,9510.91,亿元,\ngdp,2013,14500.23,亿元,\n"
 
 
@@ -47,7 +47,7 @@ def test_a_users_files_in_the_chart_folder_survive(tmp_path: Path) -> None:
     for name, content in mine.items():
         assert (folder / name).read_text(encoding="utf-8") == content
     charts = sorted(path.name for path in folder.glob("*.svg") if path.name not in mine)
-    assert charts == ["bullet-agency-drc.svg", "chart-gdp_2015.svg"]
+    assert charts == ["chart-gdp_2015.svg", "chart-statuses.svg"]
     assert _manifest(folder) == charts
     # a second run replaces its own charts, and still not the user's files
     second = _report(tmp_path)

@@ -6,9 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from sz_quality.report.charts import (
-    BulletRow,
     TargetChart,
-    agency_bullet_svg,
     target_svg,
 )
 from sz_quality.report.svg import FONT_STACK, nice_ticks
@@ -69,17 +67,6 @@ def test_range_target_and_missing_baseline_draw() -> None:
     assert "<svg" in target_svg(ranged)
 
 
-def test_bullet_chart() -> None:
-    rows = [
-        BulletRow("研发投入强度", 1.1, 0.6, "met"),
-        BulletRow("no data", None, 0.6, "no_data"),
-        BulletRow("behind", -0.5, 0.6, "off_track"),
-    ]
-    svg = agency_bullet_svg("bullet-agency-drc", "市发展改革委", rows)
-    assert svg == agency_bullet_svg("bullet-agency-drc", "市发展改革委", rows)
-    assert 'id="bullet-agency-drc"' in svg
-
-
 def _texts(svg: str) -> list[str]:
     return [element.text or "" for element in ET.fromstring(svg).iter(f"{SVG}text")]
 
@@ -102,14 +89,6 @@ def test_chart_text_is_text_in_a_cjk_font_stack() -> None:
     assert "<path" not in svg  # no glyphs drawn as outlines
 
 
-def test_bullet_chart_text_is_text() -> None:
-    rows = [BulletRow("研发投入强度", 1.1, 0.6, "met"), BulletRow("户籍人口", None, 0.6, "no_data")]
-    labels = ("进度", "应达进度", "缺少数据")
-    texts = _texts(agency_bullet_svg("bullet-x", "市发展改革委", rows, labels))
-    assert texts[:3] == ["市发展改革委", "研发投入强度", "户籍人口"]
-    assert {"缺少数据", "进度", "应达进度", "100%"} <= set(texts)
-
-
 def test_nice_ticks() -> None:
     assert nice_ticks(0.9, 1.9) == [1.0, 1.2, 1.4, 1.6, 1.8]
     assert nice_ticks(-3, 47) == [0, 10, 20, 30, 40]
@@ -119,9 +98,11 @@ def test_nice_ticks() -> None:
 def test_a_compound_path_is_drawn_year_by_year() -> None:
     compound = TargetChart(**{**CHART.__dict__, "path": "compound"})
     svg = target_svg(compound)
-    # the straight path is one dashed line; the compound one a dashed polyline through
-    # every year of the period, bending below the straight line of a rising target
-    assert 'polyline points="' in svg and 'stroke-dasharray="5 3"/>' in svg
+    # the straight path is one dashed line; the compound one a polyline through every
+    # year of the period in a dash of its own (told apart in the legend too), bending
+    # below the straight line of a rising target
+    assert 'polyline points="' in svg and 'stroke-dasharray="2 2"/>' in svg
+    assert 'stroke-dasharray="5 3"' not in svg and 'stroke-dasharray="5 3"' in target_svg(CHART)
     dashed = re.findall(r'<polyline points="([^"]+)"[^>]*stroke-dasharray', svg)
     assert len(dashed) == 1
     points = [tuple(map(float, pair.split(","))) for pair in dashed[0].split()]
@@ -132,3 +113,26 @@ def test_a_compound_path_is_drawn_year_by_year() -> None:
     straight_y = y0 + (y1 - y0) * (middle_x - x0) / (x1 - x0)
     assert middle_y > straight_y  # lower on the page: SVG's y grows downward
     assert re.findall(r"<polyline[^>]*stroke-dasharray", target_svg(CHART)) == []
+
+
+def test_statuses_by_chapter_are_stacked_bars_with_their_counts() -> None:
+    from sz_quality.report.charts import StatusChart, statuses_svg
+
+    chart = StatusChart(
+        "chart-statuses",
+        "各领域目标完成情况",
+        (
+            ("一、总体要求和主要目标", (("met", 3), ("not_met", 2), ("no_data", 1))),
+            ("二、经济发展质量提升行动", (("met", 3), ("not_met", 1), ("no_data", 20))),
+        ),
+        ("已达到", "未达到", "缺少数据"),
+    )
+    svg = target = statuses_svg(chart)
+    assert svg == statuses_svg(chart)  # deterministic
+    # one segment per non-zero count, its count written in it, a legend per status
+    assert target.count("<rect") == 6 + 3
+    assert (
+        ">20</text>" in svg
+        and ">缺少数据</text>" in svg
+        and ">一、总体要求和主要目标</text>" in svg
+    )

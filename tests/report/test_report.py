@@ -22,7 +22,11 @@ from sz_quality.read.observations import (  # noqa: E402
 )
 from sz_quality.render.format import format_number  # noqa: E402
 from sz_quality.render.report.as_json import report_json  # noqa: E402
-from sz_quality.render.report.dispatch import ReportFormat, renderer_for  # noqa: E402
+from sz_quality.render.report.dispatch import (  # noqa: E402
+    ReportFormat,
+    ReportOptions,
+    renderer_for,
+)
 from sz_quality.render.report.pages import render_html  # noqa: E402
 from sz_quality.render.report.writer import format_for, write_charts, write_report  # noqa: E402
 from sz_quality.render.verdict_words import reason_words  # noqa: E402
@@ -99,13 +103,15 @@ def test_html_is_self_contained_and_escaped(
         "http://purl.org", ""
     ).replace("http://creativecommons.org", "")
     assert "<link" not in html and "@import" not in html and "src=" not in html
-    assert 'id="summary"' in html and "Agencies with the widest gaps" in html
+    assert 'id="overall"' in html and "2. Main indicators" in html
+    # the registry's identity in the last annex, not under the title
+    assert html.index(annual.registry_sha256[:12]) > html.index('id="annexes"')
 
 
 def test_chinese_report(registry: Any, report: Any, data: ReadResult) -> None:
     annual = build_report(report, registry, data=data, lang="zh")
     html = render_html(annual)
-    assert "总览" in html and "差距最大的牵头单位" in html and "市发展改革委" in html
+    assert "一、总体情况" in html and "二、主要指标完成情况" in html and "市发展改革委" in html
     assert '<html lang="zh-CN">' in html
 
 
@@ -206,7 +212,7 @@ def test_every_report_format_has_a_renderer(registry: Any, report: Any, data: Re
     annual = build_report(report, registry, data=data, lang="en")
     for output_format in ReportFormat:
         assert format_for(f"report.{output_format.value}") is output_format
-        rendered = renderer_for(output_format)(annual, "report_charts")
+        rendered = renderer_for(output_format)(annual, "report_charts", ReportOptions())
         if output_format.binary:  # a Word document: a zip file
             assert rendered.data.startswith(b"PK")
         else:

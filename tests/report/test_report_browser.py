@@ -62,8 +62,8 @@ def test_report_renders_in_chromium(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
-    assert 'id="summary"' in dom
-    assert ("总览" if lang == "zh" else "Summary") in dom
+    assert 'id="overall"' in dom
+    assert ("一、总体情况" if lang == "zh" else "1. Overall") in dom
     assert "<svg" in dom and 'id="chart-rd_share_2015"' in dom
     console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
     assert console == [], "\n".join(console)
@@ -85,6 +85,19 @@ def test_report_renders_in_chromium(
         check=False,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+    # printed, it is on A4 (its @page), whatever the printer's default
+    if shutil.which("pdfinfo") is None:
+        return
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(
+        [browser, *_flags(tmp_path / "profile3"), f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "(A4)" in info.stdout
 
 
 # `szq report` in a process where matplotlib cannot be imported at all (so no font cache,

@@ -1,10 +1,11 @@
-"""The annual report as Word: opened with python-docx, and converted by LibreOffice.
+"""The evaluation report as Word: read back with python-docx, and converted by LibreOffice.
 
-python-docx reads back the headings (Word's Heading styles), the tables, the pictures,
-the page size, the footer's PAGE field and the East Asian font. Where LibreOffice and
-poppler are installed (`.ci/run` installs them), the document is converted to PDF and its
-pages are read as a person would: A4, the title on page 1, "第 2 页" at the foot of page
-2, each page rendered as an image.
+python-docx reads back the parts (Word's Heading styles), the main indicators table, the
+pictures and their numbered captions, and the GB/T 9704 layout: page, margins, fonts and
+sizes, the repeated header rows and rows that never split, `— N —` at the outer side,
+the document's properties. Where LibreOffice and poppler are installed (`.ci/run`
+installs them), the document is converted to PDF and its pages are read as a person would:
+A4, the title on page 1, `— 2 —` at the foot of page 2, at most 15 pages.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import shutil
 import signal
 import subprocess
 import warnings
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,113 +32,195 @@ from sz_quality.plan.measures import load_measures
 from sz_quality.plan.registry import load_registry
 from sz_quality.read.reader import read_files
 from sz_quality.render.report.writer import write_report
-from sz_quality.render.verdict_words import status_word, word
+from sz_quality.render.verdict_words import word
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("matplotlib")
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
-STATUSES = ("met", "not_met", "on_track", "off_track", "no_data", "not_assessable")
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+def write(folder: Path, year: int, files: list[str], **options: Any) -> tuple[Path, Any]:
     registry = load_registry()
-    data = read_files(FILES, Lookup.from_registry(registry), lang="zh")
-    report = evaluate(registry, data, 2015)
-    path = tmp_path_factory.mktemp("docx") / "report.docx"
+    data = read_files(files, Lookup.from_registry(registry), lang="zh")
+    report = evaluate(registry, data, year)
+    path = folder / "report.docx"
     annual, paths = write_report(
-        path, report, registry, measures=load_measures(registry), data=data, lang="zh"
+        path, report, registry, measures=load_measures(registry), data=data, lang="zh", **options
     )
     assert paths == [path]
     return path, annual
 
 
-def test_headings_tables_pictures_page_and_fonts(written: tuple[Path, object]) -> None:
-    path, annual = written
-    document = docx.Document(str(path))
-    headings = {1: [], 2: [], 3: []}  # type: dict[int, list[str]]
-    for paragraph in document.paragraphs:
-        name = paragraph.style.name
-        if name.startswith("Heading "):
-            headings[int(name.split()[1])].append(paragraph.text)
-    assert headings[1] == [
-        word(key, "zh") for key in ("summary", "chapters", "agencies", "appendix")
-    ]
-    chapters = [c.label for c in annual.chapters]  # type: ignore[attr-defined]
-    agencies = [a.label for a in annual.agencies]  # type: ignore[attr-defined]
-    appendix = [word(key, "zh") for key in ("inputs", "diagnostics", "revisions", "sources")]
-    assert headings[2] == [word("widest_gaps", "zh"), *chapters, *agencies, *appendix]
-    with_measures = [a for a in annual.agencies if a.measures]  # type: ignore[attr-defined]
-    assert headings[3] == [word("measures", "zh")] * len(with_measures)
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    return write(tmp_path_factory.mktemp("docx"), 2015, FILES)
 
-    tables = document.tables
-    summary = tables[0]
-    assert [cell.text for cell in summary.rows[0].cells] == [
-        word("chapters", "zh"),
-        *(status_word(s, "zh") for s in STATUSES),
-        word("total", "zh"),
-    ]
-    last = [cell.text for cell in summary.rows[-1].cells]
-    totals = annual.summary  # type: ignore[attr-defined]
-    assert last == [word("total", "zh"), *(str(totals[s]) for s in STATUSES), "107"]
-    # summary, widest gaps, a table per chapter and per agency, their measures, appendix
-    appendix_tables = (
-        1
-        + bool(annual.diagnostics)
-        + bool(annual.revisions)
-        + bool(  # type: ignore[attr-defined]
-            annual.sources
-        )
-    )  # type: ignore[attr-defined]
-    assert len(tables) == 2 + len(chapters) + len(agencies) + len(with_measures) + (appendix_tables)
-    first_chapter = tables[2]
-    assert len(first_chapter.rows) == 1 + len(annual.chapters[0].targets)  # type: ignore[attr-defined]
 
-    charts = annual.charts  # type: ignore[attr-defined]
-    assert len(document.inline_shapes) == len(charts) > 10
-    for shape in document.inline_shapes:
-        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
-        assert document.part.related_parts[blip.embed].blob.startswith(b"\x89PNG")
-
-    section = document.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    footer = section.footer._element.xml
-    assert "PAGE" in footer and "fldChar" in footer and "第 " in footer
-
+def _fonts(element: Any) -> dict[str, str]:
     from docx.oxml.ns import qn
 
-    def east_asian(style: str) -> str | None:
-        fonts = document.styles[style].element.rPr.find(qn("w:rFonts"))
-        return fonts.get(qn("w:eastAsia"))
+    rpr = element.find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    if fonts is None:
+        return {}
+    return {key.split("}")[1]: value for key, value in fonts.attrib.items()}
 
-    assert east_asian("Normal") == "宋体"
-    assert east_asian("Heading 1") == east_asian("Heading 2") == "微软雅黑"
 
-
-def test_each_target_row_shows_the_caveats_of_its_data(written: tuple[Path, object]) -> None:
+def test_the_parts_of_an_evaluation_report(written: tuple[Path, Any]) -> None:
     path, annual = written
     document = docx.Document(str(path))
-    first_cells = {row.cells[0].text for table in document.tables for row in table.rows}
-    noted = [
-        row.result
-        for chapter in annual.chapters  # type: ignore[attr-defined]
-        for row in chapter.targets
-        if row.result.evidence.noted
+    headings: dict[int, list[str]] = {1: [], 2: []}
+    for paragraph in document.paragraphs:
+        name = paragraph.style.name
+        if name in ("Heading 1", "Heading 2"):
+            headings[int(name.split()[1])].append(paragraph.text)
+    annexes = [
+        word("eval.annex", "zh", number=number, title=word(key, "zh"))
+        for number, key in enumerate(
+            (
+                "eval.annex.agencies",
+                "eval.annex.data",
+                "eval.annex.notes",
+                "eval.annex.inputs",
+                "eval.annex.registry",
+            ),
+            start=1,
+        )
     ]
-    assert len(noted) > 5
-    for result in noted:
-        lines = [
-            word("evidence.note", "zh", series=each.series, year=each.year, note=each.note)
-            for each in result.evidence.noted
-        ]
-        shown = [cell for cell in first_cells if cell.startswith(result.name("zh"))]
-        assert shown and all(line in cell for cell in shown for line in lines), result.target
+    parts = ("eval.overall", "eval.indicators", "eval.chapters", "eval.problems", "eval.next")
+    assert headings[1] == [word(key, "zh") for key in parts] + annexes
+    assert headings[2] == [chapter.label for chapter in annual.chapters]
+    title = document.paragraphs[0]
+    assert title.style.name == "Title" and title.text.startswith(annual.plan)
+    # the registry's identity is in the last annex, not on the first page
+    first_page = " ".join(p.text for p in document.paragraphs[:6])
+    assert annual.registry_sha256[:12] not in first_page
+    assert annual.registry_sha256 in document.paragraphs[-1].text
 
 
-def test_the_same_data_give_the_same_bytes(written: tuple[Path, object], tmp_path: Path) -> None:
+def test_the_main_indicators_table(written: tuple[Path, Any]) -> None:
+    path, annual = written
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header == [
+        "序号",
+        "指标",
+        "单位",
+        "基期值\n2010年",
+        "目标值\n2015年",
+        "当前值\n2015年",
+        "年均增长",
+        "完成情况",
+        "牵头单位",
+    ]
+    lines = annual.evaluation.indicators
+    assert len(table.rows) == 1 + len(lines)
+    first = [cell.text for cell in table.rows[1].cells]
+    assert first[0] == "1" and first[1].startswith("本市生产总值达到1.5万亿元 *")
+    assert first[2:8] == ["万亿元", "0.95", "≥ 1.5", "1.75", "+13%", "已完成"]
+    # no internal id, URL nor file line in a cell of the table
+    text = " ".join(cell.text for row in table.rows for cell in row.cells)
+    assert "http" not in text and ".csv" not in text and "_2015" not in text
+    # targets without data: not a row of the table, counted in the prose once
+    assert all(line.result.status != "no_data" for line in lines)
+
+
+def _mm(length: Any) -> float:
+    return round(length.mm, 1)
+
+
+def test_gbt_9704_layout_read_back(written: tuple[Path, Any]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml.ns import qn
+
+    path, annual = written
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    assert (_mm(section.page_width), _mm(section.page_height)) == (210.0, 297.0)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin)
+    assert [_mm(m) for m in (*margins, section.right_margin)] == [37.0, 35.0, 28.0, 26.0]
+    styles = document.styles
+    normal = styles["Normal"]
+    assert _fonts(normal.element)["eastAsia"] == "仿宋_GB2312"
+    assert normal.font.size.pt == 16  # 三号
+    assert normal.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    # 22 lines on the 225 mm of text
+    assert round(225 / 25.4 * 72 / normal.paragraph_format.line_spacing.pt) == 22
+    title = styles["Title"]
+    assert _fonts(title.element)["eastAsia"] == "方正小标宋简体" and title.font.size.pt == 22
+    assert title.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert _fonts(styles["Heading 1"].element)["eastAsia"] == "黑体"
+    assert _fonts(styles["Heading 2"].element)["eastAsia"] == "楷体_GB2312"
+    assert styles["Heading 1"].font.size.pt == styles["Heading 2"].font.size.pt == 16
+    # the title on two lines, broken between the plan's name and the report's kind
+    assert document.paragraphs[0].text == f"{annual.plan}\n实施情况评估报告（2015年）"
+    # tables: 小四, the header row repeated, no row split across pages
+    for table in document.tables:
+        rows = table.rows
+        assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+        sizes = {
+            run.font.size.pt
+            for row in rows
+            for c in row.cells
+            for p in c.paragraphs
+            for run in p.runs
+        }
+        assert sizes == {12}
+    # — N — at the outer side: odd pages right, even pages left, 四号
+    assert document.settings.odd_and_even_pages_header_footer
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert odd.alignment == WD_ALIGN_PARAGRAPH.RIGHT and even.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    for footer in (odd, even):
+        assert footer.text == "— 1 —"  # the PAGE field's placeholder between the dashes
+        assert "PAGE" in footer._p.xml and {r.font.size.pt for r in footer.runs} == {14}
+    # numbered captions: 表1…, 图1…
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    tables = [c for c in captions if c.startswith("表")]
+    figures = [c for c in captions if c.startswith("图")]
+    assert [c.split("\u3000")[0] for c in tables] == [f"表{n}" for n in range(1, len(tables) + 1)]
+    assert [c.split("\u3000")[0] for c in figures] == [f"图{n}" for n in range(1, len(figures) + 1)]
+    assert len(figures) == len(document.inline_shapes) >= 4
+
+
+def test_document_properties_are_real(tmp_path: Path) -> None:
+    when = datetime(2016, 3, 1, 9, 30)
+    path, annual = write(tmp_path, 2015, FILES, author="深圳市统计局", created=when)
+    properties = docx.Document(str(path)).core_properties
+    assert properties.title == "关于创造深圳质量的行动计划实施情况评估报告（2015年）"
+    assert properties.author == "深圳市统计局" and properties.created == when.replace(tzinfo=UTC)
+    assert properties.language == "zh-CN"
+    # the extended properties: szq, the author as the company, no template thumbnail
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+        assert not any("thumbnail" in name for name in package.namelist())
+    assert "<Application>szq</Application>" in app and "<Company>深圳市统计局</Company>" in app
+    assert "Macintosh" not in app and "<Pages>" not in app
+    # without a date given: the end of the year reported on, never python-docx's own
+    (tmp_path / "b").mkdir()
+    again, _ = write(tmp_path / "b", 2015, FILES)
+    plain = docx.Document(str(again)).core_properties
+    assert plain.created == datetime(2015, 12, 31, tzinfo=UTC) and plain.author == ""
+    assert plain.last_modified_by != "python-docx"
+
+
+def test_the_plain_style_keeps_the_neutral_look(tmp_path: Path) -> None:
+    path, _ = write(tmp_path, 2015, FILES, style="plain")
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    assert {_mm(section.top_margin), _mm(section.left_margin)} == {22.0}
+    normal = document.styles["Normal"]
+    assert _fonts(normal.element)["eastAsia"] == "宋体" and normal.font.size.pt == 10.5
+    assert section.footer.paragraphs[0].text == "第 1 页"
+
+
+def test_the_same_data_give_the_same_bytes(written: tuple[Path, Any], tmp_path: Path) -> None:
     path, _ = written
     again = tmp_path / "again.docx"
     result = runner.invoke(
@@ -147,22 +232,21 @@ def test_the_same_data_give_the_same_bytes(written: tuple[Path, object], tmp_pat
     assert len(font_lines) == 1, result.stderr
 
 
-def test_without_a_cjk_font_chinese_goes_to_the_caption(
-    written: tuple[Path, object], monkeypatch: pytest.MonkeyPatch
+def test_without_a_cjk_font_no_chinese_goes_into_the_pictures(
+    written: tuple[Path, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sz_quality.render.report import docx_charts as report_docx_charts
+    from sz_quality.render.report import evaluation_charts
 
     _, annual = written
-    monkeypatch.setattr(report_docx_charts, "cjk_font", lambda: None)
+    monkeypatch.setattr(evaluation_charts, "cjk_font", lambda: None)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        images = report_docx_charts.chart_images(annual)  # type: ignore[arg-type]
+        images = evaluation_charts.evaluation_images(annual)
     assert [str(w.message) for w in caught] == []
-    gdp = images["chart-gdp_2015"]
-    assert gdp.png.startswith(b"\x89PNG")
-    assert gdp.caption.startswith("本市生产总值达到1.5万亿元（")
-    assert "虚线：达标路径" in gdp.caption and "万亿元" in gdp.caption
-    assert report_docx_charts.font_note("zh").startswith("charts: no CJK font found")
+    assert images["statuses"].png.startswith(b"\x89PNG")
+    first = annual.chapters[0]
+    assert images[first.key].caption.startswith(first.label)
+    assert "红色虚线为目标值" in images[first.key].caption
 
 
 def _run_in_group(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
@@ -179,8 +263,9 @@ def _run_in_group(command: list[str], timeout: float) -> subprocess.CompletedPro
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
-def test_libreoffice_prints_it_on_a4_with_page_numbers(
-    written: tuple[Path, object], tmp_path: Path
+@pytest.mark.parametrize("year", [2015, 2013])
+def test_libreoffice_prints_it_on_a4_within_15_pages(
+    written: tuple[Path, Any], tmp_path: Path, year: int
 ) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
@@ -188,7 +273,10 @@ def test_libreoffice_prints_it_on_a4_with_page_numbers(
             "needs LibreOffice (soffice) and poppler-utils: apt-get install "
             "libreoffice-writer-nogui poppler-utils (.ci/run does)"
         )
-    path, annual = written
+    if year == 2015:
+        path = written[0]
+    else:
+        path, _ = write(tmp_path, 2013, FILES[:1])
     profile = tmp_path / "profile"
     converted = _run_in_group(
         [
@@ -210,7 +298,7 @@ def test_libreoffice_prints_it_on_a4_with_page_numbers(
     pages = int(
         next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
     )
-    assert pages > 5
+    assert 5 < pages <= 15  # 43 (2015) and 37 (2013) before the evaluation report
 
     def page_text(number: int) -> str:
         return subprocess.run(
@@ -221,10 +309,10 @@ def test_libreoffice_prints_it_on_a4_with_page_numbers(
         ).stdout
 
     first = page_text(1)
-    assert "年度进展报告" in first and word("summary", "zh") in first
+    assert "实施情况评估报告" in first and word("eval.overall", "zh") in first
 
     def footer(number: int) -> bool:  # pdftotext may drop the spaces around the number
-        return re.search(rf"第\s*{number}\s*页", page_text(number)) is not None
+        return re.search(rf"—\s*{number}\s*—", page_text(number)) is not None
 
     assert footer(1) and footer(2) and footer(pages)
     rendered = subprocess.run(
@@ -238,20 +326,50 @@ def test_libreoffice_prints_it_on_a4_with_page_numbers(
     assert io.BytesIO(images[0].read_bytes()).read(4) == b"\x89PNG"
 
 
-def test_each_target_row_shows_its_outlook(written: tuple[Path, object]) -> None:
-    """What is still needed and where it is heading, as the HTML report shows it."""
-    from sz_quality.render.format import outlook_text
-
+def test_the_notes_of_the_data_are_numbered_in_an_annex(written: tuple[Path, Any]) -> None:
+    """Notes leave the table's cells: annex 3 lists them, by the number of the row of data
+    (annex 2) they belong to; the table cites those numbers."""
     path, annual = written
     document = docx.Document(str(path))
-    first_cells = {row.cells[0].text for table in document.tables for row in table.rows}
-    results = [
-        row.result
-        for chapter in annual.chapters  # type: ignore[attr-defined]
-        for row in chapter.targets
-    ]
-    with_outlook = [result for result in results if outlook_text(result, "zh")]
-    assert len(with_outlook) > 5
-    for result in with_outlook:
-        shown = [cell for cell in first_cells if cell.startswith(result.name("zh"))]
-        assert shown and all("→ " + outlook_text(result, "zh") in cell for cell in shown)
+    texts = [p.text for p in document.paragraphs]
+    used = annual.evaluation.data_used
+    noted = [(index, row) for index, row in enumerate(used, start=1) if row.note]
+    assert len(noted) > 5
+    for index, row in noted:
+        note = word("evidence.note", "zh", series=row.series, year=row.year, note=row.note)
+        assert f"[{index}] {note}" in texts
+    # every other note of the data follows, unnumbered
+    assert sum(1 for text in texts if text.startswith("※ 数据备注")) > 10
+    data = document.tables[-2 if annual.diagnostics else -1]
+    numbers = [row.cells[0].text for row in document.tables[2].rows[1:]]
+    assert numbers == [str(n) for n in range(1, len(used) + 1)]
+    assert data is not None
+    cited = document.tables[0].rows[1].cells[1].text
+    assert re.search(r"\[\d+(–\d+)?(, \d+(–\d+)?)*\]$", cited)
+
+
+def test_raster_charts_draw_chinese_with_the_simplified_face() -> None:
+    from sz_quality.render.report.docx_charts import cjk_font
+
+    found = cjk_font()
+    if found is None or not found[1].endswith("NotoSansCJK-Regular.ttc"):
+        pytest.skip("needs Noto Sans CJK's collection (apt-get install fonts-noto-cjk)")
+    # the JP face is the collection's first: the SC face draws 骨, 直, 说 as China writes them
+    assert found[0] == "Noto Sans CJK SC"
+
+
+def test_the_font_table_names_a_fallback_for_each_gb2312_font(written: tuple[Path, Any]) -> None:
+    import zipfile
+    from xml.etree import ElementTree
+
+    path, _ = written
+    namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        table = ElementTree.fromstring(package.read("word/fontTable.xml"))
+    fallbacks = {
+        font.get(f"{namespace}name"): alt.get(f"{namespace}val")
+        for font in table.iter(f"{namespace}font")
+        if (alt := font.find(f"{namespace}altName")) is not None
+    }
+    assert fallbacks["仿宋_GB2312"] == "仿宋" and fallbacks["楷体_GB2312"] == "楷体"
+    assert fallbacks["方正小标宋简体"] == "宋体"

@@ -42,6 +42,7 @@ class RenderOptions:
     width: int = CHECK_WIDTH  # a terminal says its own
     degrade: Degrade | None = None  # the console's stand-ins, before the table's layout
     sources: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    explain: bool = False  # table: every detail under its target, not as footnotes
 
 
 TextRenderer = Callable[["Report", RenderOptions], str]

@@ -54,6 +54,8 @@ class ResultRow:
     lang: Lang
     agencies: Mapping[str, tuple[str, str]]
     source: str | None
+    chapter: str = ""  # the chapter's name in `lang`
+    indicator: str = ""  # the indicator's name in `lang`
 
     def agency_names(self) -> str:
         names = self.agencies
@@ -68,6 +70,14 @@ def _nature(row: ResultRow) -> str:
     return word(f"nature.{nature}", row.lang) if nature else ""
 
 
+def _name(names: tuple[str, str] | None, lang: Lang) -> str:
+    return "" if names is None else names[0 if lang == "zh" else 1]
+
+
+def _fraction(percent: float | None) -> float | None:
+    return None if percent is None else percent / 100
+
+
 def _status(row: ResultRow) -> str:
     return str(row.data["status"])
 
@@ -76,7 +86,9 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("id", lambda r: r.data["target"], width=24),
     Column("target_name", lambda r: r.result.name(r.lang), width=40),
     Column("chapter", lambda r: r.result.spec.chapter, "integer", width=6),
+    Column("xlsx.chapter_name", lambda r: r.chapter, width=24),
     Column("indicator", lambda r: r.data["indicator"], width=22),
+    Column("xlsx.indicator_name", lambda r: r.indicator, width=30),
     Column("status", lambda r: status_word(r.data["status"], r.lang), width=12, fill=_status),
     Column("actual", lambda r: r.data["actual"], "number"),
     Column("actual_year", lambda r: r.data["actual_year"], "integer", width=8),
@@ -84,7 +96,8 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("target_value", lambda r: r.data["target_value"], "number"),
     Column("unit", lambda r: r.data["unit"], width=10),
     Column("gap", lambda r: r.data["gap"], "number"),
-    Column("gap_pct", lambda r: r.data["gap_pct"], "number"),
+    # a percentage as progress is: a number formatted % (the header says %)
+    Column("gap_pct", lambda r: _fraction(r.data["gap_pct"]), "percent"),
     Column("progress", lambda r: r.data["progress"], "percent"),
     Column("trend_ratio", lambda r: r.data["trend"]["ratio"], "number"),
     Column(
@@ -111,11 +124,16 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("lead", lambda r: r.agency_names(), width=30),
     Column("lead_inferred", lambda r: r.data["lead_agencies_inferred"], "boolean", width=8),
     Column("nature", lambda r: _nature(r), width=10),
-    Column("reason", lambda r: r.data["reason"], width=40),
+    Column("reason", lambda r: r.data["reason"], width=40, wrap=True),
     Column("reason_code", lambda r: r.data["reason_code"], width=14),
     Column("source", lambda r: r.source, width=40),
     # the data's caveats, one line each, as the CSV's `notes` (render/evidence_text.py)
-    Column("data_notes", lambda r: "\n".join(note_lines(r.result.evidence, r.lang)), width=60),
+    Column(
+        "data_notes",
+        lambda r: "\n".join(note_lines(r.result.evidence, r.lang)),
+        width=60,
+        wrap=True,
+    ),
 )
 
 
@@ -161,11 +179,20 @@ def render_xlsx(report: Report, options: RenderOptions) -> bytes:
 
     lang = options.lang
     data = report.to_dict(reason_words(lang))
-    book = Book()
+    book = Book(lang)
     fills = status_fills()
     _summary(book, report, lang, fills)
+    chapters = {group.key: group.label(lang) for group in report.by_chapter()}
     rows = [
-        ResultRow(result, item, lang, report.agency_names, _source(result, options.sources))
+        ResultRow(
+            result,
+            item,
+            lang,
+            report.agency_names,
+            _source(result, options.sources),
+            chapters.get(str(result.spec.chapter), ""),
+            _name(report.indicator_names.get(result.indicator), lang),
+        )
         for result, item in zip(report.results, data["results"], strict=True)
     ]
     results = book.sheet(word("xlsx.results", lang))

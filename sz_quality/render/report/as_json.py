@@ -6,19 +6,21 @@ with the name, chapter, history and chart id of each target added.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ...check.evidence import row_dict
 from ...check.results import number
 from ...plan.lang import Lang
+from ...report.evaluation import Evaluation, IndicatorRow
 from ...report.model import AgencySection, AnnualReport, ChapterSection, MeasureRow, TargetRow
 from ..jsonout import dumps
 from ..validate.as_json import diagnostic_dict
 from ..verdict_words import reason_words
 from .templating import report_title
 
-__all__ = ["report_dict", "report_json"]
+__all__ = ["evaluation_dict", "report_dict", "report_json"]
 
 
 def _target(row: TargetRow, lang: Lang, yearly: bool = False) -> dict[str, Any]:
@@ -58,6 +60,74 @@ def _agency(section: AgencySection) -> dict[str, Any]:
         "targets": [row.result.target for row in section.targets],
         "measures": [_measure(row) for row in section.measures],
         "measure_counts": dict(section.measure_counts),
+    }
+
+
+def _indicator(line: IndicatorRow) -> dict[str, Any]:
+    result = line.result
+    spec = result.spec
+    found = result.outlook
+    return {
+        "number": line.number,
+        "target": result.target,
+        "completion": line.completion,
+        "nominal": line.nominal,
+        "baseline_value": number(result.baseline_value),
+        "baseline_year": spec.baseline_year,
+        "target_value": number(result.target_value),
+        "target_min": number(spec.min),
+        "target_max": number(spec.max),
+        "tolerance": number(spec.tolerance),
+        "target_year": spec.target_year,
+        "actual": number(result.actual),
+        "actual_year": result.actual_year,
+        "gap": number(result.gap),
+        "progress": number(result.progress),
+        "observed_rate": number(found.observed_rate) if found else None,
+        "required_rate": number(found.required_rate) if found else None,
+        "leads": list(line.leads),
+    }
+
+
+def _ids(lines: Sequence[IndicatorRow]) -> list[str]:
+    return [line.result.target for line in lines]
+
+
+def evaluation_dict(found: Evaluation) -> dict[str, Any]:
+    """The evaluation report's facts, each figure its prose states (render/evaluation_text.py)."""
+    return {
+        "final": found.final,
+        "time_share": number(found.time_share),
+        "total": found.total,
+        "checked": found.checked,
+        "completion_rate": number(found.completion_rate),
+        "counts": dict(found.counts),
+        "completions": dict(found.completions),
+        "indicators": [_indicator(line) for line in found.indicators],
+        "chapters": [
+            {
+                "chapter": int(c.key) if c.key.isdigit() else c.key,
+                "total": c.total,
+                "checked": c.checked,
+                "met": _ids(c.met),
+                "on_track": _ids(c.on_track),
+                "lagging": _ids(c.lagging),
+                "without_data": c.without_data,
+            }
+            for c in found.chapters
+        ],
+        "problems": _ids(found.problems),
+        "beyond_reach": _ids(found.beyond_reach),
+        # the counts the prose states: agencies lacking data, those whose only task is data
+        "agencies_without_data": len(found.missing_by_agency),
+        "agencies_with_data_only_to_submit": sum(1 for task in found.tasks if not task.lagging),
+        "missing_by_agency": [
+            {"agency": agency, "count": count} for agency, count in found.missing_by_agency
+        ],
+        "tasks": [
+            {"agency": task.key, "lagging": _ids(task.lagging), "without_data": task.without_data}
+            for task in found.tasks
+        ],
     }
 
 
@@ -106,6 +176,8 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
         data["yearly_plan"] = list(annual.yearly_plan)
     if annual.assessment is not None:
         data["assessment"] = annual.assessment.to_dict()
+    if annual.evaluation is not None:
+        data["evaluation"] = evaluation_dict(annual.evaluation)
     if annual.stamp is not None:
         data["generated"] = annual.stamp
     return data

@@ -1,7 +1,8 @@
 """The annual report's output formats, each mapped to its renderer (as check/dispatch.py).
 
-`szq report --format` is ReportFormat. Every renderer takes the report and the name of the
-folder its charts go to (Markdown links its SVG charts there) and gives the file's bytes
+`szq report --format` is ReportFormat. Every renderer takes the report, the name of the
+folder its charts go to (Markdown links its SVG charts there) and the options one format
+alone uses (ReportOptions: Word's style, author, created date), and gives the file's bytes
 and, for Markdown, the charts to write beside it. The renderers are imported on use and
 this module imports nothing else at run time, so that `szq` starts fast.
 """
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
     from ...report.model import AnnualReport
 
-__all__ = ["RenderedReport", "ReportFormat", "ReportRenderer", "renderer_for"]
+__all__ = ["RenderedReport", "ReportFormat", "ReportOptions", "ReportRenderer", "renderer_for"]
 
 
 class ReportFormat(str, Enum):
@@ -32,6 +34,16 @@ class ReportFormat(str, Enum):
 
 
 @dataclass(frozen=True)
+class ReportOptions:
+    """What one format alone takes: Word's layout (docx_style.STYLES), its author and
+    its created date (the document's properties)."""
+
+    style: str = "official"
+    author: str | None = None
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
 class RenderedReport:
     """The report file's bytes, and the charts (id -> SVG) that go beside it (Markdown)."""
 
@@ -39,32 +51,35 @@ class RenderedReport:
     charts: dict[str, str] | None = None
 
 
-ReportRenderer = Callable[["AnnualReport", str], RenderedReport]
+ReportRenderer = Callable[["AnnualReport", str, ReportOptions], RenderedReport]
 
 
-def _html(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+def _html(annual: AnnualReport, charts_dir: str, options: ReportOptions) -> RenderedReport:
     from .pages import render_html
 
     return RenderedReport(render_html(annual).encode("utf-8"))
 
 
-def _markdown(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+def _markdown(annual: AnnualReport, charts_dir: str, options: ReportOptions) -> RenderedReport:
     from .pages import chart_svgs, render_markdown
 
     svgs = chart_svgs(annual)
     return RenderedReport(render_markdown(annual, charts_dir).encode("utf-8"), svgs)
 
 
-def _json(annual: AnnualReport, charts_dir: str) -> RenderedReport:
+def _json(annual: AnnualReport, charts_dir: str, options: ReportOptions) -> RenderedReport:
     from .as_json import report_json
 
     return RenderedReport(report_json(annual).encode("utf-8"))
 
 
-def _docx(annual: AnnualReport, charts_dir: str) -> RenderedReport:
-    from .docx import render_docx
+def _docx(annual: AnnualReport, charts_dir: str, options: ReportOptions) -> RenderedReport:
+    from .docx import STYLES, render_docx
 
-    return RenderedReport(render_docx(annual))
+    style = STYLES[options.style]
+    return RenderedReport(
+        render_docx(annual, style=style, author=options.author, created=options.created)
+    )
 
 
 def renderer_for(output_format: ReportFormat) -> ReportRenderer:

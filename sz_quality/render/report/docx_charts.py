@@ -1,7 +1,7 @@
-"""The Word report's charts: PNG images drawn by matplotlib from the report's chart data.
+"""What the Word report's pictures need: a CJK font for matplotlib, and PNG bytes.
 
-A .docx holds its charts as pictures. The data are report/charts.py's (TargetChart,
-AgencyChart); the drawing is here, apart from the HTML report's SVG charts.
+A .docx holds its charts as pictures, drawn by evaluation_charts.py with matplotlib,
+apart from the HTML report's SVG charts.
 
 Chinese needs a CJK font, and matplotlib's font cache may predate the fonts installed
 since: `cjk_font()` searches the system's font folders afresh, adds the files whose names
@@ -14,21 +14,14 @@ PNGs carry no date or version: the same data give the same bytes.
 from __future__ import annotations
 
 import io
-import logging
 import os
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ...report.charts import STATUS_COLOURS, TARGET_LEGEND, AgencyChart, TargetChart
-from ...report.model import AnnualReport
-from ..format import format_number
-from ..verdict_words import status_word, word
-
-__all__ = ["FONT_FOLDERS", "ChartImage", "chart_images", "cjk_font", "font_note"]
+__all__ = ["FONT_FOLDERS", "ChartImage", "cjk_font", "font_note", "has_cjk", "png"]
 
 FONT_FOLDERS = (
     "/usr/share/fonts",
@@ -95,7 +88,10 @@ def _font_files() -> Iterator[Path]:
 
 @cache
 def cjk_font() -> tuple[str, str] | None:
-    """(family, file) of a CJK font found on the system now, added to matplotlib; None."""
+    """(family, file) of a CJK font found on the system now, added to matplotlib; None.
+
+    Of a collection (.ttc) the Simplified Chinese face: Noto Sans CJK SC, not the JP face
+    that comes first in the file and draws some characters in their Japanese forms."""
     from matplotlib import font_manager, ft2font
 
     for path in _font_files():
@@ -103,11 +99,25 @@ def cjk_font() -> tuple[str, str] | None:
             face = ft2font.FT2Font(str(path))
             if not all(face.get_char_index(ord(char)) for char in _PROBE):
                 continue
-            font_manager.fontManager.addfont(str(path))
-            family = font_manager.FontProperties(fname=str(path)).get_name()
+            font_manager.fontManager.addfont(str(path))  # every face of a collection
+            family = _simplified_face(path, face.num_faces) or face.family_name
         except (OSError, RuntimeError, ValueError):
             continue
         return family, str(path)
+    return None
+
+
+def _simplified_face(path: Path, faces: int) -> str | None:
+    """The family name of a collection's Simplified Chinese face (… SC), if it has one."""
+    from matplotlib import ft2font
+
+    for index in range(1, faces):
+        try:
+            face = ft2font.FT2Font(str(path), face_index=index)
+        except TypeError:  # a matplotlib that reads the first face only
+            return None
+        if face.family_name.endswith(" SC"):
+            return str(face.family_name)
     return None
 
 
@@ -122,171 +132,14 @@ def font_note(lang: str) -> str:
     )
 
 
-def _has_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
     return any("\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\uffef" for char in text)
 
 
-def chart_images(annual: AnnualReport) -> dict[str, ChartImage]:
-    """Chart id -> its PNG and caption, for every chart of the report."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    found = cjk_font()
-    families = [found[0], "DejaVu Sans"] if found else ["DejaVu Sans"]
-    images: dict[str, ChartImage] = {}
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*[Gg]lyph.*missing.*")
-        warnings.filterwarnings("ignore", message=".*Matplotlib currently does not support.*")
-        with matplotlib.rc_context(
-            {
-                "font.family": "sans-serif",
-                "font.sans-serif": families,
-                "font.size": 8,
-                "axes.unicode_minus": False,
-            }
-        ):
-            for chart_id, spec in sorted(annual.charts.items()):
-                if isinstance(spec, AgencyChart):
-                    images[chart_id] = _bullet(spec, annual.lang, found is not None)
-                else:
-                    images[chart_id] = _target(spec, annual.lang, found is not None)
-    return images
-
-
-def _safe(text: str, cjk: bool, left_out: list[str]) -> str:
-    """The text itself when it can be drawn, else "" (kept for the caption)."""
-    if cjk or not _has_cjk(text):
-        return text
-    left_out.append(text)
-    return ""
-
-
-def _png(figure: Any) -> bytes:
+def png(figure: Any) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
     import matplotlib.pyplot as plt
 
     plt.close(figure)
     return buffer.getvalue()
-
-
-def _target(chart: TargetChart, lang: str, cjk: bool) -> ChartImage:
-    import matplotlib.pyplot as plt
-
-    left_out: list[str] = []
-    labels = [
-        word(key, lang) for key in ("chart.data", "chart.path", "chart.target", "chart.target_year")
-    ]
-    figure, axes = plt.subplots(figsize=(6.0, 2.6))
-    years = [year for year, _ in chart.history]
-    values = [value for _, value in chart.history]
-    colour = STATUS_COLOURS.get(chart.status, "#1f6feb")
-    axes.plot(
-        years,
-        values,
-        marker="o",
-        color=colour,
-        linewidth=1.8,
-        label=_safe(labels[0], cjk, left_out),
-    )
-    if chart.baseline_value is not None and chart.target_value is not None:
-        axes.plot(
-            [chart.baseline_year, chart.target_year],
-            [chart.baseline_value, chart.target_value],
-            linestyle="--",
-            color="#57606a",
-            linewidth=1,
-            label=_safe(labels[1], cjk, left_out),
-        )
-    if chart.target_min is not None and chart.target_max is not None:
-        axes.axhspan(
-            chart.target_min,
-            chart.target_max,
-            color="#1a7f37",
-            alpha=0.12,
-            label=_safe(labels[2], cjk, left_out),
-        )
-    elif chart.target_value is not None:
-        axes.axhline(
-            chart.target_value,
-            color="#1a7f37",
-            linestyle=":",
-            linewidth=1.2,
-            label=_safe(labels[2], cjk, left_out),
-        )
-    axes.axvline(
-        chart.target_year, color="#8c959f", linewidth=0.8, label=_safe(labels[3], cjk, left_out)
-    )
-    axes.set_ylabel(_safe(chart.unit, cjk, left_out))
-    axes.set_title(_safe(chart.title, cjk, left_out), loc="left", fontsize=9)
-    first = min([*years, chart.baseline_year])
-    axes.set_xticks(range(first, max([*years, chart.target_year]) + 1))
-    axes.grid(axis="y", color="#d0d7de", linewidth=0.5)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    labels_drawn = [str(line.get_label()) for line in axes.get_lines()]
-    if any(text and not text.startswith("_") for text in labels_drawn):
-        axes.legend(loc="best", fontsize=7, frameon=False)
-    figure.tight_layout()
-    caption = chart.title
-    if left_out and not cjk:
-        legend = _legend_words(lang) + word("punct.semicolon", lang) + chart.unit
-        caption = chart.title + word("punct.parenthesised", lang, text=legend)
-    return ChartImage(chart.chart_id, _png(figure), caption)
-
-
-def _legend_words(lang: str) -> str:
-    """The legend in words, for a chart drawn without its Chinese legend."""
-    styles = ("chart.solid_line", "chart.dashed_line", "chart.dotted_line", "chart.vertical_line")
-    parts = zip(TARGET_LEGEND, styles, strict=True)
-    comma, colon = word("list.comma", lang), word("punct.colon", lang)
-    return comma.join(f"{word(style, lang)}{colon}{word(key, lang)}" for key, style in parts)
-
-
-def _bullet(chart: AgencyChart, lang: str, cjk: bool) -> ChartImage:
-    import matplotlib.pyplot as plt
-
-    left_out: list[str] = []
-    rows = chart.rows
-    height = 0.6 + 0.28 * max(len(rows), 1)
-    figure, axes = plt.subplots(figsize=(6.0, height))
-    positions = list(range(len(rows)))[::-1]
-    for position, row in zip(positions, rows, strict=True):
-        if row.progress is None:
-            axes.text(
-                0.02,
-                position,
-                status_word("no_data", lang) if cjk or lang == "en" else "—",
-                va="center",
-                fontsize=7,
-                color="#57606a",
-            )
-            continue
-        shown = max(min(row.progress, 1.5), 0.0)
-        axes.barh(position, shown, height=0.5, color=STATUS_COLOURS.get(row.status, "#8c959f"))
-        axes.text(
-            shown + 0.02, position, f"{format_number(row.progress * 100)}%", va="center", fontsize=7
-        )
-        if row.expected is not None:
-            axes.plot(
-                [row.expected] * 2,
-                [position - 0.35, position + 0.35],
-                color="#24292f",
-                linewidth=1.2,
-            )
-    axes.axvline(1.0, color="#1a7f37", linestyle=":", linewidth=1)
-    axes.set_xlim(0, 1.7)
-    axes.set_yticks(
-        positions,
-        [_safe(row.label, cjk, left_out) or str(index + 1) for index, row in enumerate(rows)],
-    )
-    axes.set_title(_safe(chart.title, cjk, left_out), loc="left", fontsize=9)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    figure.tight_layout()
-    caption = chart.title + word("punct.parenthesised", lang, text=word("chart.progress", lang))
-    if left_out and not cjk:
-        numbered = "；".join(f"{index + 1}. {row.label}" for index, row in enumerate(rows))
-        caption = f"{caption}：{numbered}"
-    return ChartImage(chart.chart_id, _png(figure), caption)

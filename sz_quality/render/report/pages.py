@@ -15,16 +15,15 @@ from dataclasses import replace
 from typing import Any
 
 from ...report.charts import (
-    BULLET_LEGEND,
     TARGET_LEGEND,
-    AgencyChart,
-    agency_bullet_svg,
+    StatusChart,
+    statuses_svg,
     target_svg,
 )
 from ...report.model import AnnualReport
 from ..format import format_number
 from ..markdown_escape import escape, link_target
-from ..verdict_words import word
+from ..verdict_words import status_word, word
 from .templating import context, environment
 
 __all__ = ["chart_svgs", "render_html", "render_markdown"]
@@ -34,11 +33,11 @@ def chart_svgs(annual: AnnualReport) -> dict[str, str]:
     """Chart id -> SVG, for every chart of the report (none when it was built without)."""
     lang = annual.lang
     labels = tuple(word(key, lang) for key in TARGET_LEGEND)
-    bullet_labels = tuple(word(key, lang) for key in BULLET_LEGEND)
     svgs: dict[str, str] = {}
     for chart_id, spec in annual.charts.items():
-        if isinstance(spec, AgencyChart):
-            svgs[chart_id] = agency_bullet_svg(spec.chart_id, spec.title, spec.rows, bullet_labels)
+        if isinstance(spec, StatusChart):
+            words = tuple(status_word(status, lang) for status, _ in spec.rows[0][1])
+            svgs[chart_id] = statuses_svg(replace(spec, labels=words))
         else:
             svgs[chart_id] = target_svg(replace(spec, labels=labels), _axis_number)
     return svgs

@@ -14,12 +14,26 @@ from ...check.assess import UnitScore
 from ...check.reasons import Reason
 from ...check.results import STATUSES, Result
 from ...plan.assessment import COMPONENTS
+from ...plan.lang import Lang
 from ...report.colours import MEASURE_BADGES, STATUS_PALETTE
+from ...report.evaluation import agency_lines, charted_lines
 from ...report.model import AnnualReport
 from ..assess.table import component_line, figure, rules_line
 from ..evidence_text import note_lines, used_lines
-from ..result_row import ROW
+from ..result_row import ROW, common_years, indicator_cells, indicator_headers
 from ..verdict_words import reason_text, word
+from .evaluation_text import (
+    chapter_paragraphs,
+    data_row,
+    data_sources,
+    evaluation_title,
+    next_steps,
+    note_entries,
+    overall_paragraphs,
+    problem_paragraphs,
+    refs_text,
+    unreported_measures,
+)
 
 __all__ = ["context", "environment", "report_title"]
 
@@ -48,6 +62,12 @@ def environment() -> Any:
 
 def report_title(annual: AnnualReport) -> str:
     return word("report.title", annual.lang, plan=annual.plan, year=annual.year)
+
+
+def _yearly_cell(result: Result, lang: Lang) -> str:
+    """年度目标: the sub-target for the year and the verdict against it ("" without one)."""
+    texts = (ROW["yearly_target"](result, lang), ROW["yearly_status"](result, lang))
+    return word("list.comma", lang).join(text for text in texts if text)
 
 
 def context(annual: AnnualReport) -> dict[str, Any]:
@@ -84,8 +104,34 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         groups = (("assess.agencies", found.agencies), ("assess.districts", found.districts))
         return [(word(key, lang), units) for key, units in groups if units]
 
+    found = annual.evaluation
+    assert found is not None
+    years = common_years(found.indicators)
     return {
         "r": annual,
+        "e": found,
+        "eval_title": evaluation_title(annual),
+        # the evaluation report's prose (render/evaluation_text.py) and table (result_row.py)
+        "overall": overall_paragraphs(annual),
+        "chapter_text": lambda chapter: chapter_paragraphs(chapter, lang),
+        "charted": lambda chapter: charted_lines(chapter, found),
+        "problems": problem_paragraphs(found, lang),
+        "next_steps": next_steps(found, lang),
+        # with a yearly plan, its 年度目标 last (render/result_row.py's yearly columns)
+        "indicator_headers": [
+            *indicator_headers(lang, years),
+            *([word("yearly_target", lang)] if annual.yearly_plan else []),
+        ],
+        "indicator_cells": lambda line: [
+            *indicator_cells(line, lang, years),
+            *([_yearly_cell(line.result, lang)] if annual.yearly_plan else []),
+        ],
+        "refs": refs_text,
+        "sources": data_sources(found.data_used),
+        "data_row": data_row,
+        "note_entries": note_entries(annual),
+        "agency_lines": lambda section: agency_lines(section, found),
+        "unreported_measures": lambda section: unreported_measures(section, lang),
         "w": w,
         "lang": lang,
         "title": report_title(annual),

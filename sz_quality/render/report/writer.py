@@ -7,6 +7,7 @@ Every file is written atomically. `write_report` is the library's one-call conve
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from ...atomic import folder_lock, write_bytes_atomic, write_text_atomic
@@ -19,7 +20,7 @@ from ...read.measures_status import MeasuresStatus
 from ...read.observations import ReadResult
 from ...report.build import build_report
 from ...report.model import AnnualReport
-from .dispatch import ReportFormat, renderer_for
+from .dispatch import ReportFormat, ReportOptions, renderer_for
 
 __all__ = [
     "FORMATS",
@@ -137,7 +138,13 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
 
 
 def write_annual_report(
-    path: str | os.PathLike[str], annual: AnnualReport, chosen: ReportFormat
+    path: str | os.PathLike[str],
+    annual: AnnualReport,
+    chosen: ReportFormat,
+    *,
+    style: str = "official",
+    author: str | None = None,
+    created: datetime | None = None,
 ) -> list[Path]:
     """Render `annual` as `chosen` into `path`; returns the files written, the report first.
 
@@ -147,7 +154,8 @@ def write_annual_report(
     report with its own charts.
     """
     target = Path(path)
-    rendered = renderer_for(ReportFormat(chosen))(annual, charts_folder_for(target).name)
+    options = ReportOptions(style=style, author=author, created=created)
+    rendered = renderer_for(ReportFormat(chosen))(annual, charts_folder_for(target).name, options)
     written: list[Path] = [target]
     with folder_lock(target.parent if str(target.parent) else "."):
         if rendered.charts is not None:
@@ -168,10 +176,14 @@ def write_report(
     fmt: str | None = None,
     stamp: str | None = None,
     assessment: AssessmentReport | None = None,
+    style: str = "official",
+    author: str | None = None,
+    created: datetime | None = None,
 ) -> tuple[AnnualReport, list[Path]]:
     """Build the report and write it to `path` atomically; returns it and the files written.
 
-    The format is `fmt` (html, md, json), else the one `path`'s suffix names.
+    The format is `fmt` (html, md, json), else the one `path`'s suffix names. Word takes
+    `style` (official: GB/T 9704; plain), `author` and `created` (its properties).
     """
     chosen = format_for(path, fmt)
     annual = build_report(
@@ -185,4 +197,6 @@ def write_report(
         charts=chosen != "json",
         assessment=assessment,
     )
-    return annual, write_annual_report(path, annual, chosen)
+    return annual, write_annual_report(
+        path, annual, chosen, style=style, author=author, created=created
+    )

@@ -34,6 +34,7 @@ from ..xlsx_book import Book
 __all__ = [
     "FIELDS",
     "PLAN_FIELDS",
+    "SIGNATURE",
     "AgencyForm",
     "agency_form",
     "form_csv",
@@ -77,12 +78,19 @@ class AgencyForm:
     year: int
     rows: tuple[dict[str, object], ...]
     identity: str = ""  # every row's szq_form cell (plan/form_identity.py); "": none
+    deadline: str | None = None  # when the form is due, as the office writes it
     fields: tuple[str, ...] = FIELDS  # the columns, in order (PLAN_FIELDS: a yearly plan)
 
 
 def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
+    """The form's rows: an indicator's rows together, the year's first and its earlier
+    (baseline) years right under it, in the order the requirements first name them."""
+    needs = requirements(lookup, agency, year)
+    first: dict[str, int] = {}
+    for index, need in enumerate(needs):
+        first.setdefault(need.series, index)
     rows = []
-    for need in requirements(lookup, agency, year):
+    for need in sorted(needs, key=lambda n: (first[n.series], -n.year)):
         info = lookup.get(need.series)
         rows.append(
             {
@@ -138,7 +146,11 @@ def form_csv(form: AgencyForm, lang: Lang) -> str:
 
 
 def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
-    """One sheet per agency, named by its Chinese name (what `--sheet` takes)."""
+    """One sheet per agency, named by its Chinese name (what `--sheet` takes), then a
+    sheet of instructions (填报说明: what to fill, units, the forms' deadline) and the block the
+    submitting office signs (填报单位, 填表人, 审核人, 联系电话, 报送日期). The
+    instructions come last, so that the reader, which reads the first sheet unless told
+    otherwise, reads an agency's form."""
     book = Book()
     header = book.style(bold=True, bg_color="#DDEBF7", border=1, locked=True)
     locked = book.style(locked=True, bg_color="#F2F2F2")
@@ -188,4 +200,47 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
         sheet.freeze_panes(1, 0)
         sheet.protect("", {"autofilter": True, "format_columns": True, "sort": False})
         sheet.autofilter(0, 0, max(len(form.rows), 1), len(fields) - 1)
+    _guide(book, forms, lang, next((f.deadline for f in forms if f.deadline), None))
     return book.data()
+
+
+# the signature block of a submission, each with a cell to fill
+SIGNATURE: tuple[str, ...] = (
+    "template.office",
+    "template.filled_by",
+    "template.reviewed_by",
+    "template.phone",
+    "template.date",
+)
+
+
+def _guide(book: Book, forms: Sequence[AgencyForm], lang: Lang, deadline: str | None) -> None:
+    """The 填报说明 sheet: the instructions, then the signature block (its cells open)."""
+    sheet = book.sheet(word("template.guide", lang))
+    sheet.set_column(0, 0, 16)
+    sheet.set_column(1, 1, 90)
+    title = book.style(bold=True, font_size=14)
+    label = book.style(bold=True, valign="top")
+    text = book.style(text_wrap=True, valign="top")
+    blank = book.style(locked=False, bottom=1)
+    years = sorted({form.year for form in forms})
+    sheet.write_string(0, 0, word("template.guide_title", lang, year=years[-1]), title)
+    lines = [
+        word("template.guide_fill", lang),
+        word("template.guide_units", lang),
+        word("template.guide_rows", lang),
+        word("template.guide_keep", lang),
+    ]
+    if deadline:
+        lines.append(word("template.guide_deadline", lang, deadline=deadline))
+    row = 2
+    for number, line in enumerate(lines, start=1):
+        sheet.write_string(row, 0, f"{number}.", label)
+        sheet.write_string(row, 1, line, text)
+        row += 1
+    row += 1
+    for key in SIGNATURE:
+        sheet.write_string(row, 0, word(key, lang), label)
+        sheet.write_blank(row, 1, None, blank)
+        row += 1
+    sheet.protect("", {"format_columns": True})
