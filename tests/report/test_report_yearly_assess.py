@@ -63,3 +63,17 @@ def test_the_html_report_has_the_assessment_as_an_annex(tmp_path: Path) -> None:
     assert "年度计划：1/1，权重 20，得 100.00 分：gdp_2015 已达到" in annex
     assert '<td>市国资委<div class="reason">无可考核内容</div></td>' in annex
     assert 'id="assessment"' not in _report(tmp_path, "plain.html")
+
+
+def test_the_word_report_has_the_assessment_as_an_annex(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "r.docx"
+    args = ["report", *map(str, DATA), "--year", "2013", "-o", str(out), "--lang", "zh"]
+    assert runner.invoke(app, [*args, "--plan", str(PLAN), "--assessment"]).exit_code == 0
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "附件：2013 年考核得分" in headings and headings[-1] == "各区"
+    districts = document.tables[-1]
+    assert [c.text for c in districts.rows[1].cells][2:] == ["100.00", "—", "—", "—", "100.00"]
+    assert districts.rows[1].cells[1].text.startswith("福田区\n")
