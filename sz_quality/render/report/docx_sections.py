@@ -75,7 +75,7 @@ class SectionWriter:
         self._problems()
         self._next()
         self._annexes()
-        self._assessment()
+        write_assessment(self)
 
     # -- pieces ---------------------------------------------------------------------------
 
@@ -236,46 +236,6 @@ class SectionWriter:
         if annual.status_file:
             self.paragraph(f"{self.w('status_file')}{self.w('punct.colon')}{annual.status_file}")
 
-    def _assessment(self) -> None:
-        """The assessment (szq report --assessment): the rules, then a table per kind of
-        unit with each unit's points and how they were earned."""
-        found = self.annual.assessment
-        if found is None:
-            return
-        lang = self.lang
-        self.heading(self.w("assess.annex", year=found.year), 1)
-        self.paragraph(rules_line(found, lang))
-        self.paragraph(self.w("assess.ties"))
-        headers = [
-            self.w("assess.rank"),
-            self.w("assess.unit"),
-            self.w("assess.score"),
-            *(self.w(f"assess.component.{name}") for name in COMPONENTS),
-        ]
-        for key, units in (
-            ("assess.agencies", found.agencies),
-            ("assess.districts", found.districts),
-        ):
-            if not units:
-                continue
-            self.heading(self.w(key), 2)
-            rows = []
-            for unit in units:
-                lines = (
-                    [component_line(c, lang) for c in unit.components]
-                    if unit.score is not None
-                    else [self.w("assess.not_assessable")]
-                )
-                rows.append(
-                    [
-                        "" if unit.rank is None else str(unit.rank),
-                        "\n".join([unit.name(lang), *lines]),
-                        figure(unit.score),
-                        *(figure(c.points) if c.used else "—" for c in unit.components),
-                    ]
-                )
-            self.table(headers, rows, (10, 80, 14, 14, 14, 14, 14), centred=(0,))
-
     def _agencies(self) -> None:
         """Annex 1: one row per lead agency: its targets with data and their completion,
         how many have none, its measures (those reported one by one, the rest counted)."""
@@ -366,6 +326,47 @@ class SectionWriter:
             ],
             (16, 30, 30, 12, 68),
         )
+
+
+def write_assessment(self: SectionWriter) -> None:
+    """The assessment (szq report --assessment): the rules, then a table per kind of
+    unit with each unit's points and how they were earned."""
+    found = self.annual.assessment
+    if found is None:
+        return
+    lang = self.lang
+    self.heading(self.w("assess.annex", year=found.year), 1)
+    self.paragraph(rules_line(found, lang))
+    self.paragraph(self.w("assess.ties"))
+    headers = [
+        self.w("assess.rank"),
+        self.w("assess.unit"),
+        self.w("assess.score"),
+        *(self.w(f"assess.component.{name}") for name in COMPONENTS),
+    ]
+    for key, units in (
+        ("assess.agencies", found.agencies),
+        ("assess.districts", found.districts),
+    ):
+        if not units:
+            continue
+        self.heading(self.w(key), 2)
+        rows = []
+        for unit in units:
+            lines = (
+                [component_line(c, lang) for c in unit.components]
+                if unit.score is not None
+                else [self.w("assess.not_assessable")]
+            )
+            rows.append(
+                [
+                    "" if unit.rank is None else str(unit.rank),
+                    "\n".join([unit.name(lang), *lines]),
+                    figure(unit.score),
+                    *(figure(c.points) if c.used else "—" for c in unit.components),
+                ]
+            )
+        self.table(headers, rows, (10, 80, 14, 14, 14, 14, 14), centred=(0,))
 
 
 def add_table(
