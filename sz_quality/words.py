@@ -478,6 +478,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.source": ("来源", "source"),
     "template.note": ("备注", "note"),
     "template.targets": ("相关目标", "targets"),
+    "template.region": ("地区", "region"),
     "template.number": ("请填写数字", "Enter a number"),
     "template.number_help": (
         "数值须为数字，单位见“单位”列；无数值请留空。",
@@ -1375,6 +1376,133 @@ WORDS: dict[str, tuple[str, str]] = {
     "code.status-duplicate": (
         "--measures-status：同一措施出现两行，以后一行为准。",
         "`--measures-status`: a second row for the same measure; the later row wins.",
+    ),
+    # --- yearly plans (szq check --plan) and the assessment (szq assess): issue 23 ---
+    "plan_schema.title": ("szq 年度推进计划的一行", "szq yearly plan row"),
+    "plan_schema.row": (
+        "年度推进计划的一个分解目标（每行一个）：列与长表数据行相同，数值是当年要达到的目标。",
+        "One sub-target of a yearly plan (年度推进计划), one per row: the columns of a "
+        "long-format data row, whose value is the goal for the year.",
+    ),
+    "plan_schema.indicator": (
+        "目标编号（目标本身当年的数值：水平、累计变化、新增量），或指标的编号、中英文名称或"
+        "别名（该指标当年的数值）。",
+        "A target's id (the target's own figure for the year: a level, a cumulative change, "
+        "an increment), or an indicator's id, Chinese or English name or alias (the "
+        "indicator's value for the year).",
+    ),
+    "plan_schema.year": ("计划年份，1900–2100。", "The plan's year, 1900-2100."),
+    "plan_schema.value": (
+        "当年的分解目标，单位见 unit（留空为目标或指标自身的单位）。",
+        "The sub-target for the year, in `unit` (blank: the target's or indicator's own).",
+    ),
+    "plan_schema.region": (
+        "分解目标所属的区；留空为全市。",
+        "The district the sub-target is for (blank: the whole city).",
+    ),
+    "plan_schema.source": (
+        "计划文件及其发布单位（必填）。",
+        "The plan and who issued it (required).",
+    ),
+    "assess.title": ("{year} 年考核得分", "Assessment for {year}"),
+    "assess.annex": ("附件：{year} 年考核得分", "Annex: the assessment for {year}"),
+    "assess.rules": (
+        "权重：{weights}；推定牵头的目标{inferred}；多家牵头的目标{shared}；"
+        "推进中的措施计 {credit}",
+        "Weights: {weights}; a target whose lead is inferred {inferred}; a target with "
+        "several leads {shared}; a measure in progress earns {credit}",
+    ),
+    "assess.inferred.exclude": ("不计入", "counts for no agency"),
+    "assess.inferred.include": ("计入推定的牵头单位", "counts for its inferred leads"),
+    "assess.shared.full": ("各单位均全额计入", "counts wholly for each"),
+    "assess.shared.split": ("由各单位均分", "is shared equally"),
+    "assess.agencies": ("牵头单位", "Lead agencies"),
+    "assess.districts": ("各区", "Districts"),
+    "assess.rank": ("排名", "Rank"),
+    "assess.unit": ("单位", "Unit"),
+    "assess.score": ("得分", "Score"),
+    "assess.not_assessable": ("无可考核内容", "Nothing assessable"),
+    "assess.items": ("得分明细", "How the points were earned"),
+    "assess.component.targets": ("目标完成", "Targets"),
+    "assess.component.submission": ("数据报送", "Submission"),
+    "assess.component.measures": ("措施落实", "Measures"),
+    "assess.component.yearly_plan": ("年度计划", "Yearly plan"),
+    "assess.component_line": (
+        "{component}：{earned}/{possible}，权重 {weight}，得 {points} 分",
+        "{component}: {earned}/{possible}, weight {weight}, {points} points",
+    ),
+    "assess.component_unused": (
+        "{component}：无可考核项，不计",
+        "{component}: nothing to count, left out",
+    ),
+    "assess.uncounted": (
+        "另列 {count} 项不计（缺少数据、无法评估、推定牵头或未报告；明细见 --format json）",
+        "{count} more listed, not counted (no data, not assessable, lead inferred, not "
+        "reported; --format json lists them)",
+    ),
+    "assess.item.present": ("已报送", "present"),
+    "assess.item.missing": ("缺报", "missing"),
+    "assess.ties": (
+        "同分（保留两位小数）并列同一名次；并列者按计入的项数从多到少，再按登记表中的顺序排列。",
+        "Equal scores (to 0.01) share a rank; among them more items counted first, then the "
+        "registry's order.",
+    ),
+    "yearly_target": ("年度目标", "Yearly target"),
+    "yearly_status": ("年度完成", "For the year"),
+    "yearly_unit": ("年度目标单位", "Yearly target unit"),
+    "yearly_source": ("年度目标来源", "Yearly target source"),
+    "code.plan-no-source": (
+        "--plan：分解目标没有来源（是谁的计划？）。",
+        "`--plan`: a sub-target without a source (whose plan is it?).",
+    ),
+    "code.plan-no-target": (
+        "--plan：分解目标所属的指标没有任何目标，不据以判断。",
+        "`--plan`: a sub-target of an indicator no target is on; it judges nothing.",
+    ),
+    "code.plan-short-of-target": (
+        "--plan：按分解目标的路径推算，到目标年份达不到行动计划的目标。",
+        "`--plan`: the path through a sub-target does not reach the plan's target by its year.",
+    ),
+    "code.plan-parts-short": (
+        "--plan：可加总指标各区的分解目标之和达不到全市的分解目标。",
+        "`--plan`: the districts' sub-targets of an additive indicator add up to less than "
+        "the city's.",
+    ),
+    "diagnostic.plan-no-source": (
+        "{id} {year} 年的分解目标没有来源",
+        "the sub-target of {id} for {year} has no source",
+    ),
+    "diagnostic.plan-no-source.hint": (
+        "在 source 列写明计划文件及其发布单位",
+        "name the plan and who issued it in the source column",
+    ),
+    "diagnostic.plan-no-target": (
+        "没有目标以 {id!r} 为指标，该分解目标不据以判断",
+        "no target is on {id!r}; the sub-target judges nothing",
+    ),
+    "diagnostic.plan-no-target.hint": (
+        "`szq targets` 列出各目标的编号和指标",
+        "`szq targets` lists the targets' ids and indicators",
+    ),
+    "diagnostic.plan-short-of-target": (
+        "{region}{id} {year} 年的分解目标 {value}{unit}：照此路径到 {target_year} 年为 "
+        "{projected}{unit}，距目标 {goal}{unit} 差 {gap}{unit}",
+        "{region}{id}'s sub-target for {year}, {value} {unit}: on its path {target_year} "
+        "reaches {projected} {unit}, {gap} {unit} short of the target {goal} {unit}",
+    ),
+    "diagnostic.plan-short-of-target.hint": (
+        "提高分解目标，或说明如何在之后的年份补足",
+        "raise the sub-target, or say how the later years make up for it",
+    ),
+    "diagnostic.plan-parts-short": (
+        "{id} {year} 年：{count} 个区的分解目标合计 {parts}{unit}，"
+        "全市为 {city}{unit}，差 {gap}{unit}",
+        "{id} for {year}: the sub-targets of {count} districts add up to {parts} {unit}, "
+        "the city's is {city} {unit}, {gap} {unit} apart",
+    ),
+    "diagnostic.plan-parts-short.hint": (
+        "各区的分解目标合计应覆盖全市的目标",
+        "the districts' sub-targets together should cover the city's",
     ),
 }
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..plan.models import Indicator, ProgressBands, Target, path_of
 from ..plan.registry import Registry
@@ -36,6 +36,10 @@ from .results import NO_EVIDENCE, Report, Result, Status, Trend
 from .rules import RULES, Case, Rule, open_sdg_rate
 from .series import CITY, ExchangeRate
 from .trend import category_of, trend
+from .yearly import consistency, judge
+
+if TYPE_CHECKING:
+    from ..read.yearly_plan import YearlyPlan
 
 __all__ = ["BOUNDARY_RTOL", "evaluate", "evaluate_regions", "holds"]
 
@@ -280,6 +284,7 @@ def evaluate(
     *,
     rates: Mapping[int, ExchangeRate] | None = None,
     region: str = CITY,
+    plan: YearlyPlan | None = None,
 ) -> Report:
     """Check every target of `registry` against `data` for `year`.
 
@@ -289,14 +294,16 @@ def evaluate(
     `region` checks one district's rows instead of the city total's; for the city, a
     target stated for every district is judged on the districts' rows when there are
     (sz_quality.check.districts). A Result keeps its reason as data, worded by the
-    renderers: the report is the same in every language.
+    renderers: the report is the same in every language. `plan`: a yearly plan, each
+    target with a sub-target for the year judged against it too (check/yearly.py).
     """
     observations, inputs, diagnostics = _parts(data)
     regions = Regions(registry, observations, rates)
     if year is None:
         year = regions.readings(region).index.latest_year() or registry.plan.target_year
-    results = _check_region(registry, regions, region, year)
-    return replace(_report(registry, year, results, inputs, diagnostics), region=region)
+    results = _check_region(registry, regions, region, year, plan)
+    report = _report(registry, year, results, inputs, diagnostics, regions, plan)
+    return replace(report, region=region)
 
 
 def evaluate_regions(
@@ -305,12 +312,14 @@ def evaluate_regions(
     year: int | None = None,
     *,
     rates: Mapping[int, ExchangeRate] | None = None,
+    plan: YearlyPlan | None = None,
 ) -> Report:
     """Every target checked for the city total and for every district in the data.
 
     The results of each region follow one another (the city first, then the
     districts in the order the data names them), each with its `region`; the default
-    year is the latest year in any region's data.
+    year is the latest year in any region's data. `plan` as in `evaluate`: each region
+    judged against its own sub-targets.
     """
     observations, inputs, diagnostics = _parts(data)
     regions = Regions(registry, observations, rates)
@@ -320,8 +329,8 @@ def evaluate_regions(
         year = year or registry.plan.target_year
     results: list[Result] = []
     for name in regions.names or [CITY]:
-        results.extend(_check_region(registry, regions, name, year))
-    return _report(registry, year, tuple(results), inputs, diagnostics)
+        results.extend(_check_region(registry, regions, name, year, plan))
+    return _report(registry, year, tuple(results), inputs, diagnostics, regions, plan)
 
 
 def _parts(
@@ -333,7 +342,7 @@ def _parts(
 
 
 def _check_region(
-    registry: Registry, regions: Regions, region: str, year: int
+    registry: Registry, regions: Regions, region: str, year: int, plan: YearlyPlan | None
 ) -> tuple[Result, ...]:
     readings = regions.readings(region)
     results = []
@@ -344,7 +353,13 @@ def _check_region(
             found = every_district_result(regions, target, indicator, year, _check)
         if found is None:
             found = _check(readings, target, year)
-        results.append(replace(found, region=region) if region != CITY else found)
+        if region != CITY:
+            found = replace(found, region=region)
+        if plan is not None:
+            verdict = judge(found, indicator, readings, plan, year)
+            if verdict is not None:
+                found = replace(found, yearly=verdict)
+        results.append(found)
     return tuple(results)
 
 
@@ -354,12 +369,18 @@ def _report(
     results: tuple[Result, ...],
     inputs: Iterable[InputSummary],
     diagnostics: Iterable[Diagnostic],
+    regions: Regions,
+    plan: YearlyPlan | None,
 ) -> Report:
+    planned: tuple[Diagnostic, ...] = ()
+    if plan is not None:
+        planned = (*plan.diagnostics, *consistency(registry, plan, regions, plan.lang))
     return Report(
         year=year,
         results=results,
-        inputs=tuple(inputs),
-        diagnostics=tuple(diagnostics),
+        inputs=(*inputs, *(plan.inputs if plan is not None else ())),
+        diagnostics=(*diagnostics, *planned),
+        yearly_plan=plan.paths if plan is not None else (),
         agency_names={
             agency.name_zh: (agency.name_zh, agency.name_en) for agency in registry.agencies
         },

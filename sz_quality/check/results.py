@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ..plan.models import Target
 from ..read.observations import Diagnostic, InputSummary
@@ -18,6 +18,9 @@ from .evidence import Evidence
 from .outlook import Outlook, outlook_fields
 from .reasons import Reason, ReasonWords
 from .rounding import number
+
+if TYPE_CHECKING:
+    from .yearly import YearlyVerdict
 
 __all__ = [
     "NO_EVIDENCE",
@@ -98,6 +101,7 @@ class Result:
     other_path_status: Status | None = None
     # the rates and the value are growth of current-price levels: nominal (名义)
     nominal: bool = False
+    yearly: YearlyVerdict | None = None  # against a yearly plan (check/yearly.py)
 
     # read through the target: the JSON contract's names for its fields
     @property
@@ -133,11 +137,12 @@ class Result:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    def to_dict(self, words: ReasonWords) -> dict[str, Any]:
+    def to_dict(self, words: ReasonWords, *, yearly: bool = False) -> dict[str, Any]:
         """The result as `szq check --format json` writes it (issue 5's contract).
 
         `reason` is the reason in words (`words`, in the output's language); beside it
         `reason_code`, the `missing` (series, year) pairs and the reason's other fields.
+        `yearly` (a check with a yearly plan): `yearly`, the sub-target's verdict or null.
         """
         reason = self.reason
         return {
@@ -170,6 +175,7 @@ class Result:
             **outlook_fields(self.outlook),
             "region": self.region,
             "lagging_regions": list(self.lagging_regions),
+            **({"yearly": self.yearly.to_dict() if self.yearly else None} if yearly else {}),
         }
 
 
@@ -226,6 +232,7 @@ class Report:
     status_filter: frozenset[Status] | None = None
     counts_before_filter: Mapping[Status, int] | None = None
     region: str = ""  # the district checked (--region), "" for the city total
+    yearly_plan: tuple[str, ...] = ()  # the yearly plan's files (szq check --plan), if any
 
     @property
     def has_errors(self) -> bool:
@@ -347,14 +354,27 @@ class Report:
 
         `words` puts each result's reason into words (sz_quality.render.verdict_words).
         """
-        return {
+        planned = bool(self.yearly_plan)
+        data: dict[str, Any] = {
             "year": self.year,
             "inputs": [summary.to_dict() for summary in self.inputs],
             "diagnostics": [diagnostic.to_json() for diagnostic in self.diagnostics],
-            "results": [result.to_dict(words) for result in self.results],
+            "results": [result.to_dict(words, yearly=planned) for result in self.results],
             "agencies": [
                 {"agency": group.key, "counts": dict(group.counts)} for group in self.by_agency()
             ],
             "summary": dict(self.summary),
             "summary_by_nature": self.summary_by_nature(),
         }
+        if planned:
+            data["yearly_plan"] = {"files": list(self.yearly_plan), "summary": self.yearly_summary}
+        return data
+
+    @property
+    def yearly_summary(self) -> dict[str, int]:
+        """{met, not_met, no_data: n} over the results judged against a sub-target."""
+        counts = {"met": 0, "not_met": 0, "no_data": 0}
+        for result in self.results:
+            if result.yearly is not None:
+                counts[result.yearly.status] += 1
+        return counts

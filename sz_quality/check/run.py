@@ -24,8 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 if TYPE_CHECKING:
+    from ..plan.measures import MeasureRegistry
     from ..plan.registry import Registry
     from ..read.observations import Diagnostic, ReadResult
+    from ..read.yearly_plan import YearlyPlan
+    from .assess import AssessmentReport
     from .results import Report
 
 __all__ = [
@@ -39,6 +42,8 @@ __all__ = [
     "check_files",
     "district_series",
     "read_data",
+    "read_plan",
+    "run_assess",
     "run_check",
 ]
 
@@ -55,6 +60,7 @@ class CheckOptions(TypedDict, total=False):
     encoding: str | None
     sheet: str | None
     lang: str
+    plan: Iterable[str | Path] | None
 
 
 class UnknownRegionError(ValueError):
@@ -150,6 +156,29 @@ def read_data(
     return result
 
 
+def read_plan(
+    paths: Iterable[str | Path],
+    registry: Registry,
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    lang: str = "en",
+) -> YearlyPlan:
+    """Yearly plan files (sz_quality.read.yearly_plan), read as data files are."""
+    from ..plan.lookup import Lookup
+    from ..read.yearly_plan import read_yearly_plan
+
+    judged = frozenset(t.id for t in registry.targets) | {t.indicator for t in registry.targets}
+    return read_yearly_plan(
+        paths,
+        Lookup.from_registry(registry),
+        judged=judged,
+        encoding=encoding,
+        sheet=sheet,
+        lang=lang,
+    )
+
+
 def run_check(
     paths: Iterable[str | Path],
     registry: Registry,
@@ -161,6 +190,7 @@ def run_check(
     encoding: str | None = None,
     sheet: str | None = None,
     lang: str = "en",
+    plan: Iterable[str | Path] | None = None,
 ) -> CheckRun:
     """Read the files and check every target, as `szq check` does.
 
@@ -168,7 +198,8 @@ def run_check(
     any name the registry gives the district; 全市 is the city total); the city total
     by default. `by="region"`: the city total and every district, each on its
     own rows. `agency` (id, name, alias): only the targets it leads. `year`: default the
-    latest year in the data. `lang` words the diagnostics.
+    latest year in the data. `lang` words the diagnostics. `plan`: yearly plan files,
+    each target with a sub-target for the year judged against it too (check/yearly.py).
     """
     from ..plan.region_names import RegionNames
     from .evaluate import evaluate, evaluate_regions
@@ -180,12 +211,15 @@ def run_check(
     if name:  # 福田 is 福田区; 全市 the city total
         known = RegionNames.of(registry.districts, registry.city_total).canonical(name)
         name = known if known is not None else name
+    yearly = None
+    if plan is not None:
+        yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=lang)
     if by == "region":
         data = read_data(paths, registry, encoding=encoding, sheet=sheet, lang=lang)
         count = len({observation.region for observation in data.observations} - {""})
         if count > MAX_REGIONS:
             raise TooManyRegionsError(count)
-        report = evaluate_regions(registry, data, year)
+        report = evaluate_regions(registry, data, year, plan=yearly)
     else:
         data = read_data(
             paths,
@@ -198,7 +232,7 @@ def run_check(
         )
         if name and not any(item.region == name for item in data.observations):
             raise UnknownRegionError(name)
-        report = evaluate(registry, data, year, region=name)
+        report = evaluate(registry, data, year, region=name, plan=yearly)
     if selected is not None:
         report = report.for_agency(selected.name_zh)
     return CheckRun(data, report)
@@ -209,3 +243,45 @@ def check_files(
 ) -> Report:
     """The Report `szq check` renders for these files and options (see `run_check`)."""
     return run_check(paths, registry, **options).report
+
+
+def run_assess(
+    paths: Iterable[str | Path],
+    registry: Registry,
+    *,
+    year: int | None = None,
+    plan: Iterable[str | Path] | None = None,
+    measures: MeasureRegistry | None = None,
+    measures_status: str | Path | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    lang: str = "en",
+) -> AssessmentReport:
+    """Read the files and score every agency and district, as `szq assess` does
+    (sz_quality.check.assess): the city and every district of the data checked, with the
+    yearly plan's sub-targets (`plan`) and the measures' status (`measures_status`, read
+    against `measures`) when given. `year`: default the latest year in the data."""
+    from ..read.measures_status import read_measures_status
+    from .assess import assess
+    from .evaluate import evaluate_regions
+
+    given = [str(path) for path in paths]
+    plan_paths = [str(path) for path in plan] if plan is not None else []
+    yearly = None
+    if plan_paths:
+        yearly = read_plan(plan_paths, registry, encoding=encoding, sheet=sheet, lang=lang)
+    data = read_data(given, registry, encoding=encoding, sheet=sheet, lang=lang)
+    report = evaluate_regions(registry, data, year, plan=yearly)
+    statuses = None
+    if measures_status is not None and measures is not None:
+        statuses = read_measures_status(measures_status, (m.id for m in measures.measures))
+    return assess(
+        registry,
+        data,
+        report.results,
+        report.year,
+        measures=measures,
+        statuses=statuses,
+        inputs=[*given, *plan_paths, *([str(measures_status)] if measures_status else [])],
+        diagnostics=(*report.diagnostics, *(statuses.diagnostics if statuses else ())),
+    )

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from . import (
+    assess_commands,
     check_commands,
     plan_commands,
     registry_commands,
@@ -34,6 +35,7 @@ COMMANDS: dict[str, Callable[..., None]] = {  # in the order of `szq --help`
     "measures": registry_commands.measures_command,
     "agencies": registry_commands.agencies_command,
     "report": report_commands.report_command,
+    "assess": assess_commands.assess_command,
     "template": template_commands.template_command,
     "validate": validate_commands.validate_command,
     "schema": validate_commands.schema_command,

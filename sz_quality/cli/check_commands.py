@@ -176,6 +176,18 @@ def check_command(
             "summary still counts all.",
         ),
     ] = None,
+    plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan",
+            "-p",
+            metavar="FILE",
+            help="A yearly plan (年度推进计划: sub-targets for the year, same columns as a "
+            "data file; docs/yearly-plans.md): each target with a sub-target for the year is "
+            "also judged against it. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     explain: Annotated[
         bool,
         typer.Option(
@@ -205,7 +217,9 @@ def check_command(
     shown = parse_fail_on(status, "--status")
     check_data_files(files, "check")
     state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(files), lang.value)
+    if plan:
+        check_data_files(plan, "check")
+    refuse_output_over_inputs(output, state.inputs([*files, *(plan or [])]), lang.value)
     registry = state.registry()
     resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
     language: Lang = "zh" if lang.value == "zh" else "en"
@@ -223,6 +237,7 @@ def check_command(
                 encoding=encoding,
                 sheet=sheet,
                 lang=language,
+                plan=plan or None,
             )
         except UnknownRegionError as error:
             usage_error_word("cli.region_no_rows", region=error.region)

@@ -57,6 +57,10 @@ COMMANDS_ZH: dict[str, str] = {
     "为单一自含文件（内嵌 CSS，图表为内嵌 SVG）；Markdown 为 GitHub 风格，图表以 SVG "
     "文件存放在旁边；JSON 为报告的数据。需要 report 附加组件：pip install "
     "'sz-quality[report]'。",
+    "assess": "按考核办法的做法为每个牵头单位和每个区打分。\n\n"
+    "各项权重见登记表的 assessment 部分：已判定目标中达到或进度正常的比例、报送数据的完整性、"
+    "具体措施的完成情况、年度推进计划分解目标的完成情况。逐单位列出每项的明细及其如何计入得分。"
+    "运行完成时退出码为 0，输入有错误时为 1，用法错误时为 2。",
     "validate": "检查报送的数据：有效时退出码为 0，数据无效为 1，用法错误为 2。",
     "schema": "长表数据行（每行一个数值）或目标登记表的 JSON Schema。",
     "lint": "不用数据检查登记表（及措施文件）：每个问题给出行号和修改提示。\n\n"
@@ -103,6 +107,8 @@ OPTIONS_ZH: dict[str, str] = {
     "expect_agency": "报送单位（编号、中文或英文名称）：其目标在 --year "
     "所需的每个指标都必须有数值（missing-indicator）。",
     "max_diagnostics": "每个文件每种代码最多列出 N 条诊断，其余只计数（0：全部列出）。",
+    "plan": "年度推进计划（当年的分解目标，列与数据文件相同；见 docs/yearly-plans.md）："
+    "有当年分解目标的目标同时对照分解目标判定。可重复。",
     "jobs": "处理大型 CSV 文件的进程数（默认：两个及以上 CPU 时为 2）。",
 }
 # ...except where a command says it otherwise: (command, option) -> help
@@ -137,6 +143,24 @@ OVERRIDES_ZH: dict[tuple[str, str], str] = {
     "不指定时 CSV 写到标准输出。",
     ("report", "output"): "要写入的报告（原子写入）：report.html、report.md（其图表写入旁边的 "
     "report_charts/）、report.json 或 report.docx（Word）。默认：report.<格式>。",
+    ("template", "yearly_plan"): "改为年度推进计划的填报表：该单位每个目标一行当年的分解目标，"
+    "全市或某个区（即 check --plan 所读取的内容）。",
+    (
+        "schema",
+        "yearly_plan",
+    ): "年度推进计划一行（一个分解目标）的 Schema（见 docs/yearly-plans.md）。",
+    (
+        "report",
+        "plan",
+    ): "年度推进计划：每个目标的行列出其当年的分解目标（年度目标）及完成情况。可重复。",
+    ("report", "assessment"): "以附件形式加入各牵头单位和各区的考核得分（即 szq assess）。",
+    ("assess", "year"): "考核的年份（默认：数据中最新的年份）。",
+    ("assess", "plan"): "年度推进计划：其分解目标的完成情况构成“年度计划”一项。可重复。",
+    (
+        "assess",
+        "measures_status",
+    ): "措施落实情况的 CSV（measure,status,note）：构成“措施落实”一项。",
+    ("assess", "output_format"): "table（表格，默认）、json、csv 或 xlsx（-o FILE.xlsx 时亦然）。",
     ("template", "force"): "与 --all -o FOLDER 同用：即使报送表已填写也覆盖"
     "（默认只覆盖 szq 写出且未改动的空白表）。",
 }

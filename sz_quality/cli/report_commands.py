@@ -101,6 +101,24 @@ def report_command(
             "done, in_progress or not_started.",
         ),
     ] = None,
+    plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan",
+            "-p",
+            metavar="FILE",
+            help="A yearly plan (年度推进计划): each target's row shows its sub-target for the "
+            "year (年度目标) and the verdict against it. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    assessment: Annotated[
+        bool,
+        typer.Option(
+            "--assessment",
+            help="Add the assessment of the agencies and districts (szq assess) as an annex.",
+        ),
+    ] = False,
     stamp: Annotated[
         bool,
         typer.Option(
@@ -157,7 +175,7 @@ def report_command(
     state = state_of(ctx)
     refuse_output_over_inputs(
         output,
-        state.inputs([*files, *([measures_status] if measures_status else [])]),
+        state.inputs([*files, *(plan or []), *([measures_status] if measures_status else [])]),
         lang.value,
         charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
     )
@@ -183,8 +201,30 @@ def report_command(
         except OSError as error:
             usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
     check_data_files(files, "report")
+    if plan:
+        check_data_files(plan, "report")
     data = read_data(registry, files, encoding, sheet, language)
-    report = evaluate(registry, data, year)
+    yearly = None
+    if plan:
+        from ..check.run import read_plan
+
+        yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=language)
+    report = evaluate(registry, data, year, plan=yearly)
+    annex = None
+    if assessment:
+        from ..check.run import run_assess
+
+        annex = run_assess(
+            files,
+            registry,
+            year=report.year,
+            plan=plan or None,
+            measures=measures if measures_status is not None else None,
+            measures_status=measures_status,
+            encoding=encoding,
+            sheet=sheet,
+            lang=language,
+        )
     try:
         annual, written = write_report(
             output,
@@ -196,6 +236,7 @@ def report_command(
             lang=language,
             fmt=chosen,
             stamp=_stamp() if stamp else None,
+            assessment=annex,
             style=style.value,
             author=author,
             created=_epoch(),  # else the stamp, else the end of the year reported on

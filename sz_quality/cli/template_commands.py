@@ -75,6 +75,14 @@ def template_command(
             "in (by default only szq's own untouched forms are replaced).",
         ),
     ] = False,
+    yearly_plan: Annotated[
+        bool,
+        typer.Option(
+            "--yearly-plan",
+            help="The form of a yearly plan (年度推进计划) instead: a sub-target for the year "
+            "per target of the agency, for the city or a district (what check --plan reads).",
+        ),
+    ] = False,
     deadline: Annotated[
         str | None,
         typer.Option(
@@ -97,7 +105,7 @@ def template_command(
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
     from ..render.template.dispatch import TemplateFormat, format_for, renderer_for
-    from ..render.template.forms import agency_form
+    from ..render.template.forms import agency_form, plan_form
 
     if (agency is None) == (not every_agency):
         usage_error_word("cli.agency_or_all")
@@ -110,7 +118,8 @@ def template_command(
             unknown_agency(error)
     else:
         chosen = list(lookup.agencies)
-    forms = [agency_form(lookup, each, year) for each in chosen]
+    make_form = plan_form if yearly_plan else agency_form
+    forms = [make_form(lookup, each, year) for each in chosen]
     forms = [replace(form, deadline=deadline) for form in forms if form.rows]
     if not forms:
         if agency is not None:

@@ -245,10 +245,17 @@ def schema_command(
             show_default=False,
         ),
     ] = None,
+    yearly_plan: Annotated[
+        bool,
+        typer.Option(
+            "--yearly-plan",
+            help="The schema of a yearly plan's row (a sub-target, docs/yearly-plans.md).",
+        ),
+    ] = False,
 ) -> None:
     """The JSON Schema of a long-format data row (one row per value), or of a registry."""
 
-    from ..read.row_schema import row_json_schema
+    from ..read.row_schema import plan_json_schema, row_json_schema
     from ..render.jsonout import dumps
 
     if lang not in (None, "zh", "en"):
@@ -258,5 +265,5 @@ def schema_command(
 
         emit(dumps(registry_json_schema()), output, json=True)
         return
-    schema = row_json_schema(lang)
+    schema = plan_json_schema(lang) if yearly_plan else row_json_schema(lang)
     emit(dumps(schema), output, json=True)

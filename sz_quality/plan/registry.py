@@ -19,6 +19,7 @@ from typing import Any
 from ..paths import default_targets_path
 from . import units
 from .agencies import AgencyNames
+from .assessment import Assessment
 from .cache import digest, read_entry, write_entry
 from .formula import CompiledFormula
 from .loading import (
@@ -58,8 +59,9 @@ __all__ = [
 ]
 
 # 2: entries stamped by cache.py; 3: chapters; 4: progress bands; 5: districts, city-total
-# names, additive indicators, derived tolerances; 6: paths, natures, prices, units
-_CACHE_FORMAT = 6
+# names, additive indicators, derived tolerances; 6: paths, natures, prices, units;
+# 7: assessment
+_CACHE_FORMAT = 7
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class Registry:
     # the plan's districts, and the names of the city total besides CITY_TOTAL_NAMES
     districts: tuple[District, ...] = ()
     city_total: tuple[str, ...] = ()
+    # how `szq assess` scores a unit (plan/assessment.py); the defaults without a section
+    assessment: Assessment = Assessment()
 
     @cached_property
     def indicators_by_id(self) -> dict[str, Indicator]:
@@ -162,6 +166,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         "units",
         "districts",
         "city_total",
+        "assessment",
     }
     for key in data:
         if key not in allowed:
@@ -197,8 +202,14 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         check_unique(name, document, section, items, issues)
     check_district_names(name, document, districts, city_total, issues)
     check_chapters(name, document, targets, issues)
+    assessment: Assessment | None = Assessment()
+    if data.get("assessment") is not None:
+        raw_assessment = data["assessment"]
+        assessment = validate_one(
+            name, document, ("assessment",), Assessment, raw_assessment, issues
+        )
     unit_factors, formulas = check_references(name, document, agencies, indicators, targets, issues)
-    if issues or plan is None:
+    if issues or plan is None or assessment is None:
         raise RegistryError(issues)
     return Registry(
         path=name,
@@ -213,6 +224,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
         districts=tuple(districts),
         city_total=city_total,
         units=tuple(defined),
+        assessment=assessment,
     )
 
 
@@ -261,6 +273,7 @@ def _write_cache(registry: Registry) -> None:
             "districts": [dataclasses.asdict(district) for district in registry.districts],
             "city_total": list(registry.city_total),
             "unit_factors": [[*pair, *value] for pair, value in registry.unit_factors.items()],
+            "assessment": dataclasses.asdict(registry.assessment),
             "formulas": [
                 [
                     formula.indicator,
@@ -317,4 +330,5 @@ def _from_cache(name: str, key: str, cached: dict[str, Any]) -> Registry:
         },
         districts=tuple(District(**_tuples(item)) for item in cached["districts"]),
         city_total=tuple(cached["city_total"]),
+        assessment=Assessment(**cached["assessment"]),
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .assessment import Assessment
 from .models import Agency, Chapter, District, Indicator, Plan, Target, Unit
 
 __all__ = ["registry_json_schema"]
@@ -38,7 +39,7 @@ def registry_json_schema() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     refs = {
         model.__name__: _model_schema(model, definitions)
-        for model in (Plan, Unit, Chapter, Agency, Indicator, Target, District)
+        for model in (Plan, Unit, Chapter, Agency, Indicator, Target, District, Assessment)
     }
     target = definitions["Target"]
     target["required"] = [name for name in target["required"] if name not in _DEFAULTED]
@@ -65,6 +66,7 @@ def registry_json_schema() -> dict[str, Any]:
             "targets": items("Target"),
             "districts": items("District"),
             "city_total": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "assessment": refs["Assessment"],
         },
         "$defs": definitions,
     }

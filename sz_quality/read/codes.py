@@ -78,6 +78,10 @@ CODES: dict[str, Code] = {
         Code("status-unknown-measure", "error"),
         Code("status-invalid-status", "error"),
         Code("status-duplicate", "warning"),
+        Code("plan-no-source", "warning"),
+        Code("plan-no-target", "warning"),
+        Code("plan-short-of-target", "warning"),
+        Code("plan-parts-short", "warning"),
     )
 }
 

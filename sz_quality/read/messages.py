@@ -29,6 +29,7 @@ _WITH_REGION = frozenset(
         "suspect-magnitude",
         "repeated-value",
         "derived-mismatch",
+        "plan-short-of-target",
     }
 )
 

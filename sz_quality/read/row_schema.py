@@ -14,7 +14,7 @@ from typing import Any
 
 from ..words import word
 
-__all__ = ["SHIPPED", "row_json_schema"]
+__all__ = ["SHIPPED", "plan_json_schema", "row_json_schema"]
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "row.schema.json"
 
@@ -30,4 +30,26 @@ def row_json_schema(lang: str | None = None) -> dict[str, Any]:
             prop["description"] = word(f"schema.{name}", lang)
             if lang == "zh":
                 prop["title"] = word(name, lang)  # the column's name: 指标, 年份, …
+    return schema
+
+
+# what a yearly plan's row says differently from a data row's (words: "plan_schema.*")
+_PLAN_FIELDS = ("indicator", "year", "value", "region", "source")
+
+
+def plan_json_schema(lang: str | None = None) -> dict[str, Any]:
+    """The JSON Schema of a yearly plan's row (a sub-target, sz_quality.read.yearly_plan):
+    a data row's, whose value is a goal and whose source is required."""
+    schema = row_json_schema(lang)
+
+    def text(key: str) -> str:
+        if lang is not None:
+            return word(key, lang)
+        return f"{word(key, 'en')} {word(key, 'zh')}"
+
+    schema["title"] = text("plan_schema.title")
+    schema["description"] = text("plan_schema.row")
+    for name in _PLAN_FIELDS:
+        schema["properties"][name]["description"] = text(f"plan_schema.{name}")
+    schema["required"] = [*schema["required"], "source"]
     return schema

@@ -6,19 +6,23 @@ row to its text (the header is the key's word in words.py); a renderer picks the
 columns it shows, in its order, and `details` gives the lines under a target's name
 (why, what is still needed, the data's caveats) for those that fold them into it.
 CSV_COLUMNS is the same row for a spreadsheet: codes and numbers rather than words.
+A check with a yearly plan (szq check --plan) adds the YEARLY columns to both (the
+sub-target for the year and the verdict against it): `columns(report)` and
+`csv_columns(report)` are a report's columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from ..check.results import Result, number
+from ..check.results import Report, Result, number
 from ..plan.lang import Lang
 from ..report.evaluation import IndicatorRow, completion_of
 from .evidence_text import note_lines
 from .format import (
     MISSING,
     actual_text,
+    format_quantity,
     gap_text,
     outlook_text,
     progress_text,
@@ -37,8 +41,12 @@ __all__ = [
     "EVALUATION_COLUMNS",
     "CSV_COLUMNS",
     "ROW",
+    "YEARLY",
+    "YEARLY_CSV",
     "column_labels",
+    "columns",
     "csv_cells",
+    "csv_columns",
     "details",
     "common_years",
     "indicator_cells",
@@ -66,6 +74,23 @@ def reason_cell(result: Result, lang: Lang) -> str:
 
 Text = Callable[[Result, Lang], str]
 
+
+def yearly_target_text(result: Result, lang: Lang) -> str:
+    """The sub-target for the year: 1.48 万亿元 (2013); blank without one."""
+    verdict = result.yearly
+    if verdict is None:
+        return ""
+    return f"{format_quantity(verdict.value, verdict.unit)} ({verdict.year})"
+
+
+def yearly_status_text(result: Result, lang: Lang) -> str:
+    """met / not met against the sub-target (no data: —); blank without one."""
+    verdict = result.yearly
+    if verdict is None:
+        return ""
+    return MISSING if verdict.status == "no_data" else status_word(verdict.status, lang)
+
+
 # column key (its header: words.py) -> the cell's text
 ROW: dict[str, Text] = {
     "target": target_name,
@@ -80,6 +105,17 @@ ROW: dict[str, Text] = {
 }
 # every column of the check's row, in the order of a row that shows them all
 COLUMNS = tuple(ROW)
+# a check with a yearly plan: the sub-target for the year (年度目标) and the verdict
+YEARLY: dict[str, Text] = {
+    "yearly_target": yearly_target_text,
+    "yearly_status": yearly_status_text,
+}
+ROW.update(YEARLY)
+
+
+def columns(report: Report) -> tuple[str, ...]:
+    """The columns of the report's rows: every column, and the yearly plan's with one."""
+    return (*COLUMNS, *YEARLY) if report.yearly_plan else COLUMNS
 
 
 def _target_cell(result: Result, lang: Lang) -> str:
@@ -185,7 +221,7 @@ def indicator_headers(lang: Lang, years: Mapping[str, int] | None = None) -> lis
 
 
 def column_labels(lang: Lang) -> dict[str, str]:
-    return {key: word(key, lang) for key in COLUMNS}
+    return {key: word(key, lang) for key in ROW}
 
 
 def row_cells(result: Result, lang: Lang, keys: tuple[str, ...] = COLUMNS) -> list[str]:
@@ -266,5 +302,20 @@ CSV_COLUMNS: dict[str, CsvCell] = {
 }
 
 
-def csv_cells(result: Result, lang: Lang) -> list[str]:
-    return [cell(result, lang) for cell in CSV_COLUMNS.values()]
+# a check with a yearly plan: the sub-target, its unit and source, and the verdict
+YEARLY_CSV: dict[str, CsvCell] = {
+    "yearly_target": lambda r, lang: _number(r.yearly.value) if r.yearly else "",
+    "yearly_unit": lambda r, lang: safe_text(r.yearly.unit) if r.yearly else "",
+    "yearly_actual": lambda r, lang: _number(r.yearly.actual) if r.yearly else "",
+    "yearly_status": lambda r, lang: r.yearly.status if r.yearly else "",
+    "yearly_source": lambda r, lang: safe_text(r.yearly.source or "") if r.yearly else "",
+}
+
+
+def csv_columns(report: Report) -> dict[str, CsvCell]:
+    """The CSV's columns of the report's rows (the yearly plan's with one)."""
+    return {**CSV_COLUMNS, **YEARLY_CSV} if report.yearly_plan else CSV_COLUMNS
+
+
+def csv_cells(result: Result, lang: Lang, cells: dict[str, CsvCell] = CSV_COLUMNS) -> list[str]:
+    return [cell(result, lang) for cell in cells.values()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..check.assess import AssessmentReport
 from ..check.results import UNASSIGNED, Report, Result
 from ..plan.lang import Lang
 from ..plan.measures import MeasureRegistry
@@ -107,12 +108,14 @@ def build_report(
     lang: Lang = "en",
     stamp: str | None = None,
     charts: bool = True,
+    assessment: AssessmentReport | None = None,
 ) -> AnnualReport:
     """The annual report's data for `report.year`.
 
     `data` (what the reader read) gives the appendix its revisions and sources and, unless
     `history` is given, the years of data the charts show (`collect_history`). `charts`
-    False leaves the charts out (JSON needs none).
+    False leaves the charts out (JSON needs none). A report checked with a yearly plan
+    shows each target's 年度目标; `assessment` (sz_quality.check.assess) is its annex.
     """
     if history is None:
         history = collect_history(registry, data, report.year) if data is not None else {}
@@ -214,6 +217,8 @@ def build_report(
             for key, counts in report.summary_by_nature().items()
             if (total := sum(counts.values()))
         ),
+        yearly_plan=report.yearly_plan,
+        assessment=assessment,
         evaluation=evaluate_plan(report.year, ordered_rows, chapters, agencies),
     )
 

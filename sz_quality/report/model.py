@@ -20,6 +20,9 @@ from .charts import StatusChart, TargetChart
 if TYPE_CHECKING:
     from .evaluation import Evaluation
 
+if TYPE_CHECKING:
+    from ..check.assess import AssessmentReport
+
 __all__ = [
     "MEASURE_STATUSES",
     "AgencySection",
@@ -113,6 +116,10 @@ class AnnualReport:
     # the binding (约束性) and the expected (预期性) targets counted apart, when the plan
     # marks them: (label, counts, total)
     natures: tuple[tuple[str, Mapping[Status, int], int], ...] = ()
+    # the yearly plan's files (szq report --plan): each target's row shows its 年度目标
+    yearly_plan: tuple[str, ...] = ()
+    # the assessment of the agencies and districts (szq report --assessment): an annex
+    assessment: AssessmentReport | None = None
     # the evaluation report's parts (report/evaluation.py): overall, indicators, chapters,
     # problems, next steps
     evaluation: Evaluation | None = None

@@ -29,6 +29,7 @@ COMMANDS = [
     "measures",
     "agencies",
     "report",
+    "assess",
     "validate",
     "schema",
     "template",
@@ -87,7 +88,7 @@ def test_every_help_text_has_its_chinese_and_none_is_stale() -> None:
 
 def test_options_shared_by_commands_are_written_once() -> None:
     declared = _declared()
-    assert len([name for name, parameter in declared if parameter == "lang"]) == 12
+    assert len([name for name, parameter in declared if parameter == "lang"]) == 13
     assert help_zh("calc", "lang") == help_zh("check", "lang") == OPTIONS_ZH["lang"]
     assert help_zh("schema", "lang") == OVERRIDES_ZH[("schema", "lang")]
     assert help_zh("targets", "output") == help_zh("schema", "output") == OPTIONS_ZH["output"]

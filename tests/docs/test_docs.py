@@ -46,6 +46,7 @@ def test_every_command_is_documented_and_has_help() -> None:
     names = command_names()
     assert set(names) == {
         "agencies",
+        "assess",
         "calc",
         "check",
         "measures",

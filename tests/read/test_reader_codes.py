@@ -273,6 +273,8 @@ def test_every_code_is_documented() -> None:
         "status-encoding", "status-empty", "status-missing-column", "status-unknown-column",
         "status-missing-id", "status-unknown-measure", "status-invalid-status",
         "status-duplicate",
+        # --plan (sz_quality.read.yearly_plan, sz_quality.check.yearly)
+        "plan-no-source", "plan-no-target", "plan-short-of-target", "plan-parts-short",
     }  # fmt: skip
     assert set(CODES) == emitted
     for code in CODES.values():

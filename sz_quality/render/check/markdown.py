@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...check.results import Report
 from ..markdown_escape import code_span, escape
-from ..result_row import COLUMNS, column_labels, row_cells
+from ..result_row import column_labels, columns, row_cells
 from ..verdict_words import word
 from .summary import (
     diagnostic_line,
@@ -26,6 +26,7 @@ __all__ = ["render"]
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     labels = column_labels(lang)
+    keys = columns(report)  # with a yearly plan, its columns too
     lines = [f"# {title(report, lang)}", ""]
     for summary in report.inputs:
         lines.append(f"- {escape(input_line(summary, lang), line_start=True)}")
@@ -39,11 +40,11 @@ def render(report: Report, options: RenderOptions) -> str:
     for group in report.groups(options.by):
         lines.append(f"## {escape(group_heading(group, lang))}")
         lines.append("")
-        lines.append("| " + " | ".join(escape(labels[key]) for key in COLUMNS) + " |")
-        lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
+        lines.append("| " + " | ".join(escape(labels[key]) for key in keys) + " |")
+        lines.append("|" + "|".join("---" for _ in keys) + "|")
         for result in group.results:
             inferred = inferred or result.lead_agencies_inferred
-            cells = row_cells(result, lang)  # every column of render/result_row.py
+            cells = row_cells(result, lang, keys)  # every column of render/result_row.py
             lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
         lines.append("")
         lines.append(f"**{escape(summary_text(group.counts, group.total, lang))}**")

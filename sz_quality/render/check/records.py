@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...check.results import Report
 from ..jsonout import dumps
-from ..result_row import CSV_COLUMNS, csv_cells, safe_text
+from ..result_row import CSV_COLUMNS, csv_cells, csv_columns, safe_text
 from ..verdict_words import reason_words
 
 if TYPE_CHECKING:
@@ -34,11 +34,12 @@ COLUMNS = ("group", *CSV_COLUMNS)
 def render(report: Report, options: RenderOptions) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    cells = csv_columns(report)  # with a yearly plan, its columns too
+    writer.writerow(("group", *cells))
     for group in report.groups(options.by):
         label = safe_text(group.label(options.lang))
         for result in group.results:
-            writer.writerow([label, *csv_cells(result, options.lang)])
+            writer.writerow([label, *csv_cells(result, options.lang, cells)])
     return buffer.getvalue()
 
 

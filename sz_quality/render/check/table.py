@@ -46,24 +46,30 @@ _FIXED: tuple[tuple[str, int, str], ...] = (
     ("progress", 8, "right"),
     ("trend", 12, "left"),
 )
+# a check with a yearly plan: the sub-target for the year and the verdict against it
+_YEARLY: tuple[tuple[str, int, str], ...] = (
+    ("yearly_target", 15, "left"),
+    ("yearly_status", 9, "left"),
+)
 _MIN_NAME = 24
 _MAX_LINES = 3  # of a target's row by default
+Fixed = tuple[tuple[str, int, str], ...]
 
 
-def _columns(labels: dict[str, str], total: int) -> list[Column]:
-    borders = 3 * (len(_FIXED) + 1) + 1
-    fixed = sum(width for _, width, _ in _FIXED)
+def _columns(labels: dict[str, str], total: int, shown: Fixed = _FIXED) -> list[Column]:
+    borders = 3 * (len(shown) + 1) + 1
+    fixed = sum(width for _, width, _ in shown)
     name = Column(labels["target"], max(total - fixed - borders, _MIN_NAME))
-    return [name, *(Column(labels[key], width, justify) for key, width, justify in _FIXED)]
+    return [name, *(Column(labels[key], width, justify) for key, width, justify in shown)]
 
 
 def _styled(text: str, style: str, color: bool) -> str:
     return f"{STYLES[style]}{text}\x1b[0m" if color else text
 
 
-def _row(result: Result, lang: Lang, name: str) -> list[Cell]:
+def _row(result: Result, lang: Lang, name: str, shown: Fixed = _FIXED) -> list[Cell]:
     cells = [Cell(name)]
-    for key, _, _ in _FIXED:
+    for key, _, _ in shown:
         shade = STATUS_STYLES[result.status] if key == "status" else None
         cells.append(Cell(ROW[key](result, lang), shade))
     return cells
@@ -75,7 +81,7 @@ def _explained(result: Result, lang: Lang) -> str:
 
 
 def _compact(
-    results: Sequence[Result], lang: Lang, name_width: int = 1000
+    results: Sequence[Result], lang: Lang, name_width: int = 1000, shown: Fixed = _FIXED
 ) -> tuple[list[list[Cell]], list[str], list[str]]:
     """A group's rows at most three lines high: a target with data is a row whose name
     cites its details (why, what is still needed, the data's caveats) as numbered
@@ -100,7 +106,7 @@ def _compact(
             numbers.append(len(notes))
         if numbers:
             name += f" [{_span(numbers)}]"
-        rows.append(_row(result, lang, name))
+        rows.append(_row(result, lang, name, shown))
     return rows, notes, without
 
 
@@ -122,7 +128,8 @@ def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     color = options.color
     labels = column_labels(lang)
-    columns = _columns(labels, options.width)
+    shown = (*_FIXED, *_YEARLY) if report.yearly_plan else _FIXED  # with a plan, its columns
+    columns = _columns(labels, options.width, shown)
     out = [_styled(title(report, lang), "bold", color)]
     out.extend(_styled(line, "bold", color) for line in overview_lines(report, lang))
     out.extend(input_line(summary, lang) for summary in report.inputs)
@@ -135,11 +142,11 @@ def render(report: Report, options: RenderOptions) -> str:
         out.append("")
         out.append(_styled(group_heading(group, lang), "bold", color))
         if options.explain:
-            rows = [_row(result, lang, _explained(result, lang)) for result in group.results]
+            rows = [_row(result, lang, _explained(result, lang), shown) for result in group.results]
             notes: list[str] = []
             without: list[str] = []
         else:
-            rows, notes, without = _compact(group.results, lang, columns[0].width)
+            rows, notes, without = _compact(group.results, lang, columns[0].width, shown)
         if rows:
             # the grid, or the rows stacked on a terminal narrower than the grid
             grid = render_fitted(columns, rows, options.width, color=color, degrade=options.degrade)

@@ -136,6 +136,24 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     ),
 )
 
+
+def _yearly(row: ResultRow, key: str) -> Any:
+    verdict = row.data.get("yearly")
+    return verdict[key] if verdict else None
+
+
+# a check with a yearly plan: the sub-target for the year and the verdict against it
+YEARLY_COLUMNS: tuple[Column, ...] = (
+    Column("yearly_target", lambda r: _yearly(r, "value"), "number"),
+    Column("yearly_unit", lambda r: _yearly(r, "unit"), width=10),
+    Column(
+        "yearly_status",
+        lambda r: status_word(_yearly(r, "status"), r.lang) if _yearly(r, "status") else None,
+        width=12,
+    ),
+    Column("yearly_source", lambda r: _yearly(r, "source"), width=30),
+)
+
 DIAGNOSTIC_COLUMNS: tuple[Column, ...] = (
     field("severity", width=8),
     field("code", width=18),
@@ -178,7 +196,8 @@ def render_xlsx(report: Report, options: RenderOptions) -> bytes:
         for result, item in zip(report.results, data["results"], strict=True)
     ]
     results = book.sheet(word("xlsx.results", lang))
-    book.table(results, RESULT_COLUMNS, rows, lang, fills=fills)
+    shown = (*RESULT_COLUMNS, *YEARLY_COLUMNS) if report.yearly_plan else RESULT_COLUMNS
+    book.table(results, shown, rows, lang, fills=fills)
     inputs = book.sheet(word("inputs", lang))
     book.table(inputs, INPUT_COLUMNS, data["inputs"], lang)
     diagnostics = book.sheet(word("diagnostics", lang))

@@ -23,8 +23,8 @@ from .templating import report_title
 __all__ = ["evaluation_dict", "report_dict", "report_json"]
 
 
-def _target(row: TargetRow, lang: Lang) -> dict[str, Any]:
-    data = row.result.to_dict(reason_words(lang))
+def _target(row: TargetRow, lang: Lang, yearly: bool = False) -> dict[str, Any]:
+    data = row.result.to_dict(reason_words(lang), yearly=yearly)
     data["name"] = row.name
     data["chapter"] = row.result.spec.chapter
     data["history"] = [[year, number(value)] for year, value in row.history]
@@ -147,7 +147,7 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
         "chapters": [_chapter(section) for section in annual.chapters],
         "agencies": [_agency(section) for section in annual.agencies],
         "widest_gaps": [section.key for section in annual.widest_gaps],
-        "results": [_target(row, annual.lang) for row in annual.targets],
+        "results": [_target(row, annual.lang, bool(annual.yearly_plan)) for row in annual.targets],
         "measures_status": (
             {"path": annual.status_file, "counts": dict(annual.measure_counts or {})}
             if annual.status_file is not None
@@ -172,6 +172,10 @@ def report_dict(annual: AnnualReport) -> dict[str, Any]:
         "sources": [{"source": s.source, "series": list(s.series)} for s in annual.sources],
         "notes": [row_dict(row) for row in annual.notes],
     }
+    if annual.yearly_plan:
+        data["yearly_plan"] = list(annual.yearly_plan)
+    if annual.assessment is not None:
+        data["assessment"] = annual.assessment.to_dict()
     if annual.evaluation is not None:
         data["evaluation"] = evaluation_dict(annual.evaluation)
     if annual.stamp is not None:

@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ...plan.assessment import COMPONENTS
 from ...report.evaluation import Evaluation, IndicatorRow
 from ...report.model import AgencySection, AnnualReport
+from ..assess.table import component_line, figure, rules_line
 from ..check.summary import summary_text
 from ..format import target_label
 from ..result_row import common_years, indicator_cells, indicator_headers
@@ -73,6 +75,7 @@ class SectionWriter:
         self._problems()
         self._next()
         self._annexes()
+        write_assessment(self)
 
     # -- pieces ---------------------------------------------------------------------------
 
@@ -323,6 +326,47 @@ class SectionWriter:
             ],
             (16, 30, 30, 12, 68),
         )
+
+
+def write_assessment(self: SectionWriter) -> None:
+    """The assessment (szq report --assessment): the rules, then a table per kind of
+    unit with each unit's points and how they were earned."""
+    found = self.annual.assessment
+    if found is None:
+        return
+    lang = self.lang
+    self.heading(self.w("assess.annex", year=found.year), 1)
+    self.paragraph(rules_line(found, lang))
+    self.paragraph(self.w("assess.ties"))
+    headers = [
+        self.w("assess.rank"),
+        self.w("assess.unit"),
+        self.w("assess.score"),
+        *(self.w(f"assess.component.{name}") for name in COMPONENTS),
+    ]
+    for key, units in (
+        ("assess.agencies", found.agencies),
+        ("assess.districts", found.districts),
+    ):
+        if not units:
+            continue
+        self.heading(self.w(key), 2)
+        rows = []
+        for unit in units:
+            lines = (
+                [component_line(c, lang) for c in unit.components]
+                if unit.score is not None
+                else [self.w("assess.not_assessable")]
+            )
+            rows.append(
+                [
+                    "" if unit.rank is None else str(unit.rank),
+                    "\n".join([unit.name(lang), *lines]),
+                    figure(unit.score),
+                    *(figure(c.points) if c.used else "—" for c in unit.components),
+                ]
+            )
+        self.table(headers, rows, (10, 80, 14, 14, 14, 14, 14), centred=(0,))
 
 
 def add_table(

@@ -10,11 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ...check.assess import UnitScore
 from ...check.reasons import Reason
 from ...check.results import STATUSES, Result
+from ...plan.assessment import COMPONENTS
+from ...plan.lang import Lang
 from ...report.colours import MEASURE_BADGES, STATUS_PALETTE
 from ...report.evaluation import agency_lines, charted_lines
 from ...report.model import AnnualReport
+from ..assess.table import component_line, figure, rules_line
 from ..evidence_text import note_lines, used_lines
 from ..result_row import ROW, common_years, indicator_cells, indicator_headers
 from ..verdict_words import reason_text, word
@@ -60,6 +64,12 @@ def report_title(annual: AnnualReport) -> str:
     return word("report.title", annual.lang, plan=annual.plan, year=annual.year)
 
 
+def _yearly_cell(result: Result, lang: Lang) -> str:
+    """年度目标: the sub-target for the year and the verdict against it ("" without one)."""
+    texts = (ROW["yearly_target"](result, lang), ROW["yearly_status"](result, lang))
+    return word("list.comma", lang).join(text for text in texts if text)
+
+
 def context(annual: AnnualReport) -> dict[str, Any]:
     """The template's names: the report, its words and its figures in its language."""
     lang = annual.lang
@@ -81,6 +91,19 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     def used(result: Result) -> list[str]:
         return used_lines(result.evidence, lang)
 
+    # the assessment's annex (szq report --assessment; render/assess/table.py)
+    def assess_lines(unit: UnitScore) -> list[str]:
+        if unit.score is None:
+            return [word("assess.not_assessable", lang)]
+        return [component_line(component, lang) for component in unit.components]
+
+    def assess_groups() -> list[tuple[str, tuple[UnitScore, ...]]]:
+        found = annual.assessment
+        if found is None:
+            return []
+        groups = (("assess.agencies", found.agencies), ("assess.districts", found.districts))
+        return [(word(key, lang), units) for key, units in groups if units]
+
     found = annual.evaluation
     assert found is not None
     years = common_years(found.indicators)
@@ -94,8 +117,15 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "charted": lambda chapter: charted_lines(chapter, found),
         "problems": problem_paragraphs(found, lang),
         "next_steps": next_steps(found, lang),
-        "indicator_headers": indicator_headers(lang, years),
-        "indicator_cells": lambda line: indicator_cells(line, lang, years),
+        # with a yearly plan, its 年度目标 last (render/result_row.py's yearly columns)
+        "indicator_headers": [
+            *indicator_headers(lang, years),
+            *([word("yearly_target", lang)] if annual.yearly_plan else []),
+        ],
+        "indicator_cells": lambda line: [
+            *indicator_cells(line, lang, years),
+            *([_yearly_cell(line.result, lang)] if annual.yearly_plan else []),
+        ],
         "refs": refs_text,
         "sources": data_sources(found.data_used),
         "data_row": data_row,
@@ -110,4 +140,9 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         "reason": reason,
         "notes": notes,
         "used": used,
+        "assess_lines": assess_lines,
+        "assess_groups": assess_groups,
+        "assess_rules": rules_line(annual.assessment, lang) if annual.assessment else "",
+        "assess_components": COMPONENTS,
+        "figure": figure,
     }

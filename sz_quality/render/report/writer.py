@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...atomic import folder_lock, write_bytes_atomic, write_text_atomic
+from ...check.assess import AssessmentReport
 from ...check.results import Report
 from ...plan.lang import Lang
 from ...plan.measures import MeasureRegistry
@@ -174,6 +175,7 @@ def write_report(
     lang: Lang = "en",
     fmt: str | None = None,
     stamp: str | None = None,
+    assessment: AssessmentReport | None = None,
     style: str = "official",
     author: str | None = None,
     created: datetime | None = None,
@@ -193,6 +195,7 @@ def write_report(
         lang=lang,
         stamp=stamp,
         charts=chosen != "json",
+        assessment=assessment,
     )
     return annual, write_annual_report(
         path, annual, chosen, style=style, author=author, created=created

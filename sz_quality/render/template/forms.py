@@ -8,6 +8,12 @@ column, `szq_form` (hidden in .xlsx), carries the form's identity in every row
 (sz_quality.plan.form_identity), which `validate --expect-agency` compares. In .xlsx
 the value, source and note cells are unlocked and the rest protected (no password: a
 guard against slips, not a lock), and the value must be a number (a data validation).
+
+`plan_form` is the form of a yearly plan (年度推进计划, `szq template --yearly-plan`):
+one row per target of the agency whose period holds the year, under the target's id and
+in its unit, with the region (blank: the city; a district writes its name), the
+sub-target, its source and a note: what `szq check --plan` reads (docs/yearly-plans.md).
+It has no `szq_form` column: no submission is compared with it.
 """
 
 from __future__ import annotations
@@ -25,10 +31,31 @@ from ..check.records import safe_text
 from ..verdict_words import word
 from ..xlsx_book import Book
 
-__all__ = ["FIELDS", "SIGNATURE", "AgencyForm", "agency_form", "form_csv", "forms_xlsx"]
+__all__ = [
+    "FIELDS",
+    "PLAN_FIELDS",
+    "SIGNATURE",
+    "AgencyForm",
+    "agency_form",
+    "form_csv",
+    "forms_xlsx",
+    "plan_form",
+]
 
 FIELDS = ("indicator", "name_zh", "name_en", "unit", "year", "value", "source", "note", "targets")
-_EDITABLE = frozenset({"value", "source", "note"})
+# a yearly plan's form: a target's sub-target for the year, for the city or a district
+PLAN_FIELDS = (
+    "indicator",
+    "name_zh",
+    "name_en",
+    "unit",
+    "year",
+    "value",
+    "region",
+    "source",
+    "note",
+)
+_EDITABLE = frozenset({"value", "region", "source", "note"})
 _WIDTHS = {
     "indicator": 28,
     "name_zh": 30,
@@ -39,6 +66,7 @@ _WIDTHS = {
     "source": 40,
     "note": 30,
     "targets": 30,
+    "region": 12,
 }
 
 
@@ -49,8 +77,9 @@ class AgencyForm:
     agency: AgencyInfo
     year: int
     rows: tuple[dict[str, object], ...]
-    identity: str = ""  # every row's szq_form cell (plan/form_identity.py)
+    identity: str = ""  # every row's szq_form cell (plan/form_identity.py); "": none
     deadline: str | None = None  # when the form is due, as the office writes it
+    fields: tuple[str, ...] = FIELDS  # the columns, in order (PLAN_FIELDS: a yearly plan)
 
 
 def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
@@ -80,22 +109,39 @@ def agency_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
     return AgencyForm(agency, year, tuple(rows), identity)
 
 
-def _headers(lang: Lang) -> list[str]:
-    return [word(f"template.{field}", lang) for field in FIELDS]
+def plan_form(lookup: Lookup, agency: AgencyInfo, year: int) -> AgencyForm:
+    """The agency's yearly plan form for `year`: a row per target whose period holds it."""
+    rows = []
+    for target in lookup.needs(agency, year):
+        rows.append(
+            {
+                "indicator": target.id,
+                "name_zh": target.name_zh,
+                "name_en": target.name_en,
+                "unit": target.unit,
+                "year": year,
+                "value": None,
+                "region": "",
+                "source": "",
+                "note": "",
+            }
+        )
+    return AgencyForm(agency, year, tuple(rows), fields=PLAN_FIELDS)
+
+
+def _headers(fields: Sequence[str], lang: Lang) -> list[str]:
+    return [word(f"template.{field}", lang) for field in fields]
 
 
 def form_csv(form: AgencyForm, lang: Lang) -> str:
     """UTF-8 CSV without a byte-order mark, as every szq output."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*_headers(lang), FORM_HEADER])
+    identity = [FORM_HEADER] if form.identity else []
+    writer.writerow([*_headers(form.fields, lang), *identity])
     for row in form.rows:
-        writer.writerow(
-            [
-                *("" if row[field] is None else safe_text(str(row[field])) for field in FIELDS),
-                form.identity,
-            ]
-        )
+        cells = ("" if row[field] is None else safe_text(str(row[field])) for field in form.fields)
+        writer.writerow([*cells, *([form.identity] if form.identity else [])])
     return buffer.getvalue()
 
 
@@ -111,13 +157,14 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
     editable = book.style(locked=False, bg_color="#FFFFFF", border=1)
     for form in forms:
         sheet = book.sheet(form.agency.name_zh)
-        for column, field in enumerate(FIELDS):
+        fields = form.fields
+        for column, field in enumerate(fields):
             sheet.write_string(0, column, word(f"template.{field}", lang), header)
             sheet.set_column(
                 column, column, _WIDTHS[field], editable if field in _EDITABLE else None
             )
         for line, row in enumerate(form.rows, start=1):
-            for column, field in enumerate(FIELDS):
+            for column, field in enumerate(fields):
                 value = row[field]
                 style = editable if field in _EDITABLE else locked
                 if isinstance(value, int):
@@ -126,12 +173,14 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
                     sheet.write_blank(line, column, None, style)
                 else:
                     sheet.write_string(line, column, str(value), style)
-            sheet.write_string(line, len(FIELDS), form.identity, locked)
-        # the form's identity: a hidden column, which every spreadsheet keeps on saving
-        sheet.write_string(0, len(FIELDS), FORM_HEADER, header)
-        sheet.set_column(len(FIELDS), len(FIELDS), 20, locked, {"hidden": True})
+            if form.identity:
+                sheet.write_string(line, len(fields), form.identity, locked)
+        if form.identity:
+            # the form's identity: a hidden column, which every spreadsheet keeps on saving
+            sheet.write_string(0, len(fields), FORM_HEADER, header)
+            sheet.set_column(len(fields), len(fields), 20, locked, {"hidden": True})
         if form.rows:
-            value_column = FIELDS.index("value")
+            value_column = fields.index("value")
             sheet.data_validation(
                 1,
                 value_column,
@@ -150,7 +199,7 @@ def forms_xlsx(forms: Sequence[AgencyForm], lang: Lang) -> bytes:
             )
         sheet.freeze_panes(1, 0)
         sheet.protect("", {"autofilter": True, "format_columns": True, "sort": False})
-        sheet.autofilter(0, 0, max(len(form.rows), 1), len(FIELDS) - 1)
+        sheet.autofilter(0, 0, max(len(form.rows), 1), len(fields) - 1)
     _guide(book, forms, lang, next((f.deadline for f in forms if f.deadline), None))
     return book.data()
 
