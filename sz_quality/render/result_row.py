@@ -91,6 +91,12 @@ def yearly_status_text(result: Result, lang: Lang) -> str:
     return MISSING if verdict.status == "no_data" else status_word(verdict.status, lang)
 
 
+def yearly_cell(result: Result, lang: Lang) -> str:
+    """年度目标 in the report's main table: the sub-target and the verdict against it."""
+    texts = (yearly_target_text(result, lang), yearly_status_text(result, lang))
+    return word("list.comma", lang).join(text for text in texts if text)
+
+
 # column key (its header: words.py) -> the cell's text
 ROW: dict[str, Text] = {
     "target": target_name,

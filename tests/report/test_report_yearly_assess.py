@@ -77,3 +77,19 @@ def test_the_word_report_has_the_assessment_as_an_annex(tmp_path: Path) -> None:
     districts = document.tables[-1]
     assert [c.text for c in districts.rows[1].cells][2:] == ["100.00", "—", "—", "—", "100.00"]
     assert districts.rows[1].cells[1].text.startswith("福田区\n")
+
+
+def test_the_word_report_shows_the_yearly_target_beside_the_results(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "r.docx"
+    args = ["report", *map(str, DATA), "--year", "2013", "-o", str(out), "--lang", "zh"]
+    assert runner.invoke(app, [*args, "--plan", str(PLAN)]).exit_code == 0
+    table = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "序号")
+    assert [cell.text for cell in table.rows[0].cells][-2:] == ["牵头单位", "年度目标"]
+    gdp = next(row for row in table.rows if row.cells[1].text.startswith("本市生产总值达到"))
+    assert gdp.cells[-1].text == "1.48 万亿元 (2013)，未达到"
+    plain = tmp_path / "plain.docx"
+    assert runner.invoke(app, [*args[:-4], "-o", str(plain), "--lang", "zh"]).exit_code == 0
+    first = next(t for t in docx.Document(str(plain)).tables if t.rows[0].cells[0].text == "序号")
+    assert first.rows[0].cells[-1].text == "牵头单位"

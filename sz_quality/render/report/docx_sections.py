@@ -21,7 +21,7 @@ from ...report.model import AgencySection, AnnualReport
 from ..assess.table import component_line, figure, rules_line
 from ..check.summary import summary_text
 from ..format import target_label
-from ..result_row import common_years, indicator_cells, indicator_headers
+from ..result_row import common_years, indicator_cells, indicator_headers, yearly_cell
 from ..verdict_words import word
 from .docx_style import DocxStyle, set_fonts, text_width
 from .evaluation_charts import evaluation_images
@@ -44,6 +44,11 @@ _INDICATOR_WIDTHS = {
     "zh": (8, 46, 13, 15, 18, 15, 17, 13, 21),
     # English units and agencies' names run longer than Chinese ones
     "en": (7, 36, 24, 13, 15, 13, 14, 16, 28),
+}
+# the same with a yearly plan's 年度目标 last, the text's width shared out again
+_YEARLY_WIDTHS = {
+    "zh": (8, 38, 12, 14, 16, 14, 15, 12, 18, 19),
+    "en": (7, 30, 20, 12, 13, 12, 13, 14, 24, 21),
 }
 
 
@@ -167,10 +172,17 @@ class SectionWriter:
         lines = self.found.indicators
         years = common_years(lines)
         self.caption("table", self.w("eval.table.indicators"))
+        yearly = bool(self.annual.yearly_plan)  # a yearly plan's 年度目标, last
         self.table(
-            indicator_headers(self.lang, years),
-            [self._indicator_row(line, years) for line in lines],
-            _INDICATOR_WIDTHS[self.lang],
+            [*indicator_headers(self.lang, years), *([self.w("yearly_target")] if yearly else [])],
+            [
+                [
+                    *self._indicator_row(line, years),
+                    *([yearly_cell(line.result, self.lang)] if yearly else []),
+                ]
+                for line in lines
+            ],
+            (_YEARLY_WIDTHS if yearly else _INDICATOR_WIDTHS)[self.lang],
             centred=(0, 2, 6, 7),
         )
         notes = [self.w("eval.table.notes")]

@@ -14,13 +14,12 @@ from ...check.assess import UnitScore
 from ...check.reasons import Reason
 from ...check.results import STATUSES, Result
 from ...plan.assessment import COMPONENTS
-from ...plan.lang import Lang
 from ...report.colours import MEASURE_BADGES, STATUS_PALETTE
 from ...report.evaluation import agency_lines, charted_lines
 from ...report.model import AnnualReport
 from ..assess.table import component_line, figure, rules_line
 from ..evidence_text import note_lines, used_lines
-from ..result_row import ROW, common_years, indicator_cells, indicator_headers
+from ..result_row import ROW, common_years, indicator_cells, indicator_headers, yearly_cell
 from ..verdict_words import reason_text, word
 from .evaluation_text import (
     chapter_paragraphs,
@@ -62,12 +61,6 @@ def environment() -> Any:
 
 def report_title(annual: AnnualReport) -> str:
     return word("report.title", annual.lang, plan=annual.plan, year=annual.year)
-
-
-def _yearly_cell(result: Result, lang: Lang) -> str:
-    """年度目标: the sub-target for the year and the verdict against it ("" without one)."""
-    texts = (ROW["yearly_target"](result, lang), ROW["yearly_status"](result, lang))
-    return word("list.comma", lang).join(text for text in texts if text)
 
 
 def context(annual: AnnualReport) -> dict[str, Any]:
@@ -124,7 +117,7 @@ def context(annual: AnnualReport) -> dict[str, Any]:
         ],
         "indicator_cells": lambda line: [
             *indicator_cells(line, lang, years),
-            *([_yearly_cell(line.result, lang)] if annual.yearly_plan else []),
+            *([yearly_cell(line.result, lang)] if annual.yearly_plan else []),
         ],
         "refs": refs_text,
         "sources": data_sources(found.data_used),
