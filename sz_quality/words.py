@@ -1486,9 +1486,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "diagnostic.plan-short-of-target": (
         "{region}{id} {year} 年的分解目标 {value}{unit}：照此路径到 {target_year} 年为 "
-        "{projected}{unit}，距目标 {goal}{unit} 差 {gap}{unit}",
+        "{projected}{unit}，距目标 {goal}{unit} 差 {gap}{gap_unit}",
         "{region}{id}'s sub-target for {year}, {value} {unit}: on its path {target_year} "
-        "reaches {projected} {unit}, {gap} {unit} short of the target {goal} {unit}",
+        "reaches {projected} {unit}, {gap}{gap_unit} short of the target {goal} {unit}",
     ),
     "diagnostic.plan-short-of-target.hint": (
         "提高分解目标，或说明如何在之后的年份补足",

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..plan.models import path_of
 from ..read.codes import make
 from ..read.messages import template
+from ..words import word
 from .compare import eps, goal_of
 from .rounding import number
 
@@ -229,6 +230,8 @@ def _short_of_target(
                         projected=_text(projected),
                         goal=_text(goal),
                         gap=_text(abs(goal - projected)),
+                        # a gap in a share is in percentage points, not in %
+                        **_gap_unit(unit),
                     ),
                     template("plan-short-of-target.hint"),
                     lang=lang,
@@ -290,3 +293,10 @@ def consistency(
 ) -> list[Diagnostic]:
     """The plan's own consistency warnings, in the plan's row order per check."""
     return _short_of_target(registry, plan, regions, lang) + _parts_short(registry, plan, lang)
+
+
+def _gap_unit(unit: str) -> dict[str, str]:
+    """The unit of a gap, in both languages: points for a share, else the value's unit."""
+    if unit == "%":
+        return {"gap_unit_zh": word("points", "zh"), "gap_unit_en": word("points", "en")}
+    return {"gap_unit_zh": unit, "gap_unit_en": f" {unit}"}

@@ -384,3 +384,13 @@ def test_an_error_in_the_plan_makes_the_exit_code_1(tmp_path: Path) -> None:
         2,
     )
     assert _cli("--plan", str(tmp_path / "none.csv")).exit_code == 2  # no such file
+
+
+@pytest.mark.parametrize(
+    ("lang", "gap"), [("en", "1.8 pp short of the target 60 %"), ("zh", "差 1.8个百分点")]
+)
+def test_a_share_short_of_its_target_is_short_by_points(lang: str, gap: str) -> None:
+    args = ["check", str(EXAMPLES / "data-2013.csv"), "--plan", str(PLAN), "--year", "2013"]
+    done = runner.invoke(app, [*args, "--lang", lang, "--format", "json"])
+    messages = [d["message"] for d in json.loads(done.stdout)["diagnostics"]]
+    assert any(gap in message for message in messages), messages
