@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..plan.lookup import SeriesInfo
 from .cells import ABSURD, TINY, suspect_window
 from .findings import Findings, SourceFile
-from .messages import template
+from .messages import Template, template
 
 __all__ = [
     "RULES",
@@ -153,30 +153,27 @@ def check_plausible(
     where: tuple[int, int, str],
 ) -> bool:
     """Whether the value is accepted (a suspect fraction is, with a warning)."""
-    line, column, name = where
     if IMPLAUSIBLE.breaks(info, value):
-        findings.emit(
+        _emit_at(
+            findings,
             file,
+            where,
             "out-of-range",
-            line=line,
-            column=column,
-            field=name,
             # the value as text: an infinite float is no JSON number
-            text=template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
-            hint=template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
+            template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
+            template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
         )
         return False
     if not BELOW.breaks(info, value) and not ABOVE.breaks(info, value):
         reference = info.reference
         if reference is not None and FRACTION.breaks(info, value):
-            findings.emit(
+            _emit_at(
+                findings,
                 file,
+                where,
                 "suspect-fraction",
-                line=line,
-                column=column,
-                field=name,
-                text=template("suspect-fraction", id=info.id, value=value, reference=reference),
-                hint=template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
+                template("suspect-fraction", id=info.id, value=value, reference=reference),
+                template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
             )
         return True
     low, high = info.min, info.max
@@ -186,12 +183,24 @@ def check_plausible(
         if low is not None and high is not None
         else (f"≥ {low:g}" if low is not None else f"≤ {high:g}")
     )
-    findings.emit(
+    _emit_at(
+        findings,
         file,
+        where,
         "out-of-range",
-        line=line,
-        column=column,
-        field=name,
-        text=template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
+        template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
     )
     return False
+
+
+def _emit_at(
+    findings: Findings,
+    file: SourceFile,
+    where: tuple[int, int, str],
+    code: str,
+    text: Template,
+    hint: Template | None = None,
+) -> None:
+    """List a diagnostic at `where`: (line, 1-based column, field name)."""
+    line, column, name = where
+    findings.emit(file, code, line=line, column=column, field=name, text=text, hint=hint)
