@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..plan.lookup import SeriesInfo
 from .cells import ABSURD, TINY, suspect_window
 from .findings import Findings, SourceFile
-from .messages import Template, template
+from .messages import template
 
 __all__ = [
     "RULES",
@@ -154,11 +154,10 @@ def check_plausible(
 ) -> bool:
     """Whether the value is accepted (a suspect fraction is, with a warning)."""
     if IMPLAUSIBLE.breaks(info, value):
-        _emit_at(
-            findings,
+        findings.emit_at(
             file,
-            where,
             "out-of-range",
+            where,
             # the value as text: an infinite float is no JSON number
             template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
             template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
@@ -167,11 +166,10 @@ def check_plausible(
     if not BELOW.breaks(info, value) and not ABOVE.breaks(info, value):
         reference = info.reference
         if reference is not None and FRACTION.breaks(info, value):
-            _emit_at(
-                findings,
+            findings.emit_at(
                 file,
-                where,
                 "suspect-fraction",
+                where,
                 template("suspect-fraction", id=info.id, value=value, reference=reference),
                 template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
             )
@@ -183,24 +181,10 @@ def check_plausible(
         if low is not None and high is not None
         else (f"≥ {low:g}" if low is not None else f"≤ {high:g}")
     )
-    _emit_at(
-        findings,
+    findings.emit_at(
         file,
-        where,
         "out-of-range",
+        where,
         template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
     )
     return False
-
-
-def _emit_at(
-    findings: Findings,
-    file: SourceFile,
-    where: tuple[int, int, str],
-    code: str,
-    text: Template,
-    hint: Template | None = None,
-) -> None:
-    """List a diagnostic at `where`: (line, 1-based column, field name)."""
-    line, column, name = where
-    findings.emit(file, code, line=line, column=column, field=name, text=text, hint=hint)
