@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from itertools import compress, repeat
 from operator import add, mul
 from sys import intern
+from typing import TypeVar
 
 from ..plan.lookup import SeriesInfo
 from .cell_resolver import Resolver
@@ -36,6 +37,8 @@ from .store import SlotStore
 
 __all__ = ["check_plain_batch"]
 
+_T = TypeVar("_T")
+
 RejectRow = Callable[[SourceFile, Layout, list[str], int], None]
 """The row path for one row known to be rejected: (file, layout, cells, line)."""
 
@@ -44,6 +47,24 @@ RejectRow = Callable[[SourceFile, Layout, list[str], int], None]
 _ODD_CHARACTER = re.compile(r"[^0-9.eE+\- \n]")
 _NOT_PLAIN = re.compile(f"^(?! *{PLAIN_NUMBER} *$).*$", re.MULTILINE)
 _SPLIT_TAIL_LINE = re.compile(f"^{SPLIT_TAIL}$", re.MULTILINE)
+
+
+def _resolve_distinct(
+    texts: list[str], resolve: Callable[[str], _T | None], bad: set[int]
+) -> dict[str, _T]:
+    """Each distinct text of a column resolved once; the rows of those that resolve to
+    nothing go into `bad`."""
+    found: dict[str, _T] = {}
+    missing: set[str] = set()
+    for raw in set(texts):
+        value = resolve(raw)
+        if value is None:
+            missing.add(raw)
+        else:
+            found[raw] = value
+    if missing:
+        bad.update(compress(range(len(texts)), map(missing.__contains__, texts)))
+    return found
 
 
 def _any_split(value_texts: list[str], following: list[str]) -> bool:
@@ -106,26 +127,8 @@ def check_plain_batch(
         return None  # 17,502.99 unquoted: the row path says so
     bad: set[int] = set()
     # indicators and years: each distinct text once
-    infos: dict[str, SeriesInfo] = {}
-    unknown: set[str] = set()
-    for raw in set(indicators):
-        info = resolver.series(raw)
-        if info is None:
-            unknown.add(raw)
-        else:
-            infos[raw] = info
-    if unknown:
-        bad.update(compress(range(count), map(unknown.__contains__, indicators)))
-    year_of: dict[str, int] = {}
-    not_years: set[str] = set()
-    for raw in set(years):
-        year = resolver.year(raw)
-        if year is None:
-            not_years.add(raw)
-        else:
-            year_of[raw] = year
-    if not_years:
-        bad.update(compress(range(count), map(not_years.__contains__, years)))
+    infos = _resolve_distinct(indicators, resolver.series, bad)
+    year_of = _resolve_distinct(years, resolver.year, bad)
     values: list[float] | None = None
     if _ODD_CHARACTER.search("".join(value_texts)) is None:
         with contextlib.suppress(ValueError):  # "1.2.3", "-": looked at below

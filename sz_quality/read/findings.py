@@ -98,6 +98,18 @@ class Findings:
                 )
             )
 
+    def emit_at(
+        self,
+        file: SourceFile,
+        code: str,
+        where: tuple[int, int, str | None],
+        text: Template,
+        hint: Template | None = None,
+    ) -> None:
+        """List a diagnostic about one cell, `where` = (line, 1-based column, field)."""
+        line, column, field = where
+        self.emit(file, code, line=line, column=column, field=field, text=text, hint=hint)
+
     def add(self, file: SourceFile, made: Diagnostic) -> bool:
         """List a diagnostic made elsewhere, under the same cap; whether it was listed."""
         if self._admit(file, made.code, made.severity):

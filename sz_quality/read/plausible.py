@@ -153,30 +153,25 @@ def check_plausible(
     where: tuple[int, int, str],
 ) -> bool:
     """Whether the value is accepted (a suspect fraction is, with a warning)."""
-    line, column, name = where
     if IMPLAUSIBLE.breaks(info, value):
-        findings.emit(
+        findings.emit_at(
             file,
             "out-of-range",
-            line=line,
-            column=column,
-            field=name,
+            where,
             # the value as text: an infinite float is no JSON number
-            text=template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
-            hint=template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
+            template("out-of-range.absurd", id=info.id, value=f"{value:.6g}", unit=info.unit),
+            template("out-of-range.absurd.hint", id=info.id, unit=info.unit),
         )
         return False
     if not BELOW.breaks(info, value) and not ABOVE.breaks(info, value):
         reference = info.reference
         if reference is not None and FRACTION.breaks(info, value):
-            findings.emit(
+            findings.emit_at(
                 file,
                 "suspect-fraction",
-                line=line,
-                column=column,
-                field=name,
-                text=template("suspect-fraction", id=info.id, value=value, reference=reference),
-                hint=template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
+                where,
+                template("suspect-fraction", id=info.id, value=value, reference=reference),
+                template("suspect-fraction.hint", percent=f"{value * 100:.12g}"),
             )
         return True
     low, high = info.min, info.max
@@ -186,12 +181,10 @@ def check_plausible(
         if low is not None and high is not None
         else (f"≥ {low:g}" if low is not None else f"≤ {high:g}")
     )
-    findings.emit(
+    findings.emit_at(
         file,
         "out-of-range",
-        line=line,
-        column=column,
-        field=name,
-        text=template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
+        where,
+        template("out-of-range", id=info.id, value=value, unit=info.unit, range=shown),
     )
     return False

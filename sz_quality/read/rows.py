@@ -136,15 +136,8 @@ class RowChecker:
                     text = looks_like_gb18030(raw)
                     if text is not None:
                         hint = template("encoding-error.gb18030", text=text)
-                self.findings.emit(
-                    file,
-                    "encoding-error",
-                    line=line,
-                    column=index + 1,
-                    field=layout.field_at(index) or None,
-                    text=message,
-                    hint=hint,
-                )
+                where = (line, index + 1, layout.field_at(index) or None)
+                self.findings.emit_at(file, "encoding-error", where, message, hint)
                 return True
         return False
 
@@ -164,14 +157,12 @@ class RowChecker:
         year = self.resolver.year(row[year_column])
         if year is None:
             ok = False
-            self.findings.emit(
+            self.findings.emit_at(
                 file,
                 "bad-year",
-                line=line,
-                column=year_column + 1,
-                field="year",
-                text=template("bad-year", text=row[year_column].strip()),
-                hint=template("bad-year.hint"),
+                (line, year_column + 1, "year"),
+                template("bad-year", text=row[year_column].strip()),
+                template("bad-year.hint"),
             )
         value_column = columns["value"]
         value = self._check_value(file, row[value_column], line, value_column, "value")
@@ -297,14 +288,8 @@ class RowChecker:
                         name_zh=guess.name("zh"),
                         name_en=guess.name("en"),
                     )
-        self.findings.emit(
-            file,
-            "unknown-indicator",
-            line=line,
-            column=column + 1,
-            field="indicator",
-            text=text,
-            hint=hint,
+        self.findings.emit_at(
+            file, "unknown-indicator", (line, column + 1, "indicator"), text, hint
         )
         return None
 
@@ -323,15 +308,7 @@ class RowChecker:
         else:
             message = template("bad-number", text=shown)
             hint = _bad_number_hint(shown)
-        self.findings.emit(
-            file,
-            "bad-number",
-            line=line,
-            column=column + 1,
-            field=field_name,
-            text=message,
-            hint=hint,
-        )
+        self.findings.emit_at(file, "bad-number", (line, column + 1, field_name), message, hint)
         return NOT_A_NUMBER
 
     def _check_unit(
@@ -343,9 +320,7 @@ class RowChecker:
         if not isinstance(found, str):
             return found
         code, text, hint = _unit_problem(self.resolver, found, raw.strip(), info)
-        self.findings.emit(
-            file, code, line=line, column=column + 1, field="unit", text=text, hint=hint
-        )
+        self.findings.emit_at(file, code, (line, column + 1, "unit"), text, hint)
         return None
 
     def _no_value(
@@ -406,14 +381,12 @@ def _split(findings: Findings, file: SourceFile, layout: Layout, row: list[str],
         after = index + 1
         if after < len(row) and after not in years and split_number(row[index], row[after]):
             head, tail = row[index].strip(), row[after].strip()
-            findings.emit(
+            findings.emit_at(
                 file,
                 "split-number",
-                line=line,
-                column=index + 1,
-                field=layout.field_at(index) or None,
-                text=template("split-number", head=head, tail=tail, number=f"{head},{tail}"),
-                hint=template("split-number.hint", number=f"{head},{tail}"),
+                (line, index + 1, layout.field_at(index) or None),
+                template("split-number", head=head, tail=tail, number=f"{head},{tail}"),
+                template("split-number.hint", number=f"{head},{tail}"),
             )
             return True
     return False
