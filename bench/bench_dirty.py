@@ -105,8 +105,7 @@ def main() -> None:
     env["SZQ_CACHE_DIR"] = str(OUT / "cache")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     clean = OUT / "clean.csv"
-    if not clean.exists():
-        write_clean(clean)
+    write_clean(clean)  # anew each run: a file kept from an older registry may not be clean now
     dirty = OUT / "dirty.csv"
     rows, bad = write_dirty(clean, dirty)
     print(f"{rows:,} rows; dirty.csv has {bad:,} bad rows ({bad / rows:.2%})")
