@@ -22,13 +22,13 @@ from .common import (
     OutputOption,
     SheetOption,
     check_data_files,
+    chosen_format,
     emit,
     emit_workbook,
     refuse_output_over_inputs,
     state_of,
     usage_error,
     usage_errors_of_reading,
-    wants_xlsx,
 )
 
 
@@ -115,10 +115,7 @@ def assess_command(
             )
         except OSError as error:
             usage_error(f"cannot read an input: {error}")
-    explicit = output_format.value if output_format is not None else None
-    chosen = (
-        AssessFormat.xlsx if wants_xlsx(explicit, output) else AssessFormat(explicit or "table")
-    )
+    chosen = chosen_format(output_format, output, AssessFormat.table)
     if chosen is AssessFormat.xlsx:
         emit_workbook(lambda: workbook(report, language), output)
     else:

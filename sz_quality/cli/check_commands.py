@@ -29,6 +29,7 @@ from .common import (
     OutputOption,
     SheetOption,
     check_data_files,
+    chosen_format,
     emit,
     emit_workbook,
     read_data,
@@ -38,7 +39,6 @@ from .common import (
     usage_error,
     usage_error_word,
     usage_errors_of_reading,
-    wants_xlsx,
 )
 from .streams import degrade_for_stdout
 
@@ -251,10 +251,7 @@ def check_command(
         report = report.for_nature(nature.value)
     if shown:
         report = report.only(shown)
-    explicit = output_format.value if output_format is not None else None
-    chosen = (
-        OutputFormat.xlsx if wants_xlsx(explicit, output) else OutputFormat(explicit or "table")
-    )
+    chosen = chosen_format(output_format, output, OutputFormat.table)
     if chosen is OutputFormat.xlsx:
         from ..render.check.workbook import value_sources
 
@@ -311,8 +308,7 @@ def calc_command(
     language: Lang = "zh" if lang.value == "zh" else "en"
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
-    explicit = output_format.value if output_format is not None else None
-    chosen = CalcFormat.xlsx if wants_xlsx(explicit, output) else CalcFormat(explicit or "csv")
+    chosen = chosen_format(output_format, output, CalcFormat.csv)
     if chosen is CalcFormat.xlsx:
         render_book = renderer_for(chosen)
         emit_workbook(lambda: render_book(data, derived, language), output)

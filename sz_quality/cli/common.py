@@ -357,11 +357,16 @@ def fail_registry(error: Exception) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def wants_xlsx(explicit: str | None, output: str | None) -> bool:
-    """--format xlsx, or no --format and -o naming a .xlsx file."""
-    if explicit is not None:
-        return explicit == "xlsx"
-    return output is not None and output.lower().endswith(".xlsx")
+_Format = TypeVar("_Format", bound=Enum)
+
+
+def chosen_format(given: _Format | None, output: str | None, default: _Format) -> _Format:
+    """The --format given; without one, xlsx when -o names a .xlsx file, else `default`."""
+    if given is not None:
+        return given
+    if output is not None and output.lower().endswith(".xlsx"):
+        return type(default)("xlsx")
+    return default
 
 
 def emit_workbook(make: Callable[[], bytes], output: str | None) -> None:

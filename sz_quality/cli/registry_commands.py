@@ -13,8 +13,10 @@ import typer
 
 from ..render.grid import LISTING_WIDTH
 from .common import (
+    LangChoice,
     LangOption,
     OutputOption,
+    State,
     emit,
     refuse_output_over_inputs,
     resolve_agency,
@@ -56,6 +58,13 @@ def _width() -> int | None:
 def _stack(output: str | None) -> bool:
     """Rows stacked where the grid is wider than the terminal (not in a file or a pipe)."""
     return output in (None, "-") and sys.stdout.isatty()
+
+
+def _listing_state(ctx: typer.Context, output: str | None, lang: LangChoice) -> State:
+    """The state of a listing command, once -o is known not to overwrite one of its inputs."""
+    state = state_of(ctx)
+    refuse_output_over_inputs(output, state.inputs(), lang.value)
+    return state
 
 
 def _show(
@@ -101,8 +110,7 @@ def targets_command(
     from ..plan.listing import filter_targets, target_record
     from ..plan.models import KINDS
 
-    state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(), lang.value)
+    state = _listing_state(ctx, output, lang)
     if kind is not None and kind not in KINDS:
         usage_error_word("cli.unknown_kind", kind=kind, choices=", ".join(KINDS))
     registry = state.registry()
@@ -139,8 +147,7 @@ def measures_command(
     """List the plan's specific measures (具体措施) by table, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
 
-    state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(), lang.value)
+    state = _listing_state(ctx, output, lang)
     registry = state.registry()
     if target is not None and target not in registry.targets_by_id:
         from ..plan.names import suggest
@@ -172,8 +179,7 @@ def agencies_command(
     """List the lead agencies with their counts of targets (by the text, inferred) and measures."""
     from ..plan.listing import agency_counts
 
-    state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(), lang.value)
+    state = _listing_state(ctx, output, lang)
     rows = agency_counts(state.registry(), state.measures())
     _show(
         output_format,

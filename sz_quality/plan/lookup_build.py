@@ -7,7 +7,8 @@ converts them without pint.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal
 
 from .names import fold
 from .region_names import RegionNames, every_district_series
@@ -16,7 +17,7 @@ from .units import factor_or_error
 
 if TYPE_CHECKING:
     from .lookup import Lookup
-    from .models import Target
+    from .models import Indicator, Target
     from .registry import Registry
 
 __all__ = ["build_lookup"]
@@ -142,6 +143,26 @@ def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
             "cumulative",
         ):
             levels.setdefault(target.indicator, []).append(target)
+
+    def common(
+        item: Indicator | Target,
+        kind: Literal["indicator", "target"],
+        indicator: str,
+        on_level: list[Target],
+    ) -> SeriesInfo:
+        """The fields an indicator's series and a target's series both have."""
+        return SeriesInfo(
+            index=len(series),
+            id=item.id,
+            kind=kind,
+            indicator=indicator,
+            unit=item.unit,
+            name_zh=item.name_zh,
+            name_en=item.name_en,
+            reference=_reference(item.unit, on_level),
+            twin=positions[twins[item.id]] if item.id in twins else -1,
+        )
+
     for indicator in registry.indicators:
         low = indicator.bounds.min if indicator.bounds else None
         high = indicator.bounds.max if indicator.bounds else None
@@ -152,38 +173,14 @@ def build_lookup(registry: Registry, make: type[Lookup]) -> Lookup:
             except units.UnitError:
                 pass
         formula = registry.formulas.get(indicator.id)
-        series.append(
-            SeriesInfo(
-                index=len(series),
-                id=indicator.id,
-                kind="indicator",
-                indicator=indicator.id,
-                unit=indicator.unit,
-                name_zh=indicator.name_zh,
-                name_en=indicator.name_en,
-                min=low,
-                max=high,
-                inputs=tuple(sorted(formula.inputs)) if formula else (),
-                reference=_reference(indicator.unit, levels.get(indicator.id, [])),
-                twin=positions[twins[indicator.id]] if indicator.id in twins else -1,
-            )
-        )
+        base = common(indicator, "indicator", indicator.id, levels.get(indicator.id, []))
+        inputs = tuple(sorted(formula.inputs)) if formula else ()
+        series.append(replace(base, min=low, max=high, inputs=inputs))
     for target in registry.targets:
+        base = common(target, "target", target.indicator, [target])
+        baseline, year = target.baseline_year, target.target_year
         series.append(
-            SeriesInfo(
-                index=len(series),
-                id=target.id,
-                kind="target",
-                indicator=target.indicator,
-                unit=target.unit,
-                name_zh=target.name_zh,
-                name_en=target.name_en,
-                baseline_year=target.baseline_year,
-                target_year=target.target_year,
-                reference=_reference(target.unit, [target]),
-                target_kind=target.kind,
-                twin=positions[twins[target.id]] if target.id in twins else -1,
-            )
+            replace(base, baseline_year=baseline, target_year=year, target_kind=target.kind)
         )
     for id_key in ids:
         names[fold(id_key)] = id_key
