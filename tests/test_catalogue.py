@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from sz_quality.cli.help_zh import COMMANDS_ZH, OPTIONS_ZH, OVERRIDES_ZH
 from sz_quality.words import CATALOGUE, WORDS, CatalogueError, both, load_catalogue, word
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sz_quality"
@@ -52,13 +51,6 @@ def test_chinese_entries_use_full_width_punctuation() -> None:
     assert wrong == {}
     for key in _CSV_LINES:  # the CSV line keeps its commas, the sentence around it does not
         assert "，" in WORDS[key][0] or "：" in WORDS[key][0]
-
-
-def test_chinese_help_uses_full_width_punctuation() -> None:
-    texts = {**COMMANDS_ZH, **OPTIONS_ZH} | {"/".join(k): v for k, v in OVERRIDES_ZH.items()}
-    assert {
-        key: half_width_marks(text) for key, text in texts.items() if half_width_marks(text)
-    } == {}
 
 
 def test_the_check_is_caught() -> None:

@@ -35,57 +35,21 @@ from .common import (
 def assess_command(
     ctx: typer.Context,
     files: FilesArgument,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=YEAR_MIN,
-            max=YEAR_MAX,
-            help="The year assessed (default: the latest year in the data).",
-        ),
-    ] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
     plan: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--plan",
-            "-p",
-            metavar="FILE",
-            help="Yearly plans (年度推进计划): their sub-targets met make the yearly_plan "
-            "component. Repeatable.",
-            show_default=False,
-        ),
+        list[str] | None, typer.Option("--plan", "-p", metavar="FILE", show_default=False)
     ] = None,
     measures_status: Annotated[
-        str | None,
-        typer.Option(
-            "--measures-status",
-            metavar="FILE",
-            help="CSV of the measures' implementation (measure,status,note): the measures "
-            "component.",
-        ),
+        str | None, typer.Option("--measures-status", metavar="FILE")
     ] = None,
     output_format: Annotated[
-        AssessFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (default), json, csv or xlsx (also chosen by -o FILE.xlsx).",
-            show_default=False,
-        ),
+        AssessFormat | None, typer.Option("--format", "-f", show_default=False)
     ] = None,
     output: OutputOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Score every lead agency and district for a year, as a 考核办法 would.
-
-    Components (weights in the registry's `assessment:` section): targets met or on
-    track among those judged, the submission's rows present, measures done, the yearly
-    plan's sub-targets met. Each unit's items and how they became its score are listed.
-    Exit 0 when it ran, 1 when an input had errors, 2 on bad usage.
-    """
     from ..check.run import run_assess
     from ..render.assess.dispatch import renderer_for, workbook
 

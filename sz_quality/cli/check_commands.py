@@ -57,15 +57,7 @@ class GroupBy(str, Enum):
     region = "region"
 
 
-FilesArgument = Annotated[
-    list[str],
-    typer.Argument(
-        metavar="FILE...",
-        help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes an "
-        "earlier one.",
-        show_default=False,
-    ),
-]
+FilesArgument = Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False)]
 
 
 def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Status]:
@@ -101,115 +93,25 @@ def _terminal() -> tuple[bool, int]:
 def check_command(
     ctx: typer.Context,
     files: FilesArgument,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=YEAR_MIN,
-            max=YEAR_MAX,
-            help="The year to check (default: the latest year in the data).",
-        ),
-    ] = None,
-    by: Annotated[
-        GroupBy,
-        typer.Option(
-            "--by",
-            help="Group the report by lead agency, by chapter, or by region (the city "
-            "total and every district in the data, each checked on its own rows).",
-        ),
-    ] = GroupBy.agency,
-    region: Annotated[
-        str | None,
-        typer.Option(
-            "--region",
-            "-r",
-            metavar="NAME",
-            help="Check every target on one district's rows (any name the registry knows "
-            "for it, such as 福田 or 福田区, or the name as the data writes it).",
-        ),
-    ] = None,
-    agency: Annotated[
-        str | None,
-        typer.Option(
-            "--agency",
-            "-a",
-            metavar="NAME",
-            help="Only the targets this agency leads (id, Chinese or English name, alias).",
-        ),
-    ] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
+    by: Annotated[GroupBy, typer.Option("--by")] = GroupBy.agency,
+    region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME")] = None,
+    agency: Annotated[str | None, typer.Option("--agency", "-a", metavar="NAME")] = None,
     output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (default), json, csv, markdown or xlsx (also chosen by -o FILE.xlsx).",
-            show_default=False,
-        ),
+        OutputFormat | None, typer.Option("--format", "-f", show_default=False)
     ] = None,
     output: OutputOption = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            metavar="STATUSES",
-            help="Exit 1 when any target has one of these statuses, e.g. not_met,off_track "
-            "(met, not_met, on_track, off_track, no_data, not_assessable).",
-        ),
-    ] = None,
-    nature: Annotated[
-        Nature | None,
-        typer.Option(
-            "--nature",
-            help="Only the binding (约束性) or the expected (预期性) targets, as the plan "
-            "marks them.",
-            show_default=False,
-        ),
-    ] = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            "--status",
-            "-s",
-            metavar="STATUSES",
-            help="Show only targets with these statuses, e.g. not_met,off_track; the "
-            "summary still counts all.",
-        ),
-    ] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="STATUSES")] = None,
+    nature: Annotated[Nature | None, typer.Option("--nature", show_default=False)] = None,
+    status: Annotated[str | None, typer.Option("--status", "-s", metavar="STATUSES")] = None,
     plan: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--plan",
-            "-p",
-            metavar="FILE",
-            help="A yearly plan (年度推进计划: sub-targets for the year, same columns as a "
-            "data file; docs/yearly-plans.md): each target with a sub-target for the year is "
-            "also judged against it. Repeatable.",
-            show_default=False,
-        ),
+        list[str] | None, typer.Option("--plan", "-p", metavar="FILE", show_default=False)
     ] = None,
-    explain: Annotated[
-        bool,
-        typer.Option(
-            "--explain",
-            help="Table: every target's details (why, the rate still needed, the data's "
-            "notes) under its name, and every target without data as a row; by default "
-            "they are footnotes and one line.",
-        ),
-    ] = False,
+    explain: Annotated[bool, typer.Option("--explain")] = False,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Check every target of the plan against the data and report the gaps by lead agency.
-
-    Statuses: met / not_met in the target year (by the target's own comparator);
-    met / on_track / off_track in an earlier year (the path from the baseline value to
-    the target: compound for quantities that grow, straight for shares); no_data (the
-    reason names the missing series and year); not_assessable (a milestone without
-    data). Exit 0 when the check ran, 1 when the data had errors or a --fail-on status
-    occurred, 2 on bad usage.
-    """
     from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
     from ..render.check.dispatch import RenderOptions, renderer_for
 
@@ -279,25 +181,13 @@ def calc_command(
     ctx: typer.Context,
     files: FilesArgument,
     output_format: Annotated[
-        CalcFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="csv (default; long format, readable by szq), json or xlsx (also chosen by "
-            "-o FILE.xlsx).",
-            show_default=False,
-        ),
+        CalcFormat | None, typer.Option("--format", "-f", show_default=False)
     ] = None,
     output: OutputOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the derived series (R&D share, GDP per capita, energy intensity, ...).
-
-    Each derived indicator's formula (targets.yaml) is applied to every region and year
-    in which all its inputs have values. Exit 0, or 1 when the data had errors.
-    """
     from ..check.derive import derive_series
     from ..render.calc.dispatch import renderer_for
 

@@ -65,39 +65,11 @@ def wants_help(arguments: list[str]) -> bool:
 
 
 LangOption = Annotated[
-    LangChoice,
-    typer.Option(
-        "--lang",
-        help="Language of names and messages: zh or en (default: $SZQ_LANG, else from $LANG).",
-        default_factory=_default_lang,
-        show_default=False,
-    ),
+    LangChoice, typer.Option("--lang", default_factory=_default_lang, show_default=False)
 ]
-EncodingOption = Annotated[
-    str | None,
-    typer.Option(
-        "--encoding",
-        metavar="NAME",
-        help="The encoding of CSV files (default: detected: UTF-8, BOM, GB18030).",
-    ),
-]
-SheetOption = Annotated[
-    str | None,
-    typer.Option(
-        "--sheet",
-        metavar="NAME",
-        help="The sheet of .xlsx/.xls/.ods files: name or 1-based number.",
-    ),
-]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE (atomically) instead of standard output.",
-    ),
-]
+EncodingOption = Annotated[str | None, typer.Option("--encoding", metavar="NAME")]
+SheetOption = Annotated[str | None, typer.Option("--sheet", metavar="NAME")]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE")]
 
 
 @dataclass

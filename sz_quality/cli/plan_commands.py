@@ -26,29 +26,11 @@ class LintFormat(str, Enum):
 
 def lint_command(
     ctx: typer.Context,
-    file: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="FILE",
-            help="The targets registry to check (default: --targets, else the shipped one); "
-            "its measures with --measures.",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        LintFormat,
-        typer.Option("--format", "-f", help="text (FILE:LINE: problem) or json."),
-    ] = LintFormat.text,
+    file: Annotated[str | None, typer.Argument(metavar="FILE", show_default=False)] = None,
+    output_format: Annotated[LintFormat, typer.Option("--format", "-f")] = LintFormat.text,
     output: OutputOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Check a registry (and a measures file) without data: every problem at its line.
-
-    Load errors with a hint of what to write; quotes compared with the plan's text when
-    plan.source names it; a quote without its figure; a target not marked binding or
-    expected while others are. Exit 0 without errors (warnings allowed), 1 with errors,
-    2 on bad usage.
-    """
     from ..paths import default_targets_path
     from ..plan.lint import lint_registry
     from ..render.jsonout import dumps
@@ -78,19 +60,10 @@ def lint_command(
 
 def units_command(
     ctx: typer.Context,
-    output_format: Annotated[
-        LintFormat,
-        typer.Option("--format", "-f", help="text (one unit a line) or json."),
-    ] = LintFormat.text,
+    output_format: Annotated[LintFormat, typer.Option("--format", "-f")] = LintFormat.text,
     output: OutputOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """The units szq reads: built-in units, magnitude words, and the registry's own.
-
-    Magnitude words stack in front of a unit (万亿元, 万亩); 个百分点 is the unit of an
-    increment of a share; "1" is a dimensionless ratio. A registry adds units under
-    `units:` (docs/checking.md, Units).
-    """
     from ..plan import units
     from ..render.jsonout import dumps
 

@@ -31,19 +31,8 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-FormatOption = Annotated[
-    ListFormat,
-    typer.Option("--format", "-f", help="table (rich, for people) or json (for scripts)."),
-]
-AgencyOption = Annotated[
-    str | None,
-    typer.Option(
-        "--agency",
-        "-a",
-        metavar="NAME",
-        help="Only this lead agency: id (drc), Chinese name with or without 市, English name.",
-    ),
-]
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f")]
+AgencyOption = Annotated[str | None, typer.Option("--agency", "-a", metavar="NAME")]
 
 
 def _degrade(output: str | None) -> Callable[[str], str] | None:
@@ -88,25 +77,12 @@ def _show(
 def targets_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
-    chapter: Annotated[
-        int | None, typer.Option("--chapter", "-c", min=1, help="Only this chapter (its number).")
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            help="Only one kind: level, change, increment, kept, yearly_rate, milestone.",
-        ),
-    ] = None,
+    chapter: Annotated[int | None, typer.Option("--chapter", "-c", min=1)] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
     output_format: FormatOption = ListFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """List the plan's quantified targets, with their figures, years and lead agencies.
-
-    Leads in brackets are inferred by szq where the text names none (chapter openings).
-    """
     from ..plan.listing import filter_targets, target_record
     from ..plan.models import KINDS
 
@@ -133,18 +109,12 @@ def targets_command(
 def measures_command(
     ctx: typer.Context,
     agency: AgencyOption = None,
-    table: Annotated[
-        int | None, typer.Option("--table", "-t", min=1, help="Only this table (its number).")
-    ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option("--target", metavar="ID", help="Only the measures that serve this target."),
-    ] = None,
+    table: Annotated[int | None, typer.Option("--table", "-t", min=1)] = None,
+    target: Annotated[str | None, typer.Option("--target", metavar="ID")] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
     output_format: FormatOption = ListFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """List the plan's specific measures (具体措施) by table, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
 
     state = _listing_state(ctx, output, lang)
@@ -176,7 +146,6 @@ def agencies_command(
     output_format: FormatOption = ListFormat.table,
     output: OutputOption = None,
 ) -> None:
-    """List the lead agencies with their counts of targets (by the text, inferred) and measures."""
     from ..plan.listing import agency_counts
 
     state = _listing_state(ctx, output, lang)

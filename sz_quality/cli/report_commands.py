@@ -57,104 +57,28 @@ def _stamp() -> str:
 
 def report_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE...",
-            help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes "
-            "an earlier one.",
-            show_default=False,
-        ),
-    ],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False)],
     output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it), report.json or report.docx (Word). Default: "
-            "report.<format>.",
-            show_default=False,
-        ),
+        str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=YEAR_MIN,
-            max=YEAR_MAX,
-            help="The year reported on (default: the latest year in the data).",
-        ),
-    ] = None,
-    output_format: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", help="html, md, json or docx (default: from -o's suffix)."),
-    ] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
+    output_format: Annotated[ReportFormat | None, typer.Option("--format", "-f")] = None,
     measures_status: Annotated[
-        str | None,
-        typer.Option(
-            "--measures-status",
-            metavar="FILE",
-            help="CSV of the measures' implementation: measure,status,note with status "
-            "done, in_progress or not_started.",
-        ),
+        str | None, typer.Option("--measures-status", metavar="FILE")
     ] = None,
     plan: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--plan",
-            "-p",
-            metavar="FILE",
-            help="A yearly plan (年度推进计划): each target's row shows its sub-target for the "
-            "year (年度目标) and the verdict against it. Repeatable.",
-            show_default=False,
-        ),
+        list[str] | None, typer.Option("--plan", "-p", metavar="FILE", show_default=False)
     ] = None,
-    assessment: Annotated[
-        bool,
-        typer.Option(
-            "--assessment",
-            help="Add the assessment of the agencies and districts (szq assess) as an annex.",
-        ),
-    ] = False,
-    stamp: Annotated[
-        bool,
-        typer.Option(
-            "--stamp",
-            help="Print the generation time in the report (default: none, so that the same "
-            "inputs give the same bytes; SOURCE_DATE_EPOCH is honoured).",
-        ),
-    ] = False,
-    style: Annotated[
-        DocxStyleChoice,
-        typer.Option(
-            "--style",
-            help="Word only: official (GB/T 9704: 仿宋 三号, 37/35/28/26 mm margins, "
-            "— N — page numbers) or plain (宋体 10.5 pt, 22 mm margins).",
-        ),
-    ] = DocxStyleChoice.official,
+    assessment: Annotated[bool, typer.Option("--assessment")] = False,
+    stamp: Annotated[bool, typer.Option("--stamp")] = False,
+    style: Annotated[DocxStyleChoice, typer.Option("--style")] = DocxStyleChoice.official,
     author: Annotated[
-        str | None,
-        typer.Option(
-            "--author",
-            metavar="TEXT",
-            help="Word only: the office that signs the report, under the title and in the "
-            "document's properties.",
-            show_default=False,
-        ),
+        str | None, typer.Option("--author", metavar="TEXT", show_default=False)
     ] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the evaluation report: overall, main indicators, chapters, problems, next, annexes.
-
-    HTML is one self-contained file (inline CSS, charts as inline SVG); Markdown is
-    GitHub-flavoured with its charts as SVG files beside it; JSON is the report's data.
-    Needs the report extra: pip install 'sz-quality[report]'.
-    """
     from ..check.evaluate import evaluate
     from ..render.report.writer import (
         ChartFolderConflict,

@@ -34,74 +34,17 @@ _KEPT = {
 
 def template_command(
     ctx: typer.Context,
-    year: Annotated[
-        int,
-        typer.Option(
-            "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The year the form asks for."
-        ),
-    ],
-    agency: Annotated[
-        str | None,
-        typer.Option(
-            "--agency",
-            "-a",
-            metavar="NAME",
-            help="The agency (id, Chinese or English name, alias).",
-        ),
-    ] = None,
-    every_agency: Annotated[
-        bool,
-        typer.Option(
-            "--all",
-            help="Every agency whose targets need a value for the year: one sheet each in "
-            "a .xlsx, one FOLDER/<id>-<year>.csv each for CSV.",
-        ),
-    ] = False,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="FILE.xlsx or FILE.csv (with --all: FILE.xlsx or a folder); CSV goes to "
-            "standard output without it.",
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="With --all -o FOLDER: replace existing forms even when they were filled "
-            "in (by default only szq's own untouched forms are replaced).",
-        ),
-    ] = False,
-    yearly_plan: Annotated[
-        bool,
-        typer.Option(
-            "--yearly-plan",
-            help="The form of a yearly plan (年度推进计划) instead: a sub-target for the year "
-            "per target of the agency, for the city or a district (what check --plan reads).",
-        ),
-    ] = False,
+    year: Annotated[int, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)],
+    agency: Annotated[str | None, typer.Option("--agency", "-a", metavar="NAME")] = None,
+    every_agency: Annotated[bool, typer.Option("--all")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    yearly_plan: Annotated[bool, typer.Option("--yearly-plan")] = False,
     deadline: Annotated[
-        str | None,
-        typer.Option(
-            "--deadline",
-            metavar="DATE",
-            help=".xlsx: the date by which the form is due, in its instructions sheet.",
-            show_default=False,
-        ),
+        str | None, typer.Option("--deadline", metavar="DATE", show_default=False)
     ] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the submission form an agency fills in for a year.
-
-    One row per value the agency's targets need for the year, and for the years the check
-    measures them from (the baseline year of a change, an increment or a growth, and of a
-    level before its target year; every year since it for a target kept every year or
-    summed): exactly what `szq validate --expect-agency NAME --year YEAR` checks. A
-    filled-in form passes it; an untouched one fails with one missing-indicator per row.
-    """
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
     from ..render.template.dispatch import TemplateFormat, format_for, renderer_for

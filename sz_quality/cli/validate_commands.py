@@ -100,72 +100,20 @@ def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
 
 def validate_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE...",
-            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030), .xlsx, "
-            ".xls or .ods. "
-            "A later file supersedes an earlier one (reported as a revision).",
-            show_default=False,
-        ),
-    ],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False)],
     output_format: Annotated[
-        DiagnosticsFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (for people), json (for scripts), github (Actions annotations), "
-            "junit (JUnit XML: Jenkins, GitLab, ...) or gitlab (GitLab Code Quality).",
-        ),
+        DiagnosticsFormat, typer.Option("--format", "-f")
     ] = DiagnosticsFormat.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
-    ] = False,
-    expect_agency: Annotated[
-        str | None,
-        typer.Option(
-            "--expect-agency",
-            metavar="NAME",
-            help="The submitting agency (id, Chinese or English name): every indicator its "
-            "targets need for --year must have a value (missing-indicator).",
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=YEAR_MIN,
-            max=YEAR_MAX,
-            help="The year the submission covers (with --expect-agency).",
-        ),
-    ] = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    expect_agency: Annotated[str | None, typer.Option("--expect-agency", metavar="NAME")] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
-    max_diagnostics: Annotated[
-        int,
-        typer.Option(
-            "--max-diagnostics",
-            min=0,
-            metavar="N",
-            help="List at most N diagnostics of one code per file, count the rest (0: all).",
-        ),
-    ] = 1000,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Processes for a large CSV file (default: 2 on two or more CPUs).",
-        ),
-    ] = None,
+    max_diagnostics: Annotated[int, typer.Option("--max-diagnostics", min=0, metavar="N")] = 1000,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N")] = None,
     lang: LangOption = ...,  # type: ignore[assignment]
     output: OutputOption = None,
 ) -> None:
-    """Check data submissions: exit 0 valid, 1 invalid data, 2 bad usage."""
     check_data_files(files, "validate")
     refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
     if (expect_agency is None) != (year is None):
@@ -228,32 +176,10 @@ def validate_command(
 
 def schema_command(
     output: OutputOption = None,
-    registry: Annotated[
-        bool,
-        typer.Option(
-            "--registry",
-            help="The JSON Schema of a targets registry (targets.yaml) instead, for an "
-            "editor's completion and validation (VS Code's YAML extension reads it).",
-        ),
-    ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="zh|en",
-            help="Language of the descriptions: zh or en (default: both).",
-            show_default=False,
-        ),
-    ] = None,
-    yearly_plan: Annotated[
-        bool,
-        typer.Option(
-            "--yearly-plan",
-            help="The schema of a yearly plan's row (a sub-target, docs/yearly-plans.md).",
-        ),
-    ] = False,
+    registry: Annotated[bool, typer.Option("--registry")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", show_default=False)] = None,
+    yearly_plan: Annotated[bool, typer.Option("--yearly-plan")] = False,
 ) -> None:
-    """The JSON Schema of a long-format data row (one row per value), or of a registry."""
 
     from ..read.row_schema import plan_json_schema, row_json_schema
     from ..render.jsonout import dumps
