@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.assess.dispatch import AssessFormat
 from .check_commands import FilesArgument
@@ -21,12 +20,10 @@ from .common import (
     LangOption,
     OutputOption,
     SheetOption,
-    check_data_files,
+    begin,
     chosen_format,
     emit,
     emit_workbook,
-    refuse_output_over_inputs,
-    state_of,
     usage_error,
     usage_errors_of_reading,
 )
@@ -53,17 +50,12 @@ def assess_command(
     from ..check.run import run_assess
     from ..render.assess.dispatch import renderer_for, workbook
 
-    check_data_files(files, "assess")
-    if plan:
-        check_data_files(plan, "assess")
-    if measures_status is not None:
-        check_data_files([measures_status], "assess")
-    state = state_of(ctx)
-    others = [*(plan or []), *([measures_status] if measures_status else [])]
-    refuse_output_over_inputs(output, state.inputs([*files, *others]), lang.value)
+    state = begin(
+        ctx, "assess", files, output=output, lang=lang, others=[*(plan or []), measures_status]
+    )
     registry = state.registry()
     measures = state.measures() if measures_status is not None else None
-    language: Lang = "zh" if lang.value == "zh" else "en"
+    language = lang.code
     with usage_errors_of_reading(language):
         try:
             report = run_assess(

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.calc.dispatch import CalcFormat
 from ..render.check.dispatch import OutputFormat
@@ -28,14 +27,12 @@ from .common import (
     LangOption,
     OutputOption,
     SheetOption,
-    check_data_files,
+    begin,
     chosen_format,
     emit,
     emit_workbook,
     read_data,
-    refuse_output_over_inputs,
     resolve_agency,
-    state_of,
     usage_error,
     usage_error_word,
     usage_errors_of_reading,
@@ -117,14 +114,10 @@ def check_command(
 
     gate = parse_fail_on(fail_on)
     shown = parse_fail_on(status, "--status")
-    check_data_files(files, "check")
-    state = state_of(ctx)
-    if plan:
-        check_data_files(plan, "check")
-    refuse_output_over_inputs(output, state.inputs([*files, *(plan or [])]), lang.value)
+    state = begin(ctx, "check", files, output=output, lang=lang, others=plan or [])
     registry = state.registry()
     resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
-    language: Lang = "zh" if lang.value == "zh" else "en"
+    language = lang.code
     if region is not None and by is GroupBy.region:
         usage_error_word("cli.region_and_by")
     with usage_errors_of_reading(language):
@@ -191,11 +184,8 @@ def calc_command(
     from ..check.derive import derive_series
     from ..render.calc.dispatch import renderer_for
 
-    check_data_files(files, "calc")
-    state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(files), lang.value)
-    registry = state.registry()
-    language: Lang = "zh" if lang.value == "zh" else "en"
+    registry = begin(ctx, "calc", files, output=output, lang=lang).registry()
+    language = lang.code
     data = read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
     chosen = chosen_format(output_format, output, CalcFormat.csv)

@@ -17,6 +17,7 @@ from ..words import word
 
 if TYPE_CHECKING:
     from ..plan.agencies import UnknownAgencyError
+    from ..plan.lang import Lang
     from ..plan.measures import MeasureRegistry
     from ..plan.models import Agency
     from ..plan.registry import Registry
@@ -33,6 +34,11 @@ EXIT_INTERNAL = 3
 class LangChoice(str, Enum):
     zh = "zh"
     en = "en"
+
+    @property
+    def code(self) -> Lang:
+        """The language as the library takes it."""
+        return "zh" if self is LangChoice.zh else "en"
 
 
 def _default_lang() -> LangChoice:
@@ -148,6 +154,31 @@ def unknown_agency(error: UnknownAgencyError) -> NoReturn:
         hint=error.hint,
         hint_name=error.hint_name or error.hint,
     )
+
+
+def begin(
+    ctx: typer.Context,
+    command: str,
+    files: list[str],
+    *,
+    output: str | None,
+    lang: LangChoice,
+    others: Iterable[str | None] = (),
+    charts_folder: str | None = None,
+) -> State:
+    """What a command that reads data files checks before it reads any: every file given
+    (the data `files`, then `others`: yearly plans, a measures status) exists and can be
+    read, and `-o` names none of them nor a registry; each a usage error. The state of
+    the global options, for the registries."""
+    check_data_files(files, command)
+    given = [path for path in others if path]
+    if given:
+        check_data_files(given, command)
+    state = state_of(ctx)
+    refuse_output_over_inputs(
+        output, state.inputs([*files, *given]), lang.value, charts_folder=charts_folder
+    )
+    return state
 
 
 def check_data_files(files: list[str], command: str) -> None:

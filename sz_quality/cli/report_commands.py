@@ -16,7 +16,6 @@ from typing import Annotated
 
 import typer
 
-from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.report.dispatch import ReportFormat
 from .common import (
@@ -25,11 +24,9 @@ from .common import (
     EncodingOption,
     LangOption,
     SheetOption,
+    begin,
     cannot_write,
-    check_data_files,
     read_data,
-    refuse_output_over_inputs,
-    state_of,
     usage_error,
     usage_error_word,
 )
@@ -96,11 +93,13 @@ def report_command(
         usage_error(str(error))
     if output is None:  # the default name follows the format: report.docx for Word
         output = f"report.{chosen.value}"
-    state = state_of(ctx)
-    refuse_output_over_inputs(
-        output,
-        state.inputs([*files, *(plan or []), *([measures_status] if measures_status else [])]),
-        lang.value,
+    state = begin(
+        ctx,
+        "report",
+        files,
+        output=output,
+        lang=lang,
+        others=[*(plan or []), measures_status],
         charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
     )
     # HTML and Markdown charts are szq's own SVG; the Word report draws PNGs with matplotlib
@@ -113,7 +112,7 @@ def report_command(
             usage_error_word("cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT)
     registry = state.registry()
     measures = state.measures()
-    language: Lang = "zh" if lang.value == "zh" else "en"
+    language = lang.code
     status = None
     if measures_status is not None:
         from ..read.measures_status import read_measures_status
@@ -124,9 +123,6 @@ def report_command(
             )
         except OSError as error:
             usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
-    check_data_files(files, "report")
-    if plan:
-        check_data_files(plan, "report")
     data = read_data(registry, files, encoding, sheet, language)
     yearly = None
     if plan:

@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
 from .common import (
     EXIT_OK,
@@ -52,7 +51,7 @@ def template_command(
 
     if (agency is None) == (not every_agency):
         usage_error_word("cli.agency_or_all")
-    language: Lang = "zh" if lang.value == "zh" else "en"
+    language = lang.code
     lookup = Lookup.from_registry(state_of(ctx).registry())
     if agency is not None:
         try:

@@ -24,12 +24,10 @@ from .common import (
     LangOption,
     OutputOption,
     SheetOption,
-    check_data_files,
+    begin,
     emit,
     fail_registry,
     refuse_missing_sheet,
-    refuse_output_over_inputs,
-    state_of,
     unknown_agency,
     usage_error,
     usage_error_word,
@@ -114,8 +112,7 @@ def validate_command(
     lang: LangOption = ...,  # type: ignore[assignment]
     output: OutputOption = None,
 ) -> None:
-    check_data_files(files, "validate")
-    refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
+    state = begin(ctx, "validate", files, output=output, lang=lang)
     if (expect_agency is None) != (year is None):
         usage_error_word("cli.expect_agency_year")
     if encoding is not None:
@@ -127,7 +124,7 @@ def validate_command(
             usage_error_word("cli.unknown_encoding", encoding=encoding)
     _needs_calamine(files)
     language = lang.value
-    lookup = _load_lookup(state_of(ctx).targets_path)
+    lookup = _load_lookup(state.targets_path)
     if expect_agency is not None:
         from ..plan.agencies import UnknownAgencyError
 
