@@ -15,28 +15,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.calc.dispatch import CalcFormat
 from ..render.check.dispatch import OutputFormat
 from ..render.grid import CHECK_WIDTH
 from ..words import word
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EncodingOption,
-    LangOption,
-    OutputOption,
-    SheetOption,
-    begin,
-    chosen_format,
-    emit,
-    emit_workbook,
-    read_data,
-    resolve_agency,
-    usage_error,
-    usage_error_word,
-    usage_errors_of_reading,
-)
+from . import common, options
 from .streams import degrade_for_stdout
 
 if TYPE_CHECKING:
@@ -54,9 +37,6 @@ class GroupBy(str, Enum):
     region = "region"
 
 
-FilesArgument = Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False)]
-
-
 def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Status]:
     """The statuses named by --fail-on or --status (comma-separated), or a usage error."""
     from ..check.results import STATUSES
@@ -70,7 +50,7 @@ def parse_fail_on(text: str | None, option: str = "--fail-on") -> frozenset[Stat
             continue
         match = next((status for status in STATUSES if status == name), None)
         if match is None:
-            usage_error_word(
+            common.usage_error_word(
                 "cli.unknown_status", option=option, name=name, choices=", ".join(STATUSES)
             )
         chosen.add(match)
@@ -89,38 +69,34 @@ def _terminal() -> tuple[bool, int]:
 
 def check_command(
     ctx: typer.Context,
-    files: FilesArgument,
-    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
+    files: options.Files,
+    year: options.Year = None,
     by: Annotated[GroupBy, typer.Option("--by")] = GroupBy.agency,
     region: Annotated[str | None, typer.Option("--region", "-r", metavar="NAME")] = None,
-    agency: Annotated[str | None, typer.Option("--agency", "-a", metavar="NAME")] = None,
-    output_format: Annotated[
-        OutputFormat | None, typer.Option("--format", "-f", show_default=False)
-    ] = None,
-    output: OutputOption = None,
+    agency: options.Agency = None,
+    output_format: Annotated[OutputFormat | None, options.FORMAT] = None,
+    output: options.Output = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="STATUSES")] = None,
     nature: Annotated[Nature | None, typer.Option("--nature", show_default=False)] = None,
     status: Annotated[str | None, typer.Option("--status", "-s", metavar="STATUSES")] = None,
-    plan: Annotated[
-        list[str] | None, typer.Option("--plan", "-p", metavar="FILE", show_default=False)
-    ] = None,
+    plan: options.Plan = None,
     explain: Annotated[bool, typer.Option("--explain")] = False,
-    encoding: EncodingOption = None,
-    sheet: SheetOption = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    encoding: options.Encoding = None,
+    sheet: options.Sheet = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
     from ..render.check.dispatch import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
     shown = parse_fail_on(status, "--status")
-    state = begin(ctx, "check", files, output=output, lang=lang, others=plan or [])
+    state = common.begin(ctx, "check", files, output=output, lang=lang, others=plan or [])
     registry = state.registry()
-    resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
+    common.resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
     language = lang.code
     if region is not None and by is GroupBy.region:
-        usage_error_word("cli.region_and_by")
-    with usage_errors_of_reading(language):
+        common.usage_error_word("cli.region_and_by")
+    with common.usage_errors_of_reading(language):
         try:
             run = run_check(
                 files,
@@ -135,9 +111,9 @@ def check_command(
                 plan=plan or None,
             )
         except UnknownRegionError as error:
-            usage_error_word("cli.region_no_rows", region=error.region)
+            common.usage_error_word("cli.region_no_rows", region=error.region)
         except TooManyRegionsError as error:
-            usage_error(
+            common.usage_error(
                 word("check.too_many_regions", language, count=error.count, limit=MAX_REGIONS)
             )
     data, report = run.data, run.report
@@ -146,7 +122,7 @@ def check_command(
         report = report.for_nature(nature.value)
     if shown:
         report = report.only(shown)
-    chosen = chosen_format(output_format, output, OutputFormat.table)
+    chosen = common.chosen_format(output_format, output, OutputFormat.table)
     if chosen is OutputFormat.xlsx:
         from ..render.check.workbook import value_sources
 
@@ -154,7 +130,7 @@ def check_command(
         options = RenderOptions(
             lang=language, by=by.value, sources=value_sources(data.observations)
         )
-        emit_workbook(lambda: render_book(report, options), output)
+        common.emit_workbook(lambda: render_book(report, options), output)
     else:
         color, width = _terminal() if output in (None, "-") else (False, CHECK_WIDTH)
         table = chosen is OutputFormat.table
@@ -166,33 +142,31 @@ def check_command(
             degrade=degrade_for_stdout() if table and output in (None, "-") else None,
             explain=explain,
         )
-        emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
-    raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+        common.emit(renderer_for(chosen)(report, options), output, json=chosen is OutputFormat.json)
+    raise typer.Exit(common.EXIT_INVALID if failed else common.EXIT_OK)
 
 
 def calc_command(
     ctx: typer.Context,
-    files: FilesArgument,
-    output_format: Annotated[
-        CalcFormat | None, typer.Option("--format", "-f", show_default=False)
-    ] = None,
-    output: OutputOption = None,
-    encoding: EncodingOption = None,
-    sheet: SheetOption = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    files: options.Files,
+    output_format: Annotated[CalcFormat | None, options.FORMAT] = None,
+    output: options.Output = None,
+    encoding: options.Encoding = None,
+    sheet: options.Sheet = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..check.derive import derive_series
     from ..render.calc.dispatch import renderer_for
 
-    registry = begin(ctx, "calc", files, output=output, lang=lang).registry()
+    registry = common.begin(ctx, "calc", files, output=output, lang=lang).registry()
     language = lang.code
-    data = read_data(registry, files, encoding, sheet, language)
+    data = common.read_data(registry, files, encoding, sheet, language)
     derived = derive_series(registry, data.observations)
-    chosen = chosen_format(output_format, output, CalcFormat.csv)
+    chosen = common.chosen_format(output_format, output, CalcFormat.csv)
     if chosen is CalcFormat.xlsx:
         render_book = renderer_for(chosen)
-        emit_workbook(lambda: render_book(data, derived, language), output)
+        common.emit_workbook(lambda: render_book(data, derived, language), output)
     else:
         text = renderer_for(chosen)(data, derived, language)
-        emit(text, output, json=chosen is CalcFormat.json)
-    raise typer.Exit(EXIT_INVALID if data.has_errors else EXIT_OK)
+        common.emit(text, output, json=chosen is CalcFormat.json)
+    raise typer.Exit(common.EXIT_INVALID if data.has_errors else common.EXIT_OK)

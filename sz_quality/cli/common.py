@@ -1,4 +1,5 @@
-"""Options declared once and the plumbing every command shares."""
+"""The plumbing every command shares: the global options' state, the checks before
+anything is read, usage errors and exit codes, writing the output."""
 
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
 from ..words import word
+from .options import LangChoice, default_lang
 
 if TYPE_CHECKING:
     from ..plan.agencies import UnknownAgencyError
-    from ..plan.lang import Lang
     from ..plan.measures import MeasureRegistry
     from ..plan.models import Agency
     from ..plan.registry import Registry
@@ -31,23 +32,6 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
-class LangChoice(str, Enum):
-    zh = "zh"
-    en = "en"
-
-    @property
-    def code(self) -> Lang:
-        """The language as the library takes it."""
-        return "zh" if self is LangChoice.zh else "en"
-
-
-def _default_lang() -> LangChoice:
-    value = os.environ.get("SZQ_LANG", "")
-    if value in ("zh", "en"):
-        return LangChoice(value)
-    return LangChoice.zh if os.environ.get("LANG", "").startswith("zh") else LangChoice.en
-
-
 def help_language(arguments: list[str]) -> str:
     """The language of the help: a --lang among the arguments, else the default of --lang."""
     for index, argument in enumerate(arguments):
@@ -55,7 +39,7 @@ def help_language(arguments: list[str]) -> str:
             return arguments[index + 1]
         if argument.startswith("--lang="):
             return argument.removeprefix("--lang=")
-    return _default_lang().value
+    return default_lang().value
 
 
 def wants_help(arguments: list[str]) -> bool:
@@ -68,14 +52,6 @@ def wants_help(arguments: list[str]) -> bool:
         if argument in ("-h", "--help"):
             return True
     return False
-
-
-LangOption = Annotated[
-    LangChoice, typer.Option("--lang", default_factory=_default_lang, show_default=False)
-]
-EncodingOption = Annotated[str | None, typer.Option("--encoding", metavar="NAME")]
-SheetOption = Annotated[str | None, typer.Option("--sheet", metavar="NAME")]
-OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE")]
 
 
 @dataclass

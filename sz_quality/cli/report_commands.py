@@ -16,20 +16,8 @@ from typing import Annotated
 
 import typer
 
-from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.report.dispatch import ReportFormat
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EncodingOption,
-    LangOption,
-    SheetOption,
-    begin,
-    cannot_write,
-    read_data,
-    usage_error,
-    usage_error_word,
-)
+from . import common, options
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
@@ -54,27 +42,21 @@ def _stamp() -> str:
 
 def report_command(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False)],
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)
-    ] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
-    output_format: Annotated[ReportFormat | None, typer.Option("--format", "-f")] = None,
-    measures_status: Annotated[
-        str | None, typer.Option("--measures-status", metavar="FILE")
-    ] = None,
-    plan: Annotated[
-        list[str] | None, typer.Option("--plan", "-p", metavar="FILE", show_default=False)
-    ] = None,
+    files: options.Files,
+    output: options.Output = None,
+    year: options.Year = None,
+    output_format: Annotated[ReportFormat | None, options.FORMAT] = None,
+    measures_status: options.MeasuresStatus = None,
+    plan: options.Plan = None,
     assessment: Annotated[bool, typer.Option("--assessment")] = False,
     stamp: Annotated[bool, typer.Option("--stamp")] = False,
     style: Annotated[DocxStyleChoice, typer.Option("--style")] = DocxStyleChoice.official,
     author: Annotated[
         str | None, typer.Option("--author", metavar="TEXT", show_default=False)
     ] = None,
-    encoding: EncodingOption = None,
-    sheet: SheetOption = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    encoding: options.Encoding = None,
+    sheet: options.Sheet = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..check.evaluate import evaluate
     from ..render.report.writer import (
@@ -90,10 +72,10 @@ def report_command(
     try:
         chosen = format_for(output or DEFAULT_NAME, output_format.value if output_format else None)
     except ValueError as error:
-        usage_error(str(error))
+        common.usage_error(str(error))
     if output is None:  # the default name follows the format: report.docx for Word
         output = f"report.{chosen.value}"
-    state = begin(
+    state = common.begin(
         ctx,
         "report",
         files,
@@ -109,7 +91,9 @@ def report_command(
             __import__(module)
         except ModuleNotFoundError:
             name = "python-docx" if module == "docx" else module
-            usage_error_word("cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT)
+            common.usage_error_word(
+                "cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT
+            )
     registry = state.registry()
     measures = state.measures()
     language = lang.code
@@ -122,8 +106,8 @@ def report_command(
                 measures_status, (measure.id for measure in measures.measures)
             )
         except OSError as error:
-            usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
-    data = read_data(registry, files, encoding, sheet, language)
+            common.usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
+    data = common.read_data(registry, files, encoding, sheet, language)
     yearly = None
     if plan:
         from ..check.run import read_plan
@@ -162,11 +146,11 @@ def report_command(
             created=_epoch(),  # else the stamp, else the end of the year reported on
         )
     except ReportExtraMissing as error:
-        usage_error(str(error))
+        common.usage_error(str(error))
     except ChartFolderConflict as error:
-        usage_error(word("output.chart_not_ours", language, path=error.path))
+        common.usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
-        cannot_write(output, error)
+        common.cannot_write(output, error)
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
         from ..render.report.docx_charts import font_note
 
@@ -183,4 +167,4 @@ def report_command(
         f"szq: wrote {written[0]} ({size:,} bytes){extra} for {annual.year} "
         f"in {time.perf_counter() - started:.1f} s\n"
     )
-    raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
+    raise typer.Exit(common.EXIT_INVALID if errors else common.EXIT_OK)

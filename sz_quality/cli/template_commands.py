@@ -14,16 +14,7 @@ from typing import Annotated
 import typer
 
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from .common import (
-    EXIT_OK,
-    LangOption,
-    cannot_write,
-    emit,
-    emit_workbook,
-    state_of,
-    unknown_agency,
-    usage_error_word,
-)
+from . import common, options
 
 _KEPT = {
     "en": "szq: kept {path}: it is not the form szq wrote (filled in?); --force replaces it\n",
@@ -34,7 +25,7 @@ _KEPT = {
 def template_command(
     ctx: typer.Context,
     year: Annotated[int, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)],
-    agency: Annotated[str | None, typer.Option("--agency", "-a", metavar="NAME")] = None,
+    agency: options.Agency = None,
     every_agency: Annotated[bool, typer.Option("--all")] = False,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
@@ -42,7 +33,7 @@ def template_command(
     deadline: Annotated[
         str | None, typer.Option("--deadline", metavar="DATE", show_default=False)
     ] = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
@@ -50,14 +41,14 @@ def template_command(
     from ..render.template.forms import agency_form, plan_form
 
     if (agency is None) == (not every_agency):
-        usage_error_word("cli.agency_or_all")
+        common.usage_error_word("cli.agency_or_all")
     language = lang.code
-    lookup = Lookup.from_registry(state_of(ctx).registry())
+    lookup = Lookup.from_registry(common.state_of(ctx).registry())
     if agency is not None:
         try:
             chosen = [lookup.resolve_agency(agency)]
         except UnknownAgencyError as error:
-            unknown_agency(error)
+            common.unknown_agency(error)
     else:
         chosen = list(lookup.agencies)
     make_form = plan_form if yearly_plan else agency_form
@@ -65,13 +56,15 @@ def template_command(
     forms = [replace(form, deadline=deadline) for form in forms if form.rows]
     if not forms:
         if agency is not None:
-            usage_error_word("cli.no_form_rows.agency", agency=chosen[0].name(language), year=year)
-        usage_error_word("cli.no_form_rows", year=year)
+            common.usage_error_word(
+                "cli.no_form_rows.agency", agency=chosen[0].name(language), year=year
+            )
+        common.usage_error_word("cli.no_form_rows", year=year)
     if format_for(output).binary:
-        emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
+        common.emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
-            usage_error_word("cli.all_needs_folder")
+            common.usage_error_word("cli.all_needs_folder")
         from ..render.template.folder import write_forms
 
         render_csv = renderer_for(TemplateFormat.csv)
@@ -79,12 +72,12 @@ def template_command(
         try:
             done = write_forms(Path(output), texts, force=force)
         except OSError as error:
-            cannot_write(output, error)
+            common.cannot_write(output, error)
         for path in done.kept:
             sys.stderr.write(_KEPT[language].format(path=path))
     else:
-        emit(renderer_for(TemplateFormat.csv)(forms, language), output)
+        common.emit(renderer_for(TemplateFormat.csv)(forms, language), output)
     rows = sum(len(form.rows) for form in forms)
     if output is not None:
         sys.stderr.write(f"szq: wrote {output}: {len(forms)} agency form(s), {rows} row(s)\n")
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(common.EXIT_OK)

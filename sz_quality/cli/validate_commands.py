@@ -15,23 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.validate.dispatch import DiagnosticsFormat, renderer_for
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EncodingOption,
-    LangOption,
-    OutputOption,
-    SheetOption,
-    begin,
-    emit,
-    fail_registry,
-    refuse_missing_sheet,
-    unknown_agency,
-    usage_error,
-    usage_error_word,
-)
+from . import common, options
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup
@@ -49,11 +34,11 @@ def _load_lookup(targets_path: str | None) -> Lookup:
     try:
         return load_lookup(targets_path)
     except OSError as error:
-        usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
+        common.usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
     except Exception as error:
         registry = sys.modules.get("sz_quality.plan.registry")
         if registry is not None and isinstance(error, registry.RegistryError):
-            fail_registry(error)
+            common.fail_registry(error)
         raise
 
 
@@ -63,7 +48,7 @@ def _needs_calamine(files: list[str]) -> None:
     import importlib.util
 
     if importlib.util.find_spec("python_calamine") is None:
-        usage_error_word("cli.needs_calamine")
+        common.usage_error_word("cli.needs_calamine")
 
 
 def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
@@ -98,30 +83,30 @@ def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
 
 def validate_command(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False)],
+    files: options.Files,
     output_format: Annotated[
         DiagnosticsFormat, typer.Option("--format", "-f")
     ] = DiagnosticsFormat.text,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     expect_agency: Annotated[str | None, typer.Option("--expect-agency", metavar="NAME")] = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)] = None,
-    encoding: EncodingOption = None,
-    sheet: SheetOption = None,
+    year: options.Year = None,
+    encoding: options.Encoding = None,
+    sheet: options.Sheet = None,
     max_diagnostics: Annotated[int, typer.Option("--max-diagnostics", min=0, metavar="N")] = 1000,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N")] = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
-    output: OutputOption = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
+    output: options.Output = None,
 ) -> None:
-    state = begin(ctx, "validate", files, output=output, lang=lang)
+    state = common.begin(ctx, "validate", files, output=output, lang=lang)
     if (expect_agency is None) != (year is None):
-        usage_error_word("cli.expect_agency_year")
+        common.usage_error_word("cli.expect_agency_year")
     if encoding is not None:
         import codecs
 
         try:
             codecs.lookup(encoding)
         except LookupError:
-            usage_error_word("cli.unknown_encoding", encoding=encoding)
+            common.usage_error_word("cli.unknown_encoding", encoding=encoding)
     _needs_calamine(files)
     language = lang.value
     lookup = _load_lookup(state.targets_path)
@@ -131,7 +116,7 @@ def validate_command(
         try:
             lookup.resolve_agency(expect_agency)
         except UnknownAgencyError as error:
-            unknown_agency(error)
+            common.unknown_agency(error)
 
     from ..read.reader import validate_files
 
@@ -150,7 +135,7 @@ def validate_command(
         )
 
     result: ReadResult = _read_with_progress(files, run)
-    refuse_missing_sheet(result, language)
+    common.refuse_missing_sheet(result, language)
     if (
         output_format is DiagnosticsFormat.text
         and (output is None or output == "-")
@@ -160,7 +145,7 @@ def validate_command(
 
         print_rich(result, strict=strict, lang=language)
     else:
-        emit(
+        common.emit(
             renderer_for(output_format)(result, strict=strict, lang=language),
             output,
             json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
@@ -168,11 +153,11 @@ def validate_command(
         )
     from ..read.codes import is_valid
 
-    raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
+    raise typer.Exit(common.EXIT_OK if is_valid(result, strict=strict) else common.EXIT_INVALID)
 
 
 def schema_command(
-    output: OutputOption = None,
+    output: options.Output = None,
     registry: Annotated[bool, typer.Option("--registry")] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", show_default=False)] = None,
     yearly_plan: Annotated[bool, typer.Option("--yearly-plan")] = False,
@@ -182,11 +167,11 @@ def schema_command(
     from ..render.jsonout import dumps
 
     if lang not in (None, "zh", "en"):
-        usage_error(f"unknown language {lang!r}: use zh or en")
+        common.usage_error(f"unknown language {lang!r}: use zh or en")
     if registry:
         from ..plan.registry_schema import registry_json_schema
 
-        emit(dumps(registry_json_schema()), output, json=True)
+        common.emit(dumps(registry_json_schema()), output, json=True)
         return
     schema = plan_json_schema(lang) if yearly_plan else row_json_schema(lang)
-    emit(dumps(schema), output, json=True)
+    common.emit(dumps(schema), output, json=True)
