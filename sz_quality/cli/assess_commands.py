@@ -36,20 +36,17 @@ def assess_command(
     measures = state.measures() if measures_status is not None else None
     language = lang.code
     with common.usage_errors_of_reading(language):
-        try:
-            report = run_assess(
-                files,
-                registry,
-                year=year,
-                plan=plan or None,
-                measures=measures,
-                measures_status=measures_status,
-                encoding=encoding,
-                sheet=sheet,
-                lang=language,
-            )
-        except OSError as error:
-            common.usage_error(f"cannot read an input: {error}")
+        report = run_assess(
+            files,
+            registry,
+            year=year,
+            plan=plan or None,
+            measures=measures,
+            measures_status=measures_status,
+            encoding=encoding,
+            sheet=sheet,
+            lang=language,
+        )
     chosen = common.chosen_format(output_format, output, AssessFormat.table)
     if chosen is AssessFormat.xlsx:
         common.emit_workbook(lambda: workbook(report, language), output)

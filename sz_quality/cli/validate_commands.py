@@ -167,7 +167,7 @@ def schema_command(
     from ..render.jsonout import dumps
 
     if lang not in (None, "zh", "en"):
-        common.usage_error(f"unknown language {lang!r}: use zh or en")
+        common.usage_error_word("cli.unknown_lang", language=lang)
     if registry:
         from ..plan.registry_schema import registry_json_schema
 
