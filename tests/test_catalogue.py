@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from sz_quality.cli.help_zh import COMMANDS_ZH, OPTIONS_ZH, OVERRIDES_ZH
-from sz_quality.words import WORDS, both, word
+from sz_quality.words import CATALOGUE, WORDS, CatalogueError, both, load_catalogue, word
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sz_quality"
+CATALOGUE_PATH = Path(CATALOGUE)
 _CJK = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # what a Chinese text keeps as typed: {fields}, `code`, quotes, a list a user types as is
 _AS_TYPED = re.compile(
@@ -51,13 +51,6 @@ def test_chinese_entries_use_full_width_punctuation() -> None:
     assert wrong == {}
     for key in _CSV_LINES:  # the CSV line keeps its commas, the sentence around it does not
         assert "，" in WORDS[key][0] or "：" in WORDS[key][0]
-
-
-def test_chinese_help_uses_full_width_punctuation() -> None:
-    texts = {**COMMANDS_ZH, **OPTIONS_ZH} | {"/".join(k): v for k, v in OVERRIDES_ZH.items()}
-    assert {
-        key: half_width_marks(text) for key, text in texts.items() if half_width_marks(text)
-    } == {}
 
 
 def test_the_check_is_caught() -> None:
@@ -115,3 +108,43 @@ def test_no_words_inline_in_the_engine(layer: str) -> None:
         if (words := _words_in(path))
     }
     assert found == {}
+
+
+def _catalogue(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "words.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_catalogue_reads_its_sections_in_order() -> None:
+    import json
+
+    sections = json.loads(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    keys = [key for entries in sections.values() for key in entries]
+    assert list(WORDS) == keys
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"a": {"k": ["一", "one"], "k": ["二", "two"]}}', "'k' is said twice in one section"),
+        (
+            '{"a": {"k": ["一", "one"]}, "b": {"k": ["二", "two"]}}',
+            "'k' is said again in section 'b'",
+        ),
+        ('{"a": {"k": ["一"]}}', "'k' is not [zh, en] or [zh, en, note]: ['一']"),
+        ('{"a": {"k": ["一", 1]}}', "'k' is not [zh, en] or [zh, en, note]: ['一', 1]"),
+    ],
+)
+def test_a_catalogue_that_says_a_key_twice_or_half_does_not_load(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(_catalogue(tmp_path, text))
+    assert str(raised.value) == message
+
+
+def test_a_note_to_the_translator_is_not_printed(tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, '{"a": {"k": ["一、二", "one, two", "a list"]}}')
+    assert load_catalogue(path) == {"k": ("一、二", "one, two")}

@@ -20,7 +20,7 @@ from . import (
     template_commands,
     validate_commands,
 )
-from .common import EXIT_INTERNAL, help_language, wants_help
+from .common import EXIT_INTERNAL, help_language
 from .root import app
 
 # Every command, registered here and nowhere else. A command module imports only typer
@@ -71,12 +71,7 @@ def main() -> None:
 
         chinese_usage_errors()
     try:
-        if wants_help(arguments) and help_language(arguments) == "zh":
-            from .help_zh import chinese_command
-
-            chinese_command(app)()
-        else:
-            app()
+        app()
     except Terminated:
         sys.stderr.write("szq: terminated\n")
         raise

@@ -1,4 +1,5 @@
-"""Options declared once and the plumbing every command shares."""
+"""The plumbing every command shares: the global options' state, the checks before
+anything is read, usage errors and exit codes, writing the output."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
 from ..words import word
+from .options import LangChoice, default_lang
 
 if TYPE_CHECKING:
     from ..plan.agencies import UnknownAgencyError
@@ -30,18 +32,6 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
-class LangChoice(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-def _default_lang() -> LangChoice:
-    value = os.environ.get("SZQ_LANG", "")
-    if value in ("zh", "en"):
-        return LangChoice(value)
-    return LangChoice.zh if os.environ.get("LANG", "").startswith("zh") else LangChoice.en
-
-
 def help_language(arguments: list[str]) -> str:
     """The language of the help: a --lang among the arguments, else the default of --lang."""
     for index, argument in enumerate(arguments):
@@ -49,7 +39,7 @@ def help_language(arguments: list[str]) -> str:
             return arguments[index + 1]
         if argument.startswith("--lang="):
             return argument.removeprefix("--lang=")
-    return _default_lang().value
+    return default_lang().value
 
 
 def wants_help(arguments: list[str]) -> bool:
@@ -62,42 +52,6 @@ def wants_help(arguments: list[str]) -> bool:
         if argument in ("-h", "--help"):
             return True
     return False
-
-
-LangOption = Annotated[
-    LangChoice,
-    typer.Option(
-        "--lang",
-        help="Language of names and messages: zh or en (default: $SZQ_LANG, else from $LANG).",
-        default_factory=_default_lang,
-        show_default=False,
-    ),
-]
-EncodingOption = Annotated[
-    str | None,
-    typer.Option(
-        "--encoding",
-        metavar="NAME",
-        help="The encoding of CSV files (default: detected: UTF-8, BOM, GB18030).",
-    ),
-]
-SheetOption = Annotated[
-    str | None,
-    typer.Option(
-        "--sheet",
-        metavar="NAME",
-        help="The sheet of .xlsx/.xls/.ods files: name or 1-based number.",
-    ),
-]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to FILE (atomically) instead of standard output.",
-    ),
-]
 
 
 @dataclass
@@ -176,6 +130,31 @@ def unknown_agency(error: UnknownAgencyError) -> NoReturn:
         hint=error.hint,
         hint_name=error.hint_name or error.hint,
     )
+
+
+def begin(
+    ctx: typer.Context,
+    command: str,
+    files: list[str],
+    *,
+    output: str | None,
+    lang: LangChoice,
+    others: Iterable[str | None] = (),
+    charts_folder: str | None = None,
+) -> State:
+    """What a command that reads data files checks before it reads any: every file given
+    (the data `files`, then `others`: yearly plans, a measures status) exists and can be
+    read, and `-o` names none of them nor a registry; each a usage error. The state of
+    the global options, for the registries."""
+    check_data_files(files, command)
+    given = [path for path in others if path]
+    if given:
+        check_data_files(given, command)
+    state = state_of(ctx)
+    refuse_output_over_inputs(
+        output, state.inputs([*files, *given]), lang.value, charts_folder=charts_folder
+    )
+    return state
 
 
 def check_data_files(files: list[str], command: str) -> None:

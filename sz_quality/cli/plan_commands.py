@@ -8,15 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    LangOption,
-    OutputOption,
-    emit,
-    state_of,
-    usage_error_word,
-)
+from . import common, options
 
 
 class LintFormat(str, Enum):
@@ -26,75 +18,48 @@ class LintFormat(str, Enum):
 
 def lint_command(
     ctx: typer.Context,
-    file: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="FILE",
-            help="The targets registry to check (default: --targets, else the shipped one); "
-            "its measures with --measures.",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        LintFormat,
-        typer.Option("--format", "-f", help="text (FILE:LINE: problem) or json."),
-    ] = LintFormat.text,
-    output: OutputOption = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    file: Annotated[str | None, typer.Argument(metavar="FILE", show_default=False)] = None,
+    output_format: Annotated[LintFormat, typer.Option("--format", "-f")] = LintFormat.text,
+    output: options.Output = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    """Check a registry (and a measures file) without data: every problem at its line.
-
-    Load errors with a hint of what to write; quotes compared with the plan's text when
-    plan.source names it; a quote without its figure; a target not marked binding or
-    expected while others are. Exit 0 without errors (warnings allowed), 1 with errors,
-    2 on bad usage.
-    """
     from ..paths import default_targets_path
     from ..plan.lint import lint_registry
     from ..render.jsonout import dumps
 
-    state = state_of(ctx)
+    state = common.state_of(ctx)
     path = Path(file or state.targets_path or default_targets_path())
     if not path.is_file():
-        usage_error_word("cli.no_such_registry", path=str(path))
+        common.usage_error_word("cli.no_such_registry", path=str(path))
     measures = state.measures_path
     if measures is None and file is None and state.targets_path is None:
         from ..plan.measures import default_measures_path
 
         measures = str(default_measures_path())
     if measures is not None and not Path(measures).is_file():
-        usage_error_word("cli.no_such_measures", path=str(measures))
+        common.usage_error_word("cli.no_such_measures", path=str(measures))
     issues = lint_registry(path, measures)
     if output_format is LintFormat.json:
-        emit(dumps({"issues": [issue.to_dict() for issue in issues]}), output, json=True)
+        common.emit(dumps({"issues": [issue.to_dict() for issue in issues]}), output, json=True)
     else:
         errors = sum(issue.severity == "error" for issue in issues)
         lines = [str(issue) for issue in issues]
         lines.append(f"{path}: {errors} error(s), {len(issues) - errors} warning(s)")
-        emit("\n".join(lines) + "\n", output)
+        common.emit("\n".join(lines) + "\n", output)
     failed = any(issue.severity == "error" for issue in issues)
-    raise typer.Exit(EXIT_INVALID if failed else EXIT_OK)
+    raise typer.Exit(common.EXIT_INVALID if failed else common.EXIT_OK)
 
 
 def units_command(
     ctx: typer.Context,
-    output_format: Annotated[
-        LintFormat,
-        typer.Option("--format", "-f", help="text (one unit a line) or json."),
-    ] = LintFormat.text,
-    output: OutputOption = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    output_format: Annotated[LintFormat, typer.Option("--format", "-f")] = LintFormat.text,
+    output: options.Output = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    """The units szq reads: built-in units, magnitude words, and the registry's own.
-
-    Magnitude words stack in front of a unit (万亿元, 万亩); 个百分点 is the unit of an
-    increment of a share; "1" is a dimensionless ratio. A registry adds units under
-    `units:` (docs/checking.md, Units).
-    """
     from ..plan import units
     from ..render.jsonout import dumps
 
-    state = state_of(ctx)
+    state = common.state_of(ctx)
     registry = state.registry()  # its units join the vocabulary
     names = {unit.name: (unit.name_zh, unit.name_en) for unit in registry.units}
     rows = units.vocabulary()
@@ -103,7 +68,7 @@ def units_command(
             {"name": name, "means": means, "source": source, "names": list(names.get(name, ()))}
             for name, means, source in rows
         ]
-        emit(dumps({"units": found}), output, json=True)
+        common.emit(dumps({"units": found}), output, json=True)
         return
     from ..render.grid import text_width
 
@@ -114,4 +79,4 @@ def units_command(
         named = f"  {names[name][index]}" if name in names else ""
         pad = " " * (width - text_width(name))
         lines.append(f"{name}{pad}  {means:<24}  {source}{named}")
-    emit("\n".join(lines) + "\n", output)
+    common.emit("\n".join(lines) + "\n", output)

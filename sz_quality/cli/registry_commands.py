@@ -12,17 +12,8 @@ from typing import Annotated, Any
 import typer
 
 from ..render.grid import LISTING_WIDTH
-from .common import (
-    LangChoice,
-    LangOption,
-    OutputOption,
-    State,
-    emit,
-    refuse_output_over_inputs,
-    resolve_agency,
-    state_of,
-    usage_error_word,
-)
+from . import common, options
+from .options import LangChoice
 from .streams import degrade_for_stdout
 
 
@@ -31,19 +22,7 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-FormatOption = Annotated[
-    ListFormat,
-    typer.Option("--format", "-f", help="table (rich, for people) or json (for scripts)."),
-]
-AgencyOption = Annotated[
-    str | None,
-    typer.Option(
-        "--agency",
-        "-a",
-        metavar="NAME",
-        help="Only this lead agency: id (drc), Chinese name with or without 市, English name.",
-    ),
-]
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f")]
 
 
 def _degrade(output: str | None) -> Callable[[str], str] | None:
@@ -60,10 +39,10 @@ def _stack(output: str | None) -> bool:
     return output in (None, "-") and sys.stdout.isatty()
 
 
-def _listing_state(ctx: typer.Context, output: str | None, lang: LangChoice) -> State:
+def _listing_state(ctx: typer.Context, output: str | None, lang: LangChoice) -> common.State:
     """The state of a listing command, once -o is known not to overwrite one of its inputs."""
-    state = state_of(ctx)
-    refuse_output_over_inputs(output, state.inputs(), lang.value)
+    state = common.state_of(ctx)
+    common.refuse_output_over_inputs(output, state.inputs(), lang.value)
     return state
 
 
@@ -78,47 +57,34 @@ def _show(
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
-        emit(dumps(records()), output, json=True)
+        common.emit(dumps(records()), output, json=True)
     else:
         from ..render.registry import tables
 
-        emit(table(tables, _width(), _degrade(output), _stack(output)), output)
+        common.emit(table(tables, _width(), _degrade(output), _stack(output)), output)
 
 
 def targets_command(
     ctx: typer.Context,
-    agency: AgencyOption = None,
-    chapter: Annotated[
-        int | None, typer.Option("--chapter", "-c", min=1, help="Only this chapter (its number).")
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            "-k",
-            help="Only one kind: level, change, increment, kept, yearly_rate, milestone.",
-        ),
-    ] = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    agency: options.Agency = None,
+    chapter: Annotated[int | None, typer.Option("--chapter", "-c", min=1)] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
     output_format: FormatOption = ListFormat.table,
-    output: OutputOption = None,
+    output: options.Output = None,
 ) -> None:
-    """List the plan's quantified targets, with their figures, years and lead agencies.
-
-    Leads in brackets are inferred by szq where the text names none (chapter openings).
-    """
     from ..plan.listing import filter_targets, target_record
     from ..plan.models import KINDS
 
     state = _listing_state(ctx, output, lang)
     if kind is not None and kind not in KINDS:
-        usage_error_word("cli.unknown_kind", kind=kind, choices=", ".join(KINDS))
+        common.usage_error_word("cli.unknown_kind", kind=kind, choices=", ".join(KINDS))
     registry = state.registry()
     if chapter is not None and chapter not in registry.chapters_by_number:
         listed = ", ".join(str(number) for number in registry.chapters_by_number)
-        usage_error_word("cli.unknown_chapter", chapter=chapter, listed=listed)
+        common.usage_error_word("cli.unknown_chapter", chapter=chapter, listed=listed)
     chosen = filter_targets(
-        registry, agency=resolve_agency(state, agency), chapter=chapter, kind=kind
+        registry, agency=common.resolve_agency(state, agency), chapter=chapter, kind=kind
     )
     _show(
         output_format,
@@ -132,19 +98,13 @@ def targets_command(
 
 def measures_command(
     ctx: typer.Context,
-    agency: AgencyOption = None,
-    table: Annotated[
-        int | None, typer.Option("--table", "-t", min=1, help="Only this table (its number).")
-    ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option("--target", metavar="ID", help="Only the measures that serve this target."),
-    ] = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    agency: options.Agency = None,
+    table: Annotated[int | None, typer.Option("--table", "-t", min=1)] = None,
+    target: Annotated[str | None, typer.Option("--target", metavar="ID")] = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
     output_format: FormatOption = ListFormat.table,
-    output: OutputOption = None,
+    output: options.Output = None,
 ) -> None:
-    """List the plan's specific measures (具体措施) by table, grouped by lead agency."""
     from ..plan.listing import filter_measures, measure_record
 
     state = _listing_state(ctx, output, lang)
@@ -154,11 +114,11 @@ def measures_command(
 
         guess = suggest(target, registry.targets_by_id)
         if guess is None:
-            usage_error_word("cli.unknown_target", name=target)
-        usage_error_word("cli.unknown_target.hint", name=target, hint=guess)
+            common.usage_error_word("cli.unknown_target", name=target)
+        common.usage_error_word("cli.unknown_target.hint", name=target, hint=guess)
     measures = state.measures()
     chosen = filter_measures(
-        measures, agency=resolve_agency(state, agency), table=table, target=target
+        measures, agency=common.resolve_agency(state, agency), table=table, target=target
     )
     _show(
         output_format,
@@ -172,11 +132,10 @@ def measures_command(
 
 def agencies_command(
     ctx: typer.Context,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    lang: options.Language = ...,  # type: ignore[assignment]
     output_format: FormatOption = ListFormat.table,
-    output: OutputOption = None,
+    output: options.Output = None,
 ) -> None:
-    """List the lead agencies with their counts of targets (by the text, inferred) and measures."""
     from ..plan.listing import agency_counts
 
     state = _listing_state(ctx, output, lang)

@@ -16,23 +16,8 @@ from typing import Annotated
 
 import typer
 
-from ..plan.lang import Lang
-from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.report.dispatch import ReportFormat
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EncodingOption,
-    LangOption,
-    SheetOption,
-    cannot_write,
-    check_data_files,
-    read_data,
-    refuse_output_over_inputs,
-    state_of,
-    usage_error,
-    usage_error_word,
-)
+from . import common, options
 
 INSTALL_HINT = "pip install 'sz-quality[report]'"
 DEFAULT_NAME = "report.html"  # without -o nor --format; with --format, report.<format>
@@ -57,104 +42,22 @@ def _stamp() -> str:
 
 def report_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE...",
-            help="Data files (long or wide CSV, .xlsx, .xls, .ods); a later file supersedes "
-            "an earlier one.",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="The report to write (atomically): report.html, report.md (its charts go "
-            "to report_charts/ beside it), report.json or report.docx (Word). Default: "
-            "report.<format>.",
-            show_default=False,
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=YEAR_MIN,
-            max=YEAR_MAX,
-            help="The year reported on (default: the latest year in the data).",
-        ),
-    ] = None,
-    output_format: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", help="html, md, json or docx (default: from -o's suffix)."),
-    ] = None,
-    measures_status: Annotated[
-        str | None,
-        typer.Option(
-            "--measures-status",
-            metavar="FILE",
-            help="CSV of the measures' implementation: measure,status,note with status "
-            "done, in_progress or not_started.",
-        ),
-    ] = None,
-    plan: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--plan",
-            "-p",
-            metavar="FILE",
-            help="A yearly plan (年度推进计划): each target's row shows its sub-target for the "
-            "year (年度目标) and the verdict against it. Repeatable.",
-            show_default=False,
-        ),
-    ] = None,
-    assessment: Annotated[
-        bool,
-        typer.Option(
-            "--assessment",
-            help="Add the assessment of the agencies and districts (szq assess) as an annex.",
-        ),
-    ] = False,
-    stamp: Annotated[
-        bool,
-        typer.Option(
-            "--stamp",
-            help="Print the generation time in the report (default: none, so that the same "
-            "inputs give the same bytes; SOURCE_DATE_EPOCH is honoured).",
-        ),
-    ] = False,
-    style: Annotated[
-        DocxStyleChoice,
-        typer.Option(
-            "--style",
-            help="Word only: official (GB/T 9704: 仿宋 三号, 37/35/28/26 mm margins, "
-            "— N — page numbers) or plain (宋体 10.5 pt, 22 mm margins).",
-        ),
-    ] = DocxStyleChoice.official,
+    files: options.Files,
+    output: options.Output = None,
+    year: options.Year = None,
+    output_format: Annotated[ReportFormat | None, options.FORMAT] = None,
+    measures_status: options.MeasuresStatus = None,
+    plan: options.Plan = None,
+    assessment: Annotated[bool, typer.Option("--assessment")] = False,
+    stamp: Annotated[bool, typer.Option("--stamp")] = False,
+    style: Annotated[DocxStyleChoice, typer.Option("--style")] = DocxStyleChoice.official,
     author: Annotated[
-        str | None,
-        typer.Option(
-            "--author",
-            metavar="TEXT",
-            help="Word only: the office that signs the report, under the title and in the "
-            "document's properties.",
-            show_default=False,
-        ),
+        str | None, typer.Option("--author", metavar="TEXT", show_default=False)
     ] = None,
-    encoding: EncodingOption = None,
-    sheet: SheetOption = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    encoding: options.Encoding = None,
+    sheet: options.Sheet = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the evaluation report: overall, main indicators, chapters, problems, next, annexes.
-
-    HTML is one self-contained file (inline CSS, charts as inline SVG); Markdown is
-    GitHub-flavoured with its charts as SVG files beside it; JSON is the report's data.
-    Needs the report extra: pip install 'sz-quality[report]'.
-    """
     from ..check.evaluate import evaluate
     from ..render.report.writer import (
         ChartFolderConflict,
@@ -169,14 +72,16 @@ def report_command(
     try:
         chosen = format_for(output or DEFAULT_NAME, output_format.value if output_format else None)
     except ValueError as error:
-        usage_error(str(error))
+        common.usage_error(str(error))
     if output is None:  # the default name follows the format: report.docx for Word
         output = f"report.{chosen.value}"
-    state = state_of(ctx)
-    refuse_output_over_inputs(
-        output,
-        state.inputs([*files, *(plan or []), *([measures_status] if measures_status else [])]),
-        lang.value,
+    state = common.begin(
+        ctx,
+        "report",
+        files,
+        output=output,
+        lang=lang,
+        others=[*(plan or []), measures_status],
         charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
     )
     # HTML and Markdown charts are szq's own SVG; the Word report draws PNGs with matplotlib
@@ -186,10 +91,12 @@ def report_command(
             __import__(module)
         except ModuleNotFoundError:
             name = "python-docx" if module == "docx" else module
-            usage_error_word("cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT)
+            common.usage_error_word(
+                "cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT
+            )
     registry = state.registry()
     measures = state.measures()
-    language: Lang = "zh" if lang.value == "zh" else "en"
+    language = lang.code
     status = None
     if measures_status is not None:
         from ..read.measures_status import read_measures_status
@@ -199,11 +106,8 @@ def report_command(
                 measures_status, (measure.id for measure in measures.measures)
             )
         except OSError as error:
-            usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
-    check_data_files(files, "report")
-    if plan:
-        check_data_files(plan, "report")
-    data = read_data(registry, files, encoding, sheet, language)
+            common.usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
+    data = common.read_data(registry, files, encoding, sheet, language)
     yearly = None
     if plan:
         from ..check.run import read_plan
@@ -242,11 +146,11 @@ def report_command(
             created=_epoch(),  # else the stamp, else the end of the year reported on
         )
     except ReportExtraMissing as error:
-        usage_error(str(error))
+        common.usage_error(str(error))
     except ChartFolderConflict as error:
-        usage_error(word("output.chart_not_ours", language, path=error.path))
+        common.usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:
-        cannot_write(output, error)
+        common.cannot_write(output, error)
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
         from ..render.report.docx_charts import font_note
 
@@ -263,4 +167,4 @@ def report_command(
         f"szq: wrote {written[0]} ({size:,} bytes){extra} for {annual.year} "
         f"in {time.perf_counter() - started:.1f} s\n"
     )
-    raise typer.Exit(EXIT_INVALID if errors else EXIT_OK)
+    raise typer.Exit(common.EXIT_INVALID if errors else common.EXIT_OK)

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from .common import State
+from .common import State, help_language, wants_help
 
 __all__ = ["GLOBAL_OPTIONS", "app", "hoist_globals"]
 
@@ -63,7 +63,12 @@ class _Group(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         args = hoist_globals(list(args), self.commands)
-        if any(flag in args for flag in ("-h", "--help")) or not args:
+        if wants_help(args):  # the help's words are the catalogue's, in the run's language
+            from .help import localize
+
+            lang = help_language(args)
+            localize(self, lang)
+            ctx.formatter_class = self.context_class.formatter_class
             self.help = _plan_help(_targets_of(args), self.help or "")
         return list(super().parse_args(ctx, args))
 
@@ -89,7 +94,7 @@ def _plan_help(targets: str | None, current: str) -> str:
         plan = load_registry(targets).plan
     except (RegistryError, OSError):
         return current
-    if current.startswith("szq："):  # the Chinese help (cli/help_zh.py)
+    if current.startswith("szq："):  # the Chinese help (help.command.szq)
         return f"szq：对照《{plan.name_zh}》的量化目标检查官方统计数据。"
     return (
         "szq: check official statistics against the quantified targets of "
@@ -100,10 +105,6 @@ def _plan_help(targets: str | None, current: str) -> str:
 app = typer.Typer(
     name="szq",
     cls=_Group,
-    help=(
-        "szq: check official statistics against the quantified targets of the Shenzhen "
-        "Quality action plan (关于创造深圳质量的行动计划)."
-    ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -121,32 +122,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    targets: str | None = typer.Option(
-        None,
-        "--targets",
-        metavar="PATH",
-        help="Load another registry of targets with the same schema (docs/schema.md). "
-        "Default: the shipped targets.yaml.",
-        envvar="SZQ_TARGETS",
-    ),
-    measures: str | None = typer.Option(
-        None,
-        "--measures",
-        metavar="PATH",
-        help="Load another registry of measures. Default: the shipped measures.yaml.",
-        envvar="SZQ_MEASURES",
-    ),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        metavar="zh|en",
-        help="Language of the help and the output: zh or en (default: $SZQ_LANG, else from "
-        "$LANG); the default of every command's --lang.",
-        show_default=False,
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
+    targets: str | None = typer.Option(None, "--targets", metavar="PATH", envvar="SZQ_TARGETS"),
+    measures: str | None = typer.Option(None, "--measures", metavar="PATH", envvar="SZQ_MEASURES"),
+    lang: str | None = typer.Option(None, "--lang", metavar="zh|en", show_default=False),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
 ) -> None:
     if lang is not None:
         if lang not in ("zh", "en"):

@@ -13,18 +13,8 @@ from typing import Annotated
 
 import typer
 
-from ..plan.lang import Lang
 from ..plan.years import YEAR_MAX, YEAR_MIN
-from .common import (
-    EXIT_OK,
-    LangOption,
-    cannot_write,
-    emit,
-    emit_workbook,
-    state_of,
-    unknown_agency,
-    usage_error_word,
-)
+from . import common, options
 
 _KEPT = {
     "en": "szq: kept {path}: it is not the form szq wrote (filled in?); --force replaces it\n",
@@ -34,88 +24,31 @@ _KEPT = {
 
 def template_command(
     ctx: typer.Context,
-    year: Annotated[
-        int,
-        typer.Option(
-            "--year", "-y", min=YEAR_MIN, max=YEAR_MAX, help="The year the form asks for."
-        ),
-    ],
-    agency: Annotated[
-        str | None,
-        typer.Option(
-            "--agency",
-            "-a",
-            metavar="NAME",
-            help="The agency (id, Chinese or English name, alias).",
-        ),
-    ] = None,
-    every_agency: Annotated[
-        bool,
-        typer.Option(
-            "--all",
-            help="Every agency whose targets need a value for the year: one sheet each in "
-            "a .xlsx, one FOLDER/<id>-<year>.csv each for CSV.",
-        ),
-    ] = False,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="FILE.xlsx or FILE.csv (with --all: FILE.xlsx or a folder); CSV goes to "
-            "standard output without it.",
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="With --all -o FOLDER: replace existing forms even when they were filled "
-            "in (by default only szq's own untouched forms are replaced).",
-        ),
-    ] = False,
-    yearly_plan: Annotated[
-        bool,
-        typer.Option(
-            "--yearly-plan",
-            help="The form of a yearly plan (年度推进计划) instead: a sub-target for the year "
-            "per target of the agency, for the city or a district (what check --plan reads).",
-        ),
-    ] = False,
+    year: Annotated[int, typer.Option("--year", "-y", min=YEAR_MIN, max=YEAR_MAX)],
+    agency: options.Agency = None,
+    every_agency: Annotated[bool, typer.Option("--all")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    yearly_plan: Annotated[bool, typer.Option("--yearly-plan")] = False,
     deadline: Annotated[
-        str | None,
-        typer.Option(
-            "--deadline",
-            metavar="DATE",
-            help=".xlsx: the date by which the form is due, in its instructions sheet.",
-            show_default=False,
-        ),
+        str | None, typer.Option("--deadline", metavar="DATE", show_default=False)
     ] = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
+    lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write the submission form an agency fills in for a year.
-
-    One row per value the agency's targets need for the year, and for the years the check
-    measures them from (the baseline year of a change, an increment or a growth, and of a
-    level before its target year; every year since it for a target kept every year or
-    summed): exactly what `szq validate --expect-agency NAME --year YEAR` checks. A
-    filled-in form passes it; an untouched one fails with one missing-indicator per row.
-    """
     from ..plan.agencies import UnknownAgencyError
     from ..plan.lookup import Lookup
     from ..render.template.dispatch import TemplateFormat, format_for, renderer_for
     from ..render.template.forms import agency_form, plan_form
 
     if (agency is None) == (not every_agency):
-        usage_error_word("cli.agency_or_all")
-    language: Lang = "zh" if lang.value == "zh" else "en"
-    lookup = Lookup.from_registry(state_of(ctx).registry())
+        common.usage_error_word("cli.agency_or_all")
+    language = lang.code
+    lookup = Lookup.from_registry(common.state_of(ctx).registry())
     if agency is not None:
         try:
             chosen = [lookup.resolve_agency(agency)]
         except UnknownAgencyError as error:
-            unknown_agency(error)
+            common.unknown_agency(error)
     else:
         chosen = list(lookup.agencies)
     make_form = plan_form if yearly_plan else agency_form
@@ -123,13 +56,15 @@ def template_command(
     forms = [replace(form, deadline=deadline) for form in forms if form.rows]
     if not forms:
         if agency is not None:
-            usage_error_word("cli.no_form_rows.agency", agency=chosen[0].name(language), year=year)
-        usage_error_word("cli.no_form_rows", year=year)
+            common.usage_error_word(
+                "cli.no_form_rows.agency", agency=chosen[0].name(language), year=year
+            )
+        common.usage_error_word("cli.no_form_rows", year=year)
     if format_for(output).binary:
-        emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
+        common.emit_workbook(lambda: renderer_for(TemplateFormat.xlsx)(forms, language), output)
     elif every_agency:
         if output is None or output.lower().endswith(".csv"):
-            usage_error_word("cli.all_needs_folder")
+            common.usage_error_word("cli.all_needs_folder")
         from ..render.template.folder import write_forms
 
         render_csv = renderer_for(TemplateFormat.csv)
@@ -137,12 +72,12 @@ def template_command(
         try:
             done = write_forms(Path(output), texts, force=force)
         except OSError as error:
-            cannot_write(output, error)
+            common.cannot_write(output, error)
         for path in done.kept:
             sys.stderr.write(_KEPT[language].format(path=path))
     else:
-        emit(renderer_for(TemplateFormat.csv)(forms, language), output)
+        common.emit(renderer_for(TemplateFormat.csv)(forms, language), output)
     rows = sum(len(form.rows) for form in forms)
     if output is not None:
         sys.stderr.write(f"szq: wrote {output}: {len(forms)} agency form(s), {rows} row(s)\n")
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(common.EXIT_OK)

@@ -15,25 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..plan.years import YEAR_MAX, YEAR_MIN
 from ..render.validate.dispatch import DiagnosticsFormat, renderer_for
-from .common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EncodingOption,
-    LangOption,
-    OutputOption,
-    SheetOption,
-    check_data_files,
-    emit,
-    fail_registry,
-    refuse_missing_sheet,
-    refuse_output_over_inputs,
-    state_of,
-    unknown_agency,
-    usage_error,
-    usage_error_word,
-)
+from . import common, options
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup
@@ -51,11 +34,11 @@ def _load_lookup(targets_path: str | None) -> Lookup:
     try:
         return load_lookup(targets_path)
     except OSError as error:
-        usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
+        common.usage_error_word("cli.cannot_read_registry", why=error.strerror or str(error))
     except Exception as error:
         registry = sys.modules.get("sz_quality.plan.registry")
         if registry is not None and isinstance(error, registry.RegistryError):
-            fail_registry(error)
+            common.fail_registry(error)
         raise
 
 
@@ -65,7 +48,7 @@ def _needs_calamine(files: list[str]) -> None:
     import importlib.util
 
     if importlib.util.find_spec("python_calamine") is None:
-        usage_error_word("cli.needs_calamine")
+        common.usage_error_word("cli.needs_calamine")
 
 
 def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
@@ -100,93 +83,40 @@ def _read_with_progress(files: list[str], run):  # type: ignore[no-untyped-def]
 
 def validate_command(
     ctx: typer.Context,
-    files: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="FILE...",
-            help="Data files: CSV (long or wide; UTF-8, UTF-8 with BOM or GB18030), .xlsx, "
-            ".xls or .ods. "
-            "A later file supersedes an earlier one (reported as a revision).",
-            show_default=False,
-        ),
-    ],
+    files: options.Files,
     output_format: Annotated[
-        DiagnosticsFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (for people), json (for scripts), github (Actions annotations), "
-            "junit (JUnit XML: Jenkins, GitLab, ...) or gitlab (GitLab Code Quality).",
-        ),
+        DiagnosticsFormat, typer.Option("--format", "-f")
     ] = DiagnosticsFormat.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only errors.")
-    ] = False,
-    expect_agency: Annotated[
-        str | None,
-        typer.Option(
-            "--expect-agency",
-            metavar="NAME",
-            help="The submitting agency (id, Chinese or English name): every indicator its "
-            "targets need for --year must have a value (missing-indicator).",
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=YEAR_MIN,
-            max=YEAR_MAX,
-            help="The year the submission covers (with --expect-agency).",
-        ),
-    ] = None,
-    encoding: EncodingOption = None,
-    sheet: SheetOption = None,
-    max_diagnostics: Annotated[
-        int,
-        typer.Option(
-            "--max-diagnostics",
-            min=0,
-            metavar="N",
-            help="List at most N diagnostics of one code per file, count the rest (0: all).",
-        ),
-    ] = 1000,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Processes for a large CSV file (default: 2 on two or more CPUs).",
-        ),
-    ] = None,
-    lang: LangOption = ...,  # type: ignore[assignment]
-    output: OutputOption = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    expect_agency: Annotated[str | None, typer.Option("--expect-agency", metavar="NAME")] = None,
+    year: options.Year = None,
+    encoding: options.Encoding = None,
+    sheet: options.Sheet = None,
+    max_diagnostics: Annotated[int, typer.Option("--max-diagnostics", min=0, metavar="N")] = 1000,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N")] = None,
+    lang: options.Language = ...,  # type: ignore[assignment]
+    output: options.Output = None,
 ) -> None:
-    """Check data submissions: exit 0 valid, 1 invalid data, 2 bad usage."""
-    check_data_files(files, "validate")
-    refuse_output_over_inputs(output, state_of(ctx).inputs(files), lang.value)
+    state = common.begin(ctx, "validate", files, output=output, lang=lang)
     if (expect_agency is None) != (year is None):
-        usage_error_word("cli.expect_agency_year")
+        common.usage_error_word("cli.expect_agency_year")
     if encoding is not None:
         import codecs
 
         try:
             codecs.lookup(encoding)
         except LookupError:
-            usage_error_word("cli.unknown_encoding", encoding=encoding)
+            common.usage_error_word("cli.unknown_encoding", encoding=encoding)
     _needs_calamine(files)
     language = lang.value
-    lookup = _load_lookup(state_of(ctx).targets_path)
+    lookup = _load_lookup(state.targets_path)
     if expect_agency is not None:
         from ..plan.agencies import UnknownAgencyError
 
         try:
             lookup.resolve_agency(expect_agency)
         except UnknownAgencyError as error:
-            unknown_agency(error)
+            common.unknown_agency(error)
 
     from ..read.reader import validate_files
 
@@ -205,7 +135,7 @@ def validate_command(
         )
 
     result: ReadResult = _read_with_progress(files, run)
-    refuse_missing_sheet(result, language)
+    common.refuse_missing_sheet(result, language)
     if (
         output_format is DiagnosticsFormat.text
         and (output is None or output == "-")
@@ -215,7 +145,7 @@ def validate_command(
 
         print_rich(result, strict=strict, lang=language)
     else:
-        emit(
+        common.emit(
             renderer_for(output_format)(result, strict=strict, lang=language),
             output,
             json=output_format in (DiagnosticsFormat.json, DiagnosticsFormat.gitlab),
@@ -223,47 +153,25 @@ def validate_command(
         )
     from ..read.codes import is_valid
 
-    raise typer.Exit(EXIT_OK if is_valid(result, strict=strict) else EXIT_INVALID)
+    raise typer.Exit(common.EXIT_OK if is_valid(result, strict=strict) else common.EXIT_INVALID)
 
 
 def schema_command(
-    output: OutputOption = None,
-    registry: Annotated[
-        bool,
-        typer.Option(
-            "--registry",
-            help="The JSON Schema of a targets registry (targets.yaml) instead, for an "
-            "editor's completion and validation (VS Code's YAML extension reads it).",
-        ),
-    ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="zh|en",
-            help="Language of the descriptions: zh or en (default: both).",
-            show_default=False,
-        ),
-    ] = None,
-    yearly_plan: Annotated[
-        bool,
-        typer.Option(
-            "--yearly-plan",
-            help="The schema of a yearly plan's row (a sub-target, docs/yearly-plans.md).",
-        ),
-    ] = False,
+    output: options.Output = None,
+    registry: Annotated[bool, typer.Option("--registry")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", show_default=False)] = None,
+    yearly_plan: Annotated[bool, typer.Option("--yearly-plan")] = False,
 ) -> None:
-    """The JSON Schema of a long-format data row (one row per value), or of a registry."""
 
     from ..read.row_schema import plan_json_schema, row_json_schema
     from ..render.jsonout import dumps
 
     if lang not in (None, "zh", "en"):
-        usage_error(f"unknown language {lang!r}: use zh or en")
+        common.usage_error_word("cli.unknown_lang", language=lang)
     if registry:
         from ..plan.registry_schema import registry_json_schema
 
-        emit(dumps(registry_json_schema()), output, json=True)
+        common.emit(dumps(registry_json_schema()), output, json=True)
         return
     schema = plan_json_schema(lang) if yearly_plan else row_json_schema(lang)
-    emit(dumps(schema), output, json=True)
+    common.emit(dumps(schema), output, json=True)

@@ -15,13 +15,14 @@ import typer.main
 from typer.testing import CliRunner
 
 from sz_quality.cli import app
-from sz_quality.cli.help_zh import COMMANDS_ZH, OPTIONS_ZH, OVERRIDES_ZH, help_zh, wrap_text
+from sz_quality.cli.help import ROOT, help_key, help_text, wrap_text
 from sz_quality.cli.streams import ASCII_FALLBACKS
 from sz_quality.read.row_model import build_row_json_schema
 from sz_quality.read.row_schema import row_json_schema
 from sz_quality.render.grid import text_width
+from sz_quality.words import WORDS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT_DIR = Path(__file__).resolve().parents[2]
 COMMANDS = [
     "check",
     "calc",
@@ -46,7 +47,7 @@ def _szq(*arguments: str, **env: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=ROOT,
+        cwd=ROOT_DIR,
         timeout=60,
         check=False,
         env={**clean, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100", **env},
@@ -61,37 +62,50 @@ def _flat(text: str) -> str:
 
 
 def _declared() -> set[tuple[str, str]]:
-    """(command, parameter) of every help text the commands declare."""
+    """(command, parameter) of szq ("szq", "") and of every command and option it has."""
     root = typer.main.get_command(app)
-    found = {("", "")}
-    found |= {("", p.name or "") for p in root.params if getattr(p, "help", None)}
+    found = {(ROOT, "")} | {(ROOT, p.name or "") for p in root.params}
     for name, command in root.commands.items():  # type: ignore[attr-defined]
-        found.add((name, ""))
-        found |= {(name, p.name or "") for p in command.params if getattr(p, "help", None)}
+        found |= {(name, "")} | {(name, p.name or "") for p in command.params}
     return found
 
 
-def test_every_help_text_has_its_chinese_and_none_is_stale() -> None:
+def _help_keys() -> set[str]:
+    return {key for key in WORDS if key.startswith("help.")}
+
+
+def test_every_command_and_option_has_its_help_in_the_catalogue_and_none_is_stale() -> None:
     declared = _declared()
-    assert {name for name, _ in declared} == {"", *COMMANDS}
-    missing = {(name, parameter) for name, parameter in declared if not help_zh(name, parameter)}
-    assert missing == set()  # nothing left in English
-    assert set(COMMANDS_ZH) == {name for name, _ in declared}  # nothing translated that is gone
-    assert set(OVERRIDES_ZH) <= declared
-    shared = {parameter for name, parameter in declared if (name, parameter) not in OVERRIDES_ZH}
-    assert set(OPTIONS_ZH) == shared - {""}  # every shared text is used somewhere
-    for (name, parameter), text in OVERRIDES_ZH.items():
-        assert text != OPTIONS_ZH.get(parameter), (name, parameter)  # overrides only differ
-    for text in [*COMMANDS_ZH.values(), *OPTIONS_ZH.values(), *OVERRIDES_ZH.values()]:
-        assert re.search("[\u4e00-\u9fff]", text)
+    assert {name for name, _ in declared} == {ROOT, *COMMANDS}
+    used = {help_key(name, parameter) for name, parameter in declared}
+    assert used - _help_keys() == set()  # every help is there, in both languages
+    assert _help_keys() - used == set()  # none is left that no command has
+    for key in used:
+        zh, en = WORDS[key]
+        assert re.search("[\u4e00-\u9fff]", zh), key
+        assert re.search("[A-Za-z]{3}", en), key  # English (which may gloss a Chinese term)
+
+
+def test_a_command_says_an_option_otherwise_only_where_its_words_differ() -> None:
+    for key in _help_keys():
+        _, command, *parameter = key.split(".")
+        if command not in ("command", "option"):
+            assert WORDS[key] != WORDS.get(f"help.option.{parameter[0]}"), key
+
+
+def test_the_commands_declare_no_help_of_their_own() -> None:
+    """Every help text is the catalogue's: a `help=` in a declaration would be a second
+    home for it, shown in English only."""
+    for path in (ROOT_DIR / "sz_quality" / "cli").glob("*.py"):
+        assert not re.search(r"\bhelp=", path.read_text(encoding="utf-8")), path.name
 
 
 def test_options_shared_by_commands_are_written_once() -> None:
     declared = _declared()
     assert len([name for name, parameter in declared if parameter == "lang"]) == 13
-    assert help_zh("calc", "lang") == help_zh("check", "lang") == OPTIONS_ZH["lang"]
-    assert help_zh("schema", "lang") == OVERRIDES_ZH[("schema", "lang")]
-    assert help_zh("targets", "output") == help_zh("schema", "output") == OPTIONS_ZH["output"]
+    assert help_key("calc", "lang") == help_key("check", "lang") == "help.option.lang"
+    assert help_key("schema", "lang") == "help.schema.lang"
+    assert help_key("targets", "output") == help_key("schema", "output") == "help.option.output"
 
 
 @pytest.mark.parametrize(
@@ -108,7 +122,7 @@ def test_top_help_in_chinese(arguments: list[str], env: dict[str, str]) -> None:
     assert done.returncode in (0, 2), done.stderr  # click exits 2 for `szq` alone
     text = done.stdout or done.stderr
     assert text.startswith("用法：szq [OPTIONS] COMMAND [ARGS]...")
-    assert _flat(COMMANDS_ZH[""]) in _flat(text)
+    assert _flat(help_text(ROOT, "", "zh")) in _flat(text)
     assert "\n选项：\n" in text and "\n命令：\n" in text
     assert "显示此帮助并退出。" in text and "Show this message" not in text
 
@@ -121,13 +135,13 @@ def test_every_command_help_in_chinese(command: str) -> None:
     flat = _flat(done.stdout)
     for name, parameter in _declared():
         if name == command:
-            assert _flat(help_zh(name, parameter) or "?") in flat, (command, parameter)
+            assert _flat(help_text(name, parameter, "zh")) in flat, (command, parameter)
     assert "Show this message" not in done.stdout and "[default:" not in done.stdout
 
 
 def test_lang_environment_and_override() -> None:
     chinese = _szq("validate", "-h", LANG="zh_CN.UTF-8")
-    assert _flat(COMMANDS_ZH["validate"]) in _flat(chinese.stdout)
+    assert _flat(help_text("validate", "", "zh")) in _flat(chinese.stdout)
     english = _szq("validate", "-h", LANG="en_US.UTF-8")
     assert english.stdout.startswith("Usage: szq validate")
     assert "Check data submissions: exit 0 valid" in english.stdout

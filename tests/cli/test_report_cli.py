@@ -117,3 +117,26 @@ def test_the_rate_still_needed_is_in_the_prose(tmp_path: Path, suffix: str) -> N
     text = out.read_text(encoding="utf-8")
     assert "needing +1.75% a year from now against +1.27% a year since 2010" in text
     assert not re.search(r"needing\s+a year|against\s+a year", text)
+
+
+@pytest.mark.parametrize("command", ["report", "assess"])
+def test_a_missing_measures_status_is_named_as_every_missing_input_is(
+    tmp_path: Path, command: str
+) -> None:
+    """`report` said "cannot read the measures status file: No such file or directory"
+    without the file's name, `assess` named it: both now check it with the data files,
+    before anything is read."""
+    missing = tmp_path / "nope.csv"
+    result = run(
+        "--lang",
+        "en",
+        command,
+        *EXAMPLES,
+        "--measures-status",
+        str(missing),
+        "-o",
+        str(tmp_path / "out.json"),
+    )
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == f"szq: error: no such file: {missing}"
+    assert not (tmp_path / "out.json").exists()
