@@ -45,7 +45,7 @@ from ..plan.assessment import COMPONENTS, Assessment, Component
 from ..plan.lookup import AgencyInfo, Lookup
 from ..plan.resolve import is_available, lookup_inputs
 from ..plan.submission import requirements
-from .results import Result
+from .results import Report, Result
 
 if TYPE_CHECKING:
     from ..plan.measures import MeasureRegistry
@@ -304,27 +304,28 @@ def _ranked(units: list[UnitScore]) -> list[UnitScore]:
 def assess(
     registry: Registry,
     data: ReadResult,
-    results: Iterable[Result],
-    year: int,
+    checked: Report,
     *,
     measures: MeasureRegistry | None = None,
     statuses: MeasuresStatus | None = None,
     inputs: Iterable[str] = (),
-    diagnostics: Iterable[Diagnostic] = (),
 ) -> AssessmentReport:
-    """Every agency's and every district's score for `year`.
+    """Every agency's and every district's score for the year `checked` is of.
 
-    `results`: the check of every target for the year, the city's and each district's
+    `checked`: the check of every target for the year, the city's and each district's
     (`evaluate_regions`, with the yearly plan if any); `data` the rows read (what the
     submissions hold); `measures` and `statuses` the measures and their status file.
+    The report's diagnostics are the check's and the status file's; `inputs` the files
+    read (data, plan, status file).
     """
+    year = checked.year
     rules = registry.assessment
     lookup = Lookup.from_registry(registry)
     present: dict[int, set[str]] = {}
     for item in data.observations:
         present.setdefault(item.year, set()).add(item.series)
     by_region: dict[str, dict[str, Result]] = {}
-    for result in results:
+    for result in checked.results:
         by_region.setdefault(result.region, {})[result.target] = result
     city = by_region.get("", {})
     agencies: list[UnitScore] = []
@@ -361,7 +362,8 @@ def assess(
         }
         districts.append(_unit(rules, "district", region, region, region, items))
     units = (*_ranked(agencies), *_ranked(districts))
-    return AssessmentReport(year, rules, units, tuple(inputs), tuple(diagnostics))
+    diagnostics = (*checked.diagnostics, *(statuses.diagnostics if statuses else ()))
+    return AssessmentReport(year, rules, units, tuple(inputs), diagnostics)
 
 
 def _unit(

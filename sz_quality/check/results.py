@@ -66,6 +66,46 @@ class Trend:
         return {"ratio": number(self.ratio), "category": self.category}
 
 
+# A result's plain JSON fields: those its target holds (JSON name -> the target's field),
+# those that are figures, and those `szq check --format json` opens with.
+_TARGET_FIELDS = {
+    "baseline_year": "baseline_year",
+    "target_year": "target_year",
+    "target_min": "min",
+    "target_max": "max",
+    "tolerance": "tolerance",
+}
+_FIGURES = frozenset(
+    {
+        "actual",
+        "target_value",
+        "gap",
+        "gap_pct",
+        "progress",
+        "baseline_value",
+        "target_min",
+        "target_max",
+        "tolerance",
+    }
+)
+_CHECK_FIELDS = (
+    "target",
+    "indicator",
+    "nature",
+    "status",
+    "actual",
+    "actual_year",
+    "target_value",
+    "unit",
+    "gap",
+    "gap_pct",
+    "progress",
+    "nominal",
+    "path",
+    "other_path_status",
+)
+
+
 @dataclass(frozen=True)
 class Result:
     """One target (`spec`) checked for one year.
@@ -137,6 +177,19 @@ class Result:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def json_fields(self, *keys: str) -> dict[str, Any]:
+        """These fields under their JSON names, figures rounded (`number`), in this order.
+
+        The one spelling of a result's plain fields for every JSON that shows them:
+        `szq check --format json` (`to_dict`) and the annual report's indicator table.
+        """
+        found = {}
+        for key in keys:
+            name = _TARGET_FIELDS.get(key)
+            value = getattr(self.spec, name) if name is not None else getattr(self, key)
+            found[key] = number(value) if key in _FIGURES else value
+        return found
+
     def to_dict(self, words: ReasonWords, *, yearly: bool = False) -> dict[str, Any]:
         """The result as `szq check --format json` writes it (issue 5's contract).
 
@@ -146,20 +199,7 @@ class Result:
         """
         reason = self.reason
         return {
-            "target": self.target,
-            "indicator": self.indicator,
-            "nature": self.nature,
-            "status": self.status,
-            "actual": number(self.actual),
-            "actual_year": self.actual_year,
-            "target_value": number(self.target_value),
-            "unit": self.unit,
-            "gap": number(self.gap),
-            "gap_pct": number(self.gap_pct),
-            "progress": number(self.progress),
-            "nominal": self.nominal,
-            "path": self.path,
-            "other_path_status": self.other_path_status,
+            **self.json_fields(*_CHECK_FIELDS),
             "trend": self.trend.to_dict() if self.trend else {"ratio": None, "category": None},
             "lead_agencies": list(self.lead_agencies),
             "lead_agencies_inferred": self.lead_agencies_inferred,

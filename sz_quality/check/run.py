@@ -278,10 +278,8 @@ def run_assess(
     return assess(
         registry,
         data,
-        report.results,
-        report.year,
+        report,
         measures=measures,
         statuses=statuses,
         inputs=[*given, *plan_paths, *([str(measures_status)] if measures_status else [])],
-        diagnostics=(*report.diagnostics, *(statuses.diagnostics if statuses else ())),
     )

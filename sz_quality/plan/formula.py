@@ -29,28 +29,15 @@ class FormulaError(ValueError):
 
 
 @dataclass(frozen=True)
-class Number:
-    value: float
-
-
-@dataclass(frozen=True)
-class Ref:
-    name: str
-
-
-@dataclass(frozen=True)
-class Negate:
-    operand: Node
-
-
-@dataclass(frozen=True)
 class Binary:
     operator: str
     left: Node
     right: Node
 
 
-Node = Number | Ref | Negate | Binary
+# a number is its float, a reference its indicator's id, and a minus sign before a
+# factor a product by -1.0 (exactly the negation, for floats and pint's quantities)
+Node = float | str | Binary
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([a-z][a-z0-9_]*)|(.))")
 
@@ -109,11 +96,11 @@ class _Parser:
     def factor(self) -> Node:
         kind, text = self.take()
         if kind == "number":
-            return Number(float(text))
+            return float(text)
         if kind == "name":
-            return Ref(text)
+            return text
         if text == "-":
-            return Negate(self.factor())
+            return Binary("*", -1.0, self.factor())
         if text == "(":
             node = self.expression()
             if self.take() != ("op", ")"):
@@ -134,10 +121,8 @@ def parse_formula(text: str) -> Node:
 
 
 def references(node: Node) -> set[str]:
-    if isinstance(node, Ref):
-        return {node.name}
-    if isinstance(node, Negate):
-        return references(node.operand)
+    if isinstance(node, str):
+        return {node}
     if isinstance(node, Binary):
         return references(node.left) | references(node.right)
     return set()
@@ -154,12 +139,10 @@ def _apply(operator: str, left: Any, right: Any) -> Any:
 
 
 def _evaluate(node: Node, values: Mapping[str, Any]) -> Any:
-    if isinstance(node, Number):
-        return node.value
-    if isinstance(node, Ref):
-        return values[node.name]
-    if isinstance(node, Negate):
-        return -_evaluate(node.operand, values)
+    if isinstance(node, float):
+        return node
+    if isinstance(node, str):
+        return values[node]
     return _apply(node.operator, _evaluate(node.left, values), _evaluate(node.right, values))
 
 

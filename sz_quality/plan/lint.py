@@ -10,7 +10,7 @@ registry from loading; warnings do not.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -41,14 +41,8 @@ class LintIssue:
         return f"{where}: {self.severity}:{what} {self.message}{hint}"
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "severity": self.severity,
-            "field": self.field,
-            "message": self.message,
-            "hint": self.hint,
-        }
+        """Every field, in their order: what `szq lint --format json` lists."""
+        return asdict(self)
 
 
 # what to write, by the last part of the field a problem is at

@@ -5,8 +5,9 @@ Counting lives here, not in the CLI, so a script gets the same figures as `szq`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .measures import MeasureRegistry
 from .models import Agency, Measure, Target
@@ -20,6 +21,8 @@ __all__ = [
     "measure_record",
     "target_record",
 ]
+
+T = TypeVar("T")
 
 TARGET_KEYS = (
     "id",
@@ -55,6 +58,12 @@ def target_record(target: Target) -> dict[str, Any]:
     return data
 
 
+def _kept(items: Iterable[T], tests: Iterable[Callable[[T], bool] | None]) -> list[T]:
+    """The items, in their order, that pass every test given (None: a filter not asked)."""
+    asked = [test for test in tests if test is not None]
+    return [item for item in items if all(test(item) for test in asked)]
+
+
 def filter_targets(
     registry: Registry,
     *,
@@ -63,16 +72,12 @@ def filter_targets(
     kind: str | None = None,
 ) -> list[Target]:
     """Targets in registry order; `agency` matches the text's leads and the inferred ones."""
-    chosen = []
-    for target in registry.targets:
-        if agency is not None and agency.name_zh not in target.leads:
-            continue
-        if chapter is not None and target.chapter != chapter:
-            continue
-        if kind is not None and target.kind != kind:
-            continue
-        chosen.append(target)
-    return chosen
+    tests: tuple[Callable[[Target], bool] | None, ...] = (
+        None if agency is None else lambda target: agency.name_zh in target.leads,
+        None if chapter is None else lambda target: target.chapter == chapter,
+        None if kind is None else lambda target: target.kind == kind,
+    )
+    return _kept(registry.targets, tests)
 
 
 def measure_record(measure: Measure, measures: MeasureRegistry) -> dict[str, Any]:
@@ -99,16 +104,12 @@ def filter_measures(
     table: int | None = None,
     target: str | None = None,
 ) -> list[Measure]:
-    chosen = []
-    for measure in measures.measures:
-        if agency is not None and measure.agency != agency.name_zh:
-            continue
-        if table is not None and measure.table != table:
-            continue
-        if target is not None and target not in measure.targets:
-            continue
-        chosen.append(measure)
-    return chosen
+    tests: tuple[Callable[[Measure], bool] | None, ...] = (
+        None if agency is None else lambda measure: measure.agency == agency.name_zh,
+        None if table is None else lambda measure: measure.table == table,
+        None if target is None else lambda measure: target in measure.targets,
+    )
+    return _kept(measures.measures, tests)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, get_args
 
@@ -118,8 +119,46 @@ def _check_bands(field: str, bands: tuple[float, float, float] | None) -> None:
         raise FieldError(field, f"must be strictly descending, got {list(bands)}")
 
 
+# a rule of one field: called with the field's name and value, raises FieldError
+Rule = Callable[[str, Any], None]
+
+
+def _in_range(low: int, high: int) -> Rule:
+    return lambda field, value: _check_range(field, value, low, high)
+
+
+def _check_texts(field: str, values: tuple[str, ...]) -> None:
+    for value in values:
+        _check_text(field, value)
+
+
+_CHAPTER = _in_range(1, 99)
+_NUMBER = _in_range(1, MAX_NUMBER)
+_YEAR = _in_range(YEAR_MIN, YEAR_MAX)
+
+
 @dataclass(frozen=True, slots=True)
-class ProgressBands:
+class _Model:
+    """A registry model: unknown fields refused, and its field rules run on construction.
+
+    `_RULES` are the rules of single fields, in the order they are checked; `_check`
+    the rules that tie fields together, checked after them.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES: ClassVar[tuple[tuple[str, Rule], ...]] = ()
+
+    def __post_init__(self) -> None:
+        for name, rule in self._RULES:
+            rule(name, getattr(self, name))
+        self._check()
+
+    def _check(self) -> None:
+        """The rules across fields; none unless a model says so."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressBands(_Model):
     """The lower bounds of the trend bands: significant, moderate, insufficient progress.
 
     `ratio`: of R = CAGR observed / |CAGR required| (targets with a figure);
@@ -127,14 +166,10 @@ class ProgressBands:
     A target's own `progress:` overrides the plan's, field by field.
     """
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (("ratio", _check_bands), ("rate", _check_bands))
 
     ratio: tuple[float, float, float] | None = None
     rate: tuple[float, float, float] | None = None
-
-    def __post_init__(self) -> None:
-        _check_bands("ratio", self.ratio)
-        _check_bands("rate", self.rate)
 
     def over(self, plan: ProgressBands) -> ProgressBands:
         """These bands, the plan's where these leave one unset."""
@@ -144,11 +179,23 @@ class ProgressBands:
 PLAN_BANDS = ProgressBands(DEFAULT_RATIO_BANDS, DEFAULT_RATE_BANDS)
 
 
+def _check_both_bands(field: str, bands: ProgressBands) -> None:
+    if bands.ratio is None or bands.rate is None:
+        raise FieldError(field, "needs both 'ratio' and 'rate' bands")
+
+
 @dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(_Model):
     """The plan the registry encodes, and the default years of its targets."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (
+        ("progress", _check_both_bands),
+        ("id", _check_text),  # any text: a plan's id is not a snake_case id
+        ("name_zh", _check_text),
+        ("name_en", _check_text),
+        ("baseline_year", _YEAR),
+        ("target_year", _YEAR),
+    )
 
     id: str
     name_zh: str
@@ -157,14 +204,6 @@ class Plan:
     target_year: int
     source: str | None = None
     progress: ProgressBands = PLAN_BANDS
-
-    def __post_init__(self) -> None:
-        if self.progress.ratio is None or self.progress.rate is None:
-            raise FieldError("progress", "needs both 'ratio' and 'rate' bands")
-        for name in ("id", "name_zh", "name_en"):
-            _check_text(name, getattr(self, name))
-        _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
-        _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
 
 
 _NUMERALS = "一二三四五六七八九"
@@ -178,19 +217,14 @@ def chinese_number(number: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Chapter:
+class Chapter(_Model):
     """A chapter of the plan: its number and its name (the heading without the number)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (("number", _CHAPTER), ("name_zh", _check_text), ("name_en", _check_text))
 
     number: int
     name_zh: str  # verbatim from the plan's text
     name_en: str
-
-    def __post_init__(self) -> None:
-        _check_range("number", self.number, 1, 99)
-        _check_text("name_zh", self.name_zh)
-        _check_text("name_en", self.name_en)
 
     def heading(self, lang: str) -> str:
         """The heading as the text numbers it: 一、总体要求和主要目标 / 1. General requirements."""
@@ -199,78 +233,68 @@ class Chapter:
         return f"{self.number}. {self.name_en}"
 
 
-@dataclass(frozen=True, slots=True)
-class Agency:
-    """A lead agency (牵头单位), under its full name with 市."""
+_NAMED_RULES: tuple[tuple[str, Rule], ...] = (
+    ("id", _check_id),
+    ("name_zh", _check_text),
+    ("name_en", _check_text),
+)
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+@dataclass(frozen=True, slots=True)
+class _Named(_Model):
+    """What the registry names: a snake_case id, and its names in Chinese and English."""
+
+    _RULES = _NAMED_RULES
 
     id: str
     name_zh: str
     name_en: str
-    aliases: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_text("name_zh", self.name_zh)
-        _check_text("name_en", self.name_en)
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class Agency(_Named):
+    """A lead agency (牵头单位), under its full name with 市."""
+
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit(_Model):
     """A unit the registry defines (亩, 标准箱, …) in units szq knows, with its names."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = tuple((name, _check_text) for name in ("name", "definition", "name_zh", "name_en"))
 
     name: str  # as targets, indicators and data files write it
     definition: str  # a factor and a known unit: "666.67 平方米", "50000 箱"
     name_zh: str
     name_en: str
 
-    def __post_init__(self) -> None:
-        for name in ("name", "definition", "name_zh", "name_en"):
-            _check_text(name, getattr(self, name))
-
 
 @dataclass(frozen=True, slots=True)
-class District:
+class District(_Named):
     """A district of the plan's city, under its canonical name and the names people write."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    # its name_zh is canonical: what a region becomes in every output (福田区)
+    _RULES = (*_NAMED_RULES, ("aliases", _check_texts))
 
-    id: str
-    name_zh: str  # canonical: what a region becomes in every output (福田区)
-    name_en: str
     aliases: tuple[str, ...] = ()  # 福田; 光明, 光明区 for 光明新区
     new_district: bool = False  # a functional area with a 管委会 (新区) in the plan's time
 
-    def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_text("name_zh", self.name_zh)
-        _check_text("name_en", self.name_en)
-        for alias in self.aliases:
-            _check_text("aliases", alias)
-
 
 @dataclass(frozen=True, slots=True)
-class Bounds:
+class Bounds(_Model):
     """The plausible range of an indicator's values, in the indicator's unit."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     min: float | None = None
     max: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(_Named):
     """A statistical series: what data files name, in the unit they are expected in."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (*_NAMED_RULES, ("unit", _check_text))
 
-    id: str
-    name_zh: str
-    name_en: str
     unit: str
     direction: Direction
     aliases: tuple[str, ...] = ()
@@ -287,10 +311,7 @@ class Indicator:
     # formula gives before derived-mismatch (default series_info.DERIVED_TOLERANCE)
     tolerance: float | None = None
 
-    def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        for name in ("name_zh", "name_en", "unit"):
-            _check_text(name, getattr(self, name))
+    def _check(self) -> None:
         if self.tolerance is not None:
             if self.formula is None:
                 raise FieldError("tolerance", "'tolerance' goes with a 'formula' only")
@@ -299,10 +320,19 @@ class Indicator:
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
+class Target(_Model):
     """One quantified target of the plan, as the text states it."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (
+        ("id", _check_id),
+        ("indicator", _check_id),
+        *((name, _check_text) for name in ("name_zh", "name_en", "unit", "quote")),
+        ("chapter", _CHAPTER),  # and listed under `chapters:`
+        ("clause", _NUMBER),
+        ("table", _NUMBER),
+        ("baseline_year", _YEAR),
+        ("target_year", _YEAR),
+    )
 
     id: str
     indicator: str
@@ -337,16 +367,7 @@ class Target:
     growth_indicator: str | None = None
     nature: Nature | None = None  # 约束性 binding / 预期性 expected, as the plan marks it
 
-    def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_id("indicator", self.indicator)
-        for name in ("name_zh", "name_en", "unit", "quote"):
-            _check_text(name, getattr(self, name))
-        _check_range("chapter", self.chapter, 1, 99)  # and listed under `chapters:`
-        _check_range("clause", self.clause, 1, MAX_NUMBER)
-        _check_range("table", self.table, 1, MAX_NUMBER)
-        _check_range("baseline_year", self.baseline_year, YEAR_MIN, YEAR_MAX)
-        _check_range("target_year", self.target_year, YEAR_MIN, YEAR_MAX)
+    def _check(self) -> None:
         self._check_comparator_fields()
         if self.kind == "change" and self.change is None:
             raise FieldError("change", "kind 'change' needs 'change': decrease or increase")
@@ -424,10 +445,15 @@ def path_of(target: Target, indicator: Indicator) -> Path:
 
 
 @dataclass(frozen=True, slots=True)
-class MeasureTable:
+class MeasureTable(_Model):
     """A table of specific measures (具体措施; the Shenzhen plan has 17)."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (
+        ("table", _NUMBER),
+        ("clause", _NUMBER),
+        ("title_zh", _check_text),
+        ("title_en", _check_text),
+    )
 
     table: int
     title_zh: str
@@ -435,18 +461,16 @@ class MeasureTable:
     clause: int
     note: str | None = None
 
-    def __post_init__(self) -> None:
-        _check_range("table", self.table, 1, MAX_NUMBER)
-        _check_range("clause", self.clause, 1, MAX_NUMBER)
-        _check_text("title_zh", self.title_zh)
-        _check_text("title_en", self.title_en)
-
 
 @dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(_Model):
     """One specific measure (a bullet of a table), under its row's lead agency."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+    _RULES = (
+        ("id", _check_id),
+        ("table", _NUMBER),
+        *((name, _check_text) for name in ("agency", "text_zh", "text_en")),
+    )
 
     id: str
     table: int
@@ -457,11 +481,7 @@ class Measure:
     targets_stated: tuple[str, ...] = ()
     note: str | None = None
 
-    def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_range("table", self.table, 1, MAX_NUMBER)
-        for name in ("agency", "text_zh", "text_en"):
-            _check_text(name, getattr(self, name))
+    def _check(self) -> None:
         missing = sorted(set(self.targets_stated) - set(self.targets))
         if missing:
             raise FieldError(

@@ -19,7 +19,7 @@ from typing import Literal, get_args
 
 from ..check.results import Result, Status, count_statuses
 from ..read.observations import Observation
-from .model import AgencySection, ChapterSection, TargetRow
+from .model import AgencySection, ChapterSection, Heading, TargetRow
 
 __all__ = [
     "AHEAD_MARGIN",
@@ -99,11 +99,9 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True)
-class ChapterProgress:
+class ChapterProgress(Heading):
     """分领域进展 of one chapter: what was met and what lags, and what has no data."""
 
-    key: str
-    label: str
     total: int
     checked: int  # targets with a verdict
     met: tuple[IndicatorRow, ...]
@@ -114,11 +112,9 @@ class ChapterProgress:
 
 
 @dataclass(frozen=True)
-class AgencyTask:
+class AgencyTask(Heading):
     """下一步工作 of one lead agency: the targets it must move and the data it must submit."""
 
-    key: str
-    label: str
     lagging: tuple[IndicatorRow, ...]
     without_data: int
 

@@ -29,6 +29,7 @@ __all__ = [
     "AnnualReport",
     "ChapterSection",
     "ChartSpec",
+    "Heading",
     "MeasureRow",
     "Source",
     "TargetRow",
@@ -61,17 +62,25 @@ class MeasureRow:
 
 
 @dataclass(frozen=True)
-class ChapterSection:
+class Heading:
+    """What a part of the report is about: a chapter or a lead agency.
+
+    `key`: the key of its check.results.Group (the agency's name_zh, the chapter's number
+    as text, "" for the targets no one leads); `label`: its name in the report's language.
+    """
+
     key: str
     label: str
+
+
+@dataclass(frozen=True)
+class ChapterSection(Heading):
     counts: Mapping[Status, int]
     targets: tuple[TargetRow, ...]
 
 
 @dataclass(frozen=True)
-class AgencySection:
-    key: str
-    label: str
+class AgencySection(Heading):
     anchor: str
     counts: Mapping[Status, int]
     open_gaps: int

@@ -99,3 +99,17 @@ def test_the_schema_refuses_a_broken_registry(
     document = yaml.safe_load(path.read_text("utf-8"))
     errors = list(jsonschema.Draft202012Validator(registry_json_schema()).iter_errors(document))
     assert [list(error.absolute_path) for error in errors] == [where]
+
+
+def test_an_issue_as_json_keeps_every_field_in_order(tmp_path: Path) -> None:
+    path = copy_example(tmp_path, "kind: cumulative", "kind: sum")
+    (issue,) = lint_registry(path)
+    assert issue.to_dict() == {
+        "file": str(path),
+        "line": line_of(path, "kind: sum"),
+        "severity": "error",
+        "field": "targets[5].kind",
+        "message": issue.message,
+        "hint": issue.hint,
+    }
+    assert list(issue.to_dict()) == ["file", "line", "severity", "field", "message", "hint"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ...check.evidence import row_dict
+from ...check.outlook import outlook_fields
 from ...check.results import number
 from ...plan.lang import Lang
 from ...report.evaluation import Evaluation, IndicatorRow
@@ -63,28 +64,33 @@ def _agency(section: AgencySection) -> dict[str, Any]:
     }
 
 
+# the result's fields in a line of the indicator table (主要指标完成情况), in its order
+_INDICATOR_FIELDS = (
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_min",
+    "target_max",
+    "tolerance",
+    "target_year",
+    "actual",
+    "actual_year",
+    "gap",
+    "progress",
+)
+
+
 def _indicator(line: IndicatorRow) -> dict[str, Any]:
     result = line.result
-    spec = result.spec
-    found = result.outlook
+    rates = outlook_fields(result.outlook)
     return {
         "number": line.number,
         "target": result.target,
         "completion": line.completion,
         "nominal": line.nominal,
-        "baseline_value": number(result.baseline_value),
-        "baseline_year": spec.baseline_year,
-        "target_value": number(result.target_value),
-        "target_min": number(spec.min),
-        "target_max": number(spec.max),
-        "tolerance": number(spec.tolerance),
-        "target_year": spec.target_year,
-        "actual": number(result.actual),
-        "actual_year": result.actual_year,
-        "gap": number(result.gap),
-        "progress": number(result.progress),
-        "observed_rate": number(found.observed_rate) if found else None,
-        "required_rate": number(found.required_rate) if found else None,
+        **result.json_fields(*_INDICATOR_FIELDS),
+        "observed_rate": rates["observed_rate"],
+        "required_rate": rates["required_rate"],
         "leads": list(line.leads),
     }
 
