@@ -73,36 +73,40 @@ def main() -> None:
     try:
         app()
     except Terminated:
-        sys.stderr.write("szq: terminated\n")
+        _say("cli.terminated", arguments)
         raise
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("szq: interrupted\n")
+        _say("cli.interrupted", arguments)
         sys.exit(130)
     except BrokenPipeError:
         # the reader went away (szq ... | head): not an error of ours
         sys.stderr.close()
         sys.exit(0)
     except Exception as error:  # the last line of defence
-        sys.stderr.write(
-            f"szq: internal error: {type(error).__name__}: {error} "
-            "(please report it with the command you ran)\n"
-        )
+        _say("cli.internal_error", arguments, kind=type(error).__name__, error=error)
         sys.exit(EXIT_INTERNAL)
     finally:
         _say_if_uncached(arguments)
 
 
+def _say(key: str, arguments: list[str], **fields: object) -> None:
+    """A last line of szq's, in the language of the arguments (nothing else may be
+    trusted by then: this runs as szq ends)."""
+    from ..words import word
+
+    lang = help_language(arguments)
+    text = word("cli.note", lang, message=word(key, lang, **fields))
+    with contextlib.suppress(OSError, ValueError):  # stderr gone (szq ... | head)
+        sys.stderr.write(text + "\n")
+
+
 def _say_if_uncached(arguments: list[str]) -> None:
     """Once per run: the compiled registry could not be cached (a read-only home)."""
     from ..plan.cache import unwritable
-    from ..words import word
 
     failed = unwritable()
-    if failed is None:
-        return
-    folder, why = failed
-    text = word("cli.cache-unwritable", help_language(arguments), folder=str(folder), why=why)
-    with contextlib.suppress(OSError, ValueError):  # stderr gone (szq ... | head)
-        sys.stderr.write(f"szq: {text}\n")
+    if failed is not None:
+        folder, why = failed
+        _say("cli.cache-unwritable", arguments, folder=str(folder), why=why)

@@ -313,6 +313,17 @@ def usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
+def say(key: str, lang: str, **fields: object) -> None:
+    """One line on standard error, in `lang`: what szq did besides its output (a file
+    written, a form kept)."""
+    say_text(word(key, lang, **fields), lang)
+
+
+def say_text(text: str, lang: str) -> None:
+    """`text` as one line of szq's on standard error, in `lang`'s punctuation."""
+    sys.stderr.write(word("cli.note", lang, message=text) + "\n")
+
+
 def usage_error_word(key: str, **params: object) -> NoReturn:
     """Bad usage in the command's language: a message of the catalogue of words."""
     usage_error(word(key, command_lang(), **params))

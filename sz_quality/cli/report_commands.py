@@ -8,7 +8,6 @@ file, an unknown format, the `report` extra not installed).
 from __future__ import annotations
 
 import os
-import sys
 import time
 from datetime import UTC, datetime
 from enum import Enum
@@ -154,17 +153,19 @@ def report_command(
     if chosen == "docx" and annual.charts:  # one line: how the pictures hold Chinese
         from ..render.report.docx_charts import font_note
 
-        sys.stderr.write(f"szq: {font_note(language)}\n")
+        common.say_text(font_note(language), language)
     errors = sum(1 for diagnostic in annual.diagnostics if diagnostic.severity == "error")
     if errors:
-        sys.stderr.write(
-            f"szq: {errors} error(s) in the inputs; see the report's appendix "
-            "(`szq validate` lists them)\n"
-        )
+        common.say("cli.report_input_errors", language, errors=errors)
     size = written[0].stat().st_size
-    extra = f" and {len(written) - 1} chart(s)" if len(written) > 1 else ""
-    sys.stderr.write(
-        f"szq: wrote {written[0]} ({size:,} bytes){extra} for {annual.year} "
-        f"in {time.perf_counter() - started:.1f} s\n"
+    charts = word("cli.wrote_report.charts", language, count=len(written) - 1)
+    common.say(
+        "cli.wrote_report",
+        language,
+        path=written[0],
+        size=size,
+        charts=charts if len(written) > 1 else "",
+        year=annual.year,
+        seconds=time.perf_counter() - started,
     )
     raise typer.Exit(common.EXIT_INVALID if errors else common.EXIT_OK)

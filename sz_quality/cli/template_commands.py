@@ -6,7 +6,6 @@ that needs nothing for the year, .xlsx without the xlsx extra).
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -15,11 +14,6 @@ import typer
 
 from ..plan.years import YEAR_MAX, YEAR_MIN
 from . import common, options
-
-_KEPT = {
-    "en": "szq: kept {path}: it is not the form szq wrote (filled in?); --force replaces it\n",
-    "zh": "szq: 保留 {path}：它已不是 szq 写出的空白表（已填写？）；--force 可覆盖\n",
-}
 
 
 def template_command(
@@ -74,10 +68,10 @@ def template_command(
         except OSError as error:
             common.cannot_write(output, error)
         for path in done.kept:
-            sys.stderr.write(_KEPT[language].format(path=path))
+            common.say("cli.kept_form", language, path=path)
     else:
         common.emit(renderer_for(TemplateFormat.csv)(forms, language), output)
     rows = sum(len(form.rows) for form in forms)
     if output is not None:
-        sys.stderr.write(f"szq: wrote {output}: {len(forms)} agency form(s), {rows} row(s)\n")
+        common.say("cli.wrote_forms", language, output=output, forms=len(forms), rows=rows)
     raise typer.Exit(common.EXIT_OK)

@@ -170,3 +170,17 @@ def test_template_all_onto_a_file_or_a_device_is_bad_usage(tmp_path: Path) -> No
     assert existing.read_text(encoding="utf-8") == "a form filled in\n"
     zh = _szq("template", "--all", "--year", "2015", "-o", str(existing), "--lang", "zh")
     assert zh.stderr.startswith(f"szq：错误：无法写入 {existing}：已有同名文件")
+
+
+def test_what_szq_says_beside_its_output_is_in_the_runs_language(tmp_path: Path) -> None:
+    """The lines on standard error about a file written were English whatever --lang."""
+    form = tmp_path / "drc.csv"
+    zh = runner.invoke(
+        app, ["template", "--agency", "drc", "--year", "2015", "-o", str(form), "--lang", "zh"]
+    )
+    assert zh.exit_code == 0, zh.output
+    assert zh.output.startswith(f"szq：已写入 {form}：1 个单位的报送表，共 ")
+    en = runner.invoke(
+        app, ["template", "--agency", "drc", "--year", "2015", "-o", str(form), "--lang", "en"]
+    )
+    assert en.output.startswith(f"szq: wrote {form}: 1 agency form(s), ")

@@ -111,20 +111,29 @@ def test_the_second_process_goes_with_the_first(big_csv: Path, sig: signal.Signa
 
 
 @pytest.mark.parametrize(
-    ("sig", "code", "said"),
+    ("sig", "code", "said", "lang"),
     [
-        (signal.SIGINT, 130, b""),  # Ctrl-C: typer's exit 130, quietly
-        (signal.SIGTERM, 143, b"szq: terminated\n"),
+        (signal.SIGINT, 130, b"", "en"),  # Ctrl-C: typer's exit 130, quietly
+        (signal.SIGTERM, 143, b"szq: terminated\n", "en"),
+        (signal.SIGTERM, 143, "szq：已终止\n".encode(), "zh"),
     ],
 )
 def test_an_interrupted_run_keeps_the_older_output(
-    big_csv: Path, tmp_path: Path, sig: signal.Signals, code: int, said: bytes
+    big_csv: Path, tmp_path: Path, sig: signal.Signals, code: int, said: bytes, lang: str
 ) -> None:
     output = tmp_path / "diagnostics.json"
     older = b'{"an": "older report"}\n'
     output.write_bytes(older)
     process, child = _start(
-        "validate", str(big_csv), "--format", "json", "-o", str(output), cwd=tmp_path
+        "validate",
+        str(big_csv),
+        "--format",
+        "json",
+        "-o",
+        str(output),
+        "--lang",
+        lang,
+        cwd=tmp_path,
     )
     try:
         process.send_signal(sig)
