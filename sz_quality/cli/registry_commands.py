@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from types import ModuleType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,9 @@ from .common import (
     usage_error_word,
 )
 from .streams import degrade_for_stdout
+
+if TYPE_CHECKING:
+    from ..render.registry.tables import Layout
 
 
 class ListFormat(str, Enum):
@@ -71,10 +74,11 @@ def _show(
     output_format: ListFormat,
     output: str | None,
     records: Callable[[], list[Any]],
-    table: Callable[[ModuleType, int | None, Callable[[str], str] | None, bool], str],
+    table: Callable[[ModuleType, Layout], str],
 ) -> None:
     """A listing as JSON records, or as a table as wide as the terminal: `table` is given
-    render/registry/tables.py (imported only then), the width and the console's stand-ins."""
+    render/registry/tables.py (imported only then) and its Layout (the width, the
+    console's stand-ins, whether rows may stack)."""
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
@@ -82,7 +86,8 @@ def _show(
     else:
         from ..render.registry import tables
 
-        emit(table(tables, _width(), _degrade(output), _stack(output)), output)
+        layout = tables.Layout(_width(), _degrade(output), _stack(output))
+        emit(table(tables, layout), output)
 
 
 def targets_command(
@@ -124,9 +129,7 @@ def targets_command(
         output_format,
         output,
         lambda: [target_record(target) for target in chosen],
-        lambda tables, width, degrade, stack: tables.targets_table(
-            registry, chosen, lang.value, width, degrade, stack=stack
-        ),
+        lambda tables, layout: tables.targets_table(registry, chosen, lang.value, layout),
     )
 
 
@@ -164,8 +167,8 @@ def measures_command(
         output_format,
         output,
         lambda: [measure_record(measure, measures) for measure in chosen],
-        lambda tables, width, degrade, stack: tables.measures_table(
-            registry, measures, chosen, lang.value, width, degrade, stack=stack
+        lambda tables, layout: tables.measures_table(
+            registry, measures, chosen, lang.value, layout
         ),
     )
 
@@ -185,7 +188,5 @@ def agencies_command(
         output_format,
         output,
         lambda: [row.to_dict() for row in rows],
-        lambda tables, width, degrade, stack: tables.agencies_table(
-            rows, lang.value, width, degrade, stack=stack
-        ),
+        lambda tables, layout: tables.agencies_table(rows, lang.value, layout),
     )
