@@ -3,8 +3,8 @@
 The table lists the agencies and the districts in rank order with each component's
 points, then, per unit, how the points were earned (table.py); JSON is
 AssessmentReport.to_dict and CSV a row per item (records.py); the workbook has a sheet of
-scores and a sheet of items (workbook.py). One table (render/dispatch.py) maps each format
-to its renderer, imported on use.
+scores and a sheet of items (workbook.py). Each format names its renderer (a Format of
+render/dispatch.py), imported on use.
 """
 
 from __future__ import annotations

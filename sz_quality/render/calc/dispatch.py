@@ -1,8 +1,8 @@
 """`szq calc`'s output formats, each mapped to its renderer (as render/check/dispatch.py).
 
 Every renderer takes the data read, the derived series and the language; the CLI's
-`--format` is CalcFormat, mapped by one table (render/dispatch.py). Renderers are
-imported on use.
+`--format` is CalcFormat, each of whose formats names its renderer (a Format of
+render/dispatch.py), imported on use.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The check report's output formats, each mapped to its renderer, and how it is shown.
 
-As pip-audit's OutputFormatChoice: an enum of formats and one table (render/dispatch.py)
-that maps every member to a renderer, xlsx included. The CLI's `--format` is this enum.
+As pip-audit's OutputFormatChoice: an enum of formats, each of which names its renderer
+(a Format of render/dispatch.py), xlsx included. The CLI's `--format` is this enum.
 Renderers are imported on use, and this module imports little else at run time (the
 grid's width), so that `szq` starts fast and `--format json` never loads rich.
 """

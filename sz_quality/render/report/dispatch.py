@@ -3,8 +3,8 @@
 `szq report --format` is ReportFormat. Every renderer takes the report, the name of the
 folder its charts go to (Markdown links its SVG charts there) and the options one format
 alone uses (ReportOptions: Word's style, author, created date), and gives the file's bytes
-and, for Markdown, the charts to write beside it; one table (render/dispatch.py) maps
-each format to its renderer. The renderers are imported on use and this module imports
+and, for Markdown, the charts to write beside it; each format names its renderer (a
+Format of render/dispatch.py). The renderers are imported on use and this module imports
 nothing else at run time, so that `szq` starts fast.
 """
 

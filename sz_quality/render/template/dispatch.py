@@ -2,8 +2,8 @@
 
 Every renderer takes the agencies' forms and the language: a workbook holds every form
 (a sheet each), a CSV one (`szq template --all` writes one CSV per agency). The format
-is the output's: .xlsx, else CSV; one table (render/dispatch.py) maps each to its
-renderer, imported on use.
+is the output's: .xlsx, else CSV; each names its renderer (a Format of
+render/dispatch.py), imported on use.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """`szq validate`'s output formats (its diagnostics), each mapped to its renderer.
 
-As sz_quality.render.check.dispatch: an enum of formats and one table (render/dispatch.py)
-that maps every member to a renderer. The renderers are imported on use and import
-nothing from here: this module imports nothing else but the table's class, so that
+As sz_quality.render.check.dispatch: an enum of formats, each of which names its
+renderer (a Format of render/dispatch.py). The renderers are imported on use and import
+nothing from here: this module imports nothing else but Format, so that
 `szq validate` starts fast, and no renderer depends on the dispatch that chooses it.
 """
 
