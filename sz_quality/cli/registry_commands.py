@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from types import ModuleType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +15,9 @@ from ..render.grid import LISTING_WIDTH
 from . import common, options
 from .options import LangChoice
 from .streams import degrade_for_stdout
+
+if TYPE_CHECKING:
+    from ..render.registry.tables import Layout
 
 
 class ListFormat(str, Enum):
@@ -50,10 +53,11 @@ def _show(
     output_format: ListFormat,
     output: str | None,
     records: Callable[[], list[Any]],
-    table: Callable[[ModuleType, int | None, Callable[[str], str] | None, bool], str],
+    table: Callable[[ModuleType, Layout], str],
 ) -> None:
     """A listing as JSON records, or as a table as wide as the terminal: `table` is given
-    render/registry/tables.py (imported only then), the width and the console's stand-ins."""
+    render/registry/tables.py (imported only then) and its Layout (the width, the
+    console's stand-ins, whether rows may stack)."""
     if output_format is ListFormat.json:
         from ..render.jsonout import dumps
 
@@ -61,7 +65,8 @@ def _show(
     else:
         from ..render.registry import tables
 
-        common.emit(table(tables, _width(), _degrade(output), _stack(output)), output)
+        layout = tables.Layout(_width(), _degrade(output), _stack(output))
+        common.emit(table(tables, layout), output)
 
 
 def targets_command(
@@ -90,9 +95,7 @@ def targets_command(
         output_format,
         output,
         lambda: [target_record(target) for target in chosen],
-        lambda tables, width, degrade, stack: tables.targets_table(
-            registry, chosen, lang.value, width, degrade, stack=stack
-        ),
+        lambda tables, layout: tables.targets_table(registry, chosen, lang.value, layout),
     )
 
 
@@ -124,8 +127,8 @@ def measures_command(
         output_format,
         output,
         lambda: [measure_record(measure, measures) for measure in chosen],
-        lambda tables, width, degrade, stack: tables.measures_table(
-            registry, measures, chosen, lang.value, width, degrade, stack=stack
+        lambda tables, layout: tables.measures_table(
+            registry, measures, chosen, lang.value, layout
         ),
     )
 
@@ -144,7 +147,5 @@ def agencies_command(
         output_format,
         output,
         lambda: [row.to_dict() for row in rows],
-        lambda tables, width, degrade, stack: tables.agencies_table(
-            rows, lang.value, width, degrade, stack=stack
-        ),
+        lambda tables, layout: tables.agencies_table(rows, lang.value, layout),
     )

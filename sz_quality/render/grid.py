@@ -19,10 +19,11 @@ __all__ = [
     "Cell",
     "Column",
     "Degrade",
+    "Ink",
     "grid_width",
     "render_fitted",
     "render_grid",
-    "render_stacked",
+    "sgr",
     "text_width",
     "wrap",
 ]
@@ -40,16 +41,19 @@ Degrade = Callable[[str], str]
 before the layout, so that the columns still line up."""
 
 _RESET = "\x1b[0m"
-STYLES: dict[str, str] = {
-    "bold": "\x1b[1m",
-    "dim": "\x1b[2m",
-    "red": "\x1b[31m",
-    "green": "\x1b[32m",
-    "yellow": "\x1b[33m",
-    "magenta": "\x1b[35m",
-    "bold red": "\x1b[1;31m",
-    "bold green": "\x1b[1;32m",
-}
+# a style is words as rich spells them ("bold red"), each word its ANSI SGR code
+_ATTRIBUTES = {"bold": 1, "dim": 2}
+_COLOURS = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")  # 30-37
+
+
+@lru_cache(maxsize=64)
+def sgr(style: str) -> str:
+    """The ANSI escape that starts text in `style`: "bold red" -> ESC[1;31m."""
+    codes = [
+        _ATTRIBUTES[name] if name in _ATTRIBUTES else 30 + _COLOURS.index(name)
+        for name in style.split()
+    ]
+    return f"\x1b[{';'.join(map(str, codes))}m"
 
 
 @lru_cache(maxsize=4096)
@@ -145,6 +149,30 @@ class Cell:
     style: str | None = None
 
 
+@dataclass(frozen=True)
+class Ink:
+    """How a table's text is drawn for its output: `color`, a cell's style as ANSI codes;
+    `degrade`, the output stream's stand-ins, applied to every cell and border before the
+    layout (so that the columns line up as the console shows them)."""
+
+    color: bool = False
+    degrade: Degrade | None = None
+
+    def text(self, cell: Cell | str) -> tuple[str, str | None]:
+        """A cell's text as the output shows it, and its style."""
+        text, style = (cell.text, cell.style) if isinstance(cell, Cell) else (cell, None)
+        return self.shown(text), style
+
+    def shown(self, text: str) -> str:
+        return text if self.degrade is None else self.degrade(text)
+
+    def paint(self, text: str, style: str | None) -> str:
+        """`text` in `style` where colour is on (blank text stays plain)."""
+        if self.color and style and text.strip():
+            return f"{sgr(style)}{text}{_RESET}"
+        return text
+
+
 def _fit(text: str, width: int, justify: str) -> str:
     pad = " " * max(width - text_width(text), 0)
     return pad + text if justify == "right" else text + pad
@@ -153,17 +181,14 @@ def _fit(text: str, width: int, justify: str) -> str:
 def _row_lines(
     cells: Sequence[Cell | str],
     columns: Sequence[Column],
-    color: bool,
+    ink: Ink,
     bold: bool = False,
-    degrade: Degrade | None = None,
     bar: str = "│",
 ) -> list[str]:
     wrapped = []
     styles = []
     for cell, column in zip(cells, columns, strict=True):
-        text, style = (cell.text, cell.style) if isinstance(cell, Cell) else (cell, None)
-        if degrade is not None:
-            text = degrade(text)
+        text, style = ink.text(cell)
         wrapped.append(wrap(text, column.width))
         styles.append("bold" if bold and style is None else style)
     height = max(len(lines) for lines in wrapped)
@@ -172,33 +197,23 @@ def _row_lines(
         parts = []
         for lines, column, style in zip(wrapped, columns, styles, strict=True):
             piece = _fit(lines[index] if index < len(lines) else "", column.width, column.justify)
-            if color and style and piece.strip():
-                piece = f"{STYLES.get(style, '')}{piece}{_RESET}"
-            parts.append(f" {piece} ")
+            parts.append(f" {ink.paint(piece, style)} ")
         out.append(bar + bar.join(parts) + bar)
     return out
 
 
 def render_grid(
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell | str]],
-    *,
-    color: bool = False,
-    degrade: Degrade | None = None,
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell | str]], ink: Ink = Ink()
 ) -> str:
-    """The table as text lines: a heavy header rule as rich draws it, light borders.
-    `degrade`: the output stream's stand-ins, applied to every cell and border first."""
-
-    def box(char: str) -> str:
-        return char if degrade is None else degrade(char)
-
+    """The table as text lines: a heavy header rule as rich draws it, light borders."""
+    box = ink.shown
     spans = [box("━") * (column.width + 2) for column in columns]
     lines = [box("┏") + box("┳").join(spans) + box("┓")]
     header_cells = [column.header for column in columns]
-    lines.extend(_row_lines(header_cells, columns, color, bold=True, degrade=degrade, bar=box("┃")))
+    lines.extend(_row_lines(header_cells, columns, ink, bold=True, bar=box("┃")))
     lines.append(box("┡") + box("╇").join(spans) + box("┩"))
     for row in rows:
-        lines.extend(_row_lines(row, columns, color, degrade=degrade, bar=box("│")))
+        lines.extend(_row_lines(row, columns, ink, bar=box("│")))
     rule = [box("─") * (column.width + 2) for column in columns]
     lines.append(box("└") + box("┴").join(rule) + box("┘"))
     return "\n".join(lines) + "\n"
@@ -209,52 +224,34 @@ def grid_width(columns: Sequence[Column]) -> int:
     return sum(column.width for column in columns) + 3 * len(columns) + 1
 
 
-def render_stacked(
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell | str]],
-    width: int,
-    *,
-    color: bool = False,
-    degrade: Degrade | None = None,
+def _stacked(
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell | str]], width: int, ink: Ink
 ) -> str:
     """Each row as a block for a terminal too narrow for the grid: its first cell, then
     one "header: value" line per other cell that holds something, all wrapped to `width`."""
-
-    def text_of(cell: Cell | str) -> tuple[str, str | None]:
-        text, style = (cell.text, cell.style) if isinstance(cell, Cell) else (cell, None)
-        return (degrade(text) if degrade is not None else text), style
-
-    def styled(line: str, style: str | None) -> str:
-        return f"{STYLES.get(style, '')}{line}{_RESET}" if color and style and line else line
-
     width = max(width, 20)
-    rule = "─" * width if degrade is None else degrade("─") * width
+    rule = ink.shown("─") * width
     lines = [rule]
     for row in rows:
-        first, style = text_of(row[0])
-        lines.extend(styled(line, style) for line in wrap(first, width))
+        first, style = ink.text(row[0])
+        lines.extend(ink.paint(line, style) for line in wrap(first, width))
         for cell, column in zip(row[1:], columns[1:], strict=True):
-            text, style = text_of(cell)
+            text, style = ink.text(cell)
             if not text.strip():
                 continue
-            header = degrade(column.header) if degrade is not None else column.header
+            header = ink.shown(column.header)
             shown = " ".join(text.split())
             colon = "：" if text_width(header) > len(header) else ": "  # 目标值：, Actual:
             for line in wrap(f"{header}{colon}{shown}", width - 2):
-                lines.append("  " + styled(line, style))
+                lines.append("  " + ink.paint(line, style))
         lines.append(rule)
     return "\n".join(lines) + "\n"
 
 
 def render_fitted(
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell | str]],
-    width: int,
-    *,
-    color: bool = False,
-    degrade: Degrade | None = None,
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell | str]], width: int, ink: Ink = Ink()
 ) -> str:
-    """The grid when it fits `width` columns, else the rows stacked (render_stacked)."""
+    """The grid when it fits `width` columns, else each row stacked as a block."""
     if grid_width(columns) <= width:
-        return render_grid(columns, rows, color=color, degrade=degrade)
-    return render_stacked(columns, rows, width, color=color, degrade=degrade)
+        return render_grid(columns, rows, ink)
+    return _stacked(columns, rows, width, ink)

@@ -20,7 +20,7 @@ __all__ = ["MEASURE_BADGES", "STATUS_PALETTE", "StatusColour", "chart_colours"]
 class StatusColour:
     chart: str  # a chart's line, bar or tint (SVG, Word) and a Word cell's shading
     badge: str  # the HTML report's badge, white text on it
-    terminal: str  # a style of render/grid.py's STYLES ("bold" first when bold)
+    terminal: str  # a style as render/grid.py's sgr reads it ("bold" first when bold)
     fill: str  # a workbook cell's background
     font: str  # and its text
 

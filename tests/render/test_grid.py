@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sz_quality.render.grid import Cell, Column, render_grid, text_width, wrap
+from sz_quality.render.grid import (
+    Cell,
+    Column,
+    Ink,
+    render_fitted,
+    render_grid,
+    sgr,
+    text_width,
+    wrap,
+)
 
 TEXT = st.text(
     alphabet=st.sampled_from(list("abc xyz,.-") + list("深圳质量目标达到万亿元") + ["_", "%"]),
@@ -49,5 +59,29 @@ def test_render_grid_aligns_columns_and_colours_only_when_asked() -> None:
         "│ 达到60%  │   -1.2 │",
         "└──────────┴────────┘",
     ]
-    coloured = render_grid(columns, [["x", Cell("-1.2", "red")]], color=True)
+    coloured = render_grid(columns, [["x", Cell("-1.2", "red")]], Ink(color=True))
     assert "\x1b[31m" in coloured and "\x1b[31m" not in plain
+
+
+def test_a_style_is_the_ansi_codes_of_its_words() -> None:
+    assert sgr("red") == "\x1b[31m" and sgr("magenta") == "\x1b[35m" and sgr("dim") == "\x1b[2m"
+    assert sgr("bold green") == "\x1b[1;32m" and sgr("bold red") == "\x1b[1;31m"
+    with pytest.raises(ValueError):
+        sgr("mauve")
+
+
+def test_rows_too_wide_for_the_terminal_are_stacked_in_the_same_ink() -> None:
+    columns = [Column("目标", 8), Column("Gap", 6, "right"), Column("Note", 5)]
+    rows = [["达到60% ≥ 多", Cell("-1.2", "red"), ""], [Cell("x", "bold green"), "", "a b c"]]
+    ascii_only = str.maketrans({"─": "-", "≥": ">="})
+    ink = Ink(color=True, degrade=lambda text: text.translate(ascii_only))
+    assert render_fitted(columns, rows, 20, ink).splitlines() == [
+        "-" * 20,
+        "达到60% >= 多",
+        "  \x1b[31mGap: -1.2\x1b[0m",  # an empty cell has no line
+        "-" * 20,
+        "\x1b[1;32mx\x1b[0m",
+        "  Note: a b c",
+        "-" * 20,
+    ]
+    assert render_fitted(columns, rows, 40, ink) == render_grid(columns, rows, ink)

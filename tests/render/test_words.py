@@ -116,11 +116,11 @@ def test_check_and_targets_print_the_same_target_figure_and_mark(
 ) -> None:
     """`szq check` and `szq targets` once said `change ≥ 20%` and `decrease ≥ 20%` for the
     same target, `(力争)` and `[力争]` for the same mark: now one text in both."""
-    from sz_quality.render.registry.tables import targets_table
+    from sz_quality.render.registry.tables import Layout, targets_table
 
     report = reports[lang]
     by_id = registry.targets_by_id
-    listing = targets_table(registry, list(registry.targets), lang, width=1000)
+    listing = targets_table(registry, list(registry.targets), lang, Layout(width=1000))
     check = renderer_for(OutputFormat.table)(
         report, RenderOptions(lang=lang, width=1000, explain=True)
     )  # every target a row

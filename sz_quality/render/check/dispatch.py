@@ -1,20 +1,19 @@
 """The check report's output formats, each mapped to its renderer, and how it is shown.
 
-As pip-audit's OutputFormatChoice: an enum of formats and one function that maps every
-member to a renderer (a test asserts that none is missing), xlsx included. The CLI's
-`--format` is this enum. Renderers are imported on use, and this module imports little
-else at run time (the grid's width), so that `szq` starts fast and `--format json` never
-loads rich.
+As pip-audit's OutputFormatChoice: an enum of formats, each of which names its renderer
+(a Format of render/dispatch.py), xlsx included. The CLI's `--format` is this enum.
+Renderers are imported on use, and this module imports little else at run time (the
+grid's width), so that `szq` starts fast and `--format json` never loads rich.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import TYPE_CHECKING, Literal, assert_never, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from ...plan.lang import Lang
+from ..dispatch import Format
 from ..grid import CHECK_WIDTH
 
 if TYPE_CHECKING:
@@ -50,17 +49,12 @@ BinaryRenderer = Callable[["Report", RenderOptions], bytes]
 Renderer = TextRenderer | BinaryRenderer
 
 
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
-
-    @property
-    def binary(self) -> bool:
-        """A workbook (bytes, not for a terminal) rather than text."""
-        return self is OutputFormat.xlsx
+class OutputFormat(Format):
+    table = "table", ".table:render"
+    json = "json", ".records:render_json"
+    csv = "csv", ".records:render"
+    markdown = "markdown", ".markdown:render"
+    xlsx = "xlsx", ".workbook:render_xlsx"
 
 
 @overload
@@ -75,24 +69,4 @@ def renderer_for(
 def renderer_for(output_format: OutputFormat) -> Renderer: ...
 def renderer_for(output_format: OutputFormat) -> Renderer:
     """The function that renders a report in `output_format` (bytes for xlsx, else text)."""
-    if output_format is OutputFormat.table:
-        from .table import render as table
-
-        return table
-    if output_format is OutputFormat.json:
-        from .records import render_json as json
-
-        return json
-    if output_format is OutputFormat.csv:
-        from .records import render as csv
-
-        return csv
-    if output_format is OutputFormat.markdown:
-        from .markdown import render as markdown
-
-        return markdown
-    if output_format is OutputFormat.xlsx:
-        from .workbook import render_xlsx as xlsx
-
-        return xlsx
-    assert_never(output_format)
+    return cast("Renderer", output_format.renderer())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...check.results import Report, Result, Status
 from ...plan.lang import Lang
 from ...report.colours import STATUS_PALETTE
-from ..grid import STYLES, Cell, Column, render_fitted, wrap
+from ..grid import Cell, Column, Ink, render_fitted, sgr, wrap
 from ..result_row import ROW, column_labels, details, target_name
 from ..verdict_words import word
 from .summary import (
@@ -64,7 +64,7 @@ def _columns(labels: dict[str, str], total: int, shown: Fixed = _FIXED) -> list[
 
 
 def _styled(text: str, style: str, color: bool) -> str:
-    return f"{STYLES[style]}{text}\x1b[0m" if color else text
+    return f"{sgr(style)}{text}\x1b[0m" if color else text
 
 
 def _row(result: Result, lang: Lang, name: str, shown: Fixed = _FIXED) -> list[Cell]:
@@ -149,7 +149,7 @@ def render(report: Report, options: RenderOptions) -> str:
             rows, notes, without = _compact(group.results, lang, columns[0].width, shown)
         if rows:
             # the grid, or the rows stacked on a terminal narrower than the grid
-            grid = render_fitted(columns, rows, options.width, color=color, degrade=options.degrade)
+            grid = render_fitted(columns, rows, options.width, Ink(color, options.degrade))
             out.append(grid.rstrip("\n"))
         # footnotes and the line of targets without data, wrapped to the table's width
         for note in notes:

@@ -7,6 +7,7 @@ Drawn by szq's own grid (render/grid.py), as `szq check`'s tables are: rich took
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...plan.lang import Lang, name_of
 from ...plan.listing import AgencyCounts
@@ -14,25 +15,36 @@ from ...plan.measures import MeasureRegistry
 from ...plan.models import Measure, Target
 from ...plan.registry import Registry
 from ..format import target_figure, target_label
-from ..grid import LISTING_WIDTH, Column, Degrade, render_fitted, render_grid, text_width
+from ..grid import LISTING_WIDTH, Column, Degrade, Ink, render_fitted, render_grid, text_width
 from ..verdict_words import text
+
+__all__ = ["Layout", "agencies_table", "leads_text", "measures_table", "targets_table"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a listing is shown: `width`, the terminal's columns (None: LISTING_WIDTH);
+    `degrade`, the console's stand-ins, applied before the widths are measured; `stack`
+    (a terminal, not a file or a pipe), a grid still wider than `width` has its rows
+    stacked."""
+
+    width: int | None = None
+    degrade: Degrade | None = None
+    stack: bool = False
 
 
 def _render(
     title: str,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    width: int | None,
+    layout: Layout,
     *,
     flexible: Sequence[int] = (),
     right: Sequence[int] = (),
-    degrade: Degrade | None = None,
-    stack: bool = False,
 ) -> str:
     """A title line, then the grid. Columns take their natural width; when the table is
-    wider than `width`, the widest `flexible` columns give way first; with `stack` (a
-    terminal), a grid still wider has its rows stacked. `degrade`: the
-    console's stand-ins, applied before the widths are measured."""
+    wider than the layout's width, the widest `flexible` columns give way first."""
+    width, degrade = layout.width, layout.degrade
     if degrade is not None:
         title, headers = degrade(title), [degrade(header) for header in headers]
         rows = [[degrade(cell) for cell in row] for row in rows]
@@ -56,10 +68,11 @@ def _render(
         Column(header, widths[i], "right" if i in right else "left")
         for i, header in enumerate(headers)
     ]
-    if width is None or not stack:  # a file or a pipe: the grid, however wide
-        return f"{title}\n{render_grid(columns, rows, degrade=degrade)}"
+    ink = Ink(degrade=degrade)
+    if width is None or not layout.stack:  # a file or a pipe: the grid, however wide
+        return f"{title}\n{render_grid(columns, rows, ink)}"
     # a terminal narrower than the narrowest grid: each row stacked
-    return f"{title}\n{render_fitted(columns, rows, width, degrade=degrade)}"
+    return f"{title}\n{render_fitted(columns, rows, width, ink)}"
 
 
 def leads_text(registry: Registry, target: Target, lang: Lang) -> str:
@@ -79,9 +92,7 @@ def targets_table(
     registry: Registry,
     targets: Sequence[Target],
     lang: Lang,
-    width: int | None = None,
-    degrade: Degrade | None = None,
-    stack: bool = False,
+    layout: Layout = Layout(),
 ) -> str:
     headers = [text(key, lang) for key in ("id", "target", "target_value", "kind", "years", "lead")]
     rows = []
@@ -101,7 +112,7 @@ def targets_table(
             ]
         )
     title = f"{text('targets', lang)}: {len(targets)}"
-    return _render(title, headers, rows, width, flexible=(1, 2, 5), degrade=degrade, stack=stack)
+    return _render(title, headers, rows, layout, flexible=(1, 2, 5))
 
 
 def measures_table(
@@ -109,9 +120,7 @@ def measures_table(
     measures: MeasureRegistry,
     chosen: Sequence[Measure],
     lang: Lang,
-    width: int | None = None,
-    degrade: Degrade | None = None,
-    stack: bool = False,
+    layout: Layout = Layout(),
 ) -> str:
     """Measures grouped by agency, agencies in registry order."""
     out = []
@@ -132,20 +141,14 @@ def measures_table(
                 ]
             )
         heading = f"{name_of(agency, lang)} ({len(rows)})"
-        out.append(
-            _render(
-                heading, headers, cells, width, flexible=(1, 2, 3), degrade=degrade, stack=stack
-            )
-        )
+        out.append(_render(heading, headers, cells, layout, flexible=(1, 2, 3)))
     return "".join(out)
 
 
 def agencies_table(
     rows: Sequence[AgencyCounts],
     lang: Lang,
-    width: int | None = None,
-    degrade: Degrade | None = None,
-    stack: bool = False,
+    layout: Layout = Layout(),
 ) -> str:
     headers = [
         text(key, lang)
@@ -171,6 +174,4 @@ def agencies_table(
         ]
     )
     title = f"{text('agency', lang)}: {len(rows)}"
-    return _render(
-        title, headers, cells, width, flexible=(1,), right=(2, 3, 4), degrade=degrade, stack=stack
-    )
+    return _render(title, headers, cells, layout, flexible=(1,), right=(2, 3, 4))

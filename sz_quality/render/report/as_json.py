@@ -7,6 +7,7 @@ with the name, chapter, history and chart id of each target added.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,11 @@ def _target(row: TargetRow, lang: Lang, yearly: bool = False) -> dict[str, Any]:
 
 
 def _measure(row: MeasureRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "table": row.table,
-        "targets": list(row.targets),
-        "status": row.status,
-        "note": row.note,
-    }
+    """The measure's row as it is, its text aside (the registry words it)."""
+    return {name: getattr(row, name) for name in _MEASURE_FIELDS}
+
+
+_MEASURE_FIELDS = [field.name for field in fields(MeasureRow) if field.name != "text"]
 
 
 def _chapter(section: ChapterSection) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 `szq report --format` is ReportFormat. Every renderer takes the report, the name of the
 folder its charts go to (Markdown links its SVG charts there) and the options one format
 alone uses (ReportOptions: Word's style, author, created date), and gives the file's bytes
-and, for Markdown, the charts to write beside it. The renderers are imported on use and
-this module imports nothing else at run time, so that `szq` starts fast.
+and, for Markdown, the charts to write beside it; each format names its renderer (a
+Format of render/dispatch.py). The renderers are imported on use and this module imports
+nothing else at run time, so that `szq` starts fast.
 """
 
 from __future__ import annotations
@@ -12,25 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, cast
+
+from ..dispatch import Format
 
 if TYPE_CHECKING:
     from ...report.model import AnnualReport
 
 __all__ = ["RenderedReport", "ReportFormat", "ReportOptions", "ReportRenderer", "renderer_for"]
-
-
-class ReportFormat(str, Enum):
-    html = "html"
-    md = "md"
-    json = "json"
-    docx = "docx"
-
-    @property
-    def binary(self) -> bool:
-        """A Word document (bytes, not text)."""
-        return self is ReportFormat.docx
 
 
 @dataclass(frozen=True)
@@ -82,14 +72,13 @@ def _docx(annual: AnnualReport, charts_dir: str, options: ReportOptions) -> Rend
     )
 
 
+class ReportFormat(Format):
+    html = "html", _html
+    md = "md", _markdown
+    json = "json", _json
+    docx = "docx", _docx
+
+
 def renderer_for(output_format: ReportFormat) -> ReportRenderer:
     """The function that renders the annual report in `output_format`."""
-    if output_format is ReportFormat.html:
-        return _html
-    if output_format is ReportFormat.md:
-        return _markdown
-    if output_format is ReportFormat.json:
-        return _json
-    if output_format is ReportFormat.docx:
-        return _docx
-    assert_never(output_format)
+    return cast("ReportRenderer", output_format.renderer())

@@ -25,17 +25,7 @@ from ..result_row import common_years, indicator_cells, indicator_headers, yearl
 from ..verdict_words import word
 from .docx_style import DocxStyle, set_fonts, text_width
 from .evaluation_charts import evaluation_images
-from .evaluation_text import (
-    chapter_paragraphs,
-    data_row,
-    data_sources,
-    next_steps,
-    note_entries,
-    overall_paragraphs,
-    problem_paragraphs,
-    refs_text,
-    unreported_measures,
-)
+from .evaluation_text import Prose, refs_text
 
 __all__ = ["SectionWriter"]
 
@@ -68,6 +58,7 @@ class SectionWriter:
         self.tables = 0
         self.figures = 0
         self.images = evaluation_images(annual)
+        self.prose = Prose(annual)
 
     def w(self, key: str, **fields: object) -> str:
         return word(key, self.lang, **fields)
@@ -160,7 +151,7 @@ class SectionWriter:
 
     def _overall(self) -> None:
         self.heading(self.w("eval.overall"), 1)
-        for text in overall_paragraphs(self.annual):
+        for text in self.prose.overall:
             self.paragraph(text)
         colon = self.w("punct.colon")
         for label, counts, total in self.annual.natures:  # binding targets reported apart
@@ -205,18 +196,18 @@ class SectionWriter:
         self.heading(self.w("eval.chapters"), 1)
         for chapter in self.found.chapters:
             self.heading(chapter.label, 2)
-            for text in chapter_paragraphs(chapter, self.lang):
+            for text in self.prose.chapter(chapter):
                 self.paragraph(text)
             self.picture(chapter.key)
 
     def _problems(self) -> None:
         self.heading(self.w("eval.problems"), 1)
-        for text in problem_paragraphs(self.found, self.lang):
+        for text in self.prose.problems:
             self.paragraph(text)
 
     def _next(self) -> None:
         self.heading(self.w("eval.next"), 1)
-        for text in next_steps(self.found, self.lang):
+        for text in self.prose.next_steps:
             self.paragraph(text)
 
     # -- annexes --------------------------------------------------------------------------
@@ -276,33 +267,31 @@ class SectionWriter:
             if measure.status != "not_reported":
                 note = f" {measure.note}" if measure.note else ""
                 measures.append(f"{measure.text}{colon}{self.w('measure.' + measure.status)}{note}")
-        unreported = unreported_measures(section, self.lang)
+        unreported = self.prose.unreported(section)
         if unreported:
             measures.append(unreported)
         # run on, not a line each: the cell stays short
         return [section.label, self.w("punct.semicolon").join(lines), "\n".join(measures)]
 
     def _data_used(self) -> None:
-        rows = self.found.data_used
-        if not rows:
+        if not self.found.data_used:
             self.paragraph(self.w("no_sources"))
             return
-        sources = data_sources(rows)
         self.caption("table", self.w("eval.annex.data"))
         self.table(
             [self.w(key) for key in ("col.number", "series", "year", "eval.data.value")]
             + [self.w("eval.data.file"), self.w("source")],
-            [data_row(index, row, sources) for index, row in enumerate(rows, start=1)],
+            self.prose.data_rows(),
             (10, 40, 14, 34, 40, 18),
             centred=(0, 2, 5),
         )
         colon = self.w("punct.colon")
-        for source, number in sources.items():
+        for source, number in self.prose.sources.items():
             source_line = f"{self.w('eval.data.source', number=number)}{colon}{source}"
             self.small(source_line, self.style.list_size)
 
     def _notes(self) -> None:
-        entries = note_entries(self.annual)
+        entries = self.prose.notes
         if not entries:
             self.paragraph(self.w("no_data_notes"))
         for entry in entries:  # the annexes' lists of sources and notes: 五号 (10.5 pt)

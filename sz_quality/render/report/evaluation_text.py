@@ -9,6 +9,8 @@ states only what the results show. Word, HTML and Markdown print the same paragr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ...check.results import Result
@@ -29,6 +31,7 @@ from ..format import (
 from ..verdict_words import word
 
 __all__ = [
+    "Prose",
     "chapter_paragraphs",
     "data_row",
     "data_sources",
@@ -330,3 +333,57 @@ def note_entries(annual: AnnualReport) -> list[str]:
                 word("evidence.note", lang, series=row.series, year=row.year, note=row.note)
             )
     return entries
+
+
+@dataclass(frozen=True)
+class Prose:
+    """One report's prose, as Word, HTML and Markdown print it: every part written once
+    for the report's language and evaluation (which a report with prose has)."""
+
+    annual: AnnualReport
+
+    @property
+    def lang(self) -> Lang:
+        return self.annual.lang
+
+    @property
+    def found(self) -> Evaluation:
+        assert self.annual.evaluation is not None, "a report without an evaluation"
+        return self.annual.evaluation
+
+    @cached_property
+    def title(self) -> str:
+        return evaluation_title(self.annual)
+
+    @cached_property
+    def overall(self) -> list[str]:
+        return overall_paragraphs(self.annual)
+
+    @cached_property
+    def problems(self) -> list[str]:
+        return problem_paragraphs(self.found, self.lang)
+
+    @cached_property
+    def next_steps(self) -> list[str]:
+        return next_steps(self.found, self.lang)
+
+    @cached_property
+    def notes(self) -> list[str]:
+        """Annex 3's entries (note_entries)."""
+        return note_entries(self.annual)
+
+    @cached_property
+    def sources(self) -> dict[str, int]:
+        """The sources of the data used (annex 2), numbered in order of first use."""
+        return data_sources(self.found.data_used)
+
+    def chapter(self, chapter: ChapterProgress) -> list[str]:
+        return chapter_paragraphs(chapter, self.lang)
+
+    def unreported(self, section: AgencySection) -> str:
+        return unreported_measures(section, self.lang)
+
+    def data_rows(self) -> list[list[str]]:
+        """Annex 2's rows: every row of data used, numbered from 1 (data_row)."""
+        rows = self.found.data_used
+        return [data_row(index, row, self.sources) for index, row in enumerate(rows, start=1)]

@@ -21,18 +21,7 @@ from ..assess.table import component_line, figure, rules_line
 from ..evidence_text import note_lines, used_lines
 from ..result_row import ROW, common_years, indicator_cells, indicator_headers, yearly_cell
 from ..verdict_words import reason_text, word
-from .evaluation_text import (
-    chapter_paragraphs,
-    data_row,
-    data_sources,
-    evaluation_title,
-    next_steps,
-    note_entries,
-    overall_paragraphs,
-    problem_paragraphs,
-    refs_text,
-    unreported_measures,
-)
+from .evaluation_text import Prose, data_row, refs_text
 
 __all__ = ["context", "environment", "report_title"]
 
@@ -100,16 +89,17 @@ def context(annual: AnnualReport) -> dict[str, Any]:
     found = annual.evaluation
     assert found is not None
     years = common_years(found.indicators)
+    prose = Prose(annual)
     return {
         "r": annual,
         "e": found,
-        "eval_title": evaluation_title(annual),
+        "eval_title": prose.title,
         # the evaluation report's prose (render/evaluation_text.py) and table (result_row.py)
-        "overall": overall_paragraphs(annual),
-        "chapter_text": lambda chapter: chapter_paragraphs(chapter, lang),
+        "overall": prose.overall,
+        "chapter_text": prose.chapter,
         "charted": lambda chapter: charted_lines(chapter, found),
-        "problems": problem_paragraphs(found, lang),
-        "next_steps": next_steps(found, lang),
+        "problems": prose.problems,
+        "next_steps": prose.next_steps,
         # with a yearly plan, its 年度目标 last (render/result_row.py's yearly columns)
         "indicator_headers": [
             *indicator_headers(lang, years),
@@ -120,11 +110,11 @@ def context(annual: AnnualReport) -> dict[str, Any]:
             *([yearly_cell(line.result, lang)] if annual.yearly_plan else []),
         ],
         "refs": refs_text,
-        "sources": data_sources(found.data_used),
+        "sources": prose.sources,
         "data_row": data_row,
-        "note_entries": note_entries(annual),
+        "note_entries": prose.notes,
         "agency_lines": lambda section: agency_lines(section, found),
-        "unreported_measures": lambda section: unreported_measures(section, lang),
+        "unreported_measures": prose.unreported,
         "w": w,
         "lang": lang,
         "title": report_title(annual),

@@ -2,16 +2,17 @@
 
 Every renderer takes the agencies' forms and the language: a workbook holds every form
 (a sheet each), a CSV one (`szq template --all` writes one CSV per agency). The format
-is the output's: .xlsx, else CSV. Renderers are imported on use.
+is the output's: .xlsx, else CSV; each names its renderer (a Format of
+render/dispatch.py), imported on use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from enum import Enum
-from typing import TYPE_CHECKING, Literal, assert_never, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from ...plan.lang import Lang
+from ..dispatch import Format
 
 if TYPE_CHECKING:
     from .forms import AgencyForm
@@ -20,16 +21,6 @@ __all__ = ["TemplateFormat", "format_for", "renderer_for"]
 
 TextRenderer = Callable[["Sequence[AgencyForm]", Lang], str]
 BinaryRenderer = Callable[["Sequence[AgencyForm]", Lang], bytes]
-
-
-class TemplateFormat(str, Enum):
-    csv = "csv"
-    xlsx = "xlsx"
-
-    @property
-    def binary(self) -> bool:
-        """A workbook (bytes, not for a terminal) rather than text."""
-        return self is TemplateFormat.xlsx
 
 
 def format_for(output: str | None) -> TemplateFormat:
@@ -47,6 +38,11 @@ def _csv(forms: Sequence[AgencyForm], lang: Lang) -> str:
     return form_csv(form, lang)
 
 
+class TemplateFormat(Format):
+    csv = "csv", _csv
+    xlsx = "xlsx", ".forms:forms_xlsx"
+
+
 @overload
 def renderer_for(output_format: Literal[TemplateFormat.xlsx]) -> BinaryRenderer: ...
 @overload
@@ -55,10 +51,4 @@ def renderer_for(output_format: Literal[TemplateFormat.csv]) -> TextRenderer: ..
 def renderer_for(output_format: TemplateFormat) -> TextRenderer | BinaryRenderer: ...
 def renderer_for(output_format: TemplateFormat) -> TextRenderer | BinaryRenderer:
     """The function that renders agencies' forms in `output_format`."""
-    if output_format is TemplateFormat.csv:
-        return _csv
-    if output_format is TemplateFormat.xlsx:
-        from .forms import forms_xlsx
-
-        return forms_xlsx
-    assert_never(output_format)
+    return cast("TextRenderer | BinaryRenderer", output_format.renderer())
