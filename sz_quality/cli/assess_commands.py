@@ -86,7 +86,7 @@ def assess_command(
     plan's sub-targets met. Each unit's items and how they became its score are listed.
     Exit 0 when it ran, 1 when an input had errors, 2 on bad usage.
     """
-    from ..check.run import run_assess
+    from ..check.run import ReadOptions, run_assess
     from ..render.assess.dispatch import renderer_for, workbook
 
     check_data_files(files, "assess")
@@ -105,13 +105,11 @@ def assess_command(
             report = run_assess(
                 files,
                 registry,
+                ReadOptions(encoding=encoding, sheet=sheet, lang=language),
                 year=year,
                 plan=plan or None,
                 measures=measures,
                 measures_status=measures_status,
-                encoding=encoding,
-                sheet=sheet,
-                lang=language,
             )
         except OSError as error:
             usage_error(f"cannot read an input: {error}")

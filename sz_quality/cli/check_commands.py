@@ -210,7 +210,13 @@ def check_command(
     data). Exit 0 when the check ran, 1 when the data had errors or a --fail-on status
     occurred, 2 on bad usage.
     """
-    from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
+    from ..check.run import (
+        MAX_REGIONS,
+        ReadOptions,
+        TooManyRegionsError,
+        UnknownRegionError,
+        run_check,
+    )
     from ..render.check.dispatch import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -230,13 +236,11 @@ def check_command(
             run = run_check(
                 files,
                 registry,
+                ReadOptions(encoding=encoding, sheet=sheet, lang=language),
                 year=year,
                 region=region,
                 by=by.value,
                 agency=agency,
-                encoding=encoding,
-                sheet=sheet,
-                lang=language,
                 plan=plan or None,
             )
         except UnknownRegionError as error:

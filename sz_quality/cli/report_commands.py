@@ -156,6 +156,7 @@ def report_command(
     Needs the report extra: pip install 'sz-quality[report]'.
     """
     from ..check.evaluate import evaluate
+    from ..read.options import ReadOptions
     from ..render.report.writer import (
         ChartFolderConflict,
         charts_folder_for,
@@ -204,11 +205,12 @@ def report_command(
     if plan:
         check_data_files(plan, "report")
     data = read_data(registry, files, encoding, sheet, language)
+    reading = ReadOptions(encoding=encoding, sheet=sheet, lang=language)
     yearly = None
     if plan:
         from ..check.run import read_plan
 
-        yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=language)
+        yearly = read_plan(plan, registry, reading)
     report = evaluate(registry, data, year, plan=yearly)
     annex = None
     if assessment:
@@ -217,13 +219,11 @@ def report_command(
         annex = run_assess(
             files,
             registry,
+            reading,
             year=report.year,
             plan=plan or None,
             measures=measures if measures_status is not None else None,
             measures_status=measures_status,
-            encoding=encoding,
-            sheet=sheet,
-            lang=language,
         )
     try:
         annual, written = write_report(

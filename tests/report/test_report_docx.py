@@ -30,6 +30,7 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.measures import load_measures
 from sz_quality.plan.registry import load_registry
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
 from sz_quality.render.report.writer import write_report
 from sz_quality.render.verdict_words import word
@@ -44,7 +45,7 @@ runner = CliRunner()
 
 def write(folder: Path, year: int, files: list[str], **options: Any) -> tuple[Path, Any]:
     registry = load_registry()
-    data = read_files(files, Lookup.from_registry(registry), lang="zh")
+    data = read_files(files, Lookup.from_registry(registry), ReadOptions(lang="zh"))
     report = evaluate(registry, data, year)
     path = folder / "report.docx"
     annual, paths = write_report(
