@@ -102,11 +102,12 @@ class Findings:
         self,
         file: SourceFile,
         code: str,
-        where: tuple[int, int, str | None],
+        where: tuple[int, int | None, str | None],
         text: Template,
         hint: Template | None = None,
     ) -> None:
-        """List a diagnostic about one cell, `where` = (line, 1-based column, field)."""
+        """List a diagnostic about one cell, `where` = (line, 1-based column, field); a
+        column None: the column is not known."""
         line, column, field = where
         self.emit(file, code, line=line, column=column, field=field, text=text, hint=hint)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..words import word
 
-__all__ = ["Param", "Params", "Template", "did_you_mean", "message", "template"]
+__all__ = ["Param", "Params", "Template", "did_you_mean", "message", "template", "value_template"]
 
 Param = str | int | float
 """A value that fills a message template: JSON-friendly, the same in every language."""
@@ -44,6 +44,13 @@ def template(key: str, **params: Param) -> Template:
     indicators and agencies).
     """
     return key, tuple(params.items())
+
+
+def value_template(key: str, series: str, region: str, year: int, /, **params: Param) -> Template:
+    """A message about the value of `series` in `region` ("": the city total) and `year`,
+    which fill its {id}, {region} (a phrase, or nothing for the city total) and {year}
+    before `params`."""
+    return template(key, id=series, region=region, year=year, **params)
 
 
 def did_you_mean(guess: str | None, otherwise: Template | None = None) -> Template | None:

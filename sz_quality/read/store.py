@@ -19,7 +19,7 @@ from . import codes as diag
 from .cells import same_value
 from .findings import Findings, SourceFile
 from .magnitude import report_slip
-from .messages import template
+from .messages import value_template
 from .observations import Diagnostic, Observation, Revision, Severity
 
 __all__ = ["DuplicateEvent", "SlotStore"]
@@ -136,20 +136,11 @@ class SlotStore:
         old = self.values[key]
         first = self.lines[key]
         equal = same_value(old, value)
+        where = (info.id, region, year)
         if equal:
-            text = template(
-                "duplicate-row.equal", id=info.id, region=region, year=year, first=first
-            )
+            text = value_template("duplicate-row.equal", *where, first=first)
         else:
-            text = template(
-                "duplicate-row.differ",
-                id=info.id,
-                region=region,
-                year=year,
-                first=first,
-                old=old,
-                new=value,
-            )
+            text = value_template("duplicate-row.differ", *where, first=first, old=old, new=value)
         severity: Severity = "warning" if equal else "error"
         return diag.make(
             "duplicate-row",
@@ -207,23 +198,17 @@ class SlotStore:
                 self.revisions.append(
                     Revision(info.id, region, year, old, value, old_file, old_line, file.path, line)
                 )
-                findings.emit(
-                    file,
+                text = value_template(
                     "revision",
-                    line=line,
-                    column=column,
-                    field=field_name,
-                    text=template(
-                        "revision",
-                        id=info.id,
-                        region=region,
-                        year=year,
-                        old=old,
-                        old_file=old_file,
-                        old_line=old_line,
-                        new=value,
-                    ),
+                    info.id,
+                    region,
+                    year,
+                    old=old,
+                    old_file=old_file,
+                    old_line=old_line,
+                    new=value,
                 )
+                findings.emit_at(file, "revision", (line, column, field_name), text)
             if self.keep and self.positions[key] >= 0:
                 self.observations[self.positions[key]] = None
                 self.positions[key] = -1
