@@ -188,9 +188,7 @@ class _Check:
             ):
                 text = value_template(
                     "repeated-value",
-                    info.id,
-                    region,
-                    year_b,
+                    (info.id, region, year_b),
                     value=value,
                     other_year=year_a,
                     other_line=self.store.lines[slot_a],
@@ -325,9 +323,7 @@ def _derived(check: _Check) -> None:
                 continue
             said = value_template(
                 "derived-mismatch",
-                info.id,
-                region,
-                year,
+                (info.id, region, year),
                 value=submitted,
                 unit=info.unit,
                 computed=computed,

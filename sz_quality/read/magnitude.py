@@ -124,9 +124,7 @@ def slip_text(
     """suspect-magnitude's message: the (year, value) doubted against the other's."""
     return value_template(
         "suspect-magnitude",
-        info.id,
-        region,
-        doubted[0],
+        (info.id, region, doubted[0]),
         value=doubted[1],
         unit=info.unit,
         other_year=other[0],
