@@ -159,6 +159,7 @@ def report_command(
     from ..read.options import ReadOptions
     from ..render.report.writer import (
         ChartFolderConflict,
+        ReportOptions,
         charts_folder_for,
         format_for,
         write_report,
@@ -237,9 +238,8 @@ def report_command(
             fmt=chosen,
             stamp=_stamp() if stamp else None,
             assessment=annex,
-            style=style.value,
-            author=author,
-            created=_epoch(),  # else the stamp, else the end of the year reported on
+            # created: else the stamp, else the end of the year reported on
+            options=ReportOptions(style=style.value, author=author, created=_epoch()),
         )
     except ReportExtraMissing as error:
         usage_error(str(error))
