@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
+from ..read.options import READ_DEFAULTS, ReadOptions
+
 if TYPE_CHECKING:
     from ..plan.measures import MeasureRegistry
     from ..plan.registry import Registry
@@ -37,6 +39,7 @@ __all__ = [
     "GroupBy",
     "MAX_REGIONS",
     "MissingSheetError",
+    "ReadOptions",
     "TooManyRegionsError",
     "UnknownRegionError",
     "check_files",
@@ -51,15 +54,13 @@ GroupBy = Literal["agency", "chapter", "region"]
 
 
 class CheckOptions(TypedDict, total=False):
-    """The options of `run_check` and `check_files` after the files and the registry."""
+    """The options of `run_check` and `check_files` after the files, the registry and
+    how they are read."""
 
     year: int | None
     region: str | None
     by: GroupBy
     agency: str | None
-    encoding: str | None
-    sheet: str | None
-    lang: str
     plan: Iterable[str | Path] | None
 
 
@@ -114,10 +115,8 @@ def district_series(registry: Registry) -> frozenset[str]:
 def read_data(
     paths: Iterable[str | Path],
     registry: Registry,
+    reading: ReadOptions = READ_DEFAULTS,
     *,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
     regions: frozenset[str] | None = None,
     every_region: frozenset[str] = frozenset(),
 ) -> ReadResult:
@@ -137,14 +136,9 @@ def read_data(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
+        lookup = Lookup.from_registry(registry)
         result = read_files(
-            list(paths),
-            Lookup.from_registry(registry),
-            encoding=encoding,
-            sheet=sheet,
-            lang=lang,
-            regions=regions,
-            every_region=every_region,
+            list(paths), lookup, reading, regions=regions, every_region=every_region
         )
     finally:
         gc.freeze()
@@ -159,37 +153,25 @@ def read_data(
 def read_plan(
     paths: Iterable[str | Path],
     registry: Registry,
-    *,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
+    reading: ReadOptions = READ_DEFAULTS,
 ) -> YearlyPlan:
     """Yearly plan files (sz_quality.read.yearly_plan), read as data files are."""
     from ..plan.lookup import Lookup
     from ..read.yearly_plan import read_yearly_plan
 
     judged = frozenset(t.id for t in registry.targets) | {t.indicator for t in registry.targets}
-    return read_yearly_plan(
-        paths,
-        Lookup.from_registry(registry),
-        judged=judged,
-        encoding=encoding,
-        sheet=sheet,
-        lang=lang,
-    )
+    return read_yearly_plan(paths, Lookup.from_registry(registry), reading, judged=judged)
 
 
 def run_check(
     paths: Iterable[str | Path],
     registry: Registry,
+    reading: ReadOptions = READ_DEFAULTS,
     *,
     year: int | None = None,
     region: str | None = None,
     by: GroupBy = "agency",
     agency: str | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
     plan: Iterable[str | Path] | None = None,
 ) -> CheckRun:
     """Read the files and check every target, as `szq check` does.
@@ -198,8 +180,9 @@ def run_check(
     any name the registry gives the district; 全市 is the city total); the city total
     by default. `by="region"`: the city total and every district, each on its
     own rows. `agency` (id, name, alias): only the targets it leads. `year`: default the
-    latest year in the data. `lang` words the diagnostics. `plan`: yearly plan files,
-    each target with a sub-target for the year judged against it too (check/yearly.py).
+    latest year in the data. `reading`: how the files (and `plan`) are read. `plan`:
+    yearly plan files, each target with a sub-target for the year judged against it too
+    (check/yearly.py).
     """
     from ..plan.region_names import RegionNames
     from .evaluate import evaluate, evaluate_regions
@@ -213,22 +196,17 @@ def run_check(
         name = known if known is not None else name
     yearly = None
     if plan is not None:
-        yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=lang)
+        yearly = read_plan(plan, registry, reading)
     if by == "region":
-        data = read_data(paths, registry, encoding=encoding, sheet=sheet, lang=lang)
+        data = read_data(paths, registry, reading)
         count = len({observation.region for observation in data.observations} - {""})
         if count > MAX_REGIONS:
             raise TooManyRegionsError(count)
         report = evaluate_regions(registry, data, year, plan=yearly)
     else:
+        every_region = district_series(registry) if not name else frozenset()
         data = read_data(
-            paths,
-            registry,
-            encoding=encoding,
-            sheet=sheet,
-            lang=lang,
-            regions=frozenset({name}),
-            every_region=district_series(registry) if not name else frozenset(),
+            paths, registry, reading, regions=frozenset({name}), every_region=every_region
         )
         if name and not any(item.region == name for item in data.observations):
             raise UnknownRegionError(name)
@@ -239,28 +217,30 @@ def run_check(
 
 
 def check_files(
-    paths: Iterable[str | Path], registry: Registry, **options: Unpack[CheckOptions]
+    paths: Iterable[str | Path],
+    registry: Registry,
+    reading: ReadOptions = READ_DEFAULTS,
+    **options: Unpack[CheckOptions],
 ) -> Report:
     """The Report `szq check` renders for these files and options (see `run_check`)."""
-    return run_check(paths, registry, **options).report
+    return run_check(paths, registry, reading, **options).report
 
 
 def run_assess(
     paths: Iterable[str | Path],
     registry: Registry,
+    reading: ReadOptions = READ_DEFAULTS,
     *,
     year: int | None = None,
     plan: Iterable[str | Path] | None = None,
     measures: MeasureRegistry | None = None,
     measures_status: str | Path | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
 ) -> AssessmentReport:
     """Read the files and score every agency and district, as `szq assess` does
     (sz_quality.check.assess): the city and every district of the data checked, with the
     yearly plan's sub-targets (`plan`) and the measures' status (`measures_status`, read
-    against `measures`) when given. `year`: default the latest year in the data."""
+    against `measures`) when given. `year`: default the latest year in the data; `reading`:
+    how the files are read."""
     from ..read.measures_status import read_measures_status
     from .assess import assess
     from .evaluate import evaluate_regions
@@ -269,8 +249,8 @@ def run_assess(
     plan_paths = [str(path) for path in plan] if plan is not None else []
     yearly = None
     if plan_paths:
-        yearly = read_plan(plan_paths, registry, encoding=encoding, sheet=sheet, lang=lang)
-    data = read_data(given, registry, encoding=encoding, sheet=sheet, lang=lang)
+        yearly = read_plan(plan_paths, registry, reading)
+    data = read_data(given, registry, reading)
     report = evaluate_regions(registry, data, year, plan=yearly)
     statuses = None
     if measures_status is not None and measures is not None:

@@ -26,7 +26,7 @@ def assess_command(
     sheet: options.Sheet = None,
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    from ..check.run import run_assess
+    from ..check.run import ReadOptions, run_assess
     from ..render.assess.dispatch import renderer_for, workbook
 
     state = common.begin(
@@ -39,13 +39,11 @@ def assess_command(
         report = run_assess(
             files,
             registry,
+            ReadOptions(encoding=encoding, sheet=sheet, lang=language),
             year=year,
             plan=plan or None,
             measures=measures,
             measures_status=measures_status,
-            encoding=encoding,
-            sheet=sheet,
-            lang=language,
         )
     chosen = common.chosen_format(output_format, output, AssessFormat.table)
     if chosen is AssessFormat.xlsx:

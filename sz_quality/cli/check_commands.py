@@ -85,7 +85,13 @@ def check_command(
     sheet: options.Sheet = None,
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
+    from ..check.run import (
+        MAX_REGIONS,
+        ReadOptions,
+        TooManyRegionsError,
+        UnknownRegionError,
+        run_check,
+    )
     from ..render.check.dispatch import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
@@ -101,13 +107,11 @@ def check_command(
             run = run_check(
                 files,
                 registry,
+                ReadOptions(encoding=encoding, sheet=sheet, lang=language),
                 year=year,
                 region=region,
                 by=by.value,
                 agency=agency,
-                encoding=encoding,
-                sheet=sheet,
-                lang=language,
                 plan=plan or None,
             )
         except UnknownRegionError as error:

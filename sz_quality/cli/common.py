@@ -241,10 +241,11 @@ def read_data(
 ) -> ReadResult:
     """The data, read as `szq validate` reads it (`sz_quality.check.run.read_data`); an
     unknown encoding, a missing sheet or an unreadable file is bad usage."""
+    from ..check.run import ReadOptions
     from ..check.run import read_data as read
 
     with usage_errors_of_reading(lang):
-        return read(files, registry, encoding=encoding, sheet=sheet, lang=lang)
+        return read(files, registry, ReadOptions(encoding=encoding, sheet=sheet, lang=lang))
 
 
 @contextmanager

@@ -58,8 +58,10 @@ def report_command(
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..check.evaluate import evaluate
+    from ..read.options import ReadOptions
     from ..render.report.writer import (
         ChartFolderConflict,
+        ReportOptions,
         charts_folder_for,
         format_for,
         write_report,
@@ -107,11 +109,12 @@ def report_command(
         except OSError as error:
             common.usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
     data = common.read_data(registry, files, encoding, sheet, language)
+    reading = ReadOptions(encoding=encoding, sheet=sheet, lang=language)
     yearly = None
     if plan:
         from ..check.run import read_plan
 
-        yearly = read_plan(plan, registry, encoding=encoding, sheet=sheet, lang=language)
+        yearly = read_plan(plan, registry, reading)
     report = evaluate(registry, data, year, plan=yearly)
     annex = None
     if assessment:
@@ -120,13 +123,11 @@ def report_command(
         annex = run_assess(
             files,
             registry,
+            reading,
             year=report.year,
             plan=plan or None,
             measures=measures if measures_status is not None else None,
             measures_status=measures_status,
-            encoding=encoding,
-            sheet=sheet,
-            lang=language,
         )
     try:
         annual, written = write_report(
@@ -140,9 +141,8 @@ def report_command(
             fmt=chosen,
             stamp=_stamp() if stamp else None,
             assessment=annex,
-            style=style.value,
-            author=author,
-            created=_epoch(),  # else the stamp, else the end of the year reported on
+            # created: else the stamp, else the end of the year reported on
+            options=ReportOptions(style=style.value, author=author, created=_epoch()),
         )
     except ReportExtraMissing as error:
         common.usage_error(str(error))

@@ -118,21 +118,18 @@ def validate_command(
         except UnknownAgencyError as error:
             common.unknown_agency(error)
 
-    from ..read.reader import validate_files
+    from ..read.reader import ReadOptions, validate_files
 
     def run(progress):  # type: ignore[no-untyped-def]
-        return validate_files(
-            files,
-            lookup,
+        reading = ReadOptions(
             encoding=encoding,
             sheet=sheet,
             lang=language,
-            progress=progress,
-            expect_agency=expect_agency,
-            year=year,
             max_per_code=max_diagnostics,
             jobs=jobs,
+            progress=progress,
         )
+        return validate_files(files, lookup, reading, expect_agency=expect_agency, year=year)
 
     result: ReadResult = _read_with_progress(files, run)
     common.refuse_missing_sheet(result, language)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .sniff import HEAD, reads_as_gb18030
 
-__all__ = ["Batches", "LongLine", "Readable"]
+__all__ = ["Batches", "CsvBatch", "LongLine", "Readable"]
 
 _CHUNK = 1 << 18  # small batches keep the transient lists of the fast path small
 _LONG_LINE = 1 << 25  # a "line" of 32 MiB with no line break is not a table
@@ -22,6 +22,17 @@ class Readable(Protocol):
     """What the driver reads from: an open file, or a pipe with its head put back."""
 
     def read(self, size: int = -1, /) -> bytes: ...
+
+
+class CsvBatch(NamedTuple):
+    """A batch to check: complete records of CSV text, the delimiter between its cells, the
+    line number of its first record and the encoding it was decoded with (that a cell's
+    undecodable bytes are reported in)."""
+
+    text: str
+    delimiter: str
+    first_line: int
+    encoding: str
 
 
 class LongLine(Exception):

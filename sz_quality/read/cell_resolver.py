@@ -2,72 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from ..plan.lookup import Factor, FactorError, Lookup, SeriesInfo
 from .cells import parse_year
 
 __all__ = ["Resolver"]
 
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+class _Memo(dict[_Key, _Value]):
+    """A cache that computes a missing entry once, with `compute(key)`.
+
+    A hit is a plain dict lookup (no Python call): these are asked once per cell.
+    """
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[_Key], _Value]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: _Key) -> _Value:
+        value = self[key] = self.compute(key)
+        return value
+
 
 class Resolver:
-    """Cached: indicator text -> series (or a suggestion), year, region, unit -> factor."""
+    """Cached: indicator text -> series (or a suggestion), year, region, unit -> factor.
 
-    __slots__ = (
-        "lookup",
-        "series_cache",
-        "year_cache",
-        "region_cache",
-        "unit_cache",
-        "suggest_cache",
-    )
+    `series`, `year`, `region` and `suggestion` are each a cache's lookup, called with
+    the cell's text."""
+
+    __slots__ = ("lookup", "series", "year", "region", "suggestion", "_factors")
 
     def __init__(self, lookup: Lookup) -> None:
         self.lookup = lookup
-        self.series_cache: dict[str, SeriesInfo | None] = {}
-        self.year_cache: dict[str, int | None] = {}
-        self.region_cache: dict[str, str] = {}
-        self.unit_cache: dict[tuple[str, int], Factor] = {}
-        self.suggest_cache: dict[str, SeriesInfo | None] = {}
+        self.series: Callable[[str], SeriesInfo | None] = _Memo(self._series).__getitem__
+        self.year: Callable[[str], int | None] = _Memo(parse_year).__getitem__
+        self.region: Callable[[str], str] = _Memo(self._region).__getitem__
+        # the "did you mean" of an unknown name (costly: once per distinct name)
+        self.suggestion: Callable[[str], SeriesInfo | None] = _Memo(lookup.suggest).__getitem__
+        self._factors: _Memo[tuple[str, str], Factor] = _Memo(self._factor)
 
-    def series(self, raw: str) -> SeriesInfo | None:
-        try:
-            return self.series_cache[raw]
-        except KeyError:
-            pass
-        found = self.lookup.resolve(raw.strip()) if raw.strip() else None
-        self.series_cache[raw] = found
-        return found
+    def _series(self, raw: str) -> SeriesInfo | None:
+        return self.lookup.resolve(raw.strip()) if raw.strip() else None
 
-    def year(self, raw: str) -> int | None:
-        try:
-            return self.year_cache[raw]
-        except KeyError:
-            pass
-        found = parse_year(raw)
-        self.year_cache[raw] = found
-        return found
-
-    def region(self, raw: str) -> str:
-        try:
-            return self.region_cache[raw]
-        except KeyError:
-            pass
+    def _region(self, raw: str) -> str:
         region = " ".join(raw.split())
         # a district under its canonical name, the city total as "" (plan/region_names.py)
         canonical = self.lookup.regions.canonical(region)
-        if canonical is not None:
-            region = canonical
-        self.region_cache[raw] = region
-        return region
+        return region if canonical is None else canonical
+
+    def _factor(self, key: tuple[str, str]) -> Factor:
+        raw, unit = key  # the cell's unit, the series'
+        return 1.0 if not raw.strip() else self.lookup.factor(raw.strip(), unit)
 
     def factor(self, raw: str, info: SeriesInfo) -> Factor:
-        key = (raw, info.index)
-        try:
-            return self.unit_cache[key]
-        except KeyError:
-            pass
-        found: Factor = 1.0 if not raw.strip() else self.lookup.factor(raw.strip(), info.unit)
-        self.unit_cache[key] = found
-        return found
+        return self._factors[(raw, info.unit)]
 
     def place(self, raw: str, info: SeriesInfo) -> tuple[SeriesInfo, float] | FactorError:
         """Where a value in unit `raw` goes and its factor, or why it goes nowhere.
@@ -83,14 +78,4 @@ class Resolver:
             in_twin = self.factor(raw, twin)
             if not isinstance(in_twin, str):
                 return twin, in_twin
-        return found
-
-    def suggestion(self, name: str) -> SeriesInfo | None:
-        """The "did you mean" of an unknown name (costly: once per distinct name)."""
-        try:
-            return self.suggest_cache[name]
-        except KeyError:
-            pass
-        found = self.lookup.suggest(name)
-        self.suggest_cache[name] = found
         return found

@@ -27,7 +27,7 @@ from ..plan.region_names import CITY
 from .cells import suspect_window
 from .findings import SourceFile
 from .magnitude import magnitude_hint, magnitude_slip, slip_text
-from .messages import Param, Template, template
+from .messages import Template, template, value_template
 
 if TYPE_CHECKING:
     from ..plan.lookup import Lookup, SeriesInfo
@@ -123,24 +123,18 @@ class _Check:
         column = self.column(number, year, field_name)
         self.pending.append((number, line, column or 0, code, text, hint, field_name))
 
-    def say(self, slot: int, year: int, code: str, /, **params: Param) -> None:
-        """Emit `code` about the value in `slot`, with its message (`params` filled in)
-        and its hint."""
-        self.emit(slot, year, code, template(code, **params), template(f"{code}.hint"))
+    def say(self, slot: int, year: int, text: Template) -> None:
+        """Emit the message `text` about the value in `slot`, its key the code, with the
+        code's hint."""
+        code = text[0]
+        self.emit(slot, year, code, text, template(f"{code}.hint"))
 
     def flush(self) -> None:
         """Emit in file and line order, whatever the order of the store's blocks."""
         self.pending.sort(key=lambda item: item[:4])
         for number, line, column, code, text, hint, field_name in self.pending:
-            self.findings.emit(
-                self.file(number),
-                code,
-                line=line,
-                column=column or None,
-                field=field_name,
-                text=text,
-                hint=hint,
-            )
+            where = (line, column or None, field_name)
+            self.findings.emit_at(self.file(number), code, where, text, hint)
         self.pending.clear()
 
     # -- the checks ---------------------------------------------------------------------
@@ -192,17 +186,14 @@ class _Check:
                 and value == values[slot_a]
                 and significant_figures(value) >= _REPEAT_FIGURES
             ):
-                self.say(
-                    slot_b,
-                    year_b,
+                text = value_template(
                     "repeated-value",
-                    id=info.id,
-                    region=region,
-                    year=year_b,
+                    (info.id, region, year_b),
                     value=value,
                     other_year=year_a,
                     other_line=self.store.lines[slot_a],
                 )
+                self.say(slot_b, year_b, text)
 
     def parts(self) -> None:
         lookup = self.lookup
@@ -242,9 +233,7 @@ class _Check:
                 complete = len(present) == len(districts) and abs(summed - total_value) > slack
                 if over or complete:
                     names = "、".join(sorted((name for name, _ in present), key=order.__getitem__))
-                    self.say(
-                        total_slot,
-                        year,
+                    text = template(
                         "parts-total-mismatch",
                         id=info.id,
                         year=year,
@@ -252,6 +241,7 @@ class _Check:
                         total=total_value,
                         districts=names,
                     )
+                    self.say(total_slot, year, text)
 
     def regions(self) -> None:
         """unknown-region once per name, at its first value (a registry that lists no
@@ -331,25 +321,18 @@ def _derived(check: _Check) -> None:
             apart = abs(submitted - computed) / abs(computed) * 100
             if apart <= tolerance:
                 continue
-            check.emit(
-                own,
-                year,
+            said = value_template(
                 "derived-mismatch",
-                template(
-                    "derived-mismatch",
-                    id=info.id,
-                    region=region,
-                    year=year,
-                    value=submitted,
-                    unit=info.unit,
-                    computed=computed,
-                    formula=formula.text,
-                    lines=", ".join(str(store.lines[slot]) for slot in slots),
-                    apart=apart,
-                    tolerance=tolerance,
-                ),
-                template("derived-mismatch.hint"),
+                (info.id, region, year),
+                value=submitted,
+                unit=info.unit,
+                computed=computed,
+                formula=formula.text,
+                lines=", ".join(str(store.lines[slot]) for slot in slots),
+                apart=apart,
+                tolerance=tolerance,
             )
+            check.say(own, year, said)
 
 
 def _distance(value: float, reference: float) -> float:

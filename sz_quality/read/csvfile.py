@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .batches import Batches, Readable
+from .batches import Batches, CsvBatch, Readable
 from .district_column import sample_rows
 from .findings import SourceFile
 from .layout import (
@@ -135,9 +135,8 @@ def read_csv(
                                 split = None
                     if not text:
                         continue
-            next_line = session.check_batch(
-                file, layout, text, delimiter, next_line, batches.encoding
-            )
+            batch = CsvBatch(text, delimiter, next_line, batches.encoding)
+            next_line = session.check_batch(file, layout, batch)
         if split is not None and layout is not None:
             half, split = split, None
             half.finish(session, file, layout)

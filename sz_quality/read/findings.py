@@ -10,8 +10,12 @@ from . import codes as diag
 from .messages import Template, template
 from .observations import Diagnostic, Severity
 
-__all__ = ["Findings", "SourceFile"]
+__all__ = ["Cell", "Findings", "SourceFile"]
 
+
+Cell = tuple[int, int | None, str | None]
+"""Where a diagnostic about one cell points: its line, 1-based column (None: not known)
+and field."""
 
 # Plain classes with __slots__ rather than dataclasses: defining a dataclass costs about a
 # millisecond at import, and `szq validate` must start fast.
@@ -102,11 +106,11 @@ class Findings:
         self,
         file: SourceFile,
         code: str,
-        where: tuple[int, int, str | None],
+        where: Cell,
         text: Template,
         hint: Template | None = None,
     ) -> None:
-        """List a diagnostic about one cell, `where` = (line, 1-based column, field)."""
+        """List a diagnostic about the cell `where`."""
         line, column, field = where
         self.emit(file, code, line=line, column=column, field=field, text=text, hint=hint)
 

@@ -13,7 +13,7 @@ import math
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from .messages import Template, template
+from .messages import Template, template, value_template
 
 if TYPE_CHECKING:
     from ..plan.lookup import SeriesInfo
@@ -122,11 +122,9 @@ def slip_text(
     power: int,
 ) -> Template:
     """suspect-magnitude's message: the (year, value) doubted against the other's."""
-    return template(
+    return value_template(
         "suspect-magnitude",
-        id=info.id,
-        region=region,
-        year=doubted[0],
+        (info.id, region, doubted[0]),
         value=doubted[1],
         unit=info.unit,
         other_year=other[0],

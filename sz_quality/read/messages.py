@@ -12,7 +12,16 @@ from typing import Any
 
 from ..words import word
 
-__all__ = ["Param", "Params", "Template", "did_you_mean", "message", "template"]
+__all__ = [
+    "Param",
+    "Params",
+    "Template",
+    "ValueKey",
+    "did_you_mean",
+    "message",
+    "template",
+    "value_template",
+]
 
 Param = str | int | float
 """A value that fills a message template: JSON-friendly, the same in every language."""
@@ -44,6 +53,17 @@ def template(key: str, **params: Param) -> Template:
     indicators and agencies).
     """
     return key, tuple(params.items())
+
+
+ValueKey = tuple[str, str, int]
+"""Which value: its series' id, its region ("": the city total) and its year."""
+
+
+def value_template(key: str, about: ValueKey, /, **params: Param) -> Template:
+    """A message about one value: `about` fills its {id}, {region} (a phrase, or nothing
+    for the city total) and {year}, before `params`."""
+    series, region, year = about
+    return template(key, id=series, region=region, year=year, **params)
 
 
 def did_you_mean(guess: str | None, otherwise: Template | None = None) -> Template | None:

@@ -4,7 +4,8 @@ The stages live in their own modules: sniff (binary or text, which encoding), cs
 and xlsx (the drivers), layout (the header), rows and columns (the two ways of checking
 rows: one by one, or a plain batch column by column), store (the values seen),
 completeness (what an agency must submit), split (two processes for a large file), and
-session (one read across files). This module holds the two entry points.
+session (one read across files). This module holds the two entry points; options.py
+the options they take.
 
 Lines are physical lines (the header is line 1; a quoted cell spanning lines counts
 each of them); for .xlsx a line is the sheet's row number. Columns are 1-based.
@@ -22,6 +23,7 @@ from .completeness import check_agency
 from .consistency import check_consistency
 from .form_check import check_forms
 from .observations import ReadResult
+from .options import READ_DEFAULTS, ReadOptions
 from .session import Progress, Session
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "HEADER_ALIASES",
     "NO_VALUE",
     "Progress",
+    "ReadOptions",
     "parse_value",
     "parse_year",
     "read_files",
@@ -44,39 +47,26 @@ def _default_jobs() -> int:
 def read_files(
     paths: Iterable[str | os.PathLike[str]],
     lookup: Lookup,
+    reading: ReadOptions = READ_DEFAULTS,
     *,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
-    progress: Progress | None = None,
-    max_per_code: int = 1000,
     regions: Iterable[str] | None = None,
-    jobs: int | None = None,
     every_region: Iterable[str] = (),
 ) -> ReadResult:
     """Read data files into observations (a later file supersedes an earlier one).
 
-    `encoding` forces the encoding of CSV files (default: detected); `sheet` picks a
-    sheet of .xlsx files by name or 1-based number (default: the first). `regions`
-    keeps observations of those regions only ("" is the city total), which is all
-    `szq check` evaluates, plus every region's rows of the series in `every_region`
-    (a target stated for every district); every row is still checked and counted, and a large file
-    may then be read in `jobs` processes (default: 2 where there are two CPUs), with
-    the same result. Problems are
-    diagnostics, never exceptions (an unknown `encoding` raises LookupError: that is a
-    usage error); `max_per_code` diagnostics of one code are listed per
-    file (0: all), the rest are counted in one `too-many` diagnostic.
+    `reading`: the encoding, sheet, language, cap per code, processes and progress
+    (ReadOptions). `regions` keeps observations of those regions only ("" is the city
+    total), which is all `szq check` evaluates, plus every region's rows of the series in
+    `every_region` (a target stated for every district); every row is still checked and
+    counted, and a large file may then be read in `reading.jobs` processes, with the same
+    result. Problems are diagnostics, never exceptions (an unknown encoding raises
+    LookupError: that is a usage error).
     """
     return _read(
         paths,
         lookup,
+        reading,
         keep=True,
-        encoding=encoding,
-        sheet=sheet,
-        lang=lang,
-        progress=progress,
-        max_per_code=max_per_code,
-        jobs=jobs,
         regions=None if regions is None else frozenset(regions),
         every_region=frozenset(every_region),
     )
@@ -85,22 +75,16 @@ def read_files(
 def validate_files(
     paths: Iterable[str | os.PathLike[str]],
     lookup: Lookup,
+    reading: ReadOptions = READ_DEFAULTS,
     *,
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
-    progress: Progress | None = None,
     expect_agency: str | None = None,
     year: int | None = None,
-    max_per_code: int = 1000,
-    jobs: int | None = None,
 ) -> ReadResult:
     """Check data files like `read_files`, keeping no observations (memory stays flat).
 
     With `expect_agency` and `year`, every indicator the agency's targets need for that
     year must have a value (`missing-indicator`). Raises ValueError for an unknown agency.
-    `jobs`: processes for a large file without quotes (default: 2 where there are two
-    CPUs; 1 reads everything in this process). The result is the same either way.
+    A large file without quotes is read in `reading.jobs` processes, with the same result.
     """
     agency: AgencyInfo | None = None
     if expect_agency is not None:
@@ -112,13 +96,8 @@ def validate_files(
     return _read(
         paths,
         lookup,
+        reading,
         keep=False,
-        encoding=encoding,
-        sheet=sheet,
-        lang=lang,
-        progress=progress,
-        max_per_code=max_per_code,
-        jobs=jobs,
         expect=None if agency is None or year is None else (agency, year),
     )
 
@@ -126,34 +105,31 @@ def validate_files(
 def _read(
     paths: Iterable[str | os.PathLike[str]],
     lookup: Lookup,
+    reading: ReadOptions,
     *,
     keep: bool,
-    encoding: str | None,
-    sheet: str | None,
-    lang: str,
-    progress: Progress | None,
-    max_per_code: int,
-    jobs: int | None,
     regions: frozenset[str] | None = None,
     expect: tuple[AgencyInfo, int] | None = None,
     fast_path: bool = True,
     every_region: frozenset[str] = frozenset(),
 ) -> ReadResult:
     """The body of read_files (`keep`) and validate_files; `fast_path` as in Session."""
-    if encoding is not None:
-        codecs.lookup(encoding)  # LookupError for an unknown encoding: a usage error
+    if reading.encoding is not None:
+        codecs.lookup(reading.encoding)  # LookupError for an unknown encoding: a usage error
     session = Session(
         lookup,
-        lang=lang,
+        lang=reading.lang,
         keep=keep,
-        max_per_code=max_per_code,
-        jobs=_default_jobs() if jobs is None else jobs,
+        max_per_code=reading.max_per_code,
+        jobs=_default_jobs() if reading.jobs is None else reading.jobs,
         regions=regions,
         fast_path=fast_path,
         every_region=every_region,
     )
     for path in paths:
-        session.read(path, encoding=encoding, sheet=sheet, progress=progress)
+        session.read(
+            path, encoding=reading.encoding, sheet=reading.sheet, progress=reading.progress
+        )
     check_consistency(lookup, session.store, session.findings, session.layouts)
     if expect is not None:
         check_forms(lookup, session.store.paths, session.findings, session.forms, *expect)

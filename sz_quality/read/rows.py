@@ -10,6 +10,7 @@ from sys import intern
 from typing import Literal
 
 from ..plan.lookup import SeriesInfo
+from .batches import CsvBatch
 from .cell_resolver import Resolver
 from .cells import NOT_A_NUMBER, NOT_FINITE, parse_value, source_text, split_number
 from .findings import Findings, SourceFile
@@ -82,16 +83,9 @@ class RowChecker:
         self.findings = findings
         self.comma = False  # rows of a comma-separated text: a number may be split in two
 
-    def check_text(
-        self,
-        file: SourceFile,
-        layout: Layout,
-        text: str,
-        delimiter: str,
-        first_line: int,
-        encoding: str,
-    ) -> int:
+    def check_text(self, file: SourceFile, layout: Layout, batch: CsvBatch) -> int:
         """Check the records of a CSV text row by row; return the number of the next line."""
+        text, delimiter, first_line, encoding = batch
         self.comma = delimiter == "," and not file.sheet
         stream = io.StringIO(text, newline="")
         reader = csv.reader(stream, delimiter=delimiter, strict=False)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from ..plan.lookup import Lookup
-from .batches import LongLine
+from .batches import CsvBatch, LongLine
 from .cell_resolver import Resolver
 from .columns import check_plain_batch
 from .csvfile import read_csv
@@ -178,16 +178,9 @@ class Session:
                 text=template("unreadable", error=error.strerror or str(error)),
             )
 
-    def check_batch(
-        self,
-        file: SourceFile,
-        layout: Layout,
-        text: str,
-        delimiter: str,
-        first_line: int,
-        encoding: str,
-    ) -> int:
+    def check_batch(self, file: SourceFile, layout: Layout, batch: CsvBatch) -> int:
         """Check one batch of complete records; return the number of the next line."""
+        text, delimiter, first_line = batch.text, batch.delimiter, batch.first_line
         if not layout.ncols:  # no usable header: count the rows, all rejected
             return first_line + _count_records(file, text, delimiter)
         self.rows.comma = delimiter == "," and not file.sheet  # the rule of split numbers
@@ -208,7 +201,7 @@ class Session:
                 )
                 if count is not None:
                     return first_line + count
-        return self.rows.check_text(file, layout, text, delimiter, first_line, encoding)
+        return self.rows.check_text(file, layout, batch)
 
 
 STDIN = "-"  # the file name that means standard input

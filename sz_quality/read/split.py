@@ -19,7 +19,7 @@ import sys
 import time
 from typing import IO, TYPE_CHECKING, Any
 
-from .batches import Batches, LongLine
+from .batches import Batches, CsvBatch, LongLine
 from .findings import SourceFile
 from .layout import Layout
 from .messages import template
@@ -106,9 +106,8 @@ def check_second_half(job: HalfJob, stream: IO[bytes]) -> None:
                 if not text:
                     continue
                 part.check_bytes = needs_byte_check(text, clean, batches.encoding)
-                next_line = session.check_batch(
-                    part, job.layout, text, job.delimiter, next_line, batches.encoding
-                )
+                batch = CsvBatch(text, job.delimiter, next_line, batches.encoding)
+                next_line = session.check_batch(part, job.layout, batch)
         except LongLine:
             session.findings.emit(part, "bad-csv", line=None, text=template("long-line"))
     session.store.serialise(

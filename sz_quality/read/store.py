@@ -17,9 +17,9 @@ from typing import IO, Any
 from ..plan.lookup import Lookup, SeriesInfo
 from . import codes as diag
 from .cells import same_value
-from .findings import Findings, SourceFile
+from .findings import Cell, Findings, SourceFile
 from .magnitude import report_slip
-from .messages import template
+from .messages import ValueKey, value_template
 from .observations import Diagnostic, Observation, Revision, Severity
 
 __all__ = ["DuplicateEvent", "SlotStore"]
@@ -121,46 +121,20 @@ class SlotStore:
     # -- one value ----------------------------------------------------------------------
 
     def duplicate(
-        self,
-        file: SourceFile,
-        info: SeriesInfo,
-        region: str,
-        year: int,
-        value: float,
-        line: int,
-        column: int,
-        field_name: str,
-        key: int,
+        self, file: SourceFile, about: ValueKey, value: float, where: Cell, key: int
     ) -> Diagnostic:
-        """duplicate-row for a key held by this file: a warning if equal, else an error."""
+        """duplicate-row for a key held by this file (`value`, the value `about`, in the
+        cell `where`): a warning if equal, else an error."""
         old = self.values[key]
         first = self.lines[key]
         equal = same_value(old, value)
         if equal:
-            text = template(
-                "duplicate-row.equal", id=info.id, region=region, year=year, first=first
-            )
+            text = value_template("duplicate-row.equal", about, first=first)
         else:
-            text = template(
-                "duplicate-row.differ",
-                id=info.id,
-                region=region,
-                year=year,
-                first=first,
-                old=old,
-                new=value,
-            )
+            text = value_template("duplicate-row.differ", about, first=first, old=old, new=value)
         severity: Severity = "warning" if equal else "error"
-        return diag.make(
-            "duplicate-row",
-            file.path,
-            line,
-            column,
-            field_name,
-            text,
-            severity=severity,
-            lang=self.findings.lang,
-        )
+        lang = self.findings.lang
+        return diag.make("duplicate-row", file.path, *where, text, severity=severity, lang=lang)
 
     def store(
         self,
@@ -182,7 +156,9 @@ class SlotStore:
         owner = self.owner[key]
         findings = self.findings
         if owner == file.number:
-            made = self.duplicate(file, info, region, year, value, line, column, field_name, key)
+            made = self.duplicate(
+                file, (info.id, region, year), value, (line, column, field_name), key
+            )
             if made.severity == "error":
                 file.rejected += 1
             else:
@@ -207,23 +183,15 @@ class SlotStore:
                 self.revisions.append(
                     Revision(info.id, region, year, old, value, old_file, old_line, file.path, line)
                 )
-                findings.emit(
-                    file,
+                text = value_template(
                     "revision",
-                    line=line,
-                    column=column,
-                    field=field_name,
-                    text=template(
-                        "revision",
-                        id=info.id,
-                        region=region,
-                        year=year,
-                        old=old,
-                        old_file=old_file,
-                        old_line=old_line,
-                        new=value,
-                    ),
+                    (info.id, region, year),
+                    old=old,
+                    old_file=old_file,
+                    old_line=old_line,
+                    new=value,
                 )
+                findings.emit_at(file, "revision", (line, column, field_name), text)
             if self.keep and self.positions[key] >= 0:
                 self.observations[self.positions[key]] = None
                 self.positions[key] = -1
@@ -336,10 +304,8 @@ class SlotStore:
             if (region, year, index) not in shared:
                 continue
             key = self.blocks[(region, year)] * width + index
-            info = self.lookup.series[index]
-            again = self.duplicate(
-                file, info, region, year, value, line, value_column, "value", key
-            )
+            about = (self.lookup.series[index].id, region, year)
+            again = self.duplicate(file, about, value, (line, value_column, "value"), key)
             if was_error != (again.severity == "error"):
                 moved = 1 if again.severity == "error" else -1
                 file.rejected += moved

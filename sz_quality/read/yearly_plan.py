@@ -30,6 +30,7 @@ from ..plan.lookup import Lookup
 from .codes import make
 from .messages import template
 from .observations import Diagnostic, InputSummary, Observation, ReadResult
+from .options import READ_DEFAULTS, ReadOptions
 from .reader import read_files
 
 __all__ = ["YearlyPlan", "read_yearly_plan"]
@@ -72,20 +73,20 @@ class YearlyPlan:
 def read_yearly_plan(
     paths: Iterable[str | os.PathLike[str]],
     lookup: Lookup,
+    reading: ReadOptions = READ_DEFAULTS,
     *,
     judged: frozenset[str],
-    encoding: str | None = None,
-    sheet: str | None = None,
-    lang: str = "en",
 ) -> YearlyPlan:
     """Read yearly plan files as data files are read, then check what only a plan needs.
 
-    `judged`: the series a sub-target may judge (every target's id and indicator); a
-    sub-target of another series is `plan-no-target`. A later file's sub-target
-    supersedes an earlier one's (a `revision` warning), as in data files.
+    `reading` as for read_files. `judged`: the series a sub-target may judge (every
+    target's id and indicator); a sub-target of another series is `plan-no-target`. A
+    later file's sub-target supersedes an earlier one's (a `revision` warning), as in
+    data files.
     """
     names = [str(path) for path in paths]
-    read: ReadResult = read_files(names, lookup, encoding=encoding, sheet=sheet, lang=lang)
+    lang = reading.lang
+    read: ReadResult = read_files(names, lookup, reading)
     extra: list[Diagnostic] = []
     for item in read.observations:
         if not item.source:

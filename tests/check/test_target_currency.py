@@ -19,6 +19,7 @@ from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.plan.registry import Registry
 from sz_quality.read import reader
 from sz_quality.read.observations import ReadResult
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
 from sz_quality.render.verdict_words import reason_text
 
@@ -37,13 +38,8 @@ def read_both(lookup: Lookup, path: Path) -> ReadResult:
     slow = reader._read(
         [path],
         lookup,
+        ReadOptions(),
         keep=True,
-        encoding=None,
-        sheet=None,
-        lang="en",
-        progress=None,
-        max_per_code=1000,
-        jobs=None,
         fast_path=False,
     )
     assert fast.observations == slow.observations

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sz_quality.cli import app
+from sz_quality.read.options import ReadOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
@@ -85,7 +86,9 @@ def library_report(files: list[Path], year: int | None = None, lang: str = "en")
     read_files = importlib.import_module("sz_quality.read.reader").read_files
 
     registry = load_registry(REGISTRY)
-    data = read_files([str(f) for f in files], Lookup.from_registry(registry), lang=lang)
+    data = read_files(
+        [str(f) for f in files], Lookup.from_registry(registry), ReadOptions(lang=lang)
+    )
     return evaluate(registry, data, year).to_dict(reason_words(lang))  # type: ignore[arg-type]
 
 
@@ -261,7 +264,8 @@ def test_the_cli_is_the_library_call_on_the_examples(
     ]
     code, out, _ = szq("check", *files, *flags, "--format", "json", "--lang", lang)
     assert code == 0
-    keywords = {key: value for key, value in options.items()}
-    report = sz_quality.check_files(files, sz_quality.load_registry(), **keywords)  # type: ignore[arg-type]
+    keywords = {key: value for key, value in options.items() if key != "lang"}
+    reading = sz_quality.ReadOptions(lang=lang)
+    report = sz_quality.check_files(files, sz_quality.load_registry(), reading, **keywords)  # type: ignore[arg-type]
     assert json.loads(out) == json.loads(json.dumps(report.to_dict(reason_words(lang))))  # type: ignore[arg-type]
     assert report.results

@@ -15,6 +15,7 @@ pytest.importorskip("sz_quality.read.reader")
 from typer.testing import CliRunner  # noqa: E402
 
 from sz_quality.cli import app  # noqa: E402
+from sz_quality.read.options import ReadOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]
@@ -47,7 +48,7 @@ def test_cli_json_equals_the_library(tmp_path: Path, registry: Any, measure_regi
         str(out),
     )
     assert result.exit_code in (0, 1), result.output
-    data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
+    data = read_files(EXAMPLES, Lookup.from_registry(registry), ReadOptions(lang="en"))
     annual = build_report(
         evaluate(registry, data, 2015),
         registry,

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from sz_quality.cli import app
 from sz_quality.cli.validate_commands import DiagnosticsFormat, renderer_for
 from sz_quality.plan.lookup import load_lookup
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import validate_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validate"
@@ -81,7 +82,7 @@ def test_json_equals_the_library(tmp_path: Path) -> None:
     second = write(tmp_path, "indicator,year,value\ngdp,2014,3\nxx,2015,1\n", "b.csv")
     result = run("validate", "--format", "json", "--lang", "zh", first, second)
     assert result.exit_code == 1
-    library = validate_files([first, second], load_lookup(TARGETS), lang="zh")
+    library = validate_files([first, second], load_lookup(TARGETS), ReadOptions(lang="zh"))
     expected = {
         "valid": False,
         "files": [
@@ -314,7 +315,7 @@ def test_a_diagnostic_is_shown_in_the_language_asked_for(tmp_path: Path) -> None
     from sz_quality.render.validate import github, text
 
     bad = write(tmp_path, BAD)
-    result = validate_files([bad], load_lookup(TARGETS), lang="en")
+    result = validate_files([bad], load_lookup(TARGETS), ReadOptions(lang="en"))
     assert "未知的指标 'gpd'" in text.render(result, lang="zh")
     assert "未知的指标 'gpd'" in github.render(result, lang="zh")
     assert "unknown indicator 'gpd'" in text.render(result, lang="en")

@@ -4,10 +4,10 @@ file with every row accounted for."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from sz_quality.plan.lookup import Lookup
 from sz_quality.read.observations import ReadResult
+from sz_quality.read.options import READ_DEFAULTS, ReadOptions
 from sz_quality.read.reader import read_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validate"
@@ -30,9 +30,14 @@ def check(result: ReadResult) -> ReadResult:
     return result
 
 
-def read(lookup: Lookup, tmp_path: Path, content: str | bytes, **options: Any) -> ReadResult:
-    name = options.pop("name", "data.csv")
-    return check(read_files([write(tmp_path, content, name)], lookup, **options))
+def read(
+    lookup: Lookup,
+    tmp_path: Path,
+    content: str | bytes,
+    reading: ReadOptions = READ_DEFAULTS,
+    name: str = "data.csv",
+) -> ReadResult:
+    return check(read_files([write(tmp_path, content, name)], lookup, reading))
 
 
 def found(result: ReadResult) -> list[tuple[str, str, int | None, int | None]]:

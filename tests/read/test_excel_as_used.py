@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup, load_lookup
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
 
 pytest.importorskip("python_calamine")
@@ -40,7 +41,7 @@ def _found(result: object) -> list[tuple[str, str, int | None, int | None, str]]
 
 @pytest.mark.parametrize("path", AS_USED, ids=lambda path: path.suffix)
 def test_the_first_visible_sheet_is_read(lookup: Lookup, path: Path) -> None:
-    result = read_files([path], lookup, lang="en")
+    result = read_files([path], lookup, ReadOptions(lang="en"))
     values = {(o.series, o.year): o.value for o in result.observations}
     # not the hidden old copy's 99999; the percent cell is the 4.05 (%) it shows
     assert values == {("gdp", 2015): 17502.99, ("rd_share", 2015): 4.05}
@@ -58,7 +59,7 @@ def test_the_first_visible_sheet_is_read(lookup: Lookup, path: Path) -> None:
 @pytest.mark.parametrize("path", AS_USED, ids=lambda path: path.suffix)
 def test_a_hidden_sheet_chosen_with_sheet_says_so(lookup: Lookup, path: Path) -> None:
     for chosen in ("旧表", "1"):
-        result = read_files([path], lookup, sheet=chosen, lang="en")
+        result = read_files([path], lookup, ReadOptions(sheet=chosen, lang="en"))
         assert [(o.series, o.value) for o in result.observations] == [("gdp", 99999.0)]
         assert _found(result) == [
             (
@@ -90,7 +91,7 @@ def test_a_formula_without_a_cached_value_says_so(lookup: Lookup, tmp_path: Path
     sheet.append(["gdp", 2015, "=17000+502.99", "亿元"])  # openpyxl stores no result
     path = tmp_path / "formula.xlsx"
     book.save(path)
-    result = read_files([path], lookup, lang="en")
+    result = read_files([path], lookup, ReadOptions(lang="en"))
     assert result.observations == ()
     assert _found(result) == [
         (
@@ -123,7 +124,7 @@ def test_a_percent_cell_in_a_filled_template(lookup: Lookup, tmp_path: Path) -> 
     cell.value = 0.0405
     cell.number_format = "0.00%"  # what the agency's Excel shows: 4.05%
     book.save(form)
-    result = read_files([form], lookup, sheet=sheet.title, lang="en")
+    result = read_files([form], lookup, ReadOptions(sheet=sheet.title, lang="en"))
     values = {(o.series, o.year): o.value for o in result.observations}
     assert values == {("rd_share", 2015): 4.05}
     assert "suspect-fraction" not in {d.code for d in result.diagnostics}
@@ -204,16 +205,16 @@ def test_an_ods_hidden_table_and_percent_cell(lookup: Lookup, tmp_path: Path) ->
     )
     path = tmp_path / "book.ods"
     path.write_bytes(_ods(old + data))
-    result = read_files([path], lookup, lang="en")
+    result = read_files([path], lookup, ReadOptions(lang="en"))
     values = {(o.series, o.year): o.value for o in result.observations}
     assert values == {("gdp", 2015): 17502.99, ("rd_share", 2015): 4.05}
     assert result.diagnostics == ()
-    hidden = read_files([path], lookup, sheet="旧表", lang="en")
+    hidden = read_files([path], lookup, ReadOptions(sheet="旧表", lang="en"))
     assert [d.code for d in hidden.diagnostics] == ["hidden-sheet"]
 
 
 def _bad_file(lookup: Lookup, path: Path, lang: str = "en") -> list[tuple[str, str, str]]:
-    result = read_files([path], lookup, lang=lang)
+    result = read_files([path], lookup, ReadOptions(lang=lang))
     assert result.observations == ()
     return [(d.code, d.message_in(lang), d.hint_in(lang) or "") for d in result.diagnostics]
 
@@ -283,7 +284,7 @@ def test_a_qualified_year_header_is_the_year(
         f"全社会研发支出占GDP比重,%,4.02,4.05,含估算\n",
         encoding="utf-8",
     )
-    result = read_files([path], lookup, lang="en")
+    result = read_files([path], lookup, ReadOptions(lang="en"))
     assert result.diagnostics == ()
     found = {(o.series, o.year): (o.value, o.note) for o in result.observations}
     assert found == {
@@ -318,8 +319,8 @@ def test_a_yearbook_csv_reads_as_the_sheet_does(
     ]
     path = tmp_path / "yearbook.csv"
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    from_csv = read_files([path], lookup, lang="en")
-    from_sheet = read_files([SHEETS / "yearbook.xlsx"], lookup, lang="en")
+    from_csv = read_files([path], lookup, ReadOptions(lang="en"))
+    from_sheet = read_files([SHEETS / "yearbook.xlsx"], lookup, ReadOptions(lang="en"))
     assert [(d.code, d.line, d.column, d.message_in("en")) for d in from_csv.diagnostics] == [
         (d.code, d.line, d.column, d.message_in("en")) for d in from_sheet.diagnostics
     ]
@@ -345,7 +346,7 @@ def test_a_cover_page_names_the_sheets_that_look_like_data(lookup: Lookup, tmp_p
     notes = book.add_worksheet("填表说明")
     notes.write(0, 0, "数值请填写当年价格")
     book.close()
-    result = read_files([path], lookup, lang="en")
+    result = read_files([path], lookup, ReadOptions(lang="en"))
     assert result.observations == ()
     assert [
         (d.code, d.severity, d.message_in("en"), d.hint_in("en")) for d in result.diagnostics
@@ -358,6 +359,6 @@ def test_a_cover_page_names_the_sheets_that_look_like_data(lookup: Lookup, tmp_p
             "choose one with --sheet, e.g. --sheet 数据",
         )
     ]
-    chosen = read_files([path], lookup, sheet="数据", lang="en")
+    chosen = read_files([path], lookup, ReadOptions(sheet="数据", lang="en"))
     assert [(o.series, o.value) for o in chosen.observations] == [("gdp", 17502.99)]
     assert chosen.diagnostics == ()

@@ -22,6 +22,7 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import batches
 from sz_quality.read.observations import ReadResult
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
 from sz_quality.render.format import format_number
 from sz_quality.render.validate.as_json import to_dict
@@ -56,7 +57,7 @@ def validate_cli(path: Path, *options: str) -> tuple[int, dict[str, Any]]:
     arguments = ["validate", str(path), "--format", "json", "--lang", "en", *options]
     outcome = runner.invoke(app, arguments)
     data = json.loads(outcome.stdout)
-    library = validate_files([path], load_lookup(), lang="en")
+    library = validate_files([path], load_lookup(), ReadOptions(lang="en"))
     assert data == to_dict(library, strict="--strict" in options, lang="en")
     return outcome.exit_code, data
 
@@ -251,7 +252,7 @@ def test_did_you_mean_is_computed_once_per_distinct_name(
     monkeypatch.setattr(Lookup, "suggest", counting)
     rows = "".join(f"PM2.5年均浓度,{2000 + n % 16},30\n森林复盖率,2015,{n}\n" for n in range(3000))
     result = validate_files(
-        [write(tmp_path, "indicator,year,value\n" + rows)], lookup, max_per_code=100
+        [write(tmp_path, "indicator,year,value\n" + rows)], lookup, ReadOptions(max_per_code=100)
     )
     assert sorted(asked) == ["PM2.5年均浓度", "森林复盖率"]
     assert result.inputs[0].rejected == 6000
@@ -473,13 +474,8 @@ def test_a_figure_too_small_for_any_table_is_out_of_range(
     result = reader._read(
         [write(tmp_path, content)],
         lookup,
+        ReadOptions(max_per_code=0, jobs=1),
         keep=True,
-        encoding=None,
-        sheet=None,
-        lang="en",
-        progress=None,
-        max_per_code=0,
-        jobs=1,
         fast_path=fast_path,
     )
     assert [(d.code, d.line) for d in result.diagnostics] == [("out-of-range", 200)]

@@ -9,6 +9,7 @@ from reader_helpers import HEADER, check, found, read, write
 
 from sz_quality.plan.lookup import Lookup
 from sz_quality.read.codes import CODES
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
 
 # -- each diagnostic code ---------------------------------------------------------------------
@@ -16,7 +17,7 @@ from sz_quality.read.reader import read_files, validate_files
 
 def test_encoding_error(lookup: Lookup, tmp_path: Path) -> None:
     data = (HEADER + "gdp,2015,1,,福田\n").encode() + b"gdp,2014,1,,\xff\xfe\n"
-    result = read(lookup, tmp_path, data, encoding="utf-8")
+    result = read(lookup, tmp_path, data, ReadOptions(encoding="utf-8"))
     assert found(result) == [("encoding-error", "error", 3, 5)]
     assert result.inputs[0].accepted == 1 and result.inputs[0].rejected == 1
 
@@ -30,7 +31,7 @@ def test_encoding_error_detected_utf8(lookup: Lookup, tmp_path: Path) -> None:
 
 def test_unknown_encoding_is_a_usage_error(lookup: Lookup, tmp_path: Path) -> None:
     with pytest.raises(LookupError):
-        read_files([write(tmp_path, HEADER)], lookup, encoding="no-such-codec")
+        read_files([write(tmp_path, HEADER)], lookup, ReadOptions(encoding="no-such-codec"))
 
 
 @pytest.mark.parametrize(
@@ -241,7 +242,7 @@ def test_unknown_agency_raises(lookup: Lookup, tmp_path: Path) -> None:
 
 def test_too_many(lookup: Lookup, tmp_path: Path) -> None:
     data = "indicator,year,value\n" + "nope,2015,1\n" * 5
-    result = read(lookup, tmp_path, data, max_per_code=2)
+    result = read(lookup, tmp_path, data, ReadOptions(max_per_code=2))
     assert [d.code for d in result.diagnostics] == ["unknown-indicator"] * 2 + ["too-many"]
     assert "3 more" in result.diagnostics[-1].message_in("en")
     assert result.diagnostics[-1].severity == "error"

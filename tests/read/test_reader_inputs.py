@@ -12,6 +12,7 @@ from reader_helpers import FIXTURES, HEADER, check, found, read, write
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import batches, sniff
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
 
 # -- values, names, units ---------------------------------------------------------------------
@@ -112,7 +113,7 @@ def test_gb18030_after_a_long_ascii_start(lookup: Lookup, tmp_path: Path) -> Non
 
 
 def test_forced_encoding(lookup: Lookup, tmp_path: Path) -> None:
-    result = read(lookup, tmp_path, CHINESE.encode("gb18030"), encoding="gb18030")
+    result = read(lookup, tmp_path, CHINESE.encode("gb18030"), ReadOptions(encoding="gb18030"))
     assert found(result) == [] and len(result.observations) == 2
 
 
@@ -186,11 +187,11 @@ def test_xlsx_sheet_choice_and_wide(lookup: Lookup, tmp_path: Path) -> None:
     assert [(d.code, d.hint_in("en")) for d in first.diagnostics] == [
         ("cover-sheet", "choose one with --sheet, e.g. --sheet Wide")
     ]
-    by_name = check(read_files([path], lookup, sheet="Wide"))
-    by_number = check(read_files([path], lookup, sheet="2"))
+    by_name = check(read_files([path], lookup, ReadOptions(sheet="Wide")))
+    by_number = check(read_files([path], lookup, ReadOptions(sheet="2")))
     assert found(by_name) == [] and by_name.observations == by_number.observations
     assert len(by_name.observations) == 2
-    missing = check(read_files([path], lookup, sheet="Nope"))
+    missing = check(read_files([path], lookup, ReadOptions(sheet="Nope")))
     assert found(missing) == [("bad-file", "error", None, None)]
     assert "Notes, Wide" in (missing.diagnostics[0].hint_in("en") or "")
 

@@ -14,6 +14,7 @@ from reader_helpers import HEADER, check, write
 from sz_quality.plan.lookup import Lookup
 from sz_quality.read import batches, csvfile, reader, session, split
 from sz_quality.read.observations import ReadResult
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
 
 # -- the fast path and the two-process split agree with the row path --------------------------
@@ -57,13 +58,8 @@ def test_fast_path_equals_row_path(
         reader._read(
             [path],
             lookup,
+            ReadOptions(),
             keep=True,
-            encoding=None,
-            sheet=None,
-            lang="en",
-            progress=None,
-            max_per_code=1000,
-            jobs=None,
             fast_path=False,
         )
     )
@@ -115,13 +111,8 @@ def test_both_paths_keep_the_same_cells_as_given(
         reader._read(
             [path],
             lookup,
+            ReadOptions(),
             keep=True,
-            encoding=None,
-            sheet=None,
-            lang="en",
-            progress=None,
-            max_per_code=1000,
-            jobs=None,
             fast_path=False,
         )
     )
@@ -181,12 +172,9 @@ def test_fast_path_equals_row_path_on_any_rows(
         for index, row in enumerate(rows)
     )
     path = write(tmp_path, text)
-    options: dict[str, Any] = {
-        "keep": True, "encoding": None, "sheet": None, "lang": "en", "progress": None,
-        "max_per_code": 1000, "jobs": 1,
-    }  # fmt: skip
-    fast = check(reader._read([path], lookup, **options))
-    slow = check(reader._read([path], lookup, fast_path=False, **options))
+    reading = ReadOptions(jobs=1)
+    fast = check(reader._read([path], lookup, reading, keep=True))
+    slow = check(reader._read([path], lookup, reading, keep=True, fast_path=False))
     assert _comparable(fast) == _comparable(slow)
 
 
@@ -207,9 +195,9 @@ def test_two_processes_equal_one(
     earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2003,5,,r36\n", "earlier.csv")
     path = write(tmp_path, _mixed(6000))
     assert path.stat().st_size > 40_000
-    one = check(validate_files([earlier, path], lookup, jobs=1, max_per_code=cap))
+    one = check(validate_files([earlier, path], lookup, ReadOptions(max_per_code=cap, jobs=1)))
     assert not splits
-    two = check(validate_files([earlier, path], lookup, jobs=2, max_per_code=cap))
+    two = check(validate_files([earlier, path], lookup, ReadOptions(max_per_code=cap, jobs=2)))
     assert splits and splits[0] is not None  # the second file was read in two halves
     assert one.diagnostics == two.diagnostics
     assert one.inputs == two.inputs
@@ -239,13 +227,13 @@ def test_a_region_filter_read_in_two_processes_equals_one(
     monkeypatch.setattr(split, "plan_split", spy)
     earlier = write(tmp_path, HEADER + "gdp,2003,1,,r3\ngdp,2004,5,,r5\n", "earlier.csv")
     path = write(tmp_path, _mixed(6000, given))
-    one = check(read_files([earlier, path], lookup, regions=regions, jobs=1))
+    one = check(read_files([earlier, path], lookup, ReadOptions(jobs=1), regions=regions))
     assert not splits
-    two = check(read_files([earlier, path], lookup, regions=regions, jobs=2))
+    two = check(read_files([earlier, path], lookup, ReadOptions(jobs=2), regions=regions))
     assert splits and splits[-1] is not None  # the second file was read in two halves
     assert _comparable(one) == _comparable(two)
     assert one.revisions == two.revisions
-    everything = check(read_files([earlier, path], lookup, jobs=1))
+    everything = check(read_files([earlier, path], lookup, ReadOptions(jobs=1)))
     assert sorted(two.observations, key=repr) == sorted(
         (obs for obs in everything.observations if obs.region in regions), key=repr
     )
@@ -264,7 +252,7 @@ def test_progress_reports_bytes(
     monkeypatch.setattr(batches, "_CHUNK", 1024)
     path = write(tmp_path, HEADER + "gdp,2015,1,,x\n" * 2000)
     calls: list[tuple[str, int, int]] = []
-    validate_files([path], lookup, progress=lambda *call: calls.append(call), jobs=1)
+    validate_files([path], lookup, ReadOptions(jobs=1, progress=lambda *call: calls.append(call)))
     done = [call[1] for call in calls]
     assert done == sorted(done) and done[-1] == path.stat().st_size == calls[-1][2]
     assert {call[0] for call in calls} == {str(path)}
@@ -278,7 +266,7 @@ def test_a_failed_child_is_replaced(
     monkeypatch.setattr(batches, "_CHUNK", 4096)
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
-    one = check(validate_files([path], lookup, jobs=1))
+    one = check(validate_files([path], lookup, ReadOptions(jobs=1)))
     parent = os.getpid()
     original = split.check_second_half
 
@@ -288,7 +276,7 @@ def test_a_failed_child_is_replaced(
         original(*arguments)
 
     monkeypatch.setattr(split, "check_second_half", crash_in_child)
-    two = check(validate_files([path], lookup, jobs=2))
+    two = check(validate_files([path], lookup, ReadOptions(jobs=2)))
     assert (one.diagnostics, one.inputs) == (two.diagnostics, two.inputs)
 
 
@@ -350,11 +338,11 @@ def test_a_failed_first_half_reaps_the_child(
     before = _open_descriptors()
     parent = os.getpid()
     if failure == "long-line":
-        result = check(validate_files([path], lookup, jobs=2))
+        result = check(validate_files([path], lookup, ReadOptions(jobs=2)))
         assert "bad-csv" in {d.code for d in result.diagnostics}
     else:
         with pytest.raises(RuntimeError, match="first half fails"):
-            validate_files([path], lookup, jobs=2)
+            validate_files([path], lookup, ReadOptions(jobs=2))
     assert os.getpid() == parent
     assert halves and halves[0] is not None and halves[0].pid > 0  # a child was started
     assert _gone(halves[0].pid)
@@ -371,25 +359,20 @@ def test_every_region_keeps_those_series_in_every_region(
     monkeypatch.setattr(csvfile, "_PARALLEL_MIN", 20_000)
     path = write(tmp_path, _mixed(6000))
     options: dict[str, Any] = {"regions": {"r3"}, "every_region": {"population"}}
-    one = check(read_files([path], lookup, jobs=1, **options))
-    two = check(read_files([path], lookup, jobs=2, **options))
+    one = check(read_files([path], lookup, ReadOptions(jobs=1), **options))
+    two = check(read_files([path], lookup, ReadOptions(jobs=2), **options))
     slow = check(
         reader._read(
             [path],
             lookup,
+            ReadOptions(jobs=1),
             keep=True,
-            encoding=None,
-            sheet=None,
-            lang="en",
-            progress=None,
-            max_per_code=1000,
-            jobs=1,
             regions=frozenset({"r3"}),
             every_region=frozenset({"population"}),
             fast_path=False,
         )
     )
-    everything = check(read_files([path], lookup, jobs=1))
+    everything = check(read_files([path], lookup, ReadOptions(jobs=1)))
     expected = sorted(
         (o for o in everything.observations if o.region == "r3" or o.series == "population"),
         key=repr,

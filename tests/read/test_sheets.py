@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sz_quality.plan.lookup import Lookup, load_lookup
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
 
 pytest.importorskip("python_calamine")
@@ -43,7 +44,7 @@ def _values(lookup: Lookup) -> dict[tuple[str, int], float]:
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_yearbook_sheet_in_every_format(lookup: Lookup, suffix: str) -> None:
     path = SHEETS / f"yearbook.{suffix}"
-    result = read_files([path], lookup, lang="en")
+    result = read_files([path], lookup, ReadOptions(lang="en"))
     found = [(d.code, d.severity, d.line, d.column) for d in result.diagnostics]
     # the title rows are reported once; the bad cell keeps its sheet row and column (I6);
     # the blank row before the notes and the notes themselves are neither data nor errors
@@ -60,11 +61,15 @@ def test_yearbook_sheet_in_every_format(lookup: Lookup, suffix: str) -> None:
 
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_sheet_by_name_in_every_format(lookup: Lookup, suffix: str) -> None:
-    result = read_files([SHEETS / f"yearbook.{suffix}"], lookup, sheet="long", lang="en")
+    result = read_files(
+        [SHEETS / f"yearbook.{suffix}"], lookup, ReadOptions(sheet="long", lang="en")
+    )
     assert result.diagnostics == ()
     values = {(o.series, o.year): o.value for o in result.observations}
     assert values == {("gdp", 2015): 17502.99, ("good_air_days", 2015): 340.0}
-    by_number = read_files([SHEETS / f"yearbook.{suffix}"], lookup, sheet="2", lang="en")
+    by_number = read_files(
+        [SHEETS / f"yearbook.{suffix}"], lookup, ReadOptions(sheet="2", lang="en")
+    )
     assert by_number.observations == result.observations
 
 
@@ -85,7 +90,7 @@ def test_the_same_table_as_csv_reads_the_same(lookup: Lookup, tmp_path: Path) ->
 def test_a_file_that_is_not_a_workbook_is_still_bad_file(lookup: Lookup, tmp_path: Path) -> None:
     ole = tmp_path / "old.xls"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    result = read_files([ole], lookup, lang="en")
+    result = read_files([ole], lookup, ReadOptions(lang="en"))
     assert [(d.code, d.severity) for d in result.diagnostics] == [("bad-file", "error")]
     assert result.diagnostics[0].message_in("en").startswith("cannot read the spreadsheet:")
 

@@ -10,6 +10,7 @@ import pytest
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read.observations import ReadResult
+from sz_quality.read.options import READ_DEFAULTS, ReadOptions
 from sz_quality.read.reader import read_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validate"
@@ -20,13 +21,15 @@ def lookup() -> Lookup:
     return load_lookup(FIXTURES / "targets.yaml")
 
 
-def read(lookup: Lookup, tmp_path: Path, content: str | bytes, **options: Any) -> ReadResult:
+def read(
+    lookup: Lookup, tmp_path: Path, content: str | bytes, reading: ReadOptions = READ_DEFAULTS
+) -> ReadResult:
     path = tmp_path / "data.csv"
     if isinstance(content, str):
         path.write_text(content, encoding="utf-8", newline="")
     else:
         path.write_bytes(content)
-    result = read_files([path], lookup, **options)
+    result = read_files([path], lookup, reading)
     for summary in result.inputs:
         assert summary.rows == summary.accepted + summary.rejected, summary
     return result
@@ -61,7 +64,7 @@ def test_units_with_digits_are_units(unit: str) -> None:
 def test_a_forced_encoding_the_bytes_cannot_be_is_an_encoding_error(
     lookup: Lookup, tmp_path: Path, encoding: str
 ) -> None:
-    result = read(lookup, tmp_path, "指标,年份,数值\ngdp,2015,17502.99\n", encoding=encoding)
+    result = read(lookup, tmp_path, "指标,年份,数值\ngdp,2015,17502.99\n", ReadOptions(encoding))
     assert [d.code for d in result.diagnostics][:1] == ["encoding-error"]
     assert not result.observations
 
@@ -156,7 +159,7 @@ def test_a_figure_under_its_indicator_and_its_target_is_one_figure(
         "gdp,2014,16001.98,亿元\n"
         "gdp_2015,2014,1.600198,万亿元\n"  # the same value: a warning
     )
-    result = read(lookup, tmp_path, text, jobs=jobs)
+    result = read(lookup, tmp_path, text, ReadOptions(jobs=jobs))
     assert found(result) == [
         ("duplicate-row", "error", 3, None),
         ("duplicate-row", "warning", 5, None),

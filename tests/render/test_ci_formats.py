@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.plan.lookup import load_lookup
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import validate_files
 from sz_quality.render.validate.dispatch import DiagnosticsFormat, renderer_for
 
@@ -80,7 +81,7 @@ def test_junit_conforms_to_the_jenkins_schema_and_holds_every_error(files: list[
     code, text = _cli(files, "junit")
     assert code == 1
     xmlschema.XMLSchema(str(JUNIT_XSD)).validate(text)  # raises on any violation
-    result = validate_files(files, load_lookup(TARGETS), lang="en")
+    result = validate_files(files, load_lookup(TARGETS), ReadOptions(lang="en"))
     errors = [d for d in result.diagnostics if d.severity == "error"]
     warnings = [d for d in result.diagnostics if d.severity == "warning"]
     assert errors and warnings
@@ -113,7 +114,7 @@ def test_junit_strict_fails_warnings_too(files: list[str]) -> None:
     code, text = _cli(files, "junit", "--strict")
     assert code == 1
     xmlschema.XMLSchema(str(JUNIT_XSD)).validate(text)
-    result = validate_files(files, load_lookup(TARGETS), lang="en")
+    result = validate_files(files, load_lookup(TARGETS), ReadOptions(lang="en"))
     root = ET.fromstring(text)
     assert root.get("failures") == str(len(result.diagnostics))
 
@@ -130,7 +131,7 @@ def test_gitlab_code_quality_fields(files: list[str]) -> None:
     assert code == 1
     issues = json.loads(text)
     jsonschema.validate(issues, GITLAB_CODE_QUALITY)
-    result = validate_files(files, load_lookup(TARGETS), lang="en")
+    result = validate_files(files, load_lookup(TARGETS), ReadOptions(lang="en"))
     assert [
         (i["check_name"], i["location"]["path"], i["location"]["lines"]["begin"], i["severity"])
         for i in issues

@@ -14,6 +14,7 @@ pytest.importorskip("jinja2")
 from sz_quality.check.evaluate import evaluate  # noqa: E402
 from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa: E402
 from sz_quality.plan.lookup import Lookup  # noqa: E402
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files  # noqa: E402
 from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
 from sz_quality.render.report.pages import render_html, render_markdown  # noqa: E402
@@ -58,7 +59,7 @@ def _report_rows(report: Report, registry: Any, lang: Any) -> list[list[str]]:
 
 @pytest.fixture(scope="module", params=[2013, 2015])
 def reports(request: Any, registry: Any) -> dict[str, Report]:
-    data = read_files(EXAMPLES, Lookup.from_registry(registry), lang="en")
+    data = read_files(EXAMPLES, Lookup.from_registry(registry), ReadOptions(lang="en"))
     return {lang: evaluate(registry, data, request.param) for lang in ("en", "zh")}
 
 

@@ -30,8 +30,9 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.measures import load_measures
 from sz_quality.plan.registry import load_registry
+from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
-from sz_quality.render.report.writer import write_report
+from sz_quality.render.report.writer import ReportOptions, write_report
 from sz_quality.render.verdict_words import word
 
 docx = pytest.importorskip("docx")
@@ -42,13 +43,21 @@ FILES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data
 runner = CliRunner()
 
 
-def write(folder: Path, year: int, files: list[str], **options: Any) -> tuple[Path, Any]:
+def write(
+    folder: Path, year: int, files: list[str], options: ReportOptions | None = None
+) -> tuple[Path, Any]:
     registry = load_registry()
-    data = read_files(files, Lookup.from_registry(registry), lang="zh")
+    data = read_files(files, Lookup.from_registry(registry), ReadOptions(lang="zh"))
     report = evaluate(registry, data, year)
     path = folder / "report.docx"
     annual, paths = write_report(
-        path, report, registry, measures=load_measures(registry), data=data, lang="zh", **options
+        path,
+        report,
+        registry,
+        measures=load_measures(registry),
+        data=data,
+        lang="zh",
+        options=options or ReportOptions(),
     )
     assert paths == [path]
     return path, annual
@@ -189,7 +198,7 @@ def test_gbt_9704_layout_read_back(written: tuple[Path, Any]) -> None:
 
 def test_document_properties_are_real(tmp_path: Path) -> None:
     when = datetime(2016, 3, 1, 9, 30)
-    path, annual = write(tmp_path, 2015, FILES, author="深圳市统计局", created=when)
+    path, annual = write(tmp_path, 2015, FILES, ReportOptions(author="深圳市统计局", created=when))
     properties = docx.Document(str(path)).core_properties
     assert properties.title == "关于创造深圳质量的行动计划实施情况评估报告（2015年）"
     assert properties.author == "深圳市统计局" and properties.created == when.replace(tzinfo=UTC)
@@ -211,7 +220,7 @@ def test_document_properties_are_real(tmp_path: Path) -> None:
 
 
 def test_the_plain_style_keeps_the_neutral_look(tmp_path: Path) -> None:
-    path, _ = write(tmp_path, 2015, FILES, style="plain")
+    path, _ = write(tmp_path, 2015, FILES, ReportOptions(style="plain"))
     document = docx.Document(str(path))
     section = document.sections[0]
     assert {_mm(section.top_margin), _mm(section.left_margin)} == {22.0}

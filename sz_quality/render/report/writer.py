@@ -7,7 +7,6 @@ Every file is written atomically. `write_report` is the library's one-call conve
 from __future__ import annotations
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from ...atomic import folder_lock, write_bytes_atomic, write_text_atomic
@@ -27,6 +26,7 @@ __all__ = [
     "MANIFEST",
     "ChartFolderConflict",
     "ReportFormat",
+    "ReportOptions",
     "charts_folder_for",
     "format_for",
     "write_annual_report",
@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 FORMATS: tuple[str, ...] = tuple(choice.value for choice in ReportFormat)
+_PLAIN = ReportOptions()  # every format's options at their defaults
 
 
 MANIFEST = "szq-charts.txt"
@@ -141,12 +142,11 @@ def write_annual_report(
     path: str | os.PathLike[str],
     annual: AnnualReport,
     chosen: ReportFormat,
-    *,
-    style: str = "official",
-    author: str | None = None,
-    created: datetime | None = None,
+    options: ReportOptions = _PLAIN,
 ) -> list[Path]:
     """Render `annual` as `chosen` into `path`; returns the files written, the report first.
+
+    `options`: what one format alone takes (Word's style, author and created date).
 
     Markdown writes its charts as SVG files in `<stem>_charts/` beside it (`write_charts`:
     szq replaces or removes there only the files it wrote itself). Concurrent writers in
@@ -154,7 +154,6 @@ def write_annual_report(
     report with its own charts.
     """
     target = Path(path)
-    options = ReportOptions(style=style, author=author, created=created)
     rendered = renderer_for(ReportFormat(chosen))(annual, charts_folder_for(target).name, options)
     written: list[Path] = [target]
     with folder_lock(target.parent if str(target.parent) else "."):
@@ -176,14 +175,13 @@ def write_report(
     fmt: str | None = None,
     stamp: str | None = None,
     assessment: AssessmentReport | None = None,
-    style: str = "official",
-    author: str | None = None,
-    created: datetime | None = None,
+    options: ReportOptions = _PLAIN,
 ) -> tuple[AnnualReport, list[Path]]:
     """Build the report and write it to `path` atomically; returns it and the files written.
 
-    The format is `fmt` (html, md, json), else the one `path`'s suffix names. Word takes
-    `style` (official: GB/T 9704; plain), `author` and `created` (its properties).
+    The format is `fmt` (html, md, json, docx), else the one `path`'s suffix names. Word
+    takes `options` (ReportOptions: `style`, official: GB/T 9704, or plain; `author` and
+    `created`, its properties).
     """
     chosen = format_for(path, fmt)
     annual = build_report(
@@ -197,6 +195,4 @@ def write_report(
         charts=chosen != "json",
         assessment=assessment,
     )
-    return annual, write_annual_report(
-        path, annual, chosen, style=style, author=author, created=created
-    )
+    return annual, write_annual_report(path, annual, chosen, options)
