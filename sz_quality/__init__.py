@@ -27,7 +27,7 @@ _EXPORTS = {
     "Lookup": "plan.lookup",
     "load_lookup": "plan.lookup",
     "read_files": "read.reader",
-    "ReadOptions": "read.options",
+    "ReadOptions": "read.reading",
     "evaluate": "check.evaluate",
     "check_files": "check.run",
     "run_check": "check.run",

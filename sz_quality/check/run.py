@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
-from ..read.options import READ_DEFAULTS, ReadOptions
+from ..read.reading import READ_DEFAULTS, ReadOptions
 
 if TYPE_CHECKING:
     from ..plan.measures import MeasureRegistry

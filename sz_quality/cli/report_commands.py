@@ -58,7 +58,7 @@ def report_command(
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..check.evaluate import evaluate
-    from ..read.options import ReadOptions
+    from ..read.reading import ReadOptions
     from ..render.report.writer import (
         ChartFolderConflict,
         ReportOptions,

@@ -4,7 +4,7 @@ The stages live in their own modules: sniff (binary or text, which encoding), cs
 and xlsx (the drivers), layout (the header), rows and columns (the two ways of checking
 rows: one by one, or a plain batch column by column), store (the values seen),
 completeness (what an agency must submit), split (two processes for a large file), and
-session (one read across files). This module holds the two entry points; options.py
+session (one read across files). This module holds the two entry points; reading.py
 the options they take.
 
 Lines are physical lines (the header is line 1; a quoted cell spanning lines counts
@@ -23,7 +23,7 @@ from .completeness import check_agency
 from .consistency import check_consistency
 from .form_check import check_forms
 from .observations import ReadResult
-from .options import READ_DEFAULTS, ReadOptions
+from .reading import READ_DEFAULTS, ReadOptions
 from .session import Progress, Session
 
 __all__ = [

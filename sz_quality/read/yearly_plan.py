@@ -30,8 +30,8 @@ from ..plan.lookup import Lookup
 from .codes import make
 from .messages import template
 from .observations import Diagnostic, InputSummary, Observation, ReadResult
-from .options import READ_DEFAULTS, ReadOptions
 from .reader import read_files
+from .reading import READ_DEFAULTS, ReadOptions
 
 __all__ = ["YearlyPlan", "read_yearly_plan"]
 

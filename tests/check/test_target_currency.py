@@ -19,8 +19,8 @@ from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.plan.registry import Registry
 from sz_quality.read import reader
 from sz_quality.read.observations import ReadResult
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
+from sz_quality.read.reading import ReadOptions
 from sz_quality.render.verdict_words import reason_text
 
 ROOT = Path(__file__).resolve().parents[2]

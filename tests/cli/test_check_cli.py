@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sz_quality.cli import app
-from sz_quality.read.options import ReadOptions
+from sz_quality.read.reading import ReadOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "check"

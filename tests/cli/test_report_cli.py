@@ -15,7 +15,7 @@ pytest.importorskip("sz_quality.read.reader")
 from typer.testing import CliRunner  # noqa: E402
 
 from sz_quality.cli import app  # noqa: E402
-from sz_quality.read.options import ReadOptions
+from sz_quality.read.reading import ReadOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [str(ROOT / "examples" / "data-2013.csv"), str(ROOT / "examples" / "data-2015.csv")]

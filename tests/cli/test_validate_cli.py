@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from sz_quality.cli import app
 from sz_quality.cli.validate_commands import DiagnosticsFormat, renderer_for
 from sz_quality.plan.lookup import load_lookup
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import validate_files
+from sz_quality.read.reading import ReadOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validate"
 TARGETS = str(FIXTURES / "targets.yaml")

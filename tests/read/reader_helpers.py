@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sz_quality.plan.lookup import Lookup
 from sz_quality.read.observations import ReadResult
-from sz_quality.read.options import READ_DEFAULTS, ReadOptions
 from sz_quality.read.reader import read_files
+from sz_quality.read.reading import READ_DEFAULTS, ReadOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validate"
 HEADER = "indicator,year,value,unit,region\n"

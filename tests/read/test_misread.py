@@ -22,8 +22,8 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import batches
 from sz_quality.read.observations import ReadResult
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
+from sz_quality.read.reading import ReadOptions
 from sz_quality.render.format import format_number
 from sz_quality.render.validate.as_json import to_dict
 

@@ -9,8 +9,8 @@ from reader_helpers import HEADER, check, found, read, write
 
 from sz_quality.plan.lookup import Lookup
 from sz_quality.read.codes import CODES
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
+from sz_quality.read.reading import ReadOptions
 
 # -- each diagnostic code ---------------------------------------------------------------------
 

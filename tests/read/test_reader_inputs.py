@@ -12,8 +12,8 @@ from reader_helpers import FIXTURES, HEADER, check, found, read, write
 
 from sz_quality.plan.lookup import Lookup, load_lookup
 from sz_quality.read import batches, sniff
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
+from sz_quality.read.reading import ReadOptions
 
 # -- values, names, units ---------------------------------------------------------------------
 

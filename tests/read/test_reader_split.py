@@ -14,8 +14,8 @@ from reader_helpers import HEADER, check, write
 from sz_quality.plan.lookup import Lookup
 from sz_quality.read import batches, csvfile, reader, session, split
 from sz_quality.read.observations import ReadResult
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files, validate_files
+from sz_quality.read.reading import ReadOptions
 
 # -- the fast path and the two-process split agree with the row path --------------------------
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from sz_quality.plan.lookup import Lookup, load_lookup
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
+from sz_quality.read.reading import ReadOptions
 
 pytest.importorskip("python_calamine")
 

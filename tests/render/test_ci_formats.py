@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from sz_quality.cli import app
 from sz_quality.plan.lookup import load_lookup
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import validate_files
+from sz_quality.read.reading import ReadOptions
 from sz_quality.render.validate.dispatch import DiagnosticsFormat, renderer_for
 
 HERE = Path(__file__).resolve().parents[1]  # tests/

@@ -14,8 +14,8 @@ pytest.importorskip("jinja2")
 from sz_quality.check.evaluate import evaluate  # noqa: E402
 from sz_quality.check.results import STATUSES, TREND_CATEGORIES, Report  # noqa: E402
 from sz_quality.plan.lookup import Lookup  # noqa: E402
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files  # noqa: E402
+from sz_quality.read.reading import ReadOptions
 from sz_quality.render.check.dispatch import OutputFormat, RenderOptions, renderer_for  # noqa: E402
 from sz_quality.render.report.pages import render_html, render_markdown  # noqa: E402
 from sz_quality.render.result_row import completion_word, target_name  # noqa: E402

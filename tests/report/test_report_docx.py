@@ -30,8 +30,8 @@ from sz_quality.cli import app
 from sz_quality.plan.lookup import Lookup
 from sz_quality.plan.measures import load_measures
 from sz_quality.plan.registry import load_registry
-from sz_quality.read.options import ReadOptions
 from sz_quality.read.reader import read_files
+from sz_quality.read.reading import ReadOptions
 from sz_quality.render.report.writer import ReportOptions, write_report
 from sz_quality.render.verdict_words import word
 
