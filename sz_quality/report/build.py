@@ -145,10 +145,8 @@ def build_report(
                 reported = status_of.get(measure.id)
                 measure_rows.append(
                     MeasureRow(
-                        id=measure.id,
-                        table=measure.table,
+                        measure=measure,
                         text=measure.text_zh if lang == "zh" else measure.text_en,
-                        targets=measure.targets,
                         status=reported.status if reported is not None else "not_reported",
                         note=reported.note if reported is not None else None,
                     )
@@ -227,8 +225,8 @@ def _count_measures(rows: Iterable[MeasureRow]) -> dict[str, int]:
     counts = dict.fromkeys(MEASURE_STATUSES, 0)
     seen: set[str] = set()
     for row in rows:
-        if row.id not in seen:
-            seen.add(row.id)
+        if row.measure.id not in seen:
+            seen.add(row.measure.id)
             counts[row.status] += 1
     return counts
 

@@ -18,10 +18,9 @@ from ..read.observations import Diagnostic, InputSummary, Observation, Revision
 from .charts import StatusChart, TargetChart
 
 if TYPE_CHECKING:
-    from .evaluation import Evaluation
-
-if TYPE_CHECKING:
     from ..check.assess import AssessmentReport
+    from ..plan.models import Measure
+    from .evaluation import Evaluation
 
 __all__ = [
     "MEASURE_STATUSES",
@@ -53,11 +52,12 @@ class TargetRow:
 
 @dataclass(frozen=True)
 class MeasureRow:
-    id: str
-    table: int
+    """A measure's line in the report: the measure, its text in the report's language, and
+    its implementation as the measures status reports it."""
+
+    measure: Measure
     text: str
-    targets: tuple[str, ...]
-    status: str  # one of MEASURE_STATUSES
+    status: str  # one of MEASURE_STATUSES, or not_reported
     note: str | None
 
 

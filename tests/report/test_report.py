@@ -76,7 +76,7 @@ def test_build_counts_and_sections(
     assert sum(sum(c.counts.values()) for c in annual.chapters) == annual.total
     assert annual.charts == {}
     drc = next(a for a in annual.agencies if a.key == "市发展改革委")
-    statuses = {m.id: m.status for m in drc.measures}
+    statuses = {m.measure.id: m.status for m in drc.measures}
     assert statuses["m01_01"] == "done" and statuses["m02_01"] == "in_progress"
     assert statuses["m02_02"] == "not_reported"
     assert drc.measure_counts["done"] == 1

@@ -367,6 +367,20 @@ def test_raster_charts_draw_chinese_with_the_simplified_face() -> None:
     assert found[0] == "Noto Sans CJK SC"
 
 
+def test_the_font_note_is_in_the_runs_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line about the charts' font was English under --lang zh."""
+    from sz_quality.render.report import docx_charts
+
+    monkeypatch.setattr(docx_charts, "cjk_font", lambda: ("Noto Sans CJK SC", "/fonts/n.ttc"))
+    assert docx_charts.font_note("zh") == "图表中的中文以 Noto Sans CJK SC（/fonts/n.ttc）绘制"
+    assert (
+        docx_charts.font_note("en") == "charts: Chinese drawn with Noto Sans CJK SC (/fonts/n.ttc)"
+    )
+    monkeypatch.setattr(docx_charts, "cjk_font", lambda: None)
+    assert docx_charts.font_note("zh").startswith("图表：本机没有中文字体")
+    assert docx_charts.font_note("en").startswith("charts: no CJK font found on this system")
+
+
 def test_the_font_table_names_a_fallback_for_each_gb2312_font(written: tuple[Path, Any]) -> None:
     import zipfile
     from xml.etree import ElementTree

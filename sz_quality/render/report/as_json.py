@@ -7,7 +7,6 @@ with the name, chapter, history and chart id of each target added.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +34,15 @@ def _target(row: TargetRow, lang: Lang, yearly: bool = False) -> dict[str, Any]:
 
 
 def _measure(row: MeasureRow) -> dict[str, Any]:
-    """The measure's row as it is, its text aside (the registry words it)."""
-    return {name: getattr(row, name) for name in _MEASURE_FIELDS}
-
-
-_MEASURE_FIELDS = [field.name for field in fields(MeasureRow) if field.name != "text"]
+    """The measure's row, its text aside (the registry words it)."""
+    measure = row.measure
+    return {
+        "id": measure.id,
+        "table": measure.table,
+        "targets": measure.targets,
+        "status": row.status,
+        "note": row.note,
+    }
 
 
 def _chapter(section: ChapterSection) -> dict[str, Any]:

@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ...words import word
+
 __all__ = ["FONT_FOLDERS", "ChartImage", "cjk_font", "font_note", "has_cjk", "png"]
 
 FONT_FOLDERS = (
@@ -122,14 +124,11 @@ def _simplified_face(path: Path, faces: int) -> str | None:
 
 
 def font_note(lang: str) -> str:
-    """The one line the CLI prints: how Chinese is drawn in the charts (English: a log)."""
+    """The one line the CLI prints: how Chinese is drawn in the charts."""
     found = cjk_font()
     if found is not None:
-        return f"charts: Chinese drawn with {found[0]} ({found[1]})"
-    return (
-        "charts: no CJK font found on this system: Chinese text is kept out of the "
-        "chart images and given in their captions (apt-get install fonts-noto-cjk)"
-    )
+        return word("cli.charts_font", lang, font=found[0], path=found[1])
+    return word("cli.charts_no_font", lang)
 
 
 def has_cjk(text: str) -> bool:

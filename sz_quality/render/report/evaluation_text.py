@@ -310,7 +310,7 @@ def unreported_measures(section: AgencySection, lang: Lang) -> str:
         return ""
     tables = word("list.separator", lang).join(
         word("eval.measure_table", lang, table=table)
-        for table in sorted({m.table for m in unreported})
+        for table in sorted({m.measure.table for m in unreported})
     )
     return word("eval.annex.unreported", lang, count=len(unreported), tables=tables)
 
