@@ -26,20 +26,27 @@ def assess_command(
     sheet: options.Sheet = None,
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    from ..check.run import ReadOptions, run_assess
+    from ..check.run import run_assess
     from ..render.assess.dispatch import renderer_for, workbook
 
-    state = common.begin(
-        ctx, "assess", files, output=output, lang=lang, others=[*(plan or []), measures_status]
+    begun = common.begin(
+        ctx,
+        "assess",
+        files,
+        output=output,
+        lang=lang,
+        encoding=encoding,
+        sheet=sheet,
+        others=[*(plan or []), measures_status],
     )
-    registry = state.registry()
-    measures = state.measures() if measures_status is not None else None
-    language = lang.code
+    registry = begun.state.registry()
+    measures = begun.state.measures() if measures_status is not None else None
+    language = begun.lang
     with common.usage_errors_of_reading(language):
         report = run_assess(
             files,
             registry,
-            ReadOptions(encoding=encoding, sheet=sheet, lang=language),
+            begun.reading,
             year=year,
             plan=plan or None,
             measures=measures,

@@ -85,21 +85,24 @@ def check_command(
     sheet: options.Sheet = None,
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
-    from ..check.run import (
-        MAX_REGIONS,
-        ReadOptions,
-        TooManyRegionsError,
-        UnknownRegionError,
-        run_check,
-    )
+    from ..check.run import MAX_REGIONS, TooManyRegionsError, UnknownRegionError, run_check
     from ..render.check.dispatch import RenderOptions, renderer_for
 
     gate = parse_fail_on(fail_on)
     shown = parse_fail_on(status, "--status")
-    state = common.begin(ctx, "check", files, output=output, lang=lang, others=plan or [])
-    registry = state.registry()
-    common.resolve_agency(state, agency)  # an unknown agency is bad usage before anything is read
-    language = lang.code
+    begun = common.begin(
+        ctx,
+        "check",
+        files,
+        output=output,
+        lang=lang,
+        encoding=encoding,
+        sheet=sheet,
+        others=plan or [],
+    )
+    registry = begun.state.registry()
+    common.resolve_agency(begun.state, agency)  # bad usage before anything is read
+    language = begun.lang
     if region is not None and by is GroupBy.region:
         common.usage_error_word("cli.region_and_by")
     with common.usage_errors_of_reading(language):
@@ -107,7 +110,7 @@ def check_command(
             run = run_check(
                 files,
                 registry,
-                ReadOptions(encoding=encoding, sheet=sheet, lang=language),
+                begun.reading,
                 year=year,
                 region=region,
                 by=by.value,
@@ -162,9 +165,12 @@ def calc_command(
     from ..check.derive import derive_series
     from ..render.calc.dispatch import renderer_for
 
-    registry = common.begin(ctx, "calc", files, output=output, lang=lang).registry()
-    language = lang.code
-    data = common.read_data(registry, files, encoding, sheet, language)
+    begun = common.begin(
+        ctx, "calc", files, output=output, lang=lang, encoding=encoding, sheet=sheet
+    )
+    registry = begun.state.registry()
+    language = begun.lang
+    data = common.read_data(registry, files, begun.reading)
     derived = derive_series(registry, data.observations)
     chosen = common.chosen_format(output_format, output, CalcFormat.csv)
     if chosen is CalcFormat.xlsx:

@@ -19,10 +19,12 @@ from .options import LangChoice, default_lang
 
 if TYPE_CHECKING:
     from ..plan.agencies import UnknownAgencyError
+    from ..plan.lang import Lang
     from ..plan.measures import MeasureRegistry
     from ..plan.models import Agency
     from ..plan.registry import Registry
     from ..read.observations import Diagnostic, ReadResult
+    from ..read.reading import ReadOptions
 
 _Loaded = TypeVar("_Loaded")
 
@@ -132,6 +134,16 @@ def unknown_agency(error: UnknownAgencyError) -> NoReturn:
     )
 
 
+@dataclass(frozen=True)
+class DataRun:
+    """A command that reads data files, once its inputs are checked: the global options'
+    state (the registries), how the files are read, and the library's language."""
+
+    state: State
+    reading: ReadOptions
+    lang: Lang
+
+
 def begin(
     ctx: typer.Context,
     command: str,
@@ -139,13 +151,15 @@ def begin(
     *,
     output: str | None,
     lang: LangChoice,
+    encoding: str | None = None,
+    sheet: str | None = None,
     others: Iterable[str | None] = (),
     charts_folder: str | None = None,
-) -> State:
-    """What a command that reads data files checks before it reads any: every file given
-    (the data `files`, then `others`: yearly plans, a measures status) exists and can be
-    read, and `-o` names none of them nor a registry; each a usage error. The state of
-    the global options, for the registries."""
+) -> DataRun:
+    """What a command that reads data files checks before it reads any, each a usage
+    error: every file given (the data `files`, then `others`: yearly plans, a measures
+    status) exists and can be read, `-o` names none of them nor a registry, and the
+    `encoding` is one Python knows."""
     check_data_files(files, command)
     given = [path for path in others if path]
     if given:
@@ -154,7 +168,17 @@ def begin(
     refuse_output_over_inputs(
         output, state.inputs([*files, *given]), lang.value, charts_folder=charts_folder
     )
-    return state
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            usage_error_word("cli.unknown_encoding", encoding=encoding)
+    from ..read.reading import ReadOptions
+
+    reading = ReadOptions(encoding=encoding, sheet=sheet, lang=lang.code)
+    return DataRun(state, reading, lang.code)
 
 
 def check_data_files(files: list[str], command: str) -> None:
@@ -232,20 +256,13 @@ def _inside(path: str, folder: str) -> bool:
     return Path(_resolved(folder)) in Path(_resolved(path)).parents
 
 
-def read_data(
-    registry: Registry,
-    files: list[str],
-    encoding: str | None,
-    sheet: str | None,
-    lang: str,
-) -> ReadResult:
+def read_data(registry: Registry, files: list[str], reading: ReadOptions) -> ReadResult:
     """The data, read as `szq validate` reads it (`sz_quality.check.run.read_data`); an
     unknown encoding, a missing sheet or an unreadable file is bad usage."""
-    from ..check.run import ReadOptions
     from ..check.run import read_data as read
 
-    with usage_errors_of_reading(lang):
-        return read(files, registry, ReadOptions(encoding=encoding, sheet=sheet, lang=lang))
+    with usage_errors_of_reading(reading.lang):
+        return read(files, registry, reading)
 
 
 @contextmanager

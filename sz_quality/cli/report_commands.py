@@ -58,9 +58,9 @@ def report_command(
     lang: options.Language = ...,  # type: ignore[assignment]
 ) -> None:
     from ..check.evaluate import evaluate
-    from ..read.reading import ReadOptions
     from ..render.report.writer import (
         ChartFolderConflict,
+        ReportFormatError,
         ReportOptions,
         charts_folder_for,
         format_for,
@@ -72,16 +72,18 @@ def report_command(
     started = time.perf_counter()
     try:
         chosen = format_for(output or DEFAULT_NAME, output_format.value if output_format else None)
-    except ValueError as error:
-        common.usage_error(str(error))
+    except ReportFormatError as error:
+        common.usage_error_word(error.key, **error.fields)
     if output is None:  # the default name follows the format: report.docx for Word
         output = f"report.{chosen.value}"
-    state = common.begin(
+    begun = common.begin(
         ctx,
         "report",
         files,
         output=output,
         lang=lang,
+        encoding=encoding,
+        sheet=sheet,
         others=[*(plan or []), measures_status],
         charts_folder=str(charts_folder_for(output)) if chosen == "md" else None,
     )
@@ -95,9 +97,9 @@ def report_command(
             common.usage_error_word(
                 "cli.report_needs", kind=chosen.value, name=name, hint=INSTALL_HINT
             )
-    registry = state.registry()
-    measures = state.measures()
-    language = lang.code
+    registry = begun.state.registry()
+    measures = begun.state.measures()
+    language = begun.lang
     status = None
     if measures_status is not None:
         from ..read.measures_status import read_measures_status
@@ -108,8 +110,8 @@ def report_command(
             )
         except OSError as error:
             common.usage_error_word("cli.cannot_read_status", why=error.strerror or str(error))
-    data = common.read_data(registry, files, encoding, sheet, language)
-    reading = ReadOptions(encoding=encoding, sheet=sheet, lang=language)
+    reading = begun.reading
+    data = common.read_data(registry, files, reading)
     yearly = None
     if plan:
         from ..check.run import read_plan
@@ -145,7 +147,9 @@ def report_command(
             options=ReportOptions(style=style.value, author=author, created=_epoch()),
         )
     except ReportExtraMissing as error:
-        common.usage_error(str(error))
+        common.usage_error_word(
+            "cli.report_needs", kind=chosen.value, name=error.name, hint=INSTALL_HINT
+        )
     except ChartFolderConflict as error:
         common.usage_error(word("output.chart_not_ours", language, path=error.path))
     except OSError as error:

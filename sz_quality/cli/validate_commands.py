@@ -97,19 +97,14 @@ def validate_command(
     lang: options.Language = ...,  # type: ignore[assignment]
     output: options.Output = None,
 ) -> None:
-    state = common.begin(ctx, "validate", files, output=output, lang=lang)
+    begun = common.begin(
+        ctx, "validate", files, output=output, lang=lang, encoding=encoding, sheet=sheet
+    )
     if (expect_agency is None) != (year is None):
         common.usage_error_word("cli.expect_agency_year")
-    if encoding is not None:
-        import codecs
-
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            common.usage_error_word("cli.unknown_encoding", encoding=encoding)
     _needs_calamine(files)
-    language = lang.value
-    lookup = _load_lookup(state.targets_path)
+    language = begun.lang
+    lookup = _load_lookup(begun.state.targets_path)
     if expect_agency is not None:
         from ..plan.agencies import UnknownAgencyError
 
@@ -118,17 +113,12 @@ def validate_command(
         except UnknownAgencyError as error:
             common.unknown_agency(error)
 
-    from ..read.reader import ReadOptions, validate_files
+    from dataclasses import replace
+
+    from ..read.reader import validate_files
 
     def run(progress):  # type: ignore[no-untyped-def]
-        reading = ReadOptions(
-            encoding=encoding,
-            sheet=sheet,
-            lang=language,
-            max_per_code=max_diagnostics,
-            jobs=jobs,
-            progress=progress,
-        )
+        reading = replace(begun.reading, max_per_code=max_diagnostics, jobs=jobs, progress=progress)
         return validate_files(files, lookup, reading, expect_agency=expect_agency, year=year)
 
     result: ReadResult = _read_with_progress(files, run)

@@ -110,10 +110,19 @@ def test_usage_errors_in_chinese(tmp_path: Path) -> None:
             {},
             "szq：错误：--expect-agency 与 --year 须一起使用",
         ),
-        (
-            ("validate", data, "--encoding", "nope", "--lang", "zh"),
+        *(
+            (
+                (command, data, "--encoding", "nope", "--lang", "zh"),
+                {},
+                "szq：错误：未知的编码 'nope'（可试 utf-8、utf-8-sig 或 gb18030）",
+            )  # check, calc, report and assess said Python's "unknown encoding: nope"
+            for command in ("validate", "check", "calc", "report", "assess")
+        ),
+        (  # the report's format was worded in English under --lang zh
+            ("report", data, "-o", "r.txt", "--lang", "zh"),
             {},
-            "szq：错误：未知的编码 'nope'（可试 utf-8、utf-8-sig 或 gb18030）",
+            "szq：错误：无法从 'r.txt' 判断报告格式：文件名请用 .html、.md、.json 或 .docx 结尾，"
+            "或给出 --format",
         ),
         (
             ("check", data, "--region", "福田区", "--by", "region", "--lang", "zh"),

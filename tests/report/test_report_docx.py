@@ -237,7 +237,7 @@ def test_the_same_data_give_the_same_bytes(written: tuple[Path, Any], tmp_path: 
     )
     assert result.exit_code == 0, result.output
     assert again.read_bytes() == path.read_bytes()
-    font_lines = [line for line in result.stderr.splitlines() if "charts:" in line]
+    font_lines = [line for line in result.stderr.splitlines() if "szq：图表：" in line]
     assert len(font_lines) == 1, result.stderr
 
 
@@ -372,7 +372,7 @@ def test_the_font_note_is_in_the_runs_language(monkeypatch: pytest.MonkeyPatch) 
     from sz_quality.render.report import docx_charts
 
     monkeypatch.setattr(docx_charts, "cjk_font", lambda: ("Noto Sans CJK SC", "/fonts/n.ttc"))
-    assert docx_charts.font_note("zh") == "图表中的中文以 Noto Sans CJK SC（/fonts/n.ttc）绘制"
+    assert docx_charts.font_note("zh") == "图表：中文以 Noto Sans CJK SC（/fonts/n.ttc）绘制"
     assert (
         docx_charts.font_note("en") == "charts: Chinese drawn with Noto Sans CJK SC (/fonts/n.ttc)"
     )

@@ -19,6 +19,7 @@ from ...read.measures_status import MeasuresStatus
 from ...read.observations import ReadResult
 from ...report.build import build_report
 from ...report.model import AnnualReport
+from ...words import word
 from .dispatch import ReportFormat, ReportOptions, renderer_for
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "MANIFEST",
     "ChartFolderConflict",
     "ReportFormat",
+    "ReportFormatError",
     "ReportOptions",
     "charts_folder_for",
     "format_for",
@@ -35,6 +37,17 @@ __all__ = [
 ]
 
 FORMATS: tuple[str, ...] = tuple(choice.value for choice in ReportFormat)
+
+
+class ReportFormatError(ValueError):
+    """No report format is named: `key` of the catalogue of words, with its `fields`."""
+
+    def __init__(self, key: str, **fields: str) -> None:
+        super().__init__(word(key, "en", **fields))
+        self.key = key
+        self.fields = fields
+
+
 _PLAIN = ReportOptions()  # every format's options at their defaults
 
 
@@ -118,7 +131,7 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
         chosen = explicit.lower().lstrip(".")
         chosen = {"htm": "html", "markdown": "md"}.get(chosen, chosen)
         if chosen not in FORMATS:
-            raise ValueError(f"unknown report format {explicit!r}: use html, md, json or docx")
+            raise ReportFormatError("report.unknown_format", given=explicit)
         return ReportFormat(chosen)
     suffix = Path(path).suffix.lower()
     found = {
@@ -130,11 +143,7 @@ def format_for(path: str | os.PathLike[str], explicit: str | None = None) -> Rep
         ".docx": "docx",
     }.get(suffix)
     if found is None:
-        raise ValueError(
-            f"cannot tell the report format from {str(path)!r}: name it .html, .md, .json or "
-            ".docx, "
-            "or give --format"
-        )
+        raise ReportFormatError("report.format_from_name", path=str(path))
     return ReportFormat(found)
 
 
