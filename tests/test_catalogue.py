@@ -110,6 +110,28 @@ def test_no_words_inline_in_the_engine(layer: str) -> None:
     assert found == {}
 
 
+# Chinese in the renderers that is no word szq prints: font names, the glyphs a font is
+# probed for, the marks a line may not start or end with
+_NOT_WORDS = {
+    "render/grid.py",
+    "render/report/docx.py",
+    "render/report/docx_charts.py",
+    "render/report/docx_style.py",
+}
+
+
+@pytest.mark.parametrize("layer", ["render", "cli"])
+def test_no_words_inline_in_the_renderers_or_the_command_line(layer: str) -> None:
+    """What they print in Chinese, even a mark, is the catalogue's (the help's frame, a
+    list's separator, a sentence's end were written inline)."""
+    found = {
+        name: words
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+        if (name := str(path.relative_to(PACKAGE))) not in _NOT_WORDS and (words := _words_in(path))
+    }
+    assert found == {}
+
+
 def _catalogue(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "words.json"
     path.write_text(text, encoding="utf-8")

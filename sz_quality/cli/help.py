@@ -42,15 +42,11 @@ def help_text(command: str, parameter: str, lang: str) -> str:
     return word(help_key(command, parameter), lang)
 
 
-# the help's frame as click writes it, in Chinese: its headings...
-_HEADINGS = {"Arguments": "参数", "Options": "选项", "Commands": "命令"}
+# the help's frame as click writes it (the catalogue's click.heading.* and click.phrase.*
+# say it in Chinese beside click's English): its headings...
+_HEADINGS = {WORDS[key][1]: WORDS[key][0] for key in WORDS if key.startswith("click.heading.")}
 # ...and the phrases it adds to the help texts
-_PHRASES = (
-    ("Show this message and exit.", "显示此帮助并退出。"),
-    ("[default: ", "[默认："),
-    ("[env var: ", "[环境变量："),
-    ("[required]", "[必填]"),
-)
+_PHRASES = [(WORDS[key][1], WORDS[key][0]) for key in WORDS if key.startswith("click.phrase.")]
 
 
 def wrap_text(text: str, width: int, first: str = "", rest: str = "") -> str:
@@ -78,12 +74,13 @@ class ChineseHelpFormatter(_HelpFormatter):  # type: ignore[misc]
     (a Chinese character takes two)."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        prefix = " " * self.current_indent + "用法："
+        prefix = " " * self.current_indent + word("click.usage", "zh", usage="")
         self.write(wrap_text(f"{prog} {args}", self.width, prefix, " " * text_width(prefix)))
         self.write("\n")
 
     def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
+        colon = word("punct.colon", "zh")
+        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}{colon}\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
@@ -123,7 +120,8 @@ def localize(command: Any, lang: str, name: str = ROOT) -> None:
     if lang == "zh":
         # the list of commands shows the first sentence (click cuts at ". ", which
         # Chinese lacks), and the frame is Chinese
-        command.short_help = re.split("[。\n]", command.help, maxsplit=1)[0]
+        stop = word("punct.full_stop", lang)
+        command.short_help = re.split(f"[{stop}\n]", command.help, maxsplit=1)[0]
         command.context_class = _ChineseContext
     for sub_name, sub in getattr(command, "commands", {}).items():
         localize(sub, lang, sub_name)

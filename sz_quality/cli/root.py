@@ -69,7 +69,7 @@ class _Group(TyperGroup):
             lang = help_language(args)
             localize(self, lang)
             ctx.formatter_class = self.context_class.formatter_class
-            self.help = _plan_help(_targets_of(args), self.help or "")
+            self.help = _plan_help(_targets_of(args), lang) or self.help
         return list(super().parse_args(ctx, args))
 
 
@@ -83,23 +83,22 @@ def _targets_of(args: list[str]) -> str | None:
     return os.environ.get("SZQ_TARGETS") or None
 
 
-def _plan_help(targets: str | None, current: str) -> str:
-    """The root's help for the plan `targets` loads (unchanged for the shipped one, or
-    when the registry does not load: the command then says why)."""
+def _plan_help(targets: str | None, lang: str) -> str | None:
+    """The root's help for the plan `targets` loads; None for the shipped one, or when
+    the registry does not load (the command then says why)."""
     if targets is None:
-        return current
+        return None
     from ..plan.registry import RegistryError, load_registry
+    from ..words import word
 
     try:
         plan = load_registry(targets).plan
     except (RegistryError, OSError):
-        return current
-    if current.startswith("szq："):  # the Chinese help (help.command.szq)
-        return f"szq：对照《{plan.name_zh}》的量化目标检查官方统计数据。"
-    return (
-        "szq: check official statistics against the quantified targets of "
-        f"{plan.name_en} ({plan.name_zh})."
-    )
+        return None
+    if lang == "zh":
+        return word("cli.plan_help", lang, plan=plan.name_zh)
+    both = plan.name_en + word("punct.parenthesised", lang, text=plan.name_zh)
+    return word("cli.plan_help", lang, plan=both)
 
 
 app = typer.Typer(

@@ -248,9 +248,9 @@ def outlook_text(result: Result, lang: Lang) -> str:
             value=format_quantity(found.projected_value, result.unit),
             status=word(f"status.{found.projected_status}", lang),
         )
-        text = f"{text}{'；' if lang == 'zh' else '; '}{projected}"
+        text = f"{text}{word('punct.semicolon', lang)}{projected}"
     if result.nominal and text:  # growth of current-price levels
-        text = f"{text} ({word('nominal', lang)})" if lang == "en" else f"{text}（名义）"
+        text += word("punct.parenthesised", lang, text=word("nominal", lang))
     if result.other_path_status is not None and result.path is not None:
         other = "straight" if result.path == "compound" else "compound"
         decided = word(
@@ -260,5 +260,5 @@ def outlook_text(result: Result, lang: Lang) -> str:
             other=word(f"path.{other}", lang),
             status=word(f"status.{result.other_path_status}", lang),
         )
-        text = f"{text}{'；' if lang == 'zh' else '; '}{decided}" if text else decided
+        text = f"{text}{word('punct.semicolon', lang)}{decided}" if text else decided
     return text

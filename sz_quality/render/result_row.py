@@ -291,7 +291,8 @@ CSV_COLUMNS: dict[str, CsvCell] = {
     "other_path_status": lambda r, lang: r.other_path_status or "",
     "trend_ratio": lambda r, lang: _number(r.trend.ratio if r.trend else None),
     "trend_category": lambda r, lang: (r.trend.category or "") if r.trend else "",
-    "lead_agencies": lambda r, lang: safe_text("、".join(r.lead_agencies)),
+    # the leads' Chinese names, as the registry keys them, in either language
+    "lead_agencies": lambda r, lang: safe_text(word("list.separator", "zh").join(r.lead_agencies)),
     "lead_agencies_inferred": lambda r, lang: "true" if r.lead_agencies_inferred else "false",
     "reason": lambda r, lang: safe_text(reason_text(r.reason, lang) if r.reason else ""),
     # progress analysis (sz_quality.check.outlook)

@@ -62,7 +62,7 @@ def reason_text(reason: Reason, lang: Lang) -> str:
         baseline=reason.baseline_year,
         years=separator.join(str(year) for year in reason.years),
         reason=reason_text(reason.cause, lang) if reason.cause is not None else "",
-        regions="、".join(reason.regions),  # Chinese names, in either language
+        regions=word("list.separator", "zh").join(reason.regions),  # Chinese names, either way
     )
 
 

@@ -92,7 +92,8 @@ def test_check_workbook_equals_check_json_cell_for_cell(tmp_path: Path, lang: st
         category = expected["trend"]["category"]
         assert cell["trend"] == (trend_word(category, lang) if category else None)
         assert cell["lead"] == (
-            "、".join(names[name] for name in expected["lead_agencies"]) or None
+            ("、" if lang == "zh" else "; ").join(names[name] for name in expected["lead_agencies"])
+            or None
         )
         inferred = expected["lead_agencies_inferred"]
         assert cell["lead_inferred"] == (("是" if inferred else "否") if lang == "zh" else inferred)

@@ -60,7 +60,7 @@ class ResultRow:
     def agency_names(self) -> str:
         names = self.agencies
         index = 0 if self.lang == "zh" else 1
-        return "、".join(
+        return word("list.names", self.lang).join(
             names.get(name, (name, name))[index] for name in self.data["lead_agencies"]
         )
 

@@ -51,7 +51,7 @@ def evaluation_title(annual: AnnualReport) -> str:
 
 
 def _end(lang: Lang) -> str:
-    return "。" if lang == "zh" else "."
+    return word("punct.full_stop", lang)
 
 
 def _gap(result: Result, lang: Lang) -> str:
@@ -185,8 +185,9 @@ def overall_paragraphs(annual: AnnualReport) -> list[str]:
 
 
 def _sentences(lines: Sequence[IndicatorRow], lang: Lang) -> str:
-    separator = "；" if lang == "zh" else "; "
-    return separator.join(target_sentence(line, lang) for line in lines) + _end(lang)
+    return word("punct.semicolon", lang).join(target_sentence(line, lang) for line in lines) + _end(
+        lang
+    )
 
 
 def chapter_paragraphs(chapter: ChapterProgress, lang: Lang) -> list[str]:
