@@ -7,8 +7,8 @@
    after the first run). Aim: median <= 200 ms.
 2. A 1,000,000-row long CSV (100 indicators, 6 years, ~1,700 regions): `szq validate`
    and `szq check --format json` on the same file, alternately, median of a few runs.
-   Aim: check <= 1.5 x validate. The file is bench/out/long-1m.csv when the validate
-   benchmark made it, else bench/out/check-1m.csv generated here.
+   Aim: check <= 1.5 x validate. The file, bench/out/check-1m.csv, is written anew each
+   run, so that a file left by another version of the benchmark is never measured.
 
 Prints the figures; writes nothing but the generated data under bench/out/.
 """
@@ -47,11 +47,7 @@ def run(args: list[str]) -> float:
 
 
 def big_file() -> Path:
-    """A 1,000,000-row long CSV in the registry's own ids and units."""
-    for name in ("long-1m.csv", "long_1m.csv", "check-1m.csv"):
-        existing = OUT / name
-        if existing.exists():
-            return existing
+    """A 1,000,000-row long CSV in the registry's own ids and units, written anew."""
     sys.path.insert(0, str(ROOT))
     from sz_quality.plan.registry import load_registry
 

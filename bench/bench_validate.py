@@ -193,17 +193,13 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "sz_quality")], check=False)
     write_registry(OUT / "bench-targets.yaml")
+    # written anew each run: a file left by another version of this script is never measured
     long_csv = OUT / "long.csv"
-    if not long_csv.exists():
-        rows = write_data(long_csv, REGIONS)
-    else:
-        with open(long_csv, "rb") as stream:
-            rows = sum(1 for _ in stream) - 1
+    rows = write_data(long_csv, REGIONS)
     fractions = {}
     for share in (10, 30):
         part = OUT / f"long-{share}pct.csv"
-        if not part.exists():
-            write_data(part, REGIONS[: len(REGIONS) * share // 100])
+        write_data(part, REGIONS[: len(REGIONS) * share // 100])
         fractions[share] = part
     small = OUT / "small.csv"
     write_data(small, REGIONS[:1])  # 600 rows; cut to 100 below
