@@ -210,7 +210,7 @@ def indicator_cells(
         _VALUES[key](result, lang) if key in years else ROW[key](result, lang)
         for key in EVALUATION_COLUMNS
     ]
-    leads = word("list.separator", lang).join(line.leads) or MISSING
+    leads = word("list.names", lang).join(line.leads) or MISSING
     return [str(line.number), *cells, leads]
 
 

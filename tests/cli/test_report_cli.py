@@ -141,3 +141,18 @@ def test_a_missing_measures_status_is_named_as_every_missing_input_is(
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == f"szq: error: no such file: {missing}"
     assert not (tmp_path / "out.json").exists()
+
+
+def test_english_agency_names_are_listed_apart_from_their_own_commas(tmp_path: Path) -> None:
+    """An English agency name holds commas ("Science, Technology, Industry, ..."): a list
+    of them joined by ", " could not be read back, so the report joins them with "; "."""
+    out = tmp_path / "r.md"
+    assert run("report", *EXAMPLES, "--lang", "en", "-o", str(out)).exit_code == 0
+    row = next(
+        line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| 7 |")
+    )
+    assert row.endswith(
+        "| Shenzhen Municipal Development and Reform Commission; Shenzhen Municipal Science, "
+        "Technology, Industry, Trade and Information Technology Commission; Shenzhen Municipal "
+        "Bureau of Culture, Sports and Tourism |"
+    )

@@ -235,7 +235,7 @@ def problem_paragraphs(found: Evaluation, lang: Lang) -> list[str]:
         names = _names(found.beyond_reach, lang)
         paragraphs.append(word("eval.problems.beyond", lang, names=names))
     if found.counts["no_data"]:
-        agencies = word("list.separator", lang).join(
+        agencies = word("list.names", lang).join(
             word("eval.agency_count", lang, agency=agency, count=count)
             for agency, count in found.missing_by_agency
         )
@@ -266,7 +266,7 @@ def next_steps(found: Evaluation, lang: Lang) -> list[str]:
             )
         )
     if data_only:
-        agencies = word("list.separator", lang).join(data_only)
+        agencies = word("list.names", lang).join(data_only)
         steps.append(word("eval.next.data", lang, agencies=agencies, count=len(data_only)))
     return steps or [word("eval.next.none", lang)]
 
