@@ -88,8 +88,20 @@ def test_targets_table_in_both_languages() -> None:
     zh = runner.invoke(app, ["targets", "--lang", "zh", "--chapter", "1"])
     en = runner.invoke(app, ["targets", "--lang", "en", "--chapter", "1"])
     assert zh.exit_code == en.exit_code == 0
-    assert "本市生产总值达到1.5万亿元" in zh.stdout and "(推定) 市发展改革委" in zh.stdout
+    assert "本市生产总值达到1.5万亿元" in zh.stdout and "（推定）市发展改革委" in zh.stdout
     assert "GDP reaches 1.5 trillion yuan" in en.stdout and "(inferred)" in en.stdout
+
+
+def test_a_targets_leads_are_listed_as_each_language_lists_names() -> None:
+    """The leads were joined with ", " in Chinese too, and (推定) took ASCII brackets."""
+    wide = {"COLUMNS": "300"}
+    zh = runner.invoke(app, ["targets", "--lang", "zh", "--chapter", "2"], env=wide)
+    assert "（推定）市发展改革委、市科工贸信委 " in zh.stdout
+    en = runner.invoke(app, ["targets", "--lang", "en", "--chapter", "2"], env=wide)
+    assert (
+        "(inferred) Shenzhen Municipal Development and Reform Commission; Shenzhen Municipal "
+        "Science, Technology,"
+    ) in en.stdout
 
 
 def test_measures_json(registry: Registry, measure_registry: MeasureRegistry) -> None:

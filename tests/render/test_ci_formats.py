@@ -159,3 +159,12 @@ def test_gitlab_of_valid_data_is_an_empty_report(files: list[str]) -> None:
     code, text = _cli(files[1:], "gitlab")
     assert code == 0
     assert json.loads(text) == []
+
+
+def test_junit_in_chinese_says_where_and_what_in_chinese(files: list[str]) -> None:
+    """It said 第 2 行, 第 1 列: and `error` with ASCII marks under --lang zh."""
+    _, text = _cli(files, "junit", "--lang", "zh")
+    assert 'message="第 2 行，第 1 列：' in text
+    assert ">错误 unknown-indicator：第 2 行，第 1 列：" in text
+    _, english = _cli(files, "junit", "--lang", "en")
+    assert ">error unknown-indicator: line 2, column 1: " in english

@@ -16,7 +16,7 @@ from ...plan.models import Measure, Target
 from ...plan.registry import Registry
 from ..format import target_figure, target_label
 from ..grid import LISTING_WIDTH, Column, Degrade, Ink, render_fitted, render_grid, text_width
-from ..verdict_words import text
+from ..verdict_words import text, word
 
 __all__ = ["Layout", "agencies_table", "leads_text", "measures_table", "targets_table"]
 
@@ -80,11 +80,12 @@ def leads_text(registry: Registry, target: Target, lang: Lang) -> str:
         agency = registry.agencies_by_name.get(name)
         return name_of(agency, lang) if agency else name
 
+    between = text("list.names", lang)  # English names hold commas
     if target.lead_agencies:
-        return ", ".join(label(name) for name in target.lead_agencies)
+        return between.join(label(name) for name in target.lead_agencies)
     if target.lead_agencies_inferred:
-        inferred = ", ".join(label(name) for name in target.lead_agencies_inferred)
-        return f"({text('inferred', lang)}) {inferred}"
+        inferred = between.join(label(name) for name in target.lead_agencies_inferred)
+        return word("lead.inferred", lang, names=inferred)
     return text("none", lang)
 
 

@@ -41,13 +41,13 @@ def _where(diagnostic: Diagnostic, lang: str) -> str:
         parts.append(word("junit.line", lang, line=diagnostic.line))
     if diagnostic.column is not None:
         parts.append(word("junit.column", lang, column=diagnostic.column))
-    return ", ".join(parts)
+    return word("list.comma", lang).join(parts)
 
 
 def _text(diagnostic: Diagnostic, lang: str) -> str:
     message = diagnostic.text_in(lang)
     where = _where(diagnostic, lang)
-    return f"{where}: {message}" if where else message
+    return f"{where}{word('punct.colon', lang)}{message}" if where else message
 
 
 def _by_file(result: ReadResult) -> dict[str, list[Diagnostic]]:
@@ -67,15 +67,17 @@ def render(result: ReadResult, *, strict: bool = False, lang: str = "en") -> str
         notes: list[str] = []
         for diagnostic in diagnostics:
             text = _text(diagnostic, lang)
+            said = word(f"severity.{diagnostic.severity}", lang)
+            line = f"{said} {diagnostic.code}{word('punct.colon', lang)}{text}"
             if diagnostic.severity in failing:
                 failures += 1
                 body.append(
                     f'      <failure type="{_xml(diagnostic.code, attribute=True)}" '
                     f'message="{_xml(text, attribute=True)}">'
-                    f"{_xml(f'{diagnostic.severity} {diagnostic.code}: {text}')}</failure>"
+                    f"{_xml(line)}</failure>"
                 )
             else:
-                notes.append(f"{diagnostic.severity} {diagnostic.code}: {text}")
+                notes.append(line)
         if notes:
             body.append(f"      <system-out>{_xml(chr(10).join(notes))}</system-out>")
         opening = f'    <testcase classname="szq.validate" name="{_xml(path, attribute=True)}"'
