@@ -134,6 +134,9 @@ def test_the_chinese_command_table_lists_the_same_commands() -> None:
         return re.findall(r"^\| (`szq [^|]*`) \|", table, re.M)
 
     assert commands(english) and commands(english) == commands(chinese)
+    # the Chinese column in Chinese punctuation, as the catalogue's words are
+    said = [re.sub(r"`[^`]*`", "", row.rsplit(" | ", 1)[-1]) for row in chinese.splitlines()[2:]]
+    assert said and [text for text in said if re.search(r"[(),;:]", text)] == []
 
 
 def test_the_readme_is_read_in_five_minutes() -> None:
