@@ -242,3 +242,15 @@ def test_template_all_keeps_a_file_szq_did_not_write(work: Path) -> None:
     manifest = (folder / "szq-forms.txt").read_text(encoding="utf-8")
     assert "wrb-2015.csv" not in manifest
     assert "  drc-2015.csv\n" in manifest
+
+
+def test_a_markdown_report_to_a_device_writes_no_chart_folder(work: Path) -> None:
+    """Its charts went beside the device: `-o /dev/null` made a folder /dev/null_charts."""
+    if os.geteuid() != 0:
+        pytest.skip("mknod needs root")
+    device = work / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    result = run("report", "d.csv", "--format", "md", "-o", "null")
+    assert result.exit_code in (0, 1), result.output
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+    assert sorted(path.name for path in work.iterdir()) == ["d.csv", "null"]

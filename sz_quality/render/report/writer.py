@@ -7,6 +7,7 @@ Every file is written atomically. `write_report` is the library's one-call conve
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from ...atomic import folder_lock, write_bytes_atomic, write_text_atomic
@@ -64,6 +65,14 @@ class ChartFolderConflict(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} exists and szq did not write it")
         self.path = path
+
+
+def _is_device(path: Path) -> bool:
+    """A character device, or a link to one (/dev/null, /dev/stdout, a terminal)."""
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def charts_folder_for(path: str | os.PathLike[str]) -> Path:
@@ -158,7 +167,9 @@ def write_annual_report(
     `options`: what one format alone takes (Word's style, author and created date).
 
     Markdown writes its charts as SVG files in `<stem>_charts/` beside it (`write_charts`:
-    szq replaces or removes there only the files it wrote itself). Concurrent writers in
+    szq replaces or removes there only the files it wrote itself), except beside a
+    character device (/dev/null, /dev/stdout, a terminal): nothing sits beside one, and a
+    folder /dev/null_charts is no one's. Concurrent writers in
     one folder take turns (a lock on the folder): each leaves a consistent set, the
     report with its own charts.
     """
@@ -166,7 +177,7 @@ def write_annual_report(
     rendered = renderer_for(ReportFormat(chosen))(annual, charts_folder_for(target).name, options)
     written: list[Path] = [target]
     with folder_lock(target.parent if str(target.parent) else "."):
-        if rendered.charts is not None:
+        if rendered.charts is not None and not _is_device(target):
             written.extend(write_charts(charts_folder_for(target), rendered.charts))
         write_bytes_atomic(target, rendered.data)
     return written
