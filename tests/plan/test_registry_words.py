@@ -162,13 +162,6 @@ BROKEN_ZH = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", BROKEN_EN), ("zh", BROKEN_ZH)])
-def test_a_broken_registry_linted_in_each_language(
-    tmp_path: Path, lang: str, expected: list[str]
-) -> None:
-    assert lint_lines(registry(tmp_path, BROKEN), lang) == expected
-
-
 QUOTES_EN = [
     "F:26: error: targets[0].quote: gdp_2025: the quote is not in the plan's text "
     "(plan.txt) (hint: copy the words of the plan's text that state the target, verbatim "
@@ -190,11 +183,22 @@ QUOTES_ZH = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", QUOTES_EN), ("zh", QUOTES_ZH)])
-def test_the_quotes_and_natures_in_each_language(
-    tmp_path: Path, lang: str, expected: list[str]
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (BROKEN, "en", BROKEN_EN),
+        (BROKEN, "zh", BROKEN_ZH),
+        (QUOTES, "en", QUOTES_EN),
+        (QUOTES, "zh", QUOTES_ZH),
+    ],
+    ids=["broken-en", "broken-zh", "quotes-en", "quotes-zh"],
+)
+def test_a_registry_linted_in_each_language(
+    tmp_path: Path, text: str, lang: str, expected: list[str]
 ) -> None:
-    assert lint_lines(registry(tmp_path, QUOTES), lang) == expected
+    """A registry that does not load (every problem the loader finds), and one that does
+    (its quotes and natures), each line exactly."""
+    assert lint_lines(registry(tmp_path, text), lang) == expected
 
 
 def test_a_registry_that_does_not_load_lists_its_problems_in_the_command_language(
