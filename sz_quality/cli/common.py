@@ -358,10 +358,12 @@ def cannot_write(output: str, error: OSError) -> NoReturn:
 
 
 def fail_registry(error: Exception) -> NoReturn:
+    """A registry that does not load: each of its problems, in the command's language."""
     issues = getattr(error, "issues", ())
-    sys.stderr.write(word("cli.registry_fails", command_lang(), count=len(issues)) + "\n")
+    lang = command_lang()
+    sys.stderr.write(word("cli.registry_fails", lang, count=len(issues)) + "\n")
     for issue in issues:
-        sys.stderr.write(f"  {issue}\n")
+        sys.stderr.write(f"  {issue.text_in(lang)}\n")
     raise typer.Exit(EXIT_USAGE)
 
 

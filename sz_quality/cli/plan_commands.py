@@ -40,12 +40,16 @@ def lint_command(
         common.usage_error_word("cli.no_such_measures", path=str(measures))
     issues = lint_registry(path, measures)
     if output_format is LintFormat.json:
-        common.emit(dumps({"issues": [issue.to_dict() for issue in issues]}), output, json=True)
+        found = [issue.to_dict(lang.value) for issue in issues]
+        common.emit(dumps({"issues": found}), output, json=True)
     else:
+        from ..words import word
+
         errors = sum(issue.severity == "error" for issue in issues)
-        lines = [str(issue) for issue in issues]
-        lines.append(f"{path}: {errors} error(s), {len(issues) - errors} warning(s)")
-        common.emit("\n".join(lines) + "\n", output)
+        lines = [issue.text_in(lang.value) for issue in issues]
+        warnings = len(issues) - errors
+        summary = word("lint.summary", lang.value, path=path, errors=errors, warnings=warnings)
+        common.emit("\n".join([*lines, summary]) + "\n", output)
     failed = any(issue.severity == "error" for issue in issues)
     raise typer.Exit(common.EXIT_INVALID if failed else common.EXIT_OK)
 

@@ -50,11 +50,11 @@ class Assessment:
     def __post_init__(self) -> None:
         for name in COMPONENTS:
             if getattr(self, name) < 0:
-                raise FieldError(name, "a weight is 0 or more")
+                raise FieldError(name, "model.weight_negative")
         if not any(getattr(self, name) > 0 for name in COMPONENTS):
-            raise FieldError(None, "at least one component needs a weight above 0")
+            raise FieldError(None, "model.no_weight")
         if not 0 <= self.in_progress_credit <= 1:
-            raise FieldError("in_progress_credit", "a credit is from 0 to 1")
+            raise FieldError("in_progress_credit", "model.credit_range")
 
     def weight(self, component: Component) -> float:
         value: float = getattr(self, component)

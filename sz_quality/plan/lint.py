@@ -9,11 +9,14 @@ registry from loading; warnings do not.
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from ..words import word
 from .loading import LoadIssue, RegistryError, read_document
 from .models import Target
 from .registry import Registry, load_registry
@@ -25,7 +28,10 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class LintIssue:
-    """One problem of a registry file, at its line, with what to do about it."""
+    """One problem of a registry file, at its line, with what to do about it.
+
+    `message` and `hint` are in English; `key` and `fields` (the message's) and
+    `hint_key` are their words in the catalogue (sz_quality/words.json), for `text_in`."""
 
     file: str
     line: int | None
@@ -33,51 +39,111 @@ class LintIssue:
     field: str | None
     message: str
     hint: str = ""
+    key: str = dataclasses.field(default="", compare=False)  # "": `message` in every language
+    fields: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    hint_key: str = dataclasses.field(default="", compare=False)
+
+    def message_in(self, lang: str) -> str:
+        """The message in `lang`; in English, `message` as it was said."""
+        if lang == "en" or not self.key:
+            return self.message
+        return word(self.key, lang, **self.fields)
+
+    def hint_in(self, lang: str) -> str:
+        """What to do about it, in `lang`; "" for no hint."""
+        return word(self.hint_key, lang) if self.hint_key and lang != "en" else self.hint
+
+    def text_in(self, lang: str) -> str:
+        """The problem's line of `szq lint`, in `lang`."""
+        hint = self.hint_in(lang)
+        words = {
+            "where": f"{self.file}:{self.line}" if self.line else self.file,
+            "severity": word(f"lint.severity.{self.severity}", lang),
+            "message": self.message_in(lang),
+            "hint": word("lint.hint", lang, hint=hint) if hint else "",
+        }
+        if self.field:
+            return word("lint.issue", lang, field=self.field, **words)
+        return word("lint.issue.no_field", lang, **words)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" {self.field}:" if self.field else ""
-        hint = f" (hint: {self.hint})" if self.hint else ""
-        return f"{where}: {self.severity}:{what} {self.message}{hint}"
+        return self.text_in("en")
 
-    def to_dict(self) -> dict[str, object]:
-        """Every field, in their order: what `szq lint --format json` lists."""
-        return asdict(self)
-
-
-# what to write, by the last part of the field a problem is at
-_HINTS = {
-    "unit": "write it as szq reads units (szq units lists them), or define it under 'units:'",
-    "definition": "a factor and a unit szq knows, e.g. '666.67 平方米'",
-    "comparator": "one of >=, >, <=, <, ==, between, about (none for kind trend)",
-    "kind": "level, change, increment, kept, yearly_rate, milestone, trend, "
-    "average_growth or cumulative (docs/schema.md)",
-    "indicator": "an id listed under 'indicators:'",
-    "growth_indicator": "an id listed under 'indicators:' whose values are growth rates in %",
-    "chapter": "a number listed under 'chapters:'",
-    "lead_agencies": "an agency's name_zh as listed under 'agencies:'",
-    "lead_agencies_inferred": "an agency's name_zh as listed under 'agencies:'",
-    "change": "decrease or increase, with kind change",
-    "value": "the figure the text states, in the target's unit",
-    "tolerance": "an absolute tolerance in the target's unit, with comparator about",
-    "id": "snake_case ASCII: a-z, 0-9 and _, a letter first",
-    "quote": "copy the words of the plan's text that state the target, verbatim",
-    "nature": "binding (约束性) or expected (预期性)",
-    "path": "compound or straight (docs/rules.md, section 4)",
-    "schema_version": "schema_version: 1",
-}
+    def to_dict(self, lang: str = "en") -> dict[str, object]:
+        """What `szq lint --format json` lists: position, severity, the message and hint in
+        `lang`, and the message's key in the catalogue ("" for pydantic's own words)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "severity": self.severity,
+            "field": self.field,
+            "message": self.message_in(lang),
+            "hint": self.hint_in(lang),
+            "key": self.key,
+        }
 
 
-def _hint(field: str | None) -> str:
+# the fields whose problems have a hint of what to write (`lint.hint.<field>`), by the
+# last part of the field a problem is at
+_HINTED = frozenset(
+    {
+        "unit",
+        "definition",
+        "comparator",
+        "kind",
+        "indicator",
+        "growth_indicator",
+        "chapter",
+        "lead_agencies",
+        "lead_agencies_inferred",
+        "change",
+        "value",
+        "tolerance",
+        "id",
+        "quote",
+        "nature",
+        "path",
+        "schema_version",
+    }
+)
+
+
+def _hint_key(field: str | None) -> str:
     if not field:
         return ""
     last = field.rsplit(".", 1)[-1].split("[", 1)[0]
-    return _HINTS.get(last, "")
+    return f"lint.hint.{last}" if last in _HINTED else ""
+
+
+def _issue(
+    file: str,
+    line: int | None,
+    severity: Severity,
+    field: str | None,
+    key: str,
+    hint_key: str,
+    /,
+    **fields: Any,
+) -> LintIssue:
+    """A problem worded by the catalogue's `key`, with the hint `hint_key`."""
+    message = word(key, "en", **fields)
+    hint = word(hint_key, "en")
+    return LintIssue(file, line, severity, field, message, hint, key, fields, hint_key)
 
 
 def _from_load(issue: LoadIssue) -> LintIssue:
+    hint_key = _hint_key(issue.field)
+    hint = word(hint_key, "en") if hint_key else ""
     return LintIssue(
-        issue.file, issue.line, "error", issue.field, issue.message, _hint(issue.field)
+        issue.file,
+        issue.line,
+        "error",
+        issue.field,
+        issue.message,
+        hint,
+        issue.key,
+        issue.fields,
+        hint_key,
     )
 
 
@@ -114,40 +180,46 @@ def _text_checks(registry: Registry, path: Path) -> list[LintIssue]:
             return int(document.line(("targets", index, field)) or 0) or None
 
         quote = "".join(target.quote.split())
+        at = f"targets[{index}]"
         if source is not None and quote not in source:
-            found.append(
-                LintIssue(
-                    name,
-                    line("quote"),
-                    "error",
-                    f"targets[{index}].quote",
-                    f"{target.id}: the quote is not in the plan's text ({registry.plan.source})",
-                    _HINTS["quote"] + " (white space aside)",
-                )
+            issue = _issue(
+                name,
+                line("quote"),
+                "error",
+                f"{at}.quote",
+                "lint.quote_not_in_text",
+                "lint.hint.quote_in_text",
+                id=target.id,
+                source=registry.plan.source,
             )
+            found.append(issue)
         figure = _figure(target)
         if figure is not None and figure not in quote:
-            found.append(
-                LintIssue(
-                    name,
-                    line("quote"),
-                    "warning",
-                    f"targets[{index}].quote",
-                    f"{target.id}: the quote does not hold the figure {figure}",
-                    "quote the words that state the figure, or say in 'note' how it was read",
-                )
+            key, hint_key = "lint.quote_without_figure", "lint.hint.figure"
+            issue = _issue(
+                name,
+                line("quote"),
+                "warning",
+                f"{at}.quote",
+                key,
+                hint_key,
+                id=target.id,
+                figure=figure,
             )
+            found.append(issue)
         if marked and target.nature is None:
-            found.append(
-                LintIssue(
-                    name,
-                    line("id"),
-                    "warning",
-                    f"targets[{index}].nature",
-                    f"{target.id}: not marked binding or expected, as {len(marked)} others are",
-                    _HINTS["nature"],
-                )
+            key, hint_key = "lint.nature_unmarked", "lint.hint.nature"
+            issue = _issue(
+                name,
+                line("id"),
+                "warning",
+                f"{at}.nature",
+                key,
+                hint_key,
+                id=target.id,
+                count=len(marked),
             )
+            found.append(issue)
     return found
 
 
@@ -173,14 +245,6 @@ def _source_text(
         if candidate.is_file():
             text = candidate.read_text(encoding="utf-8-sig")
             return "".join(text.split())
-    found.append(
-        LintIssue(
-            str(path),
-            line,
-            "warning",
-            "plan.source",
-            f"the plan's text {source!r} is not found: the quotes are not compared with it",
-            "a path relative to the registry file",
-        )
-    )
+    key, hint_key = "lint.source_missing", "lint.hint.source"
+    found.append(_issue(str(path), line, "warning", "plan.source", key, hint_key, source=source))
     return None

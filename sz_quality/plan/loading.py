@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..words import word
+from .issue_words import pydantic_words, unknown_words
 from .models import FieldError
-from .names import unknown
 
 __all__ = [
     "LoadIssue",
@@ -27,17 +28,43 @@ __all__ = [
 
 @dataclass(frozen=True)
 class LoadIssue:
-    """One problem in a registry file."""
+    """One problem in a registry file: `message` in English, and `key` and `fields`, its
+    words in the catalogue (sz_quality/words.json), to word it in another language."""
 
     file: str
     line: int | None
     field: str | None
     message: str
+    key: str = dataclasses.field(default="", compare=False)  # "": none, `message` in every language
+    fields: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+
+    @classmethod
+    def said(
+        cls, file: str, line: int | None, at: str | None, key: str, /, **fields: Any
+    ) -> LoadIssue:
+        """The problem worded by the catalogue's `key`, its English as `message`."""
+        return cls(file, line, at, word(key, "en", **fields), key, fields)
+
+    @property
+    def where(self) -> str:
+        """file:line, or the file alone."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def message_in(self, lang: str) -> str:
+        """The message in `lang`; in English, `message` as it was said."""
+        if lang == "en" or not self.key:
+            return self.message
+        return word(self.key, lang, **self.fields)
+
+    def text_in(self, lang: str) -> str:
+        """The problem, where it is and its field, in `lang`: one line's text."""
+        message = self.message_in(lang)
+        if self.field:
+            return word("registry.issue", lang, where=self.where, field=self.field, message=message)
+        return word("registry.issue.no_field", lang, where=self.where, message=message)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" {self.field}:" if self.field else ""
-        return f"{where}:{what} {self.message}"
+        return self.text_in("en")
 
 
 class RegistryError(Exception):
@@ -52,7 +79,9 @@ def _decode(name: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise RegistryError([LoadIssue(name, None, None, f"not UTF-8 text: {error}")]) from None
+        raise RegistryError(
+            [LoadIssue.said(name, None, None, "registry.not_utf8", error=error)]
+        ) from None
 
 
 # The largest registry file szq loads: 32 times the shipped targets.yaml (125 KB). Loading
@@ -67,12 +96,15 @@ def read_document(name: str, raw: bytes) -> Any:
 
     if len(raw) > MAX_REGISTRY_BYTES:
         limit = MAX_REGISTRY_BYTES // (1024 * 1024)
-        message = f"the file is {len(raw) / 2**20:.1f} MiB: a registry holds at most {limit} MiB"
-        raise RegistryError([LoadIssue(name, None, None, message)])
+        size = len(raw) / 2**20
+        issue = LoadIssue.said(name, None, None, "registry.too_large", size=size, limit=limit)
+        raise RegistryError([issue])
     try:
         return read_yaml(_decode(name, raw))
     except YamlSyntaxError as error:
-        raise RegistryError([LoadIssue(name, error.line, None, error.message)]) from None
+        said = {"error": error.message}
+        issue = LoadIssue(name, error.line, None, error.message, "registry.yaml_syntax", said)
+        raise RegistryError([issue]) from None
 
 
 _ADAPTERS: dict[type[Any], Any] = {}
@@ -105,13 +137,15 @@ def validate_one(
         for problem in error.errors():
             location = tuple(problem["loc"])
             message = problem["msg"]
+            said = pydantic_words(problem)
             cause = (problem.get("ctx") or {}).get("error")
             if isinstance(cause, FieldError):
                 location = (*location, cause.field) if cause.field else location
-                message = cause.message
+                message, said = cause.message, (cause.key, cause.fields)
             elif problem["type"] == "unexpected_keyword_argument":
-                fields = [f.name for f in dataclasses.fields(model)]
-                message = unknown("field", str(location[-1]), fields)
+                names = [item.name for item in dataclasses.fields(model)]
+                said = unknown_words("field", str(location[-1]), names)
+                message = word(said[0], "en", **said[1])
             elif problem["type"] in ("missing", "missing_argument"):
                 message = "required field missing"
             elif problem["type"] == "literal_error":
@@ -120,7 +154,9 @@ def validate_one(
             field_name = "".join(
                 f".{part}" if isinstance(part, str) else f"[{part}]" for part in full
             ).lstrip(".")
-            issues.append(LoadIssue(name, document.line(full), field_name, message))
+            # a type the catalogue does not word keeps pydantic's English in every language
+            key, fields = said or ("", {})
+            issues.append(LoadIssue(name, document.line(full), field_name, message, key, fields))
     return None
 
 
@@ -135,7 +171,8 @@ def validate_items(
     """Validate each item of a top-level list; record issues with their YAML lines."""
     items = document.data.get(section) if isinstance(document.data, dict) else None
     if not isinstance(items, list):
-        issues.append(LoadIssue(name, document.line(()), section, "a list is required here"))
+        line = document.line(())
+        issues.append(LoadIssue.said(name, line, section, "registry.list_required"))
         return []
     valid = []
     for index, item in enumerate(items):
@@ -164,11 +201,14 @@ def check_unique(
             continue
         if item_id in seen:
             issues.append(
-                LoadIssue(
+                LoadIssue.said(
                     name,
                     document.line((section, index, key)),
                     f"{section}[{index}].{key}",
-                    f"duplicate {key} {item_id!r} (first at {section}[{seen[item_id]}])",
+                    "registry.duplicate",
+                    what=key,
+                    value=item_id,
+                    first=f"{section}[{seen[item_id]}]",
                 )
             )
         else:

@@ -15,9 +15,9 @@ from typing import Any
 
 from ..paths import packaged_or_checkout
 from .cache import digest, read_entry, write_entry
+from .issue_words import Words, unknown_words
 from .loading import LoadIssue, RegistryError, check_unique, read_document, validate_items
 from .models import Measure, MeasureTable
-from .names import unknown
 from .registry import Registry
 
 __all__ = ["MeasureRegistry", "default_measures_path", "load_measures"]
@@ -92,15 +92,15 @@ def _load_uncached(name: str, raw: bytes, registry: Registry) -> MeasureRegistry
     document = read_document(name, raw)
     data = document.data
     if not isinstance(data, dict):
-        raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
+        raise RegistryError([LoadIssue.said(name, 1, None, "registry.not_mapping")])
     issues: list[LoadIssue] = []
     for key in data:
         if key not in {"schema_version", "tables", "measures"}:
-            issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
+            line = document.line((key,))
+            issues.append(LoadIssue.said(name, line, key, "registry.unknown.field", name=key))
     if data.get("schema_version") != 1:
-        issues.append(
-            LoadIssue(name, document.line(("schema_version",)), "schema_version", "must be 1")
-        )
+        line = document.line(("schema_version",))
+        issues.append(LoadIssue.said(name, line, "schema_version", "registry.must_be", value=1))
     tables: list[MeasureTable] = validate_items(name, document, "tables", MeasureTable, issues)
     measures: list[Measure] = validate_items(name, document, "measures", Measure, issues)
     check_unique(name, document, "measures", measures, issues)
@@ -110,11 +110,12 @@ def _load_uncached(name: str, raw: bytes, registry: Registry) -> MeasureRegistry
     for index, table in enumerate(tables):
         if table.table in seen_tables:
             issues.append(
-                LoadIssue(
+                LoadIssue.said(
                     name,
                     document.line(("tables", index, "table")),
                     f"tables[{index}].table",
-                    f"table {table.table} is defined twice",
+                    "registry.table_twice",
+                    table=table.table,
                 )
             )
         seen_tables.add(table.table)
@@ -128,23 +129,18 @@ def _load_uncached(name: str, raw: bytes, registry: Registry) -> MeasureRegistry
     for measure in measures:
         index = positions.get(measure.id, 0)
 
-        def report(field_name: str, message: str, index: int = index) -> None:
-            issues.append(
-                LoadIssue(
-                    name,
-                    document.line(("measures", index, field_name)),
-                    f"measures[{index}].{field_name}",
-                    message,
-                )
-            )
+        def report(field_name: str, said: Words, index: int = index) -> None:
+            line = document.line(("measures", index, field_name))
+            at = f"measures[{index}].{field_name}"
+            issues.append(LoadIssue.said(name, line, at, said[0], **said[1]))
 
         if measure.agency not in agency_names:
-            report("agency", unknown("agency", measure.agency, agency_names))
+            report("agency", unknown_words("agency", measure.agency, agency_names))
         if measure.table not in table_numbers:
-            report("table", f"table {measure.table} is not defined under 'tables'")
+            report("table", ("registry.table_undefined", {"table": measure.table}))
         for target_id in (*measure.targets, *measure.targets_stated):
             if target_id not in target_ids:
-                report("targets", unknown("target", target_id, target_ids))
+                report("targets", unknown_words("target", target_id, target_ids))
     if issues:
         raise RegistryError(issues)
     return MeasureRegistry(path=name, tables=tuple(tables), measures=tuple(measures))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, get_args
 
+from ..words import word
 from .years import YEAR_MAX, YEAR_MIN
 
 __all__ = [
@@ -74,24 +75,27 @@ _FORBID_EXTRA: dict[str, Any] = {"extra": "forbid", "allow_inf_nan": False}
 
 
 class FieldError(ValueError):
-    """A rule broken by one field; the loader reports it at that field's YAML line."""
+    """A rule broken by one field; the loader reports it at that field's YAML line.
 
-    def __init__(self, field: str | None, message: str) -> None:
-        super().__init__(message)
+    `key` and `fields` are its words in the catalogue (sz_quality/words.json);
+    `message` is them in English."""
+
+    def __init__(self, field: str | None, key: str, /, **fields: Any) -> None:
+        self.message = word(key, "en", **fields)
+        super().__init__(self.message)
         self.field = field
-        self.message = message
+        self.key = key
+        self.fields = fields
 
 
 def _check_id(field: str, value: str) -> None:
     if not _ID.match(value):
-        raise FieldError(
-            field, f"{value!r} is not a snake_case ASCII id (a-z, 0-9, _; a letter first)"
-        )
+        raise FieldError(field, "model.not_id", value=value)
 
 
 def _check_text(field: str, value: str) -> None:
     if not value.strip():
-        raise FieldError(field, "must not be empty")
+        raise FieldError(field, "model.empty")
 
 
 # a clause's or a table's number: positive, as any plan numbers them (not one plan's count)
@@ -100,7 +104,7 @@ MAX_NUMBER = 999
 
 def _check_range(field: str, value: int | None, low: int, high: int) -> None:
     if value is not None and not low <= value <= high:
-        raise FieldError(field, f"must be from {low} to {high}, got {value}")
+        raise FieldError(field, "model.range", low=low, high=high, value=value)
 
 
 # Eurostat's and Open SDG's bands: the trend ratio R of a target with a figure, and the
@@ -114,9 +118,9 @@ def _check_bands(field: str, bands: tuple[float, float, float] | None) -> None:
     if bands is None:
         return
     if len(bands) != 3 or not all(math.isfinite(bound) for bound in bands):
-        raise FieldError(field, f"needs three finite numbers, got {list(bands)}")
+        raise FieldError(field, "model.bands_three", bands=list(bands))
     if not bands[0] > bands[1] > bands[2]:
-        raise FieldError(field, f"must be strictly descending, got {list(bands)}")
+        raise FieldError(field, "model.bands_descending", bands=list(bands))
 
 
 # a rule of one field: called with the field's name and value, raises FieldError
@@ -181,7 +185,7 @@ PLAN_BANDS = ProgressBands(DEFAULT_RATIO_BANDS, DEFAULT_RATE_BANDS)
 
 def _check_both_bands(field: str, bands: ProgressBands) -> None:
     if bands.ratio is None or bands.rate is None:
-        raise FieldError(field, "needs both 'ratio' and 'rate' bands")
+        raise FieldError(field, "model.bands_both")
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,9 +318,9 @@ class Indicator(_Named):
     def _check(self) -> None:
         if self.tolerance is not None:
             if self.formula is None:
-                raise FieldError("tolerance", "'tolerance' goes with a 'formula' only")
+                raise FieldError("tolerance", "model.tolerance_formula")
             if not 0 < self.tolerance < 100:
-                raise FieldError("tolerance", "'tolerance' is a percentage above 0 and below 100")
+                raise FieldError("tolerance", "model.tolerance_percent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,19 +374,19 @@ class Target(_Model):
     def _check(self) -> None:
         self._check_comparator_fields()
         if self.kind == "change" and self.change is None:
-            raise FieldError("change", "kind 'change' needs 'change': decrease or increase")
+            raise FieldError("change", "model.change_needed")
         if self.kind != "change" and self.change is not None:
-            raise FieldError("change", "'change' (decrease|increase) goes with kind 'change' only")
+            raise FieldError("change", "model.change_only")
         if self.growth_indicator is not None:
             _check_id("growth_indicator", self.growth_indicator)
             if self.kind != "average_growth":
-                raise FieldError(
-                    "growth_indicator", "'growth_indicator' goes with kind 'average_growth' only"
-                )
+                raise FieldError("growth_indicator", "model.growth_only")
         if self.baseline_year >= self.target_year:
             raise FieldError(
                 "baseline_year",
-                f"baseline_year {self.baseline_year} is not before target_year {self.target_year}",
+                "model.years_order",
+                baseline=self.baseline_year,
+                target=self.target_year,
             )
 
     def _check_comparator_fields(self) -> None:
@@ -390,31 +394,29 @@ class Target(_Model):
             self._check_trend_fields()
         elif self.comparator == "between":
             if self.min is None or self.max is None:
-                raise FieldError("comparator", "comparator 'between' needs both 'min' and 'max'")
+                raise FieldError("comparator", "model.between_needs")
             if self.min > self.max:
-                raise FieldError("min", f"'min' ({self.min}) is greater than 'max' ({self.max})")
+                raise FieldError("min", "model.min_above_max", min=self.min, max=self.max)
             if self.value is not None:
-                raise FieldError("value", "comparator 'between' takes 'min' and 'max', not 'value'")
+                raise FieldError("value", "model.between_no_value")
         else:
             if self.value is None:
-                raise FieldError("value", f"comparator {self.comparator!r} needs a 'value'")
+                raise FieldError("value", "model.needs_value", comparator=self.comparator)
             if self.min is not None or self.max is not None:
-                raise FieldError("min", "'min' and 'max' go with comparator 'between' only")
+                raise FieldError("min", "model.min_max_only")
         if self.comparator == "about":
             if self.tolerance is None or self.tolerance <= 0:
-                raise FieldError(
-                    "tolerance", "comparator 'about' needs an explicit positive 'tolerance'"
-                )
+                raise FieldError("tolerance", "model.about_tolerance")
         elif self.tolerance is not None:
-            raise FieldError("tolerance", "'tolerance' goes with comparator 'about' only")
+            raise FieldError("tolerance", "model.tolerance_about_only")
 
     def _check_trend_fields(self) -> None:
         """kind trend has a direction (the indicator's) and no figure; every other kind a figure."""
         if self.kind != "trend":
-            raise FieldError("comparator", f"kind {self.kind!r} needs a 'comparator'")
+            raise FieldError("comparator", "model.needs_comparator", kind=self.kind)
         for name in ("comparator", "value", "min", "max", "tolerance"):
             if getattr(self, name) is not None:
-                raise FieldError(name, f"kind 'trend' takes no {name!r}: only a direction")
+                raise FieldError(name, "model.trend_takes_no", name=name)
 
     @property
     def leads(self) -> tuple[str, ...]:
@@ -484,6 +486,4 @@ class Measure(_Model):
     def _check(self) -> None:
         missing = sorted(set(self.targets_stated) - set(self.targets))
         if missing:
-            raise FieldError(
-                "targets_stated", f"targets_stated {missing} must also be in 'targets'"
-            )
+            raise FieldError("targets_stated", "model.stated_not_in_targets", missing=missing)

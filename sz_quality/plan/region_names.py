@@ -103,20 +103,18 @@ def check_district_names(
     """No name may mean two districts, nor a district and the city total."""
     from .loading import LoadIssue
 
-    owner = {fold(total): "the city total" for total in (*CITY_TOTAL_NAMES, *city_total)}
+    owner = {fold(total): "" for total in (*CITY_TOTAL_NAMES, *city_total)}  # "": the city
     for index, district in enumerate(districts):
         for alias in (district.name_zh, district.name_en, district.id, *district.aliases):
             key = fold(alias)
             first = owner.setdefault(key, district.id)
             if first != district.id:
-                issues.append(
-                    LoadIssue(
-                        name,
-                        document.line(("districts", index)),
-                        f"districts[{index}]",
-                        f"the name {alias!r} also means {first}",
-                    )
+                line = document.line(("districts", index))
+                key = "registry.name_twice" if first else "registry.name_twice.city_total"
+                said = LoadIssue.said(
+                    name, line, f"districts[{index}]", key, name=alias, first=first
                 )
+                issues.append(said)
 
 
 def every_district_series(registry: Registry) -> frozenset[str]:

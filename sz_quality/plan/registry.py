@@ -155,7 +155,7 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     issues: list[LoadIssue] = []
     data = document.data
     if not isinstance(data, dict):
-        raise RegistryError([LoadIssue(name, 1, None, "the file must be a YAML mapping")])
+        raise RegistryError([LoadIssue.said(name, 1, None, "registry.not_mapping")])
     allowed = {
         "schema_version",
         "plan",
@@ -170,11 +170,11 @@ def _load_uncached(name: str, raw: bytes, sha256: str) -> Registry:
     }
     for key in data:
         if key not in allowed:
-            issues.append(LoadIssue(name, document.line((key,)), key, f"unknown field {key!r}"))
+            line = document.line((key,))
+            issues.append(LoadIssue.said(name, line, key, "registry.unknown.field", name=key))
     if data.get("schema_version") != 1:
-        issues.append(
-            LoadIssue(name, document.line(("schema_version",)), "schema_version", "must be 1")
-        )
+        line = document.line(("schema_version",))
+        issues.append(LoadIssue.said(name, line, "schema_version", "registry.must_be", value=1))
     plan: Plan | None = validate_one(name, document, ("plan",), Plan, data.get("plan"), issues)
     defaults = (
         {"baseline_year": plan.baseline_year, "target_year": plan.target_year} if plan else {}
@@ -234,7 +234,7 @@ def _city_total(name: str, document: Any, names: Any, issues: list[LoadIssue]) -
         isinstance(item, str) and item.strip() for item in names
     ):
         line = document.line(("city_total",))
-        issues.append(LoadIssue(name, line, "city_total", "a list of non-empty names is required"))
+        issues.append(LoadIssue.said(name, line, "city_total", "registry.city_total"))
         return ()
     return tuple(names)
 
@@ -255,7 +255,8 @@ def _define_units(name: str, document: Any, defined: list[Unit], issues: list[Lo
             units.define_units([(unit.name, unit.definition)])
         except units.UnitError as error:
             line = document.line(("units", position, "definition"))
-            issues.append(LoadIssue(name, line, f"units[{position}].definition", str(error)))
+            where = f"units[{position}].definition"
+            issues.append(LoadIssue.said(name, line, where, "registry.unit_error", error=error))
 
 
 def _write_cache(registry: Registry) -> None:

@@ -12,9 +12,9 @@ from typing import Any
 
 from . import units
 from .formula import CompiledFormula
+from .issue_words import unknown_words
 from .loading import LoadIssue
 from .models import Agency, Indicator, Target
-from .names import unknown
 
 __all__ = ["check_chapters", "check_references"]
 
@@ -35,15 +35,10 @@ def check_chapters(
     for target in targets:
         if target.chapter not in listed:
             line, where = _item_line(document, "targets", target.id, "chapter")
-            shown = ", ".join(str(number) for number in sorted(listed)) or "none"
-            issues.append(
-                LoadIssue(
-                    name,
-                    line,
-                    where,
-                    f"chapter {target.chapter} is not listed under 'chapters' (listed: {shown})",
-                )
-            )
+            shown = ", ".join(str(number) for number in sorted(listed))
+            key = "registry.chapter_not_listed" + ("" if shown else ".none")
+            said = LoadIssue.said(name, line, where, key, chapter=target.chapter, listed=shown)
+            issues.append(said)
 
 
 def _item_line(
@@ -71,9 +66,9 @@ def check_references(
     indicator_by_id = {indicator.id: indicator for indicator in indicators}
     declared_indicators = set(indicator_by_id) | _declared(document, "indicators", "id")
 
-    def report(section: str, item_id: str, field_name: str, message: str) -> None:
+    def report(section: str, item_id: str, field_name: str, key: str, **fields: Any) -> None:
         line, where = _item_line(document, section, item_id, field_name)
-        issues.append(LoadIssue(name, line, where, message))
+        issues.append(LoadIssue.said(name, line, where, key, **fields))
 
     from .formula import FormulaError, check_formula
 
@@ -84,7 +79,7 @@ def check_references(
             units.parse_unit(declared.unit)
             unit_ok.add(declared.id)
         except units.UnitError as error:
-            report("indicators", declared.id, "unit", str(error))
+            report("indicators", declared.id, "unit", "registry.unit_error", error=error)
     for derived in indicators:
         if derived.formula is None:
             continue
@@ -92,40 +87,35 @@ def check_references(
             formulas[derived.id] = check_formula(derived, indicator_by_id)
         except units.UnitError as error:
             if derived.id in unit_ok:
-                report("indicators", derived.id, "formula", f"an operand's unit: {error}")
+                report("indicators", derived.id, "formula", "registry.operand_unit", error=error)
         except FormulaError as error:
-            report("indicators", derived.id, "formula", str(error))
+            report("indicators", derived.id, "formula", "registry.formula_error", error=error)
 
     factors: dict[tuple[str, str], tuple[float, float]] = {}
     for target in targets:
         indicator = indicator_by_id.get(target.indicator)
         if target.indicator not in declared_indicators:
-            report(
-                "targets",
-                target.id,
-                "indicator",
-                unknown("indicator", target.indicator, indicator_by_id),
-            )
+            key, fields = unknown_words("indicator", target.indicator, indicator_by_id)
+            report("targets", target.id, "indicator", key, **fields)
         for field_name in ("lead_agencies", "lead_agencies_inferred"):
             for agency in getattr(target, field_name):
                 if agency not in agency_names:
-                    report(
-                        "targets", target.id, field_name, unknown("agency", agency, agency_names)
-                    )
+                    key, fields = unknown_words("agency", agency, agency_names)
+                    report("targets", target.id, field_name, key, **fields)
         try:
             units.parse_unit(target.unit)
         except units.UnitError as error:
-            report("targets", target.id, "unit", str(error))
+            report("targets", target.id, "unit", "registry.unit_error", error=error)
             continue
         if indicator is None:
             continue
         growth = target.growth_indicator
         if growth is not None and growth not in declared_indicators:
-            message = unknown("indicator", growth, indicator_by_id)
-            report("targets", target.id, "growth_indicator", message)
+            key, fields = unknown_words("indicator", growth, indicator_by_id)
+            report("targets", target.id, "growth_indicator", key, **fields)
         if target.kind in ("change", "average_growth"):
             if units.normalise_unit_text(target.unit) != "%":
-                report("targets", target.id, "unit", f"a {target.kind} target is stated in '%'")
+                report("targets", target.id, "unit", "registry.percent_only", kind=target.kind)
             continue
         try:
             factors[(target.unit, indicator.unit)] = units.factor_and_currency_shift(
@@ -133,7 +123,12 @@ def check_references(
             )
         except units.UnitError as error:
             report(
-                "targets", target.id, "unit", f"does not fit indicator {indicator.id!r}: {error}"
+                "targets",
+                target.id,
+                "unit",
+                "registry.unit_misfit",
+                indicator=indicator.id,
+                error=error,
             )
     return factors, formulas
 

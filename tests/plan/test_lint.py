@@ -111,5 +111,6 @@ def test_an_issue_as_json_keeps_every_field_in_order(tmp_path: Path) -> None:
         "field": "targets[5].kind",
         "message": issue.message,
         "hint": issue.hint,
+        "key": "pydantic.literal_error",
     }
-    assert list(issue.to_dict()) == ["file", "line", "severity", "field", "message", "hint"]
+    assert list(issue.to_dict()) == ["file", "line", "severity", "field", "message", "hint", "key"]
