@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from .names import fold, suggest, unknown
+from ..words import word
+from .names import fold, suggest
 
 __all__ = ["AgencyNames", "NamedAgency", "UnknownAgencyError", "agency_spellings"]
 
@@ -34,8 +35,9 @@ class UnknownAgencyError(ValueError):
         self.query = query
         self.hint = hint
         self.hint_name = hint_name
-        message = unknown("agency", query, hint=hint, hint_name=hint_name)
-        super().__init__(message + "; `szq agencies` lists them")
+        # the command line's words, in English: one wording of an unknown agency
+        key = "cli.unknown_agency" if hint is None else "cli.unknown_agency.hint"
+        super().__init__(word(key, "en", name=query, hint=hint, hint_name=hint_name or hint))
 
 
 def agency_spellings(agency: NamedAgency) -> list[str]:

@@ -43,7 +43,7 @@ _LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|[-+\w.]+")
 
 def unknown_words(what: str, name: str, choices: Iterable[str] = ()) -> Words:
     """`registry.unknown.<what>` (agency, field, indicator, target), with the closest of
-    `choices` as a hint when there is one: the words of names.unknown."""
+    `choices` as a hint when there is one: the one wording of a name not found."""
     hint = suggest(name, choices)
     if hint is None:
         return f"registry.unknown.{what}", {"name": name}

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["TermIndex", "fold", "name_terms", "suggest", "unknown"]
+__all__ = ["TermIndex", "fold", "name_terms", "suggest"]
 
 
 def fold(text: str) -> str:
@@ -26,29 +26,6 @@ def suggest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
 
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return matches[0] if matches else None
-
-
-def unknown(
-    what: str,
-    name: str,
-    choices: Iterable[str] = (),
-    *,
-    hint: str | None = None,
-    hint_name: str | None = None,
-    otherwise: str = "",
-) -> str:
-    """The one wording of a name not found: "unknown WHAT 'NAME' (did you mean 'HINT'?)".
-
-    The hint is the closest of `choices` (or `hint`, found by the caller); `hint_name`
-    follows the hint inside the parentheses; `otherwise` ends the message when there is
-    no hint."""
-    if hint is None:
-        hint = suggest(name, choices)
-    message = f"unknown {what} {name!r}"
-    if hint is None:
-        return message + otherwise
-    named = f", {hint_name}" if hint_name is not None else ""
-    return f"{message} (did you mean {hint!r}{named}?)"
 
 
 # -- "did you mean" for names with Chinese characters ------------------------------------

@@ -177,12 +177,20 @@ def test_cache_is_used_and_equals_a_fresh_load(
 
 
 def test_one_wording_for_a_name_not_found() -> None:
-    from sz_quality.plan.names import unknown
+    from sz_quality.plan.agencies import UnknownAgencyError
+    from sz_quality.plan.issue_words import unknown_words
+    from sz_quality.words import word
+
+    def unknown(what: str, name: str, choices: list[str]) -> str:
+        key, fields = unknown_words(what, name, choices)
+        return word(key, "en", **fields)
 
     assert unknown("agency", "dcr", ["drc", "stic"]) == "unknown agency 'dcr' (did you mean 'drc'?)"
     assert unknown("agency", "zzz", ["drc"]) == "unknown agency 'zzz'"
-    assert unknown("target", "zzz", [], otherwise="; x") == "unknown target 'zzz'; x"
-    assert (
-        unknown("agency", "发改", hint="drc", hint_name="市发展改革委")
-        == "unknown agency '发改' (did you mean 'drc', 市发展改革委?)"
+    assert unknown("target", "zzz", []) == "unknown target 'zzz'"
+    assert str(UnknownAgencyError("发改", "drc", "市发展改革委")) == (
+        "unknown agency '发改' (did you mean 'drc', 市发展改革委?); `szq agencies` lists them"
+    )
+    assert str(UnknownAgencyError("zzz", None, None)) == (
+        "unknown agency 'zzz'; `szq agencies` lists them"
     )

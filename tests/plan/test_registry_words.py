@@ -15,7 +15,6 @@ from sz_quality.cli import app
 from sz_quality.plan import issue_words, lint
 from sz_quality.plan.lint import lint_registry
 from sz_quality.plan.models import FieldError
-from sz_quality.plan.names import unknown
 from sz_quality.plan.registry import RegistryError, load_registry
 from sz_quality.words import WORDS, word
 
@@ -324,12 +323,10 @@ def test_every_key_the_plan_layer_computes_is_in_the_catalogue() -> None:
     ("what", "name", "choices"),
     [
         ("agency", "市统计", ["市统计局", "市科技局"]),
-        ("field", "colour", ["id"]),
+        ("field", "colour", ["color", "id"]),
         ("target", "gpd", ["gdp"]),
     ],
 )
-def test_a_name_not_found_is_worded_as_names_unknown_words_it(
-    what: str, name: str, choices: list[str]
-) -> None:
+def test_a_name_not_found_says_the_closest_name(what: str, name: str, choices: list[str]) -> None:
     key, fields = issue_words.unknown_words(what, name, choices)
-    assert word(key, "en", **fields) == unknown(what, name, choices)
+    assert word(key, "en", **fields) == (f"unknown {what} {name!r} (did you mean {choices[0]!r}?)")
