@@ -51,6 +51,21 @@ def report(registry: Any, data: ReadResult) -> Any:
     return evaluate(registry, data, 2013)
 
 
+def _annual_without_charts(
+    report: Any, registry: Any, measure_registry: Any, status: Any, data: ReadResult
+) -> Any:
+    """The English report of the examples with the measures' status, charts left out."""
+    return build_report(
+        report,
+        registry,
+        measures=measure_registry,
+        measures_status=status,
+        data=data,
+        lang="en",
+        charts=False,
+    )
+
+
 def test_history_uses_the_engine_values(registry: Any, data: ReadResult) -> None:
     history = collect_history(registry, data, 2013)
     assert [year for year, _ in history["rd_share_2015"]] == [2010, 2012, 2013]
@@ -62,15 +77,7 @@ def test_history_uses_the_engine_values(registry: Any, data: ReadResult) -> None
 def test_build_counts_and_sections(
     registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
 ) -> None:
-    annual = build_report(
-        report,
-        registry,
-        measures=measure_registry,
-        measures_status=status,
-        data=data,
-        lang="en",
-        charts=False,
-    )
+    annual = _annual_without_charts(report, registry, measure_registry, status, data)
     assert annual.total == len(registry.targets)
     assert sum(annual.summary.values()) == annual.total
     assert sum(sum(c.counts.values()) for c in annual.chapters) == annual.total
@@ -236,15 +243,7 @@ def test_number_format() -> None:
 def test_golden_json(
     registry: Any, measure_registry: Any, report: Any, data: ReadResult, status: Any
 ) -> None:
-    annual = build_report(
-        report,
-        registry,
-        measures=measure_registry,
-        measures_status=status,
-        data=data,
-        lang="en",
-        charts=False,
-    )
+    annual = _annual_without_charts(report, registry, measure_registry, status, data)
     # the registry's digest changes with every edit of targets.yaml: not part of the golden
     text = report_json(annual).replace(annual.registry_sha256, "<sha256>")
     golden = GOLDEN / "report-2013.en.json"
