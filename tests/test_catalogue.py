@@ -31,8 +31,8 @@ def _fields(text: str) -> set[str]:
 
 
 def half_width_marks(chinese: str) -> list[str]:
-    """The ASCII marks of a Chinese text that should be full-width (：，；（）)."""
-    return re.findall(r"[:,;()]", _AS_TYPED.sub("", chinese))
+    """The ASCII marks of a Chinese text that should be full-width (：，；（）？！)."""
+    return re.findall(r"[:,;()?!]", _AS_TYPED.sub("", chinese))
 
 
 @pytest.mark.parametrize("key", sorted(WORDS))
